@@ -1,0 +1,51 @@
+/**
+ * Escaping at the destination: every place a spec value lands in generated code has its own
+ * helper. Spec text is input from outside; none of these lets it change what the code does.
+ */
+import { isIdentifier } from '../names.js';
+
+/**
+ * A JSON-compatible string literal with every character that could end or bend it escaped,
+ * including U+2028/U+2029 (line terminators inside older JS string literals).
+ */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A literal for any JSON value: strings escaped as above, numbers/booleans/null as written. */
+export function jsonLiteral(value: unknown): string {
+  return typeof value === 'string' ? stringLiteral(value) : JSON.stringify(value);
+}
+
+/** An object or interface key: bare when it is an identifier, quoted otherwise (`'x-y'`, `'0a'`). */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) && name !== '__proto__' ? name : stringLiteral(name);
+}
+
+/** Member access that works for any key: `a.b` or `a["x-y"]`. */
+export function propertyAccess(target: string, name: string): string {
+  return isIdentifier(name) && name !== '__proto__' ? `${target}.${name}` : `${target}[${stringLiteral(name)}]`;
+}
+
+/**
+ * Text safe inside a `/** … *\/` block: no `*\/` can close it early, line breaks of any kind
+ * become `\n`, and a leading `@` cannot start a JSDoc tag by accident.
+ */
+export function jsDocText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/\/\*/g, '/\\*')
+    .replace(/^(\s*)@/gm, '$1\\@')
+    .trimEnd();
+}
+
+/** Text safe on one `//` comment line. */
+export function lineCommentText(text: string): string {
+  return text.replace(/\r\n?|\n|[\u2028\u2029]/g, ' ');
+}
+
+/** Text safe inside a Markdown table cell or line of the generated README. */
+export function markdownText(text: string): string {
+  return text.replace(/\r\n?|\n|[\u2028\u2029]/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+}

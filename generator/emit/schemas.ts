@@ -1,0 +1,73 @@
+/**
+ * `src/schemas.ts`: one exported type per named schema, built as ts-morph structures in one
+ * call (cheaper than declaration by declaration), plus `as const` value lists for enums.
+ */
+import { type InterfaceDeclarationStructure, type OptionalKind, type Project, StructureKind, type StatementStructures, VariableDeclarationKind } from 'ts-morph';
+import { toTypeName } from '../names.js';
+import type { Model, NamedSchema, ObjectNode, SchemaNode } from '../ir/types.js';
+import { docLines } from './docs.js';
+import { jsonLiteral, propertyKey } from './escape.js';
+import { indexSignature, type TypeContext, typeExpression } from './type-expression.js';
+
+export function emitSchemaTypes(model: Model, project: Project): string {
+  const ctx: TypeContext = { schemas: new Map(model.schemas.map((s) => [s.name, s])) };
+  const statements: StatementStructures[] = model.schemas.flatMap((s) => [declaration(s, ctx), ...enumValueLists(s)]);
+  const file = project.createSourceFile('schemas.ts', { statements }, { overwrite: true });
+  return file.getFullText();
+}
+
+function declaration(named: NamedSchema, ctx: TypeContext): StatementStructures {
+  const docs = namedDocs(named);
+  const { schema } = named;
+  if (schema.kind === 'object' && !schema.nullable) return interfaceOf(named.typeName, schema, docs, ctx);
+  return { kind: StructureKind.TypeAlias, name: named.typeName, isExported: true, type: typeExpression(schema, ctx), docs };
+}
+
+function namedDocs(named: NamedSchema): string[] {
+  const lines = docLines(named.schema);
+  const title = named.schema.docs.title;
+  const head = title && named.schema.docs.description ? [title, ''] : [];
+  const from = `Schema \`${named.name}\` (${named.pointer.replace(/\*\//g, '*\\/')}).`;
+  const all = [...head, ...lines, ...(lines.length || head.length ? [''] : []), from];
+  return [all.join('\n')];
+}
+
+function interfaceOf(name: string, node: ObjectNode, docs: string[], ctx: TypeContext): InterfaceDeclarationStructure {
+  const index = indexSignature(node, ctx);
+  return {
+    kind: StructureKind.Interface,
+    name,
+    isExported: true,
+    docs,
+    properties: node.properties.map((p) => {
+      const lines = docLines(p.schema);
+      return {
+        name: propertyKey(p.name),
+        hasQuestionToken: !p.required,
+        type: typeExpression(p.schema, ctx),
+        docs: lines.length ? [lines.join('\n')] : [],
+      };
+    }),
+    ...(index ? { indexSignatures: [{ keyName: 'key', keyType: 'string', returnType: index.replace(/^\[key: string\]: |;$/g, '') }] } : {}),
+  } satisfies OptionalKind<InterfaceDeclarationStructure> & { kind: StructureKind.Interface };
+}
+
+/**
+ * `export const SpeakRequestPayloadTypeValues = ['text', 'ssml'] as const;` for the schema itself
+ * when it is an enum, and for enums reached through its object properties.
+ */
+function enumValueLists(named: NamedSchema): StatementStructures[] {
+  return enumsIn(named.schema, named.typeName).map(({ name, values }) => ({
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`Every value of \`${named.typeName}\`${name === `${named.typeName}Values` ? '' : ` at ${name.slice(named.typeName.length, -'Values'.length)}`}, in spec order.`],
+    declarations: [{ name, initializer: `[${values.map(jsonLiteral).join(', ')}] as const` }],
+  }));
+}
+
+function enumsIn(node: SchemaNode, prefix: string): Array<{ name: string; values: unknown[] }> {
+  if (node.kind === 'enum') return [{ name: `${prefix}Values`, values: node.values }];
+  if (node.kind !== 'object') return [];
+  return node.properties.flatMap((p) => enumsIn(p.schema, `${prefix}${toTypeName(p.name)}`));
+}

@@ -1,0 +1,93 @@
+/**
+ * SchemaNode → TypeScript type text. Shared by the schema types and by any emitter that needs
+ * to name a type, so a schema reads the same everywhere.
+ */
+import { toTypeName } from '../names.js';
+import type { NamedSchema, ObjectNode, SchemaNode, UnionNode } from '../ir/types.js';
+import { jsonLiteral, propertyKey } from './escape.js';
+import { docLines } from './docs.js';
+
+export interface TypeContext {
+  schemas: ReadonlyMap<string, NamedSchema>;
+}
+
+export function typeExpression(node: SchemaNode, ctx: TypeContext): string {
+  const base = baseType(node, ctx);
+  return node.nullable && node.kind !== 'null' && node.kind !== 'unknown' && !/\bnull$/.test(base) ? `${group(base)} | null` : base;
+}
+
+function baseType(node: SchemaNode, ctx: TypeContext): string {
+  switch (node.kind) {
+    case 'ref':
+      return ctx.schemas.get(node.schemaName)?.typeName ?? toTypeName(node.schemaName);
+    case 'string':
+      return 'string';
+    case 'number':
+    case 'integer':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'null':
+      return 'null';
+    case 'unknown':
+      return 'unknown';
+    case 'enum':
+      return node.values.map(jsonLiteral).join(' | ') || 'never';
+    case 'array':
+      return `Array<${typeExpression(node.items, ctx)}>`;
+    case 'object':
+      return objectLiteralType(node, ctx);
+    case 'union':
+      return unionType(node, ctx);
+    case 'allOf':
+      return node.parts.map((p) => group(typeExpression(p, ctx))).join(' & ') || 'unknown';
+  }
+}
+
+/** Inline object types keep their property docs, so nested payload fields are documented too. */
+export function objectLiteralType(node: ObjectNode, ctx: TypeContext): string {
+  const members = node.properties.map((p) => {
+    const doc = docLines(p.schema);
+    const comment = doc.length ? `/**\n${doc.map((l) => ` * ${l}`).join('\n')}\n */\n` : '';
+    return `${comment}${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeExpression(p.schema, ctx)};`;
+  });
+  const index = indexSignature(node, ctx);
+  if (index) members.push(index);
+  return members.length ? `{\n${members.join('\n')}\n}` : node.additionalProperties === false ? 'Record<string, never>' : 'Record<string, unknown>';
+}
+
+export function indexSignature(node: ObjectNode, ctx: TypeContext): string | undefined {
+  if (typeof node.additionalProperties !== 'object') return undefined;
+  // An index signature must accept every declared property's type too.
+  const value = node.properties.length ? 'unknown' : typeExpression(node.additionalProperties, ctx);
+  return `[key: string]: ${value};`;
+}
+
+/**
+ * A discriminated `oneOf` becomes a union whose members each carry their literal discriminant;
+ * a variant that does not declare it as a single-value enum gets it added by intersection.
+ */
+function unionType(node: UnionNode, ctx: TypeContext): string {
+  if (!node.discriminator) return node.variants.map((v) => group(typeExpression(v, ctx))).join(' | ') || 'never';
+  const { propertyName, mapping } = node.discriminator;
+  return mapping
+    .map(({ value, schemaName }) => {
+      const typeName = ctx.schemas.get(schemaName)?.typeName ?? toTypeName(schemaName);
+      return declaresLiteral(ctx.schemas.get(schemaName)?.schema, propertyName, value)
+        ? typeName
+        : `(${typeName} & { ${propertyKey(propertyName)}: ${jsonLiteral(value)} })`;
+    })
+    .join(' | ');
+}
+
+function declaresLiteral(schema: SchemaNode | undefined, property: string, value: string): boolean {
+  if (schema?.kind !== 'object') return false;
+  const prop = schema.properties.find((p) => p.name === property);
+  return !!prop?.required && prop.schema.kind === 'enum' && prop.schema.values.length === 1 && prop.schema.values[0] === value;
+}
+
+/** Parenthesizes a union or intersection so it can sit inside another one. */
+function group(type: string): string {
+  return /^[^{(<]*[|&]/.test(type) && !/^\(.*\)$/.test(type) ? `(${type})` : type;
+}
+

@@ -1,0 +1,233 @@
+/**
+ * JSON Schema (OpenAPI 3.0 and 3.1 dialects) → SchemaNode. One function per concept; every
+ * keyword is either turned into the model, kept as documentation, or reported: nothing is
+ * dropped in silence.
+ */
+import { type Diagnostic, joinPointer } from '../diagnostics.js';
+import type { Docs, EnumNode, JsonLiteral, SchemaNode } from './types.js';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Keywords that only describe; they go to docs or are ignored on purpose. */
+const ANNOTATIONS = new Set([
+  'title', 'description', 'default', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly',
+  'externalDocs', 'xml', '$comment', 'discriminator', 'nullable', '$schema', '$id', 'contentMediaType',
+  'contentEncoding',
+]);
+/** Keywords this module turns into the model. */
+const HANDLED = new Set([
+  '$ref', 'type', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'items', 'minItems',
+  'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum',
+  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'oneOf', 'anyOf', 'allOf', 'minProperties',
+  'maxProperties',
+]);
+const COMPOSITIONS = ['oneOf', 'anyOf', 'allOf'] as const;
+
+export interface SchemaContext {
+  diagnostics: Diagnostic[];
+  /** `#/components/schemas/X` → `X` when X exists; undefined otherwise. */
+  schemaNameOfRef(ref: string): string | undefined;
+  /** OpenAPI 3.0 reads `nullable` and boolean `exclusiveMinimum`. */
+  dialect: '3.0' | '3.1';
+}
+
+export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContext): SchemaNode {
+  if (schema === true || (isObject(schema) && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-')))) {
+    return { kind: 'unknown', pointer, nullable: true, docs: isObject(schema) ? docsOf(schema) : {} };
+  }
+  if (!isObject(schema)) {
+    report(ctx, 'schema-invalid', `expected a schema object, got ${JSON.stringify(schema)}`, pointer);
+    return { kind: 'unknown', pointer, nullable: true, docs: {} };
+  }
+  reportUnsupportedKeywords(schema, pointer, ctx);
+  if (typeof schema.$ref === 'string') return refNode(schema, pointer, ctx);
+  const composition = COMPOSITIONS.find((k) => Array.isArray(schema[k]));
+  if (composition && hasOwnShape(schema)) {
+    // `type: object` + `properties` beside a `oneOf`: the value must satisfy both parts.
+    const { [composition]: variants, discriminator, ...own } = schema;
+    const parts = [toSchemaNode(own, pointer, ctx), toSchemaNode({ [composition]: variants, discriminator }, pointer, ctx)];
+    return { kind: 'allOf', pointer, nullable: false, docs: docsOf(schema), parts };
+  }
+  if (composition) return compositionNode(schema, composition, pointer, ctx);
+  if ('enum' in schema || 'const' in schema) return enumNode(schema, pointer, ctx);
+  return typedNode(schema, pointer, ctx);
+}
+
+function refNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode {
+  const ref = schema.$ref as string;
+  const name = ctx.schemaNameOfRef(ref);
+  const docs = docsOf(schema);
+  if (name === undefined) {
+    report(ctx, 'ref-unsupported', `$ref ${ref} does not name a schema under #/components/schemas`, joinPointer(pointer, '$ref'));
+    return { kind: 'unknown', pointer, nullable: true, docs };
+  }
+  const node: SchemaNode = { kind: 'ref', pointer, nullable: false, docs, schemaName: name };
+  const { $ref: _ref, ...siblings } = schema;
+  const constraining = Object.keys(siblings).some((k) => HANDLED.has(k));
+  if (!constraining) return { ...node, nullable: schema.nullable === true };
+  // 3.1 allows `$ref` beside other keywords; both must hold.
+  return { kind: 'allOf', pointer, nullable: false, docs, parts: [{ ...node, docs: {} }, toSchemaNode(siblings, pointer, ctx)] };
+}
+
+function compositionNode(schema: Json, keyword: (typeof COMPOSITIONS)[number], pointer: string, ctx: SchemaContext): SchemaNode {
+  const list = schema[keyword] as unknown[];
+  const nodes = list.map((s, i) => toSchemaNode(s, joinPointer(pointer, keyword, i), ctx));
+  const docs = docsOf(schema);
+  const nullable = schema.nullable === true;
+  if (keyword === 'allOf') return { kind: 'allOf', pointer, nullable, docs, parts: nodes };
+  const discriminator = discriminatorOf(schema, nodes, pointer, ctx);
+  return { kind: 'union', mode: keyword, pointer, nullable, docs, variants: nodes, ...(discriminator ? { discriminator } : {}) };
+}
+
+function discriminatorOf(schema: Json, variants: SchemaNode[], pointer: string, ctx: SchemaContext) {
+  const d = schema.discriminator;
+  if (!isObject(d)) return undefined;
+  const at = joinPointer(pointer, 'discriminator');
+  if (typeof d.propertyName !== 'string') {
+    report(ctx, 'discriminator-invalid', 'discriminator has no propertyName', at);
+    return undefined;
+  }
+  const mapping: Array<{ value: string; schemaName: string }> = [];
+  if (isObject(d.mapping)) {
+    for (const [value, ref] of Object.entries(d.mapping)) {
+      const schemaName = typeof ref === 'string' ? ctx.schemaNameOfRef(ref) : undefined;
+      if (schemaName) mapping.push({ value, schemaName });
+      else report(ctx, 'discriminator-invalid', `mapping ${value} → ${String(ref)} does not name a schema`, joinPointer(at, 'mapping', value));
+    }
+  } else {
+    // Without a mapping, the discriminant is the schema name (OpenAPI 3.x, "implicit mapping").
+    for (const v of variants) if (v.kind === 'ref') mapping.push({ value: v.schemaName, schemaName: v.schemaName });
+  }
+  const inUnion = new Set(variants.flatMap((v) => (v.kind === 'ref' ? [v.schemaName] : [])));
+  for (const m of mapping) {
+    if (!inUnion.has(m.schemaName)) report(ctx, 'discriminator-invalid', `mapping ${m.value} names ${m.schemaName}, which is not one of the variants`, at);
+  }
+  return { propertyName: d.propertyName, mapping };
+}
+
+function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
+  const raw = 'const' in schema ? [schema.const] : schema.enum;
+  const at = joinPointer(pointer, 'const' in schema ? 'const' : 'enum');
+  const values = (Array.isArray(raw) ? raw : []).filter((v, i): v is JsonLiteral => {
+    const ok = v === null || ['string', 'number', 'boolean'].includes(typeof v);
+    if (!ok) report(ctx, 'enum-unsupported', `enum value ${JSON.stringify(v)} is not a string, number, boolean or null`, joinPointer(at, i));
+    return ok;
+  });
+  if (values.length === 0) report(ctx, 'enum-empty', 'enum has no usable values', at);
+  const types = typeList(schema);
+  const baseType = types.find((t) => t !== 'null') as EnumNode['baseType'];
+  const nullable = values.includes(null) || types.includes('null') || schema.nullable === true;
+  if (values.includes(null) && types.length > 0 && !types.includes('null') && schema.nullable !== true) {
+    // Telnyx writes `type: string` with `null` among the values (and `default: null`): the intent is
+    // plainly "nullable". Strict JSON Schema would reject null; the spec's values win.
+    report(ctx, 'enum-null-outside-type', `enum lists null but type is ${types.join(', ')}; null is accepted`, at, 'warning');
+  }
+  const node: EnumNode = { kind: 'enum', pointer, nullable, docs: docsOf(schema), values };
+  return baseType && ['string', 'number', 'integer', 'boolean'].includes(baseType) ? { ...node, baseType } : node;
+}
+
+function typedNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode {
+  const types = typeList(schema);
+  const nonNull = types.filter((t) => t !== 'null');
+  const nullable = types.includes('null') || schema.nullable === true;
+  const docs = docsOf(schema);
+  if (nonNull.length === 0) {
+    if (types.includes('null')) return { kind: 'null', pointer, nullable: true, docs };
+    // No `type`: infer from the keywords present, as JSON Schema applies them.
+    const inferred = 'properties' in schema || 'additionalProperties' in schema ? 'object' : 'items' in schema ? 'array' : undefined;
+    if (!inferred) return { kind: 'unknown', pointer, nullable: true, docs };
+    return singleType(inferred, schema, pointer, ctx, nullable, docs);
+  }
+  if (nonNull.length === 1) return singleType(nonNull[0]!, schema, pointer, ctx, nullable, docs);
+  const variants = nonNull.map((t) => singleType(t, schema, pointer, ctx, false, {}));
+  return { kind: 'union', mode: 'anyOf', pointer, nullable, docs, variants };
+}
+
+function singleType(type: string, schema: Json, pointer: string, ctx: SchemaContext, nullable: boolean, docs: Docs): SchemaNode {
+  const base = { pointer, nullable, docs };
+  const num = (k: string) => (typeof schema[k] === 'number' ? { [k]: schema[k] as number } : {});
+  switch (type) {
+    case 'string':
+      return { kind: 'string', ...base, ...str(schema, 'format'), ...num('minLength'), ...num('maxLength'), ...str(schema, 'pattern') };
+    case 'number':
+    case 'integer':
+      return { kind: type, ...base, ...str(schema, 'format'), ...num('minimum'), ...num('maximum'), ...num('multipleOf'), ...exclusiveBounds(schema, ctx) };
+    case 'boolean':
+      return { kind: 'boolean', ...base };
+    case 'array':
+      return {
+        kind: 'array', ...base, ...num('minItems'), ...num('maxItems'),
+        ...(schema.uniqueItems === true ? { uniqueItems: true } : {}),
+        items: 'items' in schema ? toSchemaNode(schema.items, joinPointer(pointer, 'items'), ctx) : { kind: 'unknown', pointer, nullable: true, docs: {} },
+      };
+    case 'object':
+      return objectNode(schema, base, ctx);
+    default:
+      report(ctx, 'type-unknown', `unknown type ${JSON.stringify(type)}`, joinPointer(pointer, 'type'));
+      return { kind: 'unknown', ...base };
+  }
+}
+
+function objectNode(schema: Json, base: { pointer: string; nullable: boolean; docs: Docs }, ctx: SchemaContext): SchemaNode {
+  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === 'string') : []);
+  const props = isObject(schema.properties) ? schema.properties : {};
+  const properties = Object.entries(props).map(([name, s]) => {
+    const at = joinPointer(base.pointer, 'properties', name);
+    return { name, required: required.has(name), schema: toSchemaNode(s, at, ctx), pointer: at };
+  });
+  for (const name of required) {
+    if (!(name in props)) report(ctx, 'required-undeclared', `required property ${name} is not declared in properties`, joinPointer(base.pointer, 'required'), 'warning');
+  }
+  const ap = schema.additionalProperties;
+  const additionalProperties = ap === undefined || ap === true ? true : ap === false ? false : toSchemaNode(ap, joinPointer(base.pointer, 'additionalProperties'), ctx);
+  const num = (k: string) => (typeof schema[k] === 'number' ? { [k]: schema[k] as number } : {});
+  return { kind: 'object', ...base, properties, additionalProperties, ...num('minProperties'), ...num('maxProperties') };
+}
+
+/**
+ * 3.1 has numeric exclusive bounds; 3.0 has booleans that make `minimum`/`maximum` exclusive.
+ * Keeping the inclusive bound beside the exclusive one is harmless: the exclusive one is stricter.
+ */
+function exclusiveBounds(schema: Json, ctx: SchemaContext) {
+  const out: { exclusiveMinimum?: number; exclusiveMaximum?: number } = {};
+  for (const [ex, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    const v = schema[ex];
+    if (typeof v === 'number') out[ex] = v;
+    else if (v === true && ctx.dialect === '3.0' && typeof schema[bound] === 'number') out[ex] = schema[bound] as number;
+  }
+  return out;
+}
+
+function typeList(schema: Json): string[] {
+  if (typeof schema.type === 'string') return [schema.type];
+  return Array.isArray(schema.type) ? schema.type.filter((t): t is string => typeof t === 'string') : [];
+}
+
+const str = (schema: Json, k: string) => (typeof schema[k] === 'string' ? { [k]: schema[k] as string } : {});
+
+function hasOwnShape(schema: Json): boolean {
+  return ['type', 'properties', 'required', 'enum', 'const', 'items', 'additionalProperties'].some((k) => k in schema);
+}
+
+export function docsOf(schema: Json): Docs {
+  const docs: Docs = {};
+  if (typeof schema.title === 'string') docs.title = schema.title;
+  if (typeof schema.description === 'string') docs.description = schema.description;
+  if ('default' in schema) docs.default = schema.default;
+  if ('example' in schema) docs.example = schema.example;
+  else if (Array.isArray(schema.examples) && schema.examples.length > 0) docs.example = schema.examples[0];
+  if (schema.deprecated === true) docs.deprecated = true;
+  return docs;
+}
+
+function reportUnsupportedKeywords(schema: Json, pointer: string, ctx: SchemaContext): void {
+  for (const key of Object.keys(schema)) {
+    if (HANDLED.has(key) || ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
+    report(ctx, 'keyword-unsupported', `schema keyword "${key}" is not supported by the generator`, joinPointer(pointer, key));
+  }
+}
+
+function report(ctx: SchemaContext, code: string, message: string, pointer: string, severity: 'error' | 'warning' = 'error') {
+  ctx.diagnostics.push({ code, severity, message, pointer });
+}

@@ -1,0 +1,196 @@
+/**
+ * The intermediate model: everything emitters need, decided once from the spec. Emitters and
+ * templates read only this, never raw OpenAPI. Wire names are kept as they are; turning them
+ * into code (identifiers, string literals, comments) is the emitters' job, at the destination.
+ */
+
+/** Documentation carried from the spec to JSDoc. */
+export interface Docs {
+  title?: string;
+  summary?: string;
+  description?: string;
+  /** The `default` value, as JSON. */
+  default?: unknown;
+  example?: unknown;
+  deprecated?: boolean;
+}
+
+export type JsonLiteral = string | number | boolean | null;
+
+interface NodeBase {
+  /** Where in the spec this schema is, e.g. `#/components/schemas/SpeakRequest/properties/loop`. */
+  pointer: string;
+  /** `null` is also allowed (3.1 type arrays with `"null"`, 3.0 `nullable: true`). */
+  nullable: boolean;
+  docs: Docs;
+}
+
+export interface StringNode extends NodeBase {
+  kind: 'string';
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+export interface NumberNode extends NodeBase {
+  /** `integer` is kept apart from `number`: guards enforce it and docs say it. */
+  kind: 'number' | 'integer';
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+}
+
+export interface BooleanNode extends NodeBase {
+  kind: 'boolean';
+}
+
+export interface NullNode extends NodeBase {
+  kind: 'null';
+}
+
+/** `enum` or `const`: a closed set of JSON literals (null counts as a value and sets `nullable`). */
+export interface EnumNode extends NodeBase {
+  kind: 'enum';
+  values: JsonLiteral[];
+  /** The declared `type`, when the spec gave one (a guard checks it too). */
+  baseType?: 'string' | 'number' | 'integer' | 'boolean';
+}
+
+export interface ArrayNode extends NodeBase {
+  kind: 'array';
+  items: SchemaNode;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+}
+
+export interface Property {
+  /** The wire name, exactly as in the spec. */
+  name: string;
+  required: boolean;
+  schema: SchemaNode;
+  pointer: string;
+}
+
+export interface ObjectNode extends NodeBase {
+  kind: 'object';
+  properties: Property[];
+  /** `true`/absent: any extra key; `false`: none; a schema: extra values must match it. */
+  additionalProperties: boolean | SchemaNode;
+  minProperties?: number;
+  maxProperties?: number;
+}
+
+export interface Discriminator {
+  propertyName: string;
+  /** Discriminant value → named schema, in spec order. */
+  mapping: Array<{ value: string; schemaName: string }>;
+}
+
+export interface UnionNode extends NodeBase {
+  kind: 'union';
+  /** `oneOf` means exactly one variant matches, `anyOf` at least one. */
+  mode: 'oneOf' | 'anyOf';
+  variants: SchemaNode[];
+  discriminator?: Discriminator;
+}
+
+export interface AllOfNode extends NodeBase {
+  kind: 'allOf';
+  parts: SchemaNode[];
+}
+
+/** A use of a named schema; the target lives in `Model.schemas`. */
+export interface RefNode extends NodeBase {
+  kind: 'ref';
+  /** The component name in the spec, e.g. `call-control_Error`. */
+  schemaName: string;
+}
+
+/** No constraint at all (`{}`, `true`). */
+export interface UnknownNode extends NodeBase {
+  kind: 'unknown';
+}
+
+export type SchemaNode =
+  | StringNode
+  | NumberNode
+  | BooleanNode
+  | NullNode
+  | EnumNode
+  | ArrayNode
+  | ObjectNode
+  | UnionNode
+  | AllOfNode
+  | RefNode
+  | UnknownNode;
+
+export interface NamedSchema {
+  /** The component name in the spec (or the hoisted name of an inline schema). */
+  name: string;
+  /** The TypeScript name: first letter upper-cased, or PascalCase when not an identifier. */
+  typeName: string;
+  pointer: string;
+  schema: SchemaNode;
+  /** Why it exists, for schemas that are not spec components (inline responses). */
+  origin: 'component' | 'inline-response';
+}
+
+export interface PathParam {
+  name: string;
+  description?: string;
+  schema: SchemaNode;
+}
+
+export interface Operation {
+  operationId: string;
+  /** The method name users call, from the naming config. */
+  methodName: string;
+  /** The resource the method lives on, from the naming config (e.g. `calls.actions`). */
+  resource: string;
+  httpMethod: 'get' | 'put' | 'post' | 'delete' | 'patch';
+  path: string;
+  pathParams: PathParam[];
+  /** The named request-body schema; absent when the operation takes no body. */
+  body?: { schemaName: string; required: boolean; hasRequiredFields: boolean; fieldNames: string[] };
+  /** Named schema of the 2xx JSON response. */
+  responseSchemaName?: string;
+  /** Named schema of the error body (from `default` or 4xx responses). */
+  errorSchemaName?: string;
+  /** A body field that makes retries safe (Telnyx ignores a repeated `command_id`). */
+  idempotencyField?: string;
+  docs: Docs;
+  /** Event types this command is documented to trigger, from its "Expected Webhooks" list. */
+  expectedWebhooks: string[];
+  pointer: string;
+}
+
+export interface WebhookEvent {
+  /** Key under the spec's `webhooks:`, e.g. `callPlaybackEnded`. */
+  name: string;
+  /** The single `data.event_type` value, e.g. `call.playback.ended`. */
+  eventType: string;
+  /** Named schema of the whole delivered body, e.g. `CallPlaybackEndedEvent`. */
+  schemaName: string;
+  /** Named schema of `data`, e.g. `CallPlaybackEnded`. */
+  dataSchemaName: string;
+  docs: Docs;
+  pointer: string;
+}
+
+export interface Model {
+  /** sha256 of the spec bytes: provenance for headers, never a timestamp. */
+  specHash: string;
+  specFile: string;
+  title: string;
+  version: string;
+  baseURL: string;
+  operations: Operation[];
+  /** Sorted by `typeName`. */
+  schemas: NamedSchema[];
+  webhooks: WebhookEvent[];
+}

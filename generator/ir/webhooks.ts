@@ -1,0 +1,75 @@
+/**
+ * Webhook events from the spec's top-level `webhooks:` section (OpenAPI 3.1). Each event's body
+ * schema is a wrapper `{ data: <Event> }` whose `data.event_type` has a single enum value: that
+ * value names the event and discriminates the union of all events.
+ */
+import { joinPointer } from '../diagnostics.js';
+import type { BuildContext } from './build.js';
+import { docsOf } from './schema.js';
+import type { NamedSchema, ObjectNode, SchemaNode, WebhookEvent } from './types.js';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function findWebhooks(doc: Json, ctx: BuildContext): WebhookEvent[] {
+  const webhooks = isObject(doc.webhooks) ? doc.webhooks : {};
+  const events: WebhookEvent[] = [];
+  for (const [name, rawItem] of Object.entries(webhooks)) {
+    const pointer = joinPointer('#/webhooks', name);
+    const op = isObject(rawItem) ? ctx.resolve(rawItem.post) : undefined;
+    const event = isObject(op) ? readEvent(name, op, pointer, ctx) : undefined;
+    if (event) events.push(event);
+    else {
+      ctx.diagnostics.push({
+        code: 'webhook-unrecognized', severity: 'error', pointer,
+        message: `webhook ${name} must be a POST whose JSON body is a $ref to a schema with data.event_type as a single-value enum`,
+      });
+    }
+  }
+  return events;
+}
+
+function readEvent(name: string, op: Json, pointer: string, ctx: BuildContext): WebhookEvent | undefined {
+  const body = ctx.resolve(op.requestBody);
+  const content = isObject(body) && isObject(body.content) ? body.content['application/json'] : undefined;
+  const wrapperRef = isObject(content) && isObject(content.schema) ? content.schema.$ref : undefined;
+  const schemaName = typeof wrapperRef === 'string' ? ctx.schemaNameOfRef(wrapperRef) : undefined;
+  const wrapper = schemaName ? ctx.resolve({ $ref: wrapperRef }) : undefined;
+  const dataRef = isObject(wrapper) && isObject(wrapper.properties) && isObject(wrapper.properties.data) ? wrapper.properties.data.$ref : undefined;
+  const dataSchemaName = typeof dataRef === 'string' ? ctx.schemaNameOfRef(dataRef) : undefined;
+  const data = dataSchemaName ? ctx.resolve({ $ref: dataRef }) : undefined;
+  const eventTypeSchema = isObject(data) && isObject(data.properties) ? data.properties.event_type : undefined;
+  const values = isObject(eventTypeSchema) && Array.isArray(eventTypeSchema.enum) ? eventTypeSchema.enum : [];
+  const eventType = values.length === 1 && typeof values[0] === 'string' ? values[0] : undefined;
+  if (!schemaName || !dataSchemaName || !eventType) return undefined;
+  const docs = docsOf(op);
+  if (typeof op.summary === 'string') docs.summary = op.summary;
+  if (isObject(data) && typeof data.title === 'string') docs.title = data.title;
+  return { name, eventType, schemaName, dataSchemaName, docs, pointer };
+}
+
+/**
+ * Marks configured property paths (relative to each event's wrapper schema, e.g. `data.event_type`)
+ * as required. Telnyx always sends them; making them required is what lets `event_type` narrow
+ * the event union.
+ */
+export function applyAlwaysPresent(schemas: NamedSchema[], events: WebhookEvent[], paths: string[], ctx: BuildContext): void {
+  const byName = new Map(schemas.map((s) => [s.name, s]));
+  for (const event of events) {
+    for (const path of paths) {
+      let node: SchemaNode | undefined = byName.get(event.schemaName)?.schema;
+      const tokens = path.split('.');
+      tokens.forEach((token, i) => {
+        while (node?.kind === 'ref') node = byName.get(node.schemaName)?.schema;
+        const prop = node?.kind === 'object' ? (node as ObjectNode).properties.find((p) => p.name === token) : undefined;
+        if (!prop) {
+          ctx.diagnostics.push({ code: 'always-present-missing', severity: 'error', pointer: event.pointer, message: `webhook ${event.name} has no property ${tokens.slice(0, i + 1).join('.')} (from naming config webhooks.alwaysPresent)` });
+          node = undefined;
+          return;
+        }
+        prop.required = true;
+        node = prop.schema;
+      });
+    }
+  }
+}
