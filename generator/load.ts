@@ -22,7 +22,7 @@ export interface LoadedSpec {
 export function loadSpecText(text: string, fileName: string): LoadedSpec {
   const sha256 = createHash('sha256').update(text).digest('hex');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, maxAliasCount: 100, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const locateOffset = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };

@@ -2,12 +2,13 @@
 import type { SchemaNode } from '../ir/types.js';
 import { jsDocText } from './escape.js';
 
-export function docLines(node: SchemaNode): string[] {
+export function docLines(node: SchemaNode, extra: string[] = []): string[] {
   const lines: string[] = [];
   const text = node.docs.description ?? node.docs.title;
   if (text) lines.push(...jsDocText(text).split('\n'));
-  const facts = constraintNotes(node);
+  const facts = [...constraintNotes(node), ...extra];
   if (facts.length) lines.push(...(lines.length ? [''] : []), ...facts);
+  // Tags last: JSDoc reads everything after the first tag as part of some tag.
   if (node.docs.default !== undefined) lines.push(`@default ${jsDocText(JSON.stringify(node.docs.default))}`);
   if (node.docs.example !== undefined) lines.push(`@example ${jsDocText(JSON.stringify(node.docs.example))}`);
   if (node.docs.deprecated) lines.push('@deprecated');

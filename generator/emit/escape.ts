@@ -47,5 +47,8 @@ export function lineCommentText(text: string): string {
 
 /** Text safe inside a Markdown table cell or line of the generated README. */
 export function markdownText(text: string): string {
-  return text.replace(/\r\n?|\n|[\u2028\u2029]/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  return text
+    .replace(/\r\n?|\n|[\u2028\u2029]/g, ' ')
+    .replace(/[\\`*_|[\]]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;');
 }

@@ -6,7 +6,7 @@ import { type InterfaceDeclarationStructure, type OptionalKind, type Project, St
 import { toTypeName } from '../names.js';
 import type { Model, NamedSchema, ObjectNode, SchemaNode } from '../ir/types.js';
 import { docLines } from './docs.js';
-import { jsonLiteral, propertyKey } from './escape.js';
+import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
 import { indexSignature, type TypeContext, typeExpression } from './type-expression.js';
 
 export function emitSchemaTypes(model: Model, project: Project): string {
@@ -24,12 +24,10 @@ function declaration(named: NamedSchema, ctx: TypeContext): StatementStructures 
 }
 
 function namedDocs(named: NamedSchema): string[] {
-  const lines = docLines(named.schema);
-  const title = named.schema.docs.title;
-  const head = title && named.schema.docs.description ? [title, ''] : [];
-  const from = `Schema \`${named.name}\` (${named.pointer.replace(/\*\//g, '*\\/')}).`;
-  const all = [...head, ...lines, ...(lines.length || head.length ? [''] : []), from];
-  return [all.join('\n')];
+  const { title, description } = named.schema.docs;
+  const source = `Schema \`${jsDocText(named.name)}\` (${jsDocText(named.pointer)}).`;
+  const lines = docLines(named.schema, [source]);
+  return [(title && description ? [jsDocText(title), '', ...lines] : lines).join('\n')];
 }
 
 function interfaceOf(name: string, node: ObjectNode, docs: string[], ctx: TypeContext): InterfaceDeclarationStructure {
@@ -57,17 +55,24 @@ function interfaceOf(name: string, node: ObjectNode, docs: string[], ctx: TypeCo
  * when it is an enum, and for enums reached through its object properties.
  */
 function enumValueLists(named: NamedSchema): StatementStructures[] {
-  return enumsIn(named.schema, named.typeName).map(({ name, values }) => ({
+  return enumsIn(named.schema, named.typeName, []).map(({ name, path, values }) => ({
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [`Every value of \`${named.typeName}\`${name === `${named.typeName}Values` ? '' : ` at ${name.slice(named.typeName.length, -'Values'.length)}`}, in spec order.`],
+    docs: [`Every value of \`${named.typeName}${path.map((p) => `[${jsDocText(stringLiteral(p))}]`).join('')}\`, in spec order.`],
     declarations: [{ name, initializer: `[${values.map(jsonLiteral).join(', ')}] as const` }],
   }));
 }
 
-function enumsIn(node: SchemaNode, prefix: string): Array<{ name: string; values: unknown[] }> {
-  if (node.kind === 'enum') return [{ name: `${prefix}Values`, values: node.values }];
+interface EnumSite {
+  name: string;
+  /** Wire property names from the schema to the enum. */
+  path: string[];
+  values: unknown[];
+}
+
+function enumsIn(node: SchemaNode, prefix: string, path: string[]): EnumSite[] {
+  if (node.kind === 'enum') return [{ name: `${prefix}Values`, path, values: node.values }];
   if (node.kind !== 'object') return [];
-  return node.properties.flatMap((p) => enumsIn(p.schema, `${prefix}${toTypeName(p.name)}`));
+  return node.properties.flatMap((p) => enumsIn(p.schema, `${prefix}${toTypeName(p.name)}`, [...path, p.name]));
 }

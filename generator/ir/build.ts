@@ -95,7 +95,24 @@ function buildOperations(doc: Json, naming: NamingConfig, ctx: BuildContext): Op
       operations.push(buildOperation({ path, httpMethod, op, item, pointer }, naming, ctx));
     }
   }
+  checkMethodCollisions(operations, ctx.diagnostics);
   return operations;
+}
+
+/** `SpeakCall` and `speak-call` both become `speakCall`; one resource cannot hold both. */
+function checkMethodCollisions(operations: Operation[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, Operation>();
+  for (const op of operations) {
+    const key = `${op.resource}.${op.methodName}`;
+    const other = seen.get(key);
+    if (other) {
+      diagnostics.push({
+        code: 'name-collision', severity: 'error', pointer: joinPointer(op.pointer, 'operationId'),
+        message: `operations ${other.operationId} and ${op.operationId} both become the method ${key}`,
+        help: 'give one of them a method name in spec/naming.yaml',
+      });
+    } else seen.set(key, op);
+  }
 }
 
 interface OperationSource {
@@ -235,3 +252,4 @@ function checkNameCollisions(schemas: NamedSchema[], diagnostics: Diagnostic[]):
     } else byType.set(s.typeName, s);
   }
 }
+

@@ -1,0 +1,101 @@
+/**
+ * `npm run generate [-- --spec <file>] [--out <dir>] [--naming <file>] [--check] [--watch]`
+ * The thin shell around generate(): reads inputs, prints diagnostics, writes or checks, and is
+ * the only place that sets the exit code.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, hasErrors } from './diagnostics.js';
+import { generate } from './generate.js';
+import { DEFAULT_PATHS, PROJECT_ROOT, readInputs, type InputPaths } from './inputs.js';
+import { watch } from './watch.js';
+import { planOutput, writeOutput } from './write.js';
+
+const USAGE = 'usage: npm run generate -- [--spec <file>] [--out <dir>] [--naming <file>] [--check | --watch]';
+
+async function runOnce(paths: InputPaths, outDir: string, check: boolean): Promise<number> {
+  const started = performance.now();
+  let input;
+  try {
+    input = readInputs(paths);
+  } catch (err) {
+    console.error(`error: cannot read input: ${(err as Error).message}`);
+    return 1;
+  }
+  const result = await generate(input);
+  for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+  if (hasErrors(result.diagnostics)) {
+    console.error(`generation failed: ${outDir} was left as it was.`);
+    return 1;
+  }
+  if (check) return reportCheck(outDir, result.files);
+  const plan = writeOutput(outDir, result.files);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(
+    `${relativeOut(outDir)}: ${plan.added.length} added, ${plan.changed.length} changed, ` +
+      `${plan.removed.length} removed, ${plan.unchanged.length} unchanged in ${seconds} s`,
+  );
+  for (const [label, list] of [['added', plan.added], ['changed', plan.changed], ['removed', plan.removed]] as const) {
+    for (const path of list) console.log(`  ${label.padEnd(7)} ${path}`);
+  }
+  return 0;
+}
+
+function reportCheck(outDir: string, files: Parameters<typeof planOutput>[1]): number {
+  const plan = planOutput(outDir, files);
+  const stale = [...plan.changed.map((p) => `changed  ${p}`), ...plan.added.map((p) => `missing  ${p}`), ...plan.removed.map((p) => `extra    ${p}`)];
+  if (stale.length === 0) {
+    console.log(`${relativeOut(outDir)} is up to date (${plan.unchanged.length} files).`);
+    return 0;
+  }
+  console.error(`${relativeOut(outDir)} is stale:\n${stale.map((s) => `  ${s}`).join('\n')}`);
+  console.error('run `npm run generate` to update it.');
+  return 1;
+}
+
+const relativeOut = (dir: string) => (dir.startsWith(PROJECT_ROOT) ? dir.slice(PROJECT_ROOT.length + 1) || '.' : dir);
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        spec: { type: 'string' },
+        out: { type: 'string' },
+        naming: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const paths: InputPaths = {
+    spec: values.spec ? resolve(values.spec) : DEFAULT_PATHS.spec,
+    naming: values.naming ? resolve(values.naming) : DEFAULT_PATHS.naming,
+    templates: DEFAULT_PATHS.templates,
+  };
+  const outDir = values.out ? resolve(values.out) : resolve(PROJECT_ROOT, 'generated');
+  if (values.watch && values.check) {
+    console.error(`--watch and --check do not go together\n${USAGE}`);
+    return 2;
+  }
+  if (values.watch) {
+    await watch(paths, () => runOnce(paths, outDir, false));
+    return 0;
+  }
+  return runOnce(paths, outDir, values.check);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // A generator bug, not a spec problem: say so plainly, without a stack for the user.
+    console.error(`internal error: ${(err as Error).message ?? String(err)}`);
+    if (process.env.DEBUG) console.error(err);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,71 @@
+/**
+ * The files that make `generated/` a package and its entry points, each rendered from one
+ * template with a precomputed view.
+ */
+import type { NamingConfig } from '../ir/naming-config.js';
+import type { Model, NamedSchema, Operation } from '../ir/types.js';
+import { toTypeName } from '../names.js';
+import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
+import type { GeneratedFile } from './file.js';
+import type { Render } from './render.js';
+import { resourceViews, rootResources } from './resources.js';
+
+export function emitPackageFiles(model: Model, naming: NamingConfig, render: Render): GeneratedFile[] {
+  const pkg = naming.package;
+  const resources = resourceViews(model);
+  const schemas = new Map(model.schemas.map((s) => [s.name, s]));
+  const methods = model.operations.map((op) => methodSummary(op, schemas));
+  const events = model.webhooks.map((w) => {
+    const schemaType = schemas.get(w.schemaName)?.typeName ?? toTypeName(w.schemaName);
+    const docs = [w.docs.title ?? w.eventType, ...(w.docs.summary ? [w.docs.summary] : [])].map(jsDocText);
+    return { eventType: w.eventType, schemaType, validator: `validate${schemaType}`, docLines: docs };
+  });
+  const common = {
+    packageName: pkg.name,
+    packageVersion: pkg.version,
+    description: pkg.description,
+    clientClass: pkg.clientClass,
+    apiKeyEnv: pkg.apiKeyEnv,
+    publicKeyEnv: pkg.publicKeyEnv,
+    apiTitle: model.title,
+    apiVersion: model.version,
+    specFile: model.specFile,
+    specHash: model.specHash,
+  };
+  const clientExample = methods[0]?.example ?? '';
+  return [
+    { path: 'package.json', content: render('package.json.hbs', common) },
+    { path: 'tsconfig.json', content: render('tsconfig.json.hbs', common) },
+    { path: 'README.md', content: render('README.md.hbs', { ...common, methods, events }) },
+    { path: 'src/index.ts', content: render('index.ts.hbs', { ...common, resources }) },
+    { path: 'src/client.ts', content: render('client.ts.hbs', { ...common, children: rootResources(resources), example: clientExample }) },
+    { path: 'src/webhooks.ts', content: render('webhooks.ts.hbs', { ...common, events }) },
+    { path: 'src/testing.ts', content: render('testing.ts.hbs', common) },
+    ...resources.map((view) => ({ path: `src/resources/${view.file}.ts`, content: render('resource.ts.hbs', view) })),
+  ];
+}
+
+/** One README row and example call per operation, with the spec's own example values. */
+function methodSummary(op: Operation, schemas: Map<string, NamedSchema>) {
+  const args = op.pathParams.map(() => stringLiteral('v3:550e8400-e29b-41d4-a716-446655440000'));
+  const params = exampleParams(op.body ? schemas.get(op.body.schemaName) : undefined);
+  if (params) args.push(params);
+  return {
+    call: `${op.resource}.${op.methodName}()`,
+    http: `${op.httpMethod.toUpperCase()} ${op.path}`,
+    summary: op.docs.summary ?? op.operationId,
+    example: `${op.resource}.${op.methodName}(${args.join(', ')})`,
+  };
+}
+
+/** The required fields, with the values of the schema's example (or each field's own example). */
+function exampleParams(named: NamedSchema | undefined): string | undefined {
+  if (named?.schema.kind !== 'object') return undefined;
+  const whole = (named.schema.docs.example ?? {}) as Record<string, unknown>;
+  const chosen = named.schema.properties.filter((p) => p.required);
+  const fields = (chosen.length ? chosen : named.schema.properties.filter((p) => p.name in whole).slice(0, 1))
+    .map((p) => [p.name, p.name in whole ? whole[p.name] : p.schema.docs.example] as const)
+    .filter(([, value]) => value !== undefined);
+  if (fields.length === 0) return undefined;
+  return `{ ${fields.map(([k, v]) => `${propertyKey(k)}: ${jsonLiteral(v)}`).join(', ')} }`;
+}

@@ -1,0 +1,112 @@
+/**
+ * View models for the resource classes (`client.calls.actions.startPlayback(...)`): every
+ * name, type and doc line is decided here so `resource.ts.hbs` only interpolates.
+ */
+import type { Model, NamedSchema, Operation } from '../ir/types.js';
+import { compareStrings, toMethodName, toTypeName } from '../names.js';
+import { jsDocText, stringLiteral } from './escape.js';
+
+export interface ResourceView {
+  className: string;
+  file: string;
+  /** Dotted path from the client, e.g. `calls.actions`. */
+  path: string;
+  docLines: string[];
+  children: Array<{ property: string; className: string; file: string }>;
+  methods: MethodView[];
+  typeImports: string[];
+  guardImports: Array<{ name: string; file: string }>;
+}
+
+export interface MethodView {
+  name: string;
+  docLines: string[];
+  pathArgs: Array<{ arg: string }>;
+  paramsType: string;
+  paramsOptional: boolean;
+  responseType: string;
+  pathExpression: string;
+  operationName: string;
+  idempotencyField: string;
+  validator: string;
+}
+
+/** One class per resource path and per prefix of it, so `calls` holds `actions`. */
+export function resourceViews(model: Model): ResourceView[] {
+  const schemas = new Map(model.schemas.map((s) => [s.name, s]));
+  const paths = new Set<string>();
+  for (const op of model.operations) {
+    const segments = op.resource.split('.');
+    segments.forEach((_, i) => paths.add(segments.slice(0, i + 1).join('.')));
+  }
+  return [...paths].sort(compareStrings).map((path) => {
+    const ops = model.operations.filter((op) => op.resource === path);
+    const children = [...paths].filter((p) => p.startsWith(`${path}.`) && !p.slice(path.length + 1).includes('.'));
+    const methods = ops.map((op) => methodView(op, schemas));
+    const bodyTypes = ops.flatMap((op) => (op.body ? [typeNameOf(op.body.schemaName, schemas)] : []));
+    const responseTypes = ops.flatMap((op) => (op.responseSchemaName ? [typeNameOf(op.responseSchemaName, schemas)] : []));
+    return {
+      className: classNameOf(path),
+      file: fileNameOf(path),
+      path,
+      docLines: [`\`client.${path}\`${ops.length ? `: ${ops.map((o) => o.docs.summary ?? o.methodName).map(jsDocText).join(', ')}.` : '.'}`],
+      children: children.map((c) => ({ property: c.slice(path.length + 1), className: classNameOf(c), file: fileNameOf(c) })),
+      methods,
+      typeImports: unique([...bodyTypes, ...responseTypes]),
+      guardImports: unique(bodyTypes).map((t) => ({ name: `validate${t}`, file: t })),
+    };
+  });
+}
+
+/** The top-level resources, which the client class holds. */
+export function rootResources(views: ResourceView[]) {
+  return views.filter((v) => !v.path.includes('.')).map((v) => ({ property: v.path, className: v.className, file: v.file }));
+}
+
+function methodView(op: Operation, schemas: Map<string, NamedSchema>): MethodView {
+  // `params` and `options` are the method's own last two arguments.
+  const argName = (wire: string) => (['params', 'options'].includes(toMethodName(wire)) ? `${toMethodName(wire)}Path` : toMethodName(wire));
+  const argNames = new Map(op.pathParams.map((p) => [p.name, argName(p.name)]));
+  return {
+    name: op.methodName,
+    docLines: methodDocs(op, argNames),
+    pathArgs: op.pathParams.map((p) => ({ arg: argNames.get(p.name)! })),
+    paramsType: op.body ? typeNameOf(op.body.schemaName, schemas) : 'Record<string, never>',
+    paramsOptional: !op.body?.hasRequiredFields,
+    responseType: op.responseSchemaName ? typeNameOf(op.responseSchemaName, schemas) : 'unknown',
+    pathExpression: pathExpression(op.path, argNames),
+    operationName: `${op.resource}.${op.methodName}`,
+    idempotencyField: op.idempotencyField ? stringLiteral(op.idempotencyField) : 'undefined',
+    validator: op.body ? `validate${typeNameOf(op.body.schemaName, schemas)}` : 'undefined',
+  };
+}
+
+function methodDocs(op: Operation, argNames: Map<string, string>): string[] {
+  const lines: string[] = [];
+  if (op.docs.summary) lines.push(jsDocText(op.docs.summary), '');
+  if (op.docs.description) lines.push(...jsDocText(op.docs.description).split('\n'), '');
+  lines.push(`\`${op.httpMethod.toUpperCase()} ${jsDocText(op.path)}\` (operationId \`${jsDocText(op.operationId)}\`)`);
+  for (const p of op.pathParams) lines.push(`@param ${argNames.get(p.name)} ${jsDocText(p.description ?? p.name)}`);
+  lines.push(`@param params The request body.${op.body?.hasRequiredFields ? '' : ' Every field is optional.'}`);
+  lines.push('@param options Per-call overrides: `timeout`, `maxRetries`, `signal`, `headers`, `validate`.');
+  if (op.expectedWebhooks.length) lines.push(`@see Expected webhooks: ${op.expectedWebhooks.map((w) => `\`${jsDocText(w)}\``).join(', ')}`);
+  return lines;
+}
+
+/** `'/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/speak'` */
+function pathExpression(path: string, argNames: Map<string, string>): string {
+  return path
+    .split(/(\{[^}]+\})/)
+    .filter(Boolean)
+    .map((part) => {
+      const name = /^\{(.+)\}$/.exec(part)?.[1];
+      const arg = name === undefined ? undefined : argNames.get(name);
+      return arg ? `encodePathParam(${stringLiteral(name!)}, ${arg})` : stringLiteral(part);
+    })
+    .join(' + ');
+}
+
+const typeNameOf = (name: string, schemas: Map<string, NamedSchema>) => schemas.get(name)?.typeName ?? toTypeName(name);
+const classNameOf = (path: string) => path.split('.').map(toTypeName).join('');
+const fileNameOf = (path: string) => path.split('.').map((s) => s.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()).join('-');
+const unique = (items: string[]) => [...new Set(items)].sort(compareStrings);

@@ -1,0 +1,44 @@
+/** Reads what generate() needs from disk: the spec, the naming config and every template. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { GenerateInput } from './generate.js';
+import { compareStrings } from './names.js';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+export interface InputPaths {
+  spec: string;
+  naming: string;
+  templates: string;
+}
+
+export const DEFAULT_PATHS: InputPaths = {
+  spec: join(PROJECT_ROOT, 'spec/voice-media.yaml'),
+  naming: join(PROJECT_ROOT, 'spec/naming.yaml'),
+  templates: join(PROJECT_ROOT, 'templates'),
+};
+
+/**
+ * The name a file goes by in headers and diagnostics: relative to the project when inside it,
+ * else its base name, so output never depends on the working directory or the machine.
+ */
+export function displayName(path: string): string {
+  const rel = relative(PROJECT_ROOT, resolve(path));
+  return rel.startsWith('..') || rel === '' ? basename(path) : rel.split(sep).join('/');
+}
+
+export function readInputs(paths: InputPaths): GenerateInput {
+  return {
+    spec: { text: readFileSync(paths.spec, 'utf8'), file: displayName(paths.spec) },
+    naming: { text: readFileSync(paths.naming, 'utf8'), file: displayName(paths.naming) },
+    templates: readTemplates(paths.templates),
+  };
+}
+
+export function readTemplates(dir: string): Record<string, string> {
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort(compareStrings);
+  return Object.fromEntries(entries.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}

@@ -1,0 +1,52 @@
+/** Shared by generator tests: run the pure core on a spec text with the project's own templates. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { generate, type GenerateResult } from '../../generator/generate.ts';
+import { readTemplates } from '../../generator/inputs.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SPEC_PATH = join(ROOT, 'spec/voice-media.yaml');
+export const NAMING_PATH = join(ROOT, 'spec/naming.yaml');
+export const GENERATED = join(ROOT, 'generated');
+
+let templates: Record<string, string> | undefined;
+
+export function generateFromText(specText: string, file = 'spec/voice-media.yaml', namingText?: string): Promise<GenerateResult> {
+  templates ??= readTemplates(join(ROOT, 'templates'));
+  return generate({
+    spec: { text: specText, file },
+    naming: { text: namingText ?? readFileSync(NAMING_PATH, 'utf8'), file: 'spec/naming.yaml' },
+    templates,
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+export function writeFiles(dir: string, files: Array<{ path: string; content: string }>): void {
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.content);
+  }
+}
+
+/** Runs the real CLI the way a user does (through tsx), from any working directory. */
+export function runCli(script: string, args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, script), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Type-checks a generated package folder with the project's TypeScript. */
+export function typecheck(dir: string) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json'), '--noEmit'], {
+    encoding: 'utf8',
+  });
+  return { code: result.status, output: result.stdout + result.stderr };
+}
