@@ -1,0 +1,198 @@
+/**
+ * `npm run spec:extract`: the small fixture byte for byte (library and CLI), what is left behind,
+ * the error paths, and — where Telnyx's full specs are checked out next to the project — that the
+ * committed fragments are exactly what extraction produces today.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { parsePointer } from '../../generator/diagnostics.ts';
+import { extractFragment, type ExtractConfig } from '../../generator/extract/extract.ts';
+import { loadSpecText } from '../../generator/load.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const fixture = (name: string) => join(root, 'test/fixtures/extract', name);
+const shared = resolve(root, '../shared/telnyx-openapi');
+const tmp = mkdtempSync(join(tmpdir(), 'extract-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+type Json = Record<string, any>;
+const readConfig = (path: string) => parse(readFileSync(path, 'utf8')) as ExtractConfig;
+
+/** Same steps as the CLI: the sha256 and file name in the header come from loadSpecText. */
+function extractFile(specPath: string, config: ExtractConfig) {
+  const loaded = loadSpecText(readFileSync(specPath, 'utf8'), basename(specPath));
+  expect(loaded.diagnostics).toEqual([]);
+  return extractFragment(loaded.document, config, { fileName: loaded.fileName, sha256: loaded.sha256 });
+}
+
+const runCli = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'generator/extract/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+
+/** Every `$ref` (and discriminator mapping, also a reference) with the pointer it sits at. */
+function refsOf(value: unknown, at = '#'): Array<{ ref: string; at: string }> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => refsOf(v, `${at}/${i}`));
+  if (typeof value !== 'object' || value === null) return [];
+  const own = Object.entries(value as Json).flatMap(([k, v]) => {
+    if (k === '$ref' && typeof v === 'string') return [{ ref: v, at }];
+    if (k === 'mapping' && typeof v === 'object') return Object.values(v).map((ref) => ({ ref: String(ref), at }));
+    return [];
+  });
+  return [...own, ...Object.entries(value as Json).flatMap(([k, v]) => refsOf(v, `${at}/${k}`))];
+}
+
+function resolvePointer(doc: unknown, pointer: string): unknown {
+  return parsePointer(pointer).reduce<unknown>(
+    (node, token) => (typeof node === 'object' && node !== null ? (node as Json)[token] : undefined),
+    doc,
+  );
+}
+
+function expectRefsResolve(doc: unknown): void {
+  const refs = refsOf(doc);
+  expect(refs.length).toBeGreaterThan(0);
+  const dangling = refs.filter(({ ref }) => !ref.startsWith('#/') || resolvePointer(doc, ref) === undefined);
+  expect(dangling).toEqual([]);
+}
+
+describe('extract: small fixture', () => {
+  const expected = readFileSync(fixture('expected.yaml'), 'utf8');
+
+  it('extractFragment reproduces expected.yaml byte for byte', () => {
+    const result = extractFile(fixture('full-spec.yaml'), readConfig(fixture('config.yaml')));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.text).toBe(expected);
+  });
+
+  it('the CLI writes the same bytes and exits 0', () => {
+    const out = join(tmp, 'cli-out.yaml');
+    const run = runCli('--from', fixture('full-spec.yaml'), '--config', fixture('config.yaml'), '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(expected);
+  });
+
+  it('leaves behind what was not asked for, nor reached', () => {
+    const doc = parse(expected) as Json;
+    expect(Object.keys(doc.paths)).toEqual([
+      '/calls/{call_control_id}/actions/speak',
+      '/calls/{call_control_id}/actions/record_pause',
+    ]);
+    expect(Object.keys(doc.paths['/calls/{call_control_id}/actions/record_pause'])).toEqual(['post']);
+    expect(Object.keys(doc.webhooks)).toEqual(['callSpeakEnded']);
+    expect(Object.keys(doc.components.parameters)).toEqual(['CallControlId']);
+    expect(Object.keys(doc.components.responses)).toEqual(['CommandResponse']);
+    expect(Object.keys(doc.components.schemas)).not.toContain('NotReached');
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['bearerAuth']);
+    expect(doc.tags).toEqual([{ name: 'Call Commands' }]);
+    expect(expected).not.toMatch(/HangupCall|NotWantedGet|callHangup|otherAuth|Unused|NotReached/);
+  });
+
+  it('every $ref in the output resolves inside the output', () => {
+    expectRefsResolve(parse(expected));
+  });
+});
+
+describe('extract: errors', () => {
+  const loaded = loadSpecText(readFileSync(fixture('full-spec.yaml'), 'utf8'), 'full-spec.yaml');
+  const source = { fileName: loaded.fileName, sha256: loaded.sha256 };
+
+  it('an unknown operationId, path or webhook is extract-not-found at its config entry', () => {
+    const config: ExtractConfig = {
+      operations: [{ operationId: 'SpeakCall' }, { operationId: 'NoSuchOperation' }, { path: '/no/such/path' }],
+      webhooks: ['callSpeakEnded', 'noSuchWebhook'],
+    };
+    const { diagnostics } = extractFragment(loaded.document, config, source);
+    expect(diagnostics.map(({ code, severity, pointer }) => ({ code, severity, pointer }))).toEqual([
+      { code: 'extract-not-found', severity: 'error', pointer: '#/operations/1' },
+      { code: 'extract-not-found', severity: 'error', pointer: '#/operations/2' },
+      { code: 'extract-not-found', severity: 'error', pointer: '#/webhooks/1' },
+    ]);
+    expect(diagnostics[0]!.message).toContain('NoSuchOperation');
+    expect(diagnostics[2]!.message).toContain('noSuchWebhook');
+  });
+
+  it('a $ref to a missing component is ref-unresolved where the $ref is', () => {
+    const broken = structuredClone(loaded.document) as Json;
+    broken.components.schemas.SpeakRequest.properties.loop.$ref = '#/components/schemas/Missing';
+    const { diagnostics } = extractFragment(broken, readConfig(fixture('config.yaml')), source);
+    expect(diagnostics).toMatchObject([
+      { code: 'ref-unresolved', severity: 'error', pointer: '#/components/schemas/SpeakRequest/properties/loop/$ref' },
+    ]);
+  });
+
+  it('the CLI exits 1 and leaves the output untouched on an extract-not-found', () => {
+    const config = join(tmp, 'bad-config.yaml');
+    writeFileSync(config, stringify({ operations: [{ operationId: 'NoSuchOperation' }], webhooks: [] }));
+    const out = join(tmp, 'not-written.yaml');
+    const run = runCli('--from', fixture('full-spec.yaml'), '--config', config, '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('extract-not-found');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('the CLI exits 1 and leaves an existing output untouched on a ref-unresolved', () => {
+    const spec = join(tmp, 'broken-spec.yaml');
+    writeFileSync(spec, readFileSync(fixture('full-spec.yaml'), 'utf8').replace("schemas/Loopcount'", "schemas/Gone'"));
+    const out = join(tmp, 'kept.yaml');
+    writeFileSync(out, 'previous contents\n');
+    const run = runCli('--from', spec, '--config', fixture('config.yaml'), '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('ref-unresolved');
+    expect(readFileSync(out, 'utf8')).toBe('previous contents\n');
+  });
+});
+
+describe('extract: the committed voice-media fragment', () => {
+  const text = readFileSync(join(root, 'spec/voice-media.yaml'), 'utf8');
+  const doc = parse(text) as Json;
+
+  it('holds the 7 configured operations and 7 webhooks', () => {
+    const ids = Object.values<Json>(doc.paths).flatMap((item) => Object.values<Json>(item).map((op) => op.operationId));
+    expect(ids.sort()).toEqual(
+      ['StartCallPlayback', 'StopCallPlayback', 'PauseCallRecording', 'ResumeCallRecording', 'StartCallRecord',
+        'StopCallRecording', 'SpeakCall'].sort(),
+    );
+    expect(Object.keys(doc.webhooks)).toHaveLength(7);
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...readConfig(join(root, 'spec/extract.config.yaml')).webhooks].sort());
+  });
+
+  // 19 schemas are reachable from the request bodies (7 *Request, Loopcount, TranscriptionLanguage,
+  // the 9 voice-settings variants and ResembleSampleRate); the other 17 of the fragment's 36
+  // schemas come from the webhooks and the responses.
+  it('request bodies reach 19 of the 36 component schemas', () => {
+    const reached = new Set<string>();
+    const queue: unknown[] = Object.values<Json>(doc.paths).map((item) => item.post.requestBody);
+    while (queue.length > 0) {
+      for (const { ref } of refsOf(queue.shift())) {
+        const name = ref.replace('#/components/schemas/', '');
+        if (name === ref || reached.has(name)) continue;
+        reached.add(name);
+        queue.push(doc.components.schemas[name]);
+      }
+    }
+    expect(reached.size).toBe(19);
+    expect(Object.keys(doc.components.schemas)).toHaveLength(36);
+  });
+
+  it('every $ref in the committed fragments resolves inside them', () => {
+    expectRefsResolve(doc);
+    expectRefsResolve(parse(readFileSync(join(root, 'test/fixtures/specs/voice-media-2026-02-26.yaml'), 'utf8')));
+  });
+});
+
+describe.skipIf(!existsSync(shared))('extract: Telnyx full specs (../shared/telnyx-openapi)', () => {
+  const config = readConfig(join(root, 'spec/extract.config.yaml'));
+  const cases = [
+    ['spec3-2026-07-16.yml', 'spec/voice-media.yaml'],
+    ['spec3-2026-02-26.yml', 'test/fixtures/specs/voice-media-2026-02-26.yaml'],
+  ] as const;
+  it.each(cases)('%s reproduces %s byte for byte', { timeout: 60_000 }, (full, committed) => {
+    const result = extractFile(join(shared, full), config);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.text).toBe(readFileSync(join(root, committed), 'utf8'));
+  });
+});
