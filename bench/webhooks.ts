@@ -1,0 +1,130 @@
+/**
+ * Webhook verification throughput: ours (verify, unwrap; both engines) against bare node:crypto
+ * with a cached KeyObject (the ceiling: nothing but the Ed25519 check on precomputed bytes) and
+ * against the official `telnyx` package. Run: `npx tsx bench/webhooks.ts`.
+ *
+ * Candidates take turns in small batches (A B C … then B C … A, rotating), so drift such as CPU
+ * boost, GC or a busy neighbour process hits them alike. One second of warm-up is dropped. Each
+ * ratio is the median over rounds of the per-round ratio of batch times, which shrugs off the
+ * occasional batch that a neighbour stole. Ends after BENCH_SECONDS (default 12).
+ */
+import crypto from 'node:crypto';
+import { TelnyxWebhook, unwrapWebhook } from 'telnyx/lib/webhooks';
+import type { EventDecoder } from '../templates/runtime/webhook-unwrap.ts';
+import { unwrapWebhookWith } from '../templates/runtime/webhook-unwrap.ts';
+import { verifyWebhookSignature } from '../templates/runtime/webhook-verify.ts';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 12);
+const WARMUP_MS = 1000;
+const BATCH = 16;
+
+// A realistic call.initiated webhook, signed now so the official verifier's real clock accepts it.
+const body = JSON.stringify({
+  data: {
+    event_type: 'call.initiated',
+    id: '0ccc7b54-4df3-4bca-a65a-3da1ecc777f0',
+    occurred_at: new Date().toISOString(),
+    payload: {
+      call_control_id: 'v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg',
+      call_leg_id: '428c31b6-7af4-4bcb-b7f5-5013ef9657c1',
+      call_session_id: '428c31b6-abf3-3bc1-b7f4-5013ef9657c1',
+      connection_id: '7267xxxxxxxxxxxxxx',
+      direction: 'incoming',
+      from: '+15551230000',
+      to: '+15559870000',
+      state: 'parked',
+      client_state: null,
+    },
+    record_type: 'event',
+  },
+  meta: { attempt: 1, delivered_to: 'https://example.com/webhooks' },
+});
+const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
+const keyBase64 = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString(
+  'base64',
+);
+const timestamp = String(Math.floor(Date.now() / 1000));
+const message = Buffer.from(`${timestamp}|${body}`);
+const signature = crypto.sign(null, message, privateKey);
+const headers = {
+  'telnyx-signature-ed25519': signature.toString('base64'),
+  'telnyx-timestamp': timestamp,
+};
+
+const decodeCallInitiated: EventDecoder = (value) => ({ ok: true, value });
+const decoders = { 'call.initiated': decodeCallInitiated };
+const official = new TelnyxWebhook(keyBase64);
+
+type Candidate = { name: string; run: () => unknown };
+const candidates: Candidate[] = [
+  {
+    name: 'limit: node:crypto.verify, cached KeyObject',
+    run: () => crypto.verify(null, message, publicKey, signature),
+  },
+  {
+    name: 'ours: verifyWebhookSignature (auto=node)',
+    run: () => verifyWebhookSignature(body, headers, keyBase64),
+  },
+  {
+    name: 'ours: unwrapWebhookWith (auto=node)',
+    run: () => unwrapWebhookWith(body, { headers, key: keyBase64 }, decoders),
+  },
+  {
+    name: 'ours: verifyWebhookSignature (webcrypto)',
+    run: () => verifyWebhookSignature(body, headers, keyBase64, { engine: 'webcrypto' }),
+  },
+  { name: 'official: TelnyxWebhook#verify (reused)', run: () => official.verify(body, headers) },
+  {
+    name: 'official: unwrapWebhook (client.webhooks.unwrap)',
+    run: () => unwrapWebhook(body, { headers }, keyBase64),
+  },
+];
+
+/** Milliseconds for one batch of `run`, awaiting each call that returns a promise. */
+async function batch(run: () => unknown): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < BATCH; i++) {
+    const result = run();
+    if (result instanceof Promise) await result;
+    else if (result !== true) throw new Error('the reference verify failed');
+  }
+  return performance.now() - start;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Batch times per candidate per round, after the warm-up. */
+async function collect(): Promise<number[][]> {
+  const times = candidates.map(() => [] as number[]);
+  const start = performance.now();
+  for (let round = 0; performance.now() - start < WARMUP_MS + SECONDS * 1000; round++) {
+    const warm = performance.now() - start > WARMUP_MS;
+    for (let k = 0; k < candidates.length; k++) {
+      const i = (round + k) % candidates.length; // rotate who goes first
+      const ms = await batch(candidates[i]!.run);
+      if (warm) times[i]!.push(ms);
+    }
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  const times = await collect();
+  const rounds = times[0]!.length;
+  const opsPerSec = (i: number) => (BATCH * 1000) / median(times[i]!);
+  // b's time over a's time in the same round = a's speed relative to b.
+  const ratio = (a: number, b: number) => median(times[a]!.map((t, r) => times[b]![r]! / t));
+  const [LIMIT, , UNWRAP, , OFFICIAL_VERIFY, OFFICIAL_UNWRAP] = [0, 1, 2, 3, 4, 5];
+  console.log(`Node ${process.version}, ${rounds} rounds of ${BATCH} ops per candidate:\n`);
+  for (const [i, candidate] of candidates.entries()) {
+    const rate = opsPerSec(i).toFixed(0).padStart(7);
+    console.log(`${candidate.name.padEnd(50)} ${rate} ops/s  ${ratio(i, LIMIT).toFixed(3)}x limit`);
+  }
+  console.log(`\nunwrap vs limit:            ${ratio(UNWRAP, LIMIT).toFixed(3)}x (target >= 0.95)`);
+  console.log(
+    `unwrap vs official unwrap:  ${ratio(UNWRAP, OFFICIAL_UNWRAP).toFixed(2)}x (target >= 1.5)`,
+  );
+  console.log(`unwrap vs official verify:  ${ratio(UNWRAP, OFFICIAL_VERIFY).toFixed(2)}x`);
+}
+
+await main();

@@ -1,0 +1,288 @@
+/**
+ * unwrapWebhookWith, the Fetch-API handler, and the node:http adapter on a real server.
+ * The decoder is hand-written here; the generated guards plug into the same seam later.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
+import type { WebhookKeyPair } from '../../templates/runtime/testing.ts';
+import type { ValidationResult } from '../../templates/runtime/validation.ts';
+import {
+  createWebhookHandlerWith,
+  isUnknownWebhookEvent,
+  toNodeListener,
+  unwrapWebhookWith,
+} from '../../templates/runtime/webhook-unwrap.ts';
+import type { EventDecoder, UnknownWebhookEvent } from '../../templates/runtime/webhook-unwrap.ts';
+import { WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
+
+/** call.initiated: payload.call_control_id must be a string; `state` is a closed enum if strict. */
+const decodeCallInitiated: EventDecoder = (value, { strictEnums }): ValidationResult<unknown> => {
+  const payload = (value as { data?: { payload?: Record<string, unknown> } }).data?.payload;
+  if (typeof payload?.['call_control_id'] !== 'string') {
+    const issue = {
+      path: '/data/payload/call_control_id',
+      keyword: 'type',
+      message: 'expected string',
+    };
+    return { ok: false, errors: [issue] };
+  }
+  if (strictEnums && !['parked', 'bridging'].includes(String(payload['state']))) {
+    return {
+      ok: false,
+      errors: [{ path: '/data/payload/state', keyword: 'enum', message: 'unknown' }],
+    };
+  }
+  return { ok: true, value: { decoded: true, body: value } };
+};
+const decoders = { 'call.initiated': decodeCallInitiated };
+
+const event = (type: string, payload: object = { call_control_id: 'v3:abc', state: 'parked' }) =>
+  JSON.stringify({ data: { event_type: type, id: 'e1', payload, record_type: 'event' }, meta: {} });
+
+let keys: WebhookKeyPair;
+beforeAll(async () => {
+  keys = await generateWebhookKeyPair();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+async function unwrap(body: string | Uint8Array, extra: object = {}, signedBody = body) {
+  const headers = await signWebhook(signedBody, keys.privateKey);
+  return unwrapWebhookWith(body, { headers, key: keys.publicKey, ...extra }, decoders);
+}
+
+async function reasonOf(promise: Promise<unknown>): Promise<WebhookVerificationError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookVerificationError);
+  return error as WebhookVerificationError;
+}
+
+describe('unwrapWebhookWith', () => {
+  it('returns the decoded event for a known type', async () => {
+    const body = event('call.initiated');
+    expect(await unwrap(body)).toEqual({ decoded: true, body: JSON.parse(body) });
+  });
+
+  it('invalid_json for a verified body that is not JSON or not UTF-8', async () => {
+    expect((await reasonOf(unwrap('{"data":'))).reason).toBe('invalid_json');
+    expect((await reasonOf(unwrap(new Uint8Array([0x22, 0xff, 0x22])))).reason).toBe(
+      'invalid_json',
+    );
+  });
+
+  it('invalid_payload with the decoder issues attached', async () => {
+    const error = await reasonOf(unwrap(event('call.initiated', { call_control_id: 7 })));
+    expect(error.reason).toBe('invalid_payload');
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: '/data/payload/call_control_id' }),
+    ]);
+    const noType = await reasonOf(unwrap('{"data":{"payload":{}}}'));
+    expect(noType.reason).toBe('invalid_payload');
+    expect(noType.issues?.[0]?.path).toBe('/data/event_type');
+  });
+
+  it('an event type without a decoder is an UnknownWebhookEvent, prototype names included', async () => {
+    for (const type of ['call.future_thing', 'constructor', '__proto__', 'toString']) {
+      const body = event(type);
+      const result = await unwrap(body);
+      expect(isUnknownWebhookEvent(result)).toBe(true);
+      const unknownEvent = result as UnknownWebhookEvent;
+      expect(unknownEvent).toEqual({
+        kind: 'unknown',
+        event_type: type,
+        data: JSON.parse(body).data,
+        raw: JSON.parse(body),
+      });
+    }
+  });
+
+  it('passes the strict flag to the decoder as strictEnums (default false)', async () => {
+    const spy = vi.fn(decodeCallInitiated);
+    const run = async (strict?: boolean) => {
+      const body = event('call.initiated', { call_control_id: 'x', state: 'brand_new_state' });
+      const headers = await signWebhook(body, keys.privateKey);
+      const base = { headers, key: keys.publicKey };
+      const options = strict === undefined ? base : { ...base, strict };
+      return unwrapWebhookWith(body, options, { 'call.initiated': spy });
+    };
+    await run();
+    expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictEnums: false });
+    expect((await reasonOf(run(true))).reason).toBe('invalid_payload');
+    expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictEnums: true });
+  });
+
+  it('never parses or decodes an unverified body', async () => {
+    const spy = vi.fn(decodeCallInitiated);
+    const parse = vi.spyOn(JSON, 'parse');
+    const body = event('call.initiated');
+    const headers = await signWebhook(body, keys.privateKey);
+    const tampered = body.replace('v3:abc', 'v3:abd');
+    const options = { headers, key: keys.publicKey };
+    const error = await reasonOf(unwrapWebhookWith(tampered, options, { 'call.initiated': spy }));
+    expect(error.reason).toBe('signature_mismatch');
+    expect(spy).not.toHaveBeenCalled();
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('reads TELNYX_PUBLIC_KEY (comma-separated for rotation) and explains a missing key', async () => {
+    const body = event('call.initiated');
+    const headers = await signWebhook(body, keys.privateKey);
+    vi.stubEnv(
+      'TELNYX_PUBLIC_KEY',
+      `${(await generateWebhookKeyPair()).publicKey}, ${keys.publicKey}`,
+    );
+    await unwrapWebhookWith(body, { headers }, decoders);
+    vi.stubEnv('TELNYX_PUBLIC_KEY', '');
+    const error = await reasonOf(unwrapWebhookWith(body, { headers }, decoders));
+    expect(error.reason).toBe('invalid_public_key');
+    expect(error.message).toContain('TELNYX_PUBLIC_KEY');
+  });
+});
+
+describe('createWebhookHandlerWith + toNodeListener on a real node:http server', () => {
+  const calls = { initiated: [] as unknown[], unknown: [] as UnknownWebhookEvent[] };
+  let server: http.Server;
+  let port: number;
+
+  beforeAll(async () => {
+    const handler = createWebhookHandlerWith(
+      {
+        publicKey: keys.publicKey,
+        maxBodyBytes: 4096,
+        on: {
+          'call.initiated': (e: unknown) => {
+            calls.initiated.push(e);
+            const id = (e as { body: { data: { id: string } } }).body.data.id;
+            if (id === 'boom') throw new Error('handler failed');
+          },
+        },
+        onUnknown: (e) => void calls.unknown.push(e),
+      },
+      decoders,
+    );
+    server = http.createServer(toNodeListener(handler, { maxBodyBytes: 4096 }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterEach(() => {
+    calls.initiated.length = 0;
+    calls.unknown.length = 0;
+  });
+
+  /** POSTs with node:http; `chunked` omits content-length so only the bytes read can tell size. */
+  function post(
+    body: string | Uint8Array,
+    headers: Record<string, string | string[]>,
+    chunked = false,
+    method = 'POST',
+  ) {
+    return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+      const length = chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        method,
+        headers: { ...headers, ...length },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }),
+        );
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('valid → 200 and the callback runs exactly once', async () => {
+    const body = event('call.initiated');
+    const res = await post(body, await signWebhook(body, keys.privateKey));
+    expect(res.status).toBe(200);
+    expect(calls.initiated).toEqual([{ decoded: true, body: JSON.parse(body) }]);
+    const chunked = await post(body, await signWebhook(body, keys.privateKey), true);
+    expect(chunked.status).toBe(200);
+    expect(calls.initiated).toHaveLength(2);
+  });
+
+  it('tampered → 400 with the reason and no callback', async () => {
+    const body = event('call.initiated');
+    const headers = await signWebhook(body, keys.privateKey);
+    const res = await post(body.replace('parked', 'parkeD'), headers);
+    expect(res).toMatchObject({ status: 400, body: { error: 'signature_mismatch' } });
+    const stale = await signWebhook(body, keys.privateKey, Math.floor(Date.now() / 1000) - 3600);
+    expect((await post(body, stale)).body.error).toBe('timestamp_too_old');
+    // Node joins a repeated header with ", "; it must stay malformed, not pick one.
+    const repeated = { ...headers, 'telnyx-timestamp': [headers['telnyx-timestamp'], '1'] };
+    expect((await post(body, repeated)).body.error).toBe('malformed_timestamp');
+    expect(calls.initiated).toHaveLength(0);
+  });
+
+  it('verifies the raw bytes: a signed non-UTF-8 body passes verification, then is invalid_json', async () => {
+    const bytes = new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]);
+    const res = await post(bytes, await signWebhook(bytes, keys.privateKey));
+    expect(res).toMatchObject({ status: 400, body: { error: 'invalid_json' } });
+  });
+
+  it('oversized → 413, by content-length and by the bytes actually read', async () => {
+    const body = JSON.stringify({ pad: 'x'.repeat(8000) });
+    const headers = await signWebhook(body, keys.privateKey);
+    expect((await post(body, headers)).status).toBe(413);
+    expect((await post(body, headers, true)).status).toBe(413);
+    expect(calls.initiated).toHaveLength(0);
+  });
+
+  it('unknown event → 200 and onUnknown', async () => {
+    const body = event('call.something_new');
+    const res = await post(body, await signWebhook(body, keys.privateKey));
+    expect(res.status).toBe(200);
+    expect(calls.unknown.map((e) => e.event_type)).toEqual(['call.something_new']);
+    expect(calls.initiated).toHaveLength(0);
+  });
+
+  it('callback throws → 500 (so Telnyx retries) without leaking the error', async () => {
+    const body = JSON.stringify({
+      data: { event_type: 'call.initiated', id: 'boom', payload: { call_control_id: 'x' } },
+    });
+    const res = await post(body, await signWebhook(body, keys.privateKey));
+    expect(res).toEqual({ status: 500, body: { error: 'handler_failed' } });
+    expect(calls.initiated).toHaveLength(1);
+  });
+
+  it('invalid payload → 400 with issues; non-POST → 405', async () => {
+    const body = event('call.initiated', { call_control_id: 1 });
+    const res = await post(body, await signWebhook(body, keys.privateKey));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: 'invalid_payload', issues: [{ keyword: 'type' }] });
+    expect((await post('', {}, false, 'GET')).status).toBe(405);
+  });
+});
+
+describe('createWebhookHandlerWith as a plain Fetch handler', () => {
+  it('answers 500 when no key is configured and 413 past the limit when reading a stream', async () => {
+    vi.stubEnv('TELNYX_PUBLIC_KEY', '');
+    const handler = createWebhookHandlerWith({ on: {}, maxBodyBytes: 10 }, decoders);
+    const body = '{"data":{}}'.slice(0, 10);
+    const headers = await signWebhook(body, keys.privateKey);
+    const res = await handler(new Request('http://x/', { method: 'POST', body, headers }));
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ error: 'invalid_public_key' });
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new TextEncoder().encode('abcdef'));
+        controller.close();
+      },
+    });
+    const init = { method: 'POST', body: stream, duplex: 'half' } as RequestInit;
+    expect((await handler(new Request('http://x/', init))).status).toBe(413);
+  });
+});

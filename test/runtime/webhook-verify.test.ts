@@ -1,0 +1,280 @@
+/**
+ * Webhook signature verification against committed fixed vectors (signed once with node:crypto),
+ * with a fake clock. Every test runs on both crypto engines.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodeBase64, encodeBase64 } from '../../templates/runtime/base64.ts';
+import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
+import {
+  verifyWebhookSignature,
+  WebhookVerificationError,
+} from '../../templates/runtime/webhook-verify.ts';
+import type {
+  CryptoEngine,
+  HeadersLike,
+  WebhookVerificationReason,
+} from '../../templates/runtime/webhook-verify.ts';
+
+const V = JSON.parse(
+  readFileSync(new URL('../fixtures/webhooks/vectors.json', import.meta.url), 'utf8'),
+) as {
+  publicKey: string;
+  privateKeyPkcs8: string;
+  otherPublicKey: string;
+  nowMs: number;
+  text: { timestamp: string; body: string; signature: string };
+  bytes: { timestamp: string; bodyBase64: string; signature: string };
+};
+const now = () => V.nowMs;
+const headers = (signature = V.text.signature, timestamp = V.text.timestamp) => ({
+  'telnyx-signature-ed25519': signature,
+  'telnyx-timestamp': timestamp,
+});
+const bodyBytes = new TextEncoder().encode(V.text.body);
+
+/** Runs a verification expected to fail; checks the reason and that nothing secret leaks. */
+async function expectReason(
+  reason: WebhookVerificationReason,
+  run: () => Promise<void>,
+): Promise<WebhookVerificationError> {
+  const error = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookVerificationError);
+  const failure = error as WebhookVerificationError;
+  expect(failure.reason).toBe(reason);
+  expect(failure.message).toContain(reason);
+  for (const secret of [V.publicKey, V.otherPublicKey, V.text.signature, V.privateKeyPkcs8]) {
+    expect(failure.message).not.toContain(secret);
+  }
+  return failure;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe.each<CryptoEngine>(['webcrypto', 'node'])('verifyWebhookSignature (%s)', (engine) => {
+  const opts = { now, engine };
+  const verify = (
+    body: string | Uint8Array = V.text.body,
+    h: HeadersLike = headers(),
+    key: string | readonly string[] = V.publicKey,
+    extra: object = {},
+  ) => verifyWebhookSignature(body, h, key, { ...opts, ...extra });
+
+  it('accepts the fixed vectors as a string, as bytes, and a non-UTF-8 byte body', async () => {
+    await verify();
+    await verify(bodyBytes);
+    const bin = decodeBase64(V.bytes.bodyBase64)!;
+    await verify(bin, headers(V.bytes.signature, V.bytes.timestamp));
+  });
+
+  it('reads plain objects in any case, Fetch Headers, and one-element arrays', async () => {
+    await verify(V.text.body, {
+      'Telnyx-Signature-Ed25519': V.text.signature,
+      'TELNYX-TIMESTAMP': V.text.timestamp,
+    });
+    await verify(V.text.body, new Headers(headers()));
+    await verify(V.text.body, {
+      'telnyx-signature-ed25519': [V.text.signature],
+      'telnyx-timestamp': [V.text.timestamp],
+    });
+  });
+
+  it('accepts any of several keys (rotation) and keeps the tolerance boundary inclusive', async () => {
+    await verify(V.text.body, headers(), [V.otherPublicKey, V.publicKey]);
+    const ts = Number(V.text.timestamp);
+    await verify(V.text.body, headers(), V.publicKey, { now: () => (ts + 300) * 1000 + 999 });
+    await verify(V.text.body, headers(), V.publicKey, { now: () => (ts - 300) * 1000 });
+  });
+
+  it('missing_header', async () => {
+    await expectReason('missing_header', () => verify(V.text.body, { 'telnyx-timestamp': '1' }));
+    const noTs = { 'telnyx-signature-ed25519': V.text.signature };
+    await expectReason('missing_header', () => verify(V.text.body, noTs));
+    await expectReason('missing_header', () => verify(V.text.body, headers('')));
+    await expectReason('missing_header', () => verify(V.text.body, new Headers()));
+    await expectReason('missing_header', () => verify(V.text.body, null as never));
+  });
+
+  it.each([
+    '-1700000000',
+    '+1700000000',
+    ' 1700000000',
+    '1700000000 ',
+    '1700000000.0',
+    '1.7e9',
+    '0x6553f100',
+    '1700000000000000',
+    '١٧٠٠٠٠٠٠٠٠',
+    'NaN',
+  ])('malformed_timestamp: %j', async (ts) => {
+    await expectReason('malformed_timestamp', () => verify(V.text.body, headers(undefined, ts)));
+  });
+
+  it('malformed_timestamp: repeated header', async () => {
+    const repeated = { ...headers(), 'telnyx-timestamp': [V.text.timestamp, V.text.timestamp] };
+    await expectReason('malformed_timestamp', () => verify(V.text.body, repeated));
+    const twoCases = { ...headers(), 'Telnyx-Timestamp': V.text.timestamp };
+    await expectReason('malformed_timestamp', () => verify(V.text.body, twoCases));
+    const fetchRepeat = new Headers(headers());
+    fetchRepeat.append('telnyx-timestamp', V.text.timestamp);
+    await expectReason('malformed_timestamp', () => verify(V.text.body, fetchRepeat));
+  });
+
+  it('timestamp_too_old and timestamp_too_new', async () => {
+    const ts = Number(V.text.timestamp);
+    const at = (seconds: number) => ({ now: () => seconds * 1000 });
+    await expectReason('timestamp_too_old', () =>
+      verify(undefined, undefined, undefined, at(ts + 301)),
+    );
+    await expectReason('timestamp_too_new', () =>
+      verify(undefined, undefined, undefined, at(ts - 301)),
+    );
+    const tight = { ...at(ts + 11), toleranceSeconds: 10 };
+    await expectReason('timestamp_too_old', () => verify(undefined, undefined, undefined, tight));
+  });
+
+  it.each([
+    ['not base64', '!!!!'],
+    ['whitespace inside', `${V.text.signature.slice(0, 10)} ${V.text.signature.slice(11)}`],
+    ['trailing newline', `${V.text.signature}\n`],
+    ['unpadded', V.text.signature.replace(/=+$/, '')],
+    ['base64url alphabet', V.text.signature.replace(/\+/g, '-').replace(/\//g, '_')],
+    ['63 bytes', encodeBase64(new Uint8Array(63))],
+    ['65 bytes', encodeBase64(new Uint8Array(65))],
+    ['non-canonical trailing bits', `${V.text.signature.slice(0, 85)}R==`],
+    ['hex', '00'.repeat(64)],
+  ])('malformed_signature: %s', async (_label, signature) => {
+    await expectReason('malformed_signature', () => verify(V.text.body, headers(signature)));
+  });
+
+  it.each([
+    ['not base64', 'not a key'],
+    ['31 bytes', encodeBase64(new Uint8Array(31))],
+    ['33 bytes', encodeBase64(new Uint8Array(33))],
+    ['whitespace', ` ${V.publicKey}`],
+    ['no keys at all', []],
+    ['one bad key among good ones', [V.publicKey, 'AAAA']],
+  ])('invalid_public_key: %s', async (_label, key) => {
+    await expectReason('invalid_public_key', () => verify(V.text.body, headers(), key));
+  });
+
+  it('signature_mismatch: wrong key, other body, other timestamp', async () => {
+    await expectReason('signature_mismatch', () =>
+      verify(V.text.body, headers(), V.otherPublicKey),
+    );
+    await expectReason('signature_mismatch', () => verify(`${V.text.body} `));
+    const shifted = String(Number(V.text.timestamp) + 1);
+    await expectReason('signature_mismatch', () =>
+      verify(V.text.body, headers(undefined, shifted)),
+    );
+  });
+
+  it('rejects every single-byte change of the body', async () => {
+    for (let i = 0; i < bodyBytes.length; i++) {
+      const tampered = bodyBytes.slice();
+      tampered[i] = tampered[i]! ^ 0x01;
+      await expectReason('signature_mismatch', () => verify(tampered));
+    }
+  });
+
+  it('rejects every single-byte change of the timestamp', async () => {
+    const ts = V.text.timestamp;
+    for (let i = 0; i < ts.length; i++) {
+      for (const digit of '0123456789'.replace(ts[i]!, '')) {
+        const changed = ts.slice(0, i) + digit + ts.slice(i + 1);
+        const wide = { toleranceSeconds: 1e10 }; // get past the clock to reach the signature
+        await expectReason('signature_mismatch', () =>
+          verify(V.text.body, headers(undefined, changed), undefined, wide),
+        );
+        await expect(verify(V.text.body, headers(undefined, changed))).rejects.toThrow();
+      }
+    }
+  });
+
+  it('rejects every single-byte change of the signature', async () => {
+    const signature = decodeBase64(V.text.signature)!;
+    for (let i = 0; i < signature.length; i++) {
+      for (const bit of [0x01, 0x80]) {
+        const tampered = signature.slice();
+        tampered[i] = tampered[i]! ^ bit;
+        await expectReason('signature_mismatch', () =>
+          verify(V.text.body, headers(encodeBase64(tampered))),
+        );
+      }
+    }
+  });
+
+  it('runs on the selected engine', async () => {
+    const subtleVerify = vi.spyOn(globalThis.crypto.subtle, 'verify');
+    await verify();
+    expect(subtleVerify).toHaveBeenCalledTimes(engine === 'webcrypto' ? 1 : 0);
+  });
+
+  it('fails closed when the crypto library throws or the clock/tolerance is nonsense', async () => {
+    if (engine === 'webcrypto') {
+      vi.spyOn(globalThis.crypto.subtle, 'verify').mockRejectedValue(new Error('boom'));
+      await expectReason('signature_mismatch', () => verify());
+    }
+    await expect(verify(undefined, undefined, undefined, { now: () => NaN })).rejects.toThrow(
+      RangeError,
+    );
+    const nanTolerance = { toleranceSeconds: NaN };
+    await expect(verify(undefined, undefined, undefined, nanTolerance)).rejects.toThrow(RangeError);
+    await expectReason('signature_mismatch', () => verify({ length: 3 } as never));
+  });
+});
+
+describe('base64', () => {
+  it('round-trips and agrees with Buffer on canonical input', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
+        const text = encodeBase64(bytes);
+        expect(text).toBe(Buffer.from(bytes).toString('base64'));
+        expect(decodeBase64(text)).toEqual(new Uint8Array(bytes));
+      }),
+      { seed: 20240601, numRuns: 500 },
+    );
+  });
+
+  it.each([
+    'A',
+    'AB',
+    'ABC',
+    'A===',
+    '====',
+    'AB=C',
+    'AA=A',
+    'AB==',
+    'AAB=',
+    'AA AA',
+    'AA\nA',
+    'ä===',
+    '-_AA',
+  ])('rejects %j', (text) => {
+    expect(decodeBase64(text)).toBeUndefined();
+  });
+});
+
+describe('testing helpers', () => {
+  it('sign what the verifier accepts, for strings and bytes', async () => {
+    const pair = await generateWebhookKeyPair();
+    expect(decodeBase64(pair.publicKey)).toHaveLength(32);
+    const signed = await signWebhook('{"hello":"wörld"}', pair.privateKey);
+    await verifyWebhookSignature('{"hello":"wörld"}', signed, pair.publicKey);
+    const bytes = new Uint8Array([0xff, 0x00, 0x7b]);
+    await verifyWebhookSignature(bytes, await signWebhook(bytes, pair.privateKey), pair.publicKey);
+  });
+
+  it('reproduce the committed vector signature (Ed25519 is deterministic)', async () => {
+    const pkcs8 = decodeBase64(V.privateKeyPkcs8)!;
+    const key = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
+    const signed = await signWebhook(V.text.body, key, Number(V.text.timestamp));
+    expect(signed).toEqual(headers());
+  });
+});
