@@ -1,0 +1,85 @@
+/**
+ * `npm run spec:diff -- <old> <new> [--json] [--fail-on breaking|narrowing|any] [--naming <file>]`
+ * Each side is a spec file or `REV:PATH` (read with `git show`). Prints the changes as Markdown,
+ * or JSON with --json. Exit codes: 0 done, 1 a change at or above --fail-on, 2 bad arguments or
+ * an unreadable or invalid spec. Never a stack trace: CI logs should say what to fix.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Diagnostic, formatDiagnostic, hasErrors } from '../diagnostics.js';
+import type { Model } from '../ir/types.js';
+import { diffModels } from './diff.js';
+import { modelFromText, readNamingConfig, readSide } from './load-side.js';
+import { renderJson, renderMarkdown } from './render.js';
+import type { ApiChange, ChangeClass } from './types.js';
+
+const USAGE = 'usage: npm run spec:diff -- <old spec | REV:PATH> <new spec | REV:PATH> [--json] [--fail-on breaking|narrowing|any] [--naming <file>]';
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** Which classes make `--fail-on X` exit 1: each level includes the stricter ones. */
+const FAIL_ON: Record<string, readonly ChangeClass[]> = {
+  breaking: ['breaking'],
+  narrowing: ['breaking', 'narrowing'],
+  any: ['breaking', 'narrowing', 'compatible'],
+};
+
+function usageError(message: string): number {
+  console.error(`spec:diff: ${message}`);
+  console.error(USAGE);
+  return 2;
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, 'fail-on': { type: 'string' }, naming: { type: 'string' } },
+    });
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 2) return usageError(`expected two specs (old and new), got ${positionals.length}`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !(failOn in FAIL_ON)) return usageError(`--fail-on must be breaking, narrowing or any, not "${failOn}"`);
+
+  const naming = readNamingConfig(values.naming ?? resolve(projectRoot, 'spec/naming.yaml'));
+  if (!naming.config) return printDiagnostics(naming.diagnostics);
+  const sides = positionals.map((arg) => loadModel(arg, naming.config!));
+  const problems = sides.flatMap((s) => s.diagnostics);
+  if (problems.length) printDiagnostics(problems);
+  const [before, after] = sides.map((s) => s.model);
+  if (!before || !after || hasErrors(problems)) return 2;
+
+  const changes = diffModels(before, after);
+  process.stdout.write(values.json ? renderJson(changes) : renderMarkdown(changes, { oldLabel: positionals[0]!, newLabel: positionals[1]! }));
+  return exitCode(changes, failOn);
+}
+
+function loadModel(arg: string, naming: NonNullable<ReturnType<typeof readNamingConfig>['config']>): { model?: Model; diagnostics: Diagnostic[] } {
+  const side = readSide(arg, process.cwd());
+  if (side.text === undefined) return { diagnostics: side.diagnostics };
+  return modelFromText(side.text, side.label, naming);
+}
+
+/** Prints to stderr so `--json` output on stdout stays parseable; returns the exit code 2. */
+function printDiagnostics(diagnostics: Diagnostic[]): number {
+  for (const d of diagnostics) console.error(formatDiagnostic(d));
+  return 2;
+}
+
+function exitCode(changes: ApiChange[], failOn: string | undefined): number {
+  if (failOn === undefined) return 0;
+  const classes = FAIL_ON[failOn]!;
+  return changes.some((c) => classes.includes(c.class)) ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  // Anything unexpected still ends as a one-line message and exit 2, not a stack trace.
+  console.error(`spec:diff: ${(err as Error).message}`);
+  process.exitCode = 2;
+}
