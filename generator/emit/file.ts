@@ -2,4 +2,6 @@
 export interface GeneratedFile {
   path: string;
   content: string;
+  /** Hand-written code copied as it is: already in prettier's style (a test holds it to that). */
+  preformatted?: boolean;
 }

@@ -10,5 +10,9 @@ export function emitRuntime(templates: TemplateSet): GeneratedFile[] {
   return Object.keys(templates)
     .filter((name) => name.startsWith('runtime/') && name.endsWith('.ts'))
     .sort(compareStrings)
-    .map((name) => ({ path: `src/core/${name.slice('runtime/'.length)}`, content: templates[name]! }));
+    .map((name) => ({
+      path: `src/core/${name.slice('runtime/'.length)}`,
+      content: templates[name]!,
+      preformatted: true,
+    }));
 }
