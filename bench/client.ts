@@ -35,13 +35,20 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const ours = new ClientCore({ apiKey: API_KEY, baseURL }, { packageName: 'telnyx-voice-media', packageVersion: '0.0.0-bench' });
+const ours = new ClientCore(
+  { apiKey: API_KEY, baseURL },
+  { packageName: 'telnyx-voice-media', packageVersion: '0.0.0-bench' },
+);
 const official = new Telnyx({ apiKey: API_KEY, baseURL });
 
 // What a generated `calls.actions.startPlayback` does: encode the id, POST with a command_id.
 const playbackSpec = { operationName: 'calls.actions.startPlayback', idempotencyField: 'command_id' };
 const callOurs = () =>
-  ours.post(`/calls/${encodePathParam('call_control_id', CALL_ID)}/actions/playback_start`, BODY, playbackSpec);
+  ours.post(
+    `/calls/${encodePathParam('call_control_id', CALL_ID)}/actions/playback_start`,
+    BODY,
+    playbackSpec,
+  );
 const callOfficial = () => official.calls.actions.startPlayback(CALL_ID, BODY);
 
 type Contender = { name: string; call: () => Promise<unknown>; calls: number; ms: number };
@@ -83,8 +90,11 @@ for (const c of contenders) {
   );
 }
 const [a, b] = contenders as [Contender, Contender];
-console.log(`ratio ours/official (per-call time): ${(perCallUs(a) / perCallUs(b)).toFixed(3)}  (target <= 1.0)`);
-if (a.calls < CALLS_EACH || b.calls < CALLS_EACH) console.log(`stopped early at the ${TIME_CAP_MS / 1000} s cap`);
+console.log(
+  `ratio ours/official (per-call time): ${(perCallUs(a) / perCallUs(b)).toFixed(3)}  (target <= 1.0)`,
+);
+if (a.calls < CALLS_EACH || b.calls < CALLS_EACH)
+  console.log(`stopped early at the ${TIME_CAP_MS / 1000} s cap`);
 
 server.closeAllConnections();
 server.close();

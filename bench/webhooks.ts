@@ -40,9 +40,7 @@ const body = JSON.stringify({
   meta: { attempt: 1, delivered_to: 'https://example.com/webhooks' },
 });
 const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
-const keyBase64 = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString(
-  'base64',
-);
+const keyBase64 = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64');
 const timestamp = String(Math.floor(Date.now() / 1000));
 const message = Buffer.from(`${timestamp}|${body}`);
 const signature = crypto.sign(null, message, privateKey);
@@ -121,9 +119,7 @@ async function main(): Promise<void> {
     console.log(`${candidate.name.padEnd(50)} ${rate} ops/s  ${ratio(i, LIMIT).toFixed(3)}x limit`);
   }
   console.log(`\nunwrap vs limit:            ${ratio(UNWRAP, LIMIT).toFixed(3)}x (target >= 0.95)`);
-  console.log(
-    `unwrap vs official unwrap:  ${ratio(UNWRAP, OFFICIAL_UNWRAP).toFixed(2)}x (target >= 1.5)`,
-  );
+  console.log(`unwrap vs official unwrap:  ${ratio(UNWRAP, OFFICIAL_UNWRAP).toFixed(2)}x (target >= 1.5)`);
   console.log(`unwrap vs official verify:  ${ratio(UNWRAP, OFFICIAL_VERIFY).toFixed(2)}x`);
 }
 

@@ -11,7 +11,8 @@ import { DEFAULT_PATHS, PROJECT_ROOT, readInputs, type InputPaths } from './inpu
 import { watch } from './watch.js';
 import { planOutput, writeOutput } from './write.js';
 
-const USAGE = 'usage: npm run generate -- [--spec <file>] [--out <dir>] [--naming <file>] [--check | --watch]';
+const USAGE =
+  'usage: npm run generate -- [--spec <file>] [--out <dir>] [--naming <file>] [--check | --watch]';
 
 async function runOnce(paths: InputPaths, outDir: string, check: boolean): Promise<number> {
   const started = performance.now();
@@ -35,7 +36,11 @@ async function runOnce(paths: InputPaths, outDir: string, check: boolean): Promi
     `${relativeOut(outDir)}: ${plan.added.length} added, ${plan.changed.length} changed, ` +
       `${plan.removed.length} removed, ${plan.unchanged.length} unchanged in ${seconds} s`,
   );
-  for (const [label, list] of [['added', plan.added], ['changed', plan.changed], ['removed', plan.removed]] as const) {
+  for (const [label, list] of [
+    ['added', plan.added],
+    ['changed', plan.changed],
+    ['removed', plan.removed],
+  ] as const) {
     for (const path of list) console.log(`  ${label.padEnd(7)} ${path}`);
   }
   return 0;
@@ -43,7 +48,11 @@ async function runOnce(paths: InputPaths, outDir: string, check: boolean): Promi
 
 function reportCheck(outDir: string, files: Parameters<typeof planOutput>[1]): number {
   const plan = planOutput(outDir, files);
-  const stale = [...plan.changed.map((p) => `changed  ${p}`), ...plan.added.map((p) => `missing  ${p}`), ...plan.removed.map((p) => `extra    ${p}`)];
+  const stale = [
+    ...plan.changed.map((p) => `changed  ${p}`),
+    ...plan.added.map((p) => `missing  ${p}`),
+    ...plan.removed.map((p) => `extra    ${p}`),
+  ];
   if (stale.length === 0) {
     console.log(`${relativeOut(outDir)} is up to date (${plan.unchanged.length} files).`);
     return 0;
@@ -53,7 +62,8 @@ function reportCheck(outDir: string, files: Parameters<typeof planOutput>[1]): n
   return 1;
 }
 
-const relativeOut = (dir: string) => (dir.startsWith(PROJECT_ROOT) ? dir.slice(PROJECT_ROOT.length + 1) || '.' : dir);
+const relativeOut = (dir: string) =>
+  dir.startsWith(PROJECT_ROOT) ? dir.slice(PROJECT_ROOT.length + 1) || '.' : dir;
 
 async function main(): Promise<number> {
   let values;

@@ -3,7 +3,13 @@
  * External references are refused (the generator reads one file and does no I/O), which surfaces
  * as an unresolved-ref problem with its location.
  */
-import { BaseResolver, createConfig, getLineColLocation, lintDocument, makeDocumentFromString } from '@redocly/openapi-core';
+import {
+  BaseResolver,
+  createConfig,
+  getLineColLocation,
+  lintDocument,
+  makeDocumentFromString,
+} from '@redocly/openapi-core';
 import type { Diagnostic } from './diagnostics.js';
 
 const RULES = {
@@ -19,7 +25,9 @@ const RULES = {
 /** Refuses every external `$ref`, so linting never touches the disk or the network. */
 class LocalOnlyResolver extends BaseResolver {
   override async loadExternalRef(absoluteRef: string): Promise<never> {
-    throw new Error(`external $ref ${absoluteRef} is not supported: the spec must be one self-contained file`);
+    throw new Error(
+      `external $ref ${absoluteRef} is not supported: the spec must be one self-contained file`,
+    );
   }
 }
 
@@ -31,23 +39,42 @@ export async function lintSpec(text: string, fileName: string): Promise<Diagnost
   const document = makeDocumentFromString(text, `/${fileName}`);
   let problems;
   try {
-    problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: new LocalOnlyResolver() });
+    problems = await lintDocument({
+      document,
+      config: config.styleguide,
+      externalRefResolver: new LocalOnlyResolver(),
+    });
   } catch (err) {
-    return [{ code: 'lint-failed', severity: 'error', message: `the spec could not be validated: ${(err as Error).message}`, pointer: '#', file: fileName }];
+    return [
+      {
+        code: 'lint-failed',
+        severity: 'error',
+        message: `the spec could not be validated: ${(err as Error).message}`,
+        pointer: '#',
+        file: fileName,
+      },
+    ];
   }
-  return problems.filter((p) => !isPrototypeNameFalsePositive(p)).map((p) => {
-    const location = p.location[0];
-    const start = location ? getLineColLocation(location).start : undefined;
-    return {
-      code: p.ruleId === 'struct' ? 'spec-structure' : p.ruleId === 'no-unresolved-refs' ? 'ref-unresolved' : p.ruleId,
-      severity: p.severity === 'error' ? 'error' : 'warning',
-      message: p.message,
-      pointer: location?.pointer ?? '#',
-      ...(p.suggest?.length ? { help: `did you mean ${p.suggest.slice(0, 3).join(', ')}?` } : {}),
-      file: fileName,
-      ...(start ? { line: start.line, column: start.col } : {}),
-    } satisfies Diagnostic;
-  });
+  return problems
+    .filter((p) => !isPrototypeNameFalsePositive(p))
+    .map((p) => {
+      const location = p.location[0];
+      const start = location ? getLineColLocation(location).start : undefined;
+      return {
+        code:
+          p.ruleId === 'struct'
+            ? 'spec-structure'
+            : p.ruleId === 'no-unresolved-refs'
+              ? 'ref-unresolved'
+              : p.ruleId,
+        severity: p.severity === 'error' ? 'error' : 'warning',
+        message: p.message,
+        pointer: location?.pointer ?? '#',
+        ...(p.suggest?.length ? { help: `did you mean ${p.suggest.slice(0, 3).join(', ')}?` } : {}),
+        file: fileName,
+        ...(start ? { line: start.line, column: start.col } : {}),
+      } satisfies Diagnostic;
+    });
 }
 
 /**
@@ -55,7 +82,10 @@ export async function lintSpec(text: string, fileName: string): Promise<Diagnost
  * `constructor` (or `toString`, ...) finds `Object.prototype.constructor` and is reported as the
  * wrong type. Such a name is legal JSON Schema; the generator handles it, so the report is dropped.
  */
-function isPrototypeNameFalsePositive(problem: { ruleId: string; location: ReadonlyArray<{ pointer?: string | undefined }> }): boolean {
+function isPrototypeNameFalsePositive(problem: {
+  ruleId: string;
+  location: ReadonlyArray<{ pointer?: string | undefined }>;
+}): boolean {
   const pointer = problem.location[0]?.pointer ?? '';
   const tokens = pointer.split('/');
   const name = tokens.at(-1) ?? '';

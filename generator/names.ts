@@ -31,9 +31,10 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  * A name that starts with a digit gets a leading `_` so it stays an identifier.
  */
 export function toTypeName(schemaName: string): string {
-  const joined = isIdentifier(schemaName) && !schemaName.includes('_')
-    ? upperFirst(schemaName)
-    : words(schemaName).map(upperFirst).join('');
+  const joined =
+    isIdentifier(schemaName) && !schemaName.includes('_')
+      ? upperFirst(schemaName)
+      : words(schemaName).map(upperFirst).join('');
   const safe = joined === '' ? 'Schema' : joined;
   return /^[0-9]/.test(safe) ? `_${safe}` : safe;
 }

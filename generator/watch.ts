@@ -23,7 +23,9 @@ export async function watch(paths: InputPaths, regenerate: () => Promise<number>
   };
   // Directories, not files: editors often replace a file, which ends a watch on the file itself.
   const dirs = [...new Set([dirname(paths.spec), dirname(paths.naming), paths.templates])];
-  const watchers: FSWatcher[] = dirs.map((dir) => watchFs(dir, { recursive: dir === paths.templates }, schedule));
+  const watchers: FSWatcher[] = dirs.map((dir) =>
+    watchFs(dir, { recursive: dir === paths.templates }, schedule),
+  );
   await regenerate();
   console.log('watching for changes… (Ctrl-C to stop)');
   await new Promise<void>((done) => {

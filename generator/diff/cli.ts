@@ -13,7 +13,8 @@ import { modelFromText, readNamingConfig, readSide } from './load-side.js';
 import { renderJson, renderMarkdown } from './render.js';
 import type { ApiChange, ChangeClass } from './types.js';
 
-const USAGE = 'usage: npm run spec:diff -- <old spec | REV:PATH> <new spec | REV:PATH> [--json] [--fail-on breaking|narrowing|any] [--naming <file>]';
+const USAGE =
+  'usage: npm run spec:diff -- <old spec | REV:PATH> <new spec | REV:PATH> [--json] [--fail-on breaking|narrowing|any] [--naming <file>]';
 const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** Which classes make `--fail-on X` exit 1: each level includes the stricter ones. */
@@ -35,15 +36,21 @@ function main(argv: string[]): number {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, 'fail-on': { type: 'string' }, naming: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        'fail-on': { type: 'string' },
+        naming: { type: 'string' },
+      },
     });
   } catch (err) {
     return usageError((err as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 2) return usageError(`expected two specs (old and new), got ${positionals.length}`);
+  if (positionals.length !== 2)
+    return usageError(`expected two specs (old and new), got ${positionals.length}`);
   const failOn = values['fail-on'];
-  if (failOn !== undefined && !(failOn in FAIL_ON)) return usageError(`--fail-on must be breaking, narrowing or any, not "${failOn}"`);
+  if (failOn !== undefined && !(failOn in FAIL_ON))
+    return usageError(`--fail-on must be breaking, narrowing or any, not "${failOn}"`);
 
   const naming = readNamingConfig(values.naming ?? resolve(projectRoot, 'spec/naming.yaml'));
   if (!naming.config) return printDiagnostics(naming.diagnostics);
@@ -54,11 +61,18 @@ function main(argv: string[]): number {
   if (!before || !after || hasErrors(problems)) return 2;
 
   const changes = diffModels(before, after);
-  process.stdout.write(values.json ? renderJson(changes) : renderMarkdown(changes, { oldLabel: positionals[0]!, newLabel: positionals[1]! }));
+  process.stdout.write(
+    values.json
+      ? renderJson(changes)
+      : renderMarkdown(changes, { oldLabel: positionals[0]!, newLabel: positionals[1]! }),
+  );
   return exitCode(changes, failOn);
 }
 
-function loadModel(arg: string, naming: NonNullable<ReturnType<typeof readNamingConfig>['config']>): { model?: Model; diagnostics: Diagnostic[] } {
+function loadModel(
+  arg: string,
+  naming: NonNullable<ReturnType<typeof readNamingConfig>['config']>,
+): { model?: Model; diagnostics: Diagnostic[] } {
   const side = readSide(arg, process.cwd());
   if (side.text === undefined) return { diagnostics: side.diagnostics };
   return modelFromText(side.text, side.label, naming);

@@ -26,7 +26,10 @@ const opName = (op: Operation) => `${op.resource}.${op.methodName}`;
 
 function context(pair: Pair, subject: ApiChange['subject'], side: ChangeSide): DiffContext {
   const ctx: DiffContext = {
-    ...pair, subject, side, visited: new Set(),
+    ...pair,
+    subject,
+    side,
+    visited: new Set(),
     recurse: (a, b, path) => diffNodes(ctx, a, b, path),
   };
   return ctx;
@@ -34,7 +37,13 @@ function context(pair: Pair, subject: ApiChange['subject'], side: ChangeSide): D
 
 /** A root schema as a use of its name, so the walk treats it like any other `$ref`. */
 function rootNode(schemas: ReadonlyMap<string, NamedSchema>, name: string): SchemaNode {
-  return { kind: 'ref', schemaName: name, pointer: schemas.get(name)?.pointer ?? '#', nullable: false, docs: {} };
+  return {
+    kind: 'ref',
+    schemaName: name,
+    pointer: schemas.get(name)?.pointer ?? '#',
+    nullable: false,
+    docs: {},
+  };
 }
 
 function diffOperations(pair: Pair, before: Operation[], after: Operation[]): void {
@@ -45,12 +54,23 @@ function diffOperations(pair: Pair, before: Operation[], after: Operation[]): vo
     const subject = { type: 'operation', name: opName(b) } as const;
     const endpoint = `${b.httpMethod.toUpperCase()} ${b.path}`;
     if (a) diffOperation(pair, a, b);
-    else report(context(pair, subject, 'operation'), 'operation-added', { path: '', pointer: b.pointer }, `operation added (${endpoint})`);
+    else
+      report(
+        context(pair, subject, 'operation'),
+        'operation-added',
+        { path: '', pointer: b.pointer },
+        `operation added (${endpoint})`,
+      );
   }
   for (const a of before) {
     if (newNames.has(opName(a))) continue;
     const ctx = context(pair, { type: 'operation', name: opName(a) }, 'operation');
-    report(ctx, 'operation-removed', { path: '', pointer: '#/paths', oldPointer: a.pointer }, `operation removed (${a.httpMethod.toUpperCase()} ${a.path})`);
+    report(
+      ctx,
+      'operation-removed',
+      { path: '', pointer: '#/paths', oldPointer: a.pointer },
+      `operation removed (${a.httpMethod.toUpperCase()} ${a.path})`,
+    );
   }
 }
 
@@ -58,13 +78,30 @@ function diffOperation(pair: Pair, a: Operation, b: Operation): void {
   const subject = { type: 'operation', name: opName(b) } as const;
   if (a.httpMethod !== b.httpMethod || a.path !== b.path) {
     const [from, to] = [a, b].map((op) => `${op.httpMethod.toUpperCase()} ${op.path}`);
-    report(context(pair, subject, 'operation'), 'endpoint-changed', { path: '', pointer: b.pointer, oldPointer: a.pointer, before: from, after: to }, `endpoint changed from \`${from}\` to \`${to}\``);
+    report(
+      context(pair, subject, 'operation'),
+      'endpoint-changed',
+      { path: '', pointer: b.pointer, oldPointer: a.pointer, before: from, after: to },
+      `endpoint changed from \`${from}\` to \`${to}\``,
+    );
   }
   const request = context(pair, subject, 'request');
   diffPathParams(request, a, b);
   diffBody(request, a, b);
-  diffRoot(context(pair, subject, 'response'), a.responseSchemaName, b.responseSchemaName, b.pointer, 'response');
-  diffRoot(context(pair, subject, 'error-response'), a.errorSchemaName, b.errorSchemaName, b.pointer, 'error response');
+  diffRoot(
+    context(pair, subject, 'response'),
+    a.responseSchemaName,
+    b.responseSchemaName,
+    b.pointer,
+    'response',
+  );
+  diffRoot(
+    context(pair, subject, 'error-response'),
+    a.errorSchemaName,
+    b.errorSchemaName,
+    b.pointer,
+    'error response',
+  );
 }
 
 function diffPathParams(ctx: DiffContext, a: Operation, b: Operation): void {
@@ -74,29 +111,62 @@ function diffPathParams(ctx: DiffContext, a: Operation, b: Operation): void {
     const pa = before.get(pb.name);
     const path = `{${pb.name}}`;
     if (pa) ctx.recurse(pa.schema, pb.schema, path);
-    else report(ctx, 'path-param-added', { path, pointer: pb.schema.pointer }, `path parameter \`${pb.name}\` added`);
+    else
+      report(
+        ctx,
+        'path-param-added',
+        { path, pointer: pb.schema.pointer },
+        `path parameter \`${pb.name}\` added`,
+      );
   }
   for (const pa of a.pathParams) {
-    if (!afterNames.has(pa.name)) report(ctx, 'path-param-removed', { path: `{${pa.name}}`, pointer: b.pointer, oldPointer: pa.schema.pointer }, `path parameter \`${pa.name}\` removed`);
+    if (!afterNames.has(pa.name))
+      report(
+        ctx,
+        'path-param-removed',
+        { path: `{${pa.name}}`, pointer: b.pointer, oldPointer: pa.schema.pointer },
+        `path parameter \`${pa.name}\` removed`,
+      );
   }
 }
 
 function diffBody(ctx: DiffContext, a: Operation, b: Operation): void {
   if (a.body && b.body) {
     if (a.body.required !== b.body.required) {
-      report(ctx, b.body.required ? 'body-required' : 'body-optional', { path: '', pointer: b.pointer }, `request body became ${b.body.required ? 'required' : 'optional'}`);
+      report(
+        ctx,
+        b.body.required ? 'body-required' : 'body-optional',
+        { path: '', pointer: b.pointer },
+        `request body became ${b.body.required ? 'required' : 'optional'}`,
+      );
     }
     ctx.recurse(rootNode(ctx.oldSchemas, a.body.schemaName), rootNode(ctx.newSchemas, b.body.schemaName), '');
   } else if (b.body) {
     // The caller must now pass something when the body is required or has required fields.
     const required = b.body.required || b.body.hasRequiredFields;
-    report(ctx, 'body-added', { path: '', pointer: b.pointer, detail: { required } }, `${required ? 'required' : 'optional'} request body added`);
+    report(
+      ctx,
+      'body-added',
+      { path: '', pointer: b.pointer, detail: { required } },
+      `${required ? 'required' : 'optional'} request body added`,
+    );
   } else if (a.body) {
-    report(ctx, 'body-removed', { path: '', pointer: b.pointer, oldPointer: a.pointer }, 'request body removed');
+    report(
+      ctx,
+      'body-removed',
+      { path: '', pointer: b.pointer, oldPointer: a.pointer },
+      'request body removed',
+    );
   }
 }
 
-function diffRoot(ctx: DiffContext, before: string | undefined, after: string | undefined, pointer: string, what: string): void {
+function diffRoot(
+  ctx: DiffContext,
+  before: string | undefined,
+  after: string | undefined,
+  pointer: string,
+  what: string,
+): void {
   if (before && after) ctx.recurse(rootNode(ctx.oldSchemas, before), rootNode(ctx.newSchemas, after), '');
   else if (after) report(ctx, 'response-added', { path: '', pointer }, `${what} body added`);
   else if (before) report(ctx, 'response-removed', { path: '', pointer }, `${what} body removed`);
@@ -109,11 +179,17 @@ function diffWebhooks(pair: Pair, before: WebhookEvent[], after: WebhookEvent[])
     const a = oldByType.get(b.eventType);
     const ctx = context(pair, { type: 'webhook', name: b.eventType }, 'webhook');
     if (a) ctx.recurse(rootNode(pair.oldSchemas, a.schemaName), rootNode(pair.newSchemas, b.schemaName), '');
-    else report(ctx, 'webhook-added', { path: '', pointer: b.pointer }, `webhook event added (\`${b.name}\`)`);
+    else
+      report(ctx, 'webhook-added', { path: '', pointer: b.pointer }, `webhook event added (\`${b.name}\`)`);
   }
   for (const a of before) {
     if (newTypes.has(a.eventType)) continue;
     const ctx = context(pair, { type: 'webhook', name: a.eventType }, 'webhook');
-    report(ctx, 'webhook-removed', { path: '', pointer: '#/webhooks', oldPointer: a.pointer }, `webhook event removed (\`${a.name}\`)`);
+    report(
+      ctx,
+      'webhook-removed',
+      { path: '', pointer: '#/webhooks', oldPointer: a.pointer },
+      `webhook event removed (\`${a.name}\`)`,
+    );
   }
 }

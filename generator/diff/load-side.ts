@@ -40,7 +40,12 @@ export function readSide(arg: string, cwd: string): SideText {
 /** `git show REV:PATH`, run from the repository root so PATH means the same wherever we are. */
 function readRevision(arg: string, cwd: string): SideText {
   const git = (args: string[], dir: string) =>
-    execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
   try {
     const root = git(['rev-parse', '--show-toplevel'], cwd).trim();
     return { text: git(['show', arg], root), label: arg, diagnostics: [] };
@@ -56,21 +61,60 @@ export function readNamingConfig(file: string): { config?: NamingConfig; diagnos
   try {
     value = parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    return { diagnostics: [{ code: 'naming-config-invalid', severity: 'error', message: (err as Error).message.split('\n')[0] ?? '', pointer: '#', file }] };
+    return {
+      diagnostics: [
+        {
+          code: 'naming-config-invalid',
+          severity: 'error',
+          message: (err as Error).message.split('\n')[0] ?? '',
+          pointer: '#',
+          file,
+        },
+      ],
+    };
   }
   return checkNamingConfig(value, file);
 }
 
 /** Parses and builds; a document that is not OpenAPI 3.x at all is refused before building. */
-export function modelFromText(text: string, label: string, naming: NamingConfig): { model?: Model; diagnostics: Diagnostic[] } {
+export function modelFromText(
+  text: string,
+  label: string,
+  naming: NamingConfig,
+): { model?: Model; diagnostics: Diagnostic[] } {
   const loaded = loadSpecText(text, label);
   if (hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics };
   const doc = loaded.document as Record<string, unknown> | null;
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.')) {
-    return { diagnostics: [{ code: 'spec-invalid', severity: 'error', message: 'not an OpenAPI 3.x document (no `openapi: 3.x` field)', pointer: '#', file: label }] };
+  if (
+    typeof doc !== 'object' ||
+    doc === null ||
+    Array.isArray(doc) ||
+    typeof doc.openapi !== 'string' ||
+    !doc.openapi.startsWith('3.')
+  ) {
+    return {
+      diagnostics: [
+        {
+          code: 'spec-invalid',
+          severity: 'error',
+          message: 'not an OpenAPI 3.x document (no `openapi: 3.x` field)',
+          pointer: '#',
+          file: label,
+        },
+      ],
+    };
   }
-  const { model, diagnostics } = buildModel({ document: doc, naming, specFile: label, specHash: loaded.sha256 });
+  const { model, diagnostics } = buildModel({
+    document: doc,
+    naming,
+    specFile: label,
+    specHash: loaded.sha256,
+  });
   // Point each diagnostic at its line, as the generator does.
-  const located = diagnostics.map((d) => ({ ...d, file: d.file ?? label, ...(d.line ? {} : loaded.locate(d.pointer)) }));
+  const located = diagnostics.map((d) => ({
+    ...d,
+    file: d.file ?? label,
+    ...(d.line ? {} : loaded.locate(d.pointer)),
+  }));
   return hasErrors(located) ? { diagnostics: located } : { model, diagnostics: located };
 }

@@ -32,11 +32,21 @@ export function diffNodes(ctx: DiffContext, a: SchemaNode, b: SchemaNode, path: 
   const eb = effective(rb.node, ctx.newSchemas);
   if (ea.kind !== eb.kind) {
     const relation = relate(ea, eb, ctx);
-    report(ctx, 'type-changed', at(a, b, path, { before: ea.kind, after: eb.kind, detail: { relation } }), `type changed from ${ea.kind} to ${eb.kind}`);
+    report(
+      ctx,
+      'type-changed',
+      at(a, b, path, { before: ea.kind, after: eb.kind, detail: { relation } }),
+      `type changed from ${ea.kind} to ${eb.kind}`,
+    );
     return;
   }
   if (ra.nullable !== rb.nullable && ea.kind !== 'null' && ea.kind !== 'unknown') {
-    report(ctx, rb.nullable ? 'nullable-added' : 'nullable-removed', at(a, b, path), rb.nullable ? 'may now be null' : 'may no longer be null');
+    report(
+      ctx,
+      rb.nullable ? 'nullable-added' : 'nullable-removed',
+      at(a, b, path),
+      rb.nullable ? 'may now be null' : 'may no longer be null',
+    );
   }
   compareSameKind(ctx, ea, eb, path);
 }
@@ -49,17 +59,36 @@ function compareSameKind(ctx: DiffContext, a: SchemaNode, b: SchemaNode, path: s
   else if (a.kind === 'union' && b.kind === 'union') compareUnion(ctx, a, b, path);
   else if (a.kind === 'allOf' && b.kind === 'allOf') {
     // Not mergeable into one object: compare part by part when the layout still lines up.
-    if (a.parts.length === b.parts.length) a.parts.forEach((p, i) => ctx.recurse(p, b.parts[i]!, `${path}[allOf ${i}]`));
-    else report(ctx, 'type-changed', at(a, b, path, { detail: { relation: 'different' } }), `allOf changed from ${a.parts.length} to ${b.parts.length} parts`);
+    if (a.parts.length === b.parts.length)
+      a.parts.forEach((p, i) => ctx.recurse(p, b.parts[i]!, `${path}[allOf ${i}]`));
+    else
+      report(
+        ctx,
+        'type-changed',
+        at(a, b, path, { detail: { relation: 'different' } }),
+        `allOf changed from ${a.parts.length} to ${b.parts.length} parts`,
+      );
   }
 }
 
-function checkRename(ctx: DiffContext, a: SchemaNode, b: SchemaNode, ra: Resolved, rb: Resolved, path: string): void {
+function checkRename(
+  ctx: DiffContext,
+  a: SchemaNode,
+  b: SchemaNode,
+  ra: Resolved,
+  rb: Resolved,
+  path: string,
+): void {
   if (ra.refName === undefined || rb.refName === undefined) return;
   const before = ctx.oldSchemas.get(ra.refName)?.typeName;
   const after = ctx.newSchemas.get(rb.refName)?.typeName;
   if (before && after && before !== after) {
-    report(ctx, 'type-renamed', at(a, b, path, { before, after }), `type renamed from \`${before}\` to \`${after}\``);
+    report(
+      ctx,
+      'type-renamed',
+      at(a, b, path, { before, after }),
+      `type renamed from \`${before}\` to \`${after}\``,
+    );
   }
 }
 
@@ -93,8 +122,12 @@ function effective(node: SchemaNode, schemas: Schemas, depth = 0): SchemaNode {
   const closed = parts.some((p) => p.additionalProperties === false);
   const schemaAp = parts.find((p) => typeof p.additionalProperties === 'object')?.additionalProperties;
   return {
-    kind: 'object', pointer: node.pointer, nullable: node.nullable, docs: node.docs,
-    properties: [...byName.values()], additionalProperties: closed ? false : (schemaAp ?? true),
+    kind: 'object',
+    pointer: node.pointer,
+    nullable: node.nullable,
+    docs: node.docs,
+    properties: [...byName.values()],
+    additionalProperties: closed ? false : (schemaAp ?? true),
   };
 }
 
@@ -103,12 +136,18 @@ const DOC_FIELDS = ['title', 'description', 'deprecated'] as const;
 function compareDocs(ctx: DiffContext, a: SchemaNode, b: SchemaNode, da: Docs, db: Docs, path: string): void {
   for (const field of DOC_FIELDS) {
     if (da[field] === db[field]) continue;
-    const message = field === 'deprecated' ? (db.deprecated ? 'deprecated' : 'no longer deprecated') : `${field} changed`;
+    const message =
+      field === 'deprecated' ? (db.deprecated ? 'deprecated' : 'no longer deprecated') : `${field} changed`;
     report(ctx, 'docs-changed', at(a, b, path, { before: da[field], after: db[field] }), message);
   }
   if (JSON.stringify(da.default) !== JSON.stringify(db.default)) {
     const text = (v: unknown) => (v === undefined ? 'none' : show(v));
-    report(ctx, 'default-changed', at(a, b, path, { before: da.default, after: db.default }), `default changed from ${text(da.default)} to ${text(db.default)}`);
+    report(
+      ctx,
+      'default-changed',
+      at(a, b, path, { before: da.default, after: db.default }),
+      `default changed from ${text(da.default)} to ${text(db.default)}`,
+    );
   }
 }
 

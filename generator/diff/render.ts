@@ -24,7 +24,9 @@ const SIDE_LABELS: Record<ApiChange['side'], string> = {
 export function sortChanges(changes: readonly ApiChange[]): ApiChange[] {
   const rank = (c: ApiChange) => CLASS_ORDER.indexOf(c.class);
   const subject = (c: ApiChange) => `${c.subject.type === 'operation' ? 0 : 1}${c.subject.name}`;
-  return [...changes].sort((x, y) => rank(x) - rank(y) || (subject(x) < subject(y) ? -1 : subject(x) > subject(y) ? 1 : 0));
+  return [...changes].sort(
+    (x, y) => rank(x) - rank(y) || (subject(x) < subject(y) ? -1 : subject(x) > subject(y) ? 1 : 0),
+  );
 }
 
 export function countByClass(changes: readonly ApiChange[]): Record<ChangeClass, number> {
@@ -35,14 +37,20 @@ export function countByClass(changes: readonly ApiChange[]): Record<ChangeClass,
 
 export function renderMarkdown(changes: readonly ApiChange[], labels: ReportLabels): string {
   const lines = [`## API changes: ${code(labels.oldLabel)} → ${code(labels.newLabel)}`, ''];
-  if (changes.length === 0) return [...lines, 'No changes a client of the generated package can see.', ''].join('\n');
+  if (changes.length === 0)
+    return [...lines, 'No changes a client of the generated package can see.', ''].join('\n');
   const counts = countByClass(changes);
   lines.push(CLASS_ORDER.map((c) => `**${counts[c]} ${c}**`).join(' · '), '');
   const sorted = sortChanges(changes);
   for (const cls of CLASS_ORDER) {
     const group = sorted.filter((c) => c.class === cls);
     if (group.length === 0) continue;
-    lines.push(`### ${HEADINGS[cls]}`, '', '| Operation / event | Where | Change | Pointer |', '| --- | --- | --- | --- |');
+    lines.push(
+      `### ${HEADINGS[cls]}`,
+      '',
+      '| Operation / event | Where | Change | Pointer |',
+      '| --- | --- | --- | --- |',
+    );
     for (const c of group) lines.push(row(c));
     lines.push('');
   }

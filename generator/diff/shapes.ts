@@ -10,18 +10,33 @@ export function compareObject(ctx: DiffContext, a: ObjectNode, b: ObjectNode, pa
     const where = fieldPath(path, pb.name);
     if (!pa) {
       const required = pb.required ? 'required' : 'optional';
-      report(ctx, 'field-added', { path: where, pointer: pb.pointer, detail: { required: pb.required } }, `${required} field \`${pb.name}\` added`);
+      report(
+        ctx,
+        'field-added',
+        { path: where, pointer: pb.pointer, detail: { required: pb.required } },
+        `${required} field \`${pb.name}\` added`,
+      );
       continue;
     }
     if (pa.required !== pb.required) {
       const kind = pb.required ? 'field-required' : 'field-optional';
-      report(ctx, kind, { path: where, pointer: pb.pointer, oldPointer: pa.pointer }, `field \`${pb.name}\` became ${pb.required ? 'required' : 'optional'}`);
+      report(
+        ctx,
+        kind,
+        { path: where, pointer: pb.pointer, oldPointer: pa.pointer },
+        `field \`${pb.name}\` became ${pb.required ? 'required' : 'optional'}`,
+      );
     }
     ctx.recurse(pa.schema, pb.schema, where);
   }
   for (const pa of a.properties) {
     if (afterNames.has(pa.name)) continue;
-    report(ctx, 'field-removed', { path: fieldPath(path, pa.name), pointer: b.pointer, oldPointer: pa.pointer }, `field \`${pa.name}\` removed`);
+    report(
+      ctx,
+      'field-removed',
+      { path: fieldPath(path, pa.name), pointer: b.pointer, oldPointer: pa.pointer },
+      `field \`${pa.name}\` removed`,
+    );
   }
   compareAdditional(ctx, a, b, path);
 }
@@ -35,8 +50,14 @@ function compareAdditional(ctx: DiffContext, a: ObjectNode, b: ObjectNode, path:
   if (typeof apA === 'object' && typeof apB === 'object') return ctx.recurse(apA, apB, `${path}{*}`);
   if (apA === apB || openness(apA) === openness(apB)) return;
   const tighter = openness(apB) < openness(apA);
-  const describe = (ap: ObjectNode['additionalProperties']) => (ap === false ? 'none' : ap === true ? 'any' : 'typed');
-  report(ctx, tighter ? 'constraint-tightened' : 'constraint-loosened', at(a, b, path, { before: describe(apA), after: describe(apB) }), `additional properties changed from ${describe(apA)} to ${describe(apB)}`);
+  const describe = (ap: ObjectNode['additionalProperties']) =>
+    ap === false ? 'none' : ap === true ? 'any' : 'typed';
+  report(
+    ctx,
+    tighter ? 'constraint-tightened' : 'constraint-loosened',
+    at(a, b, path, { before: describe(apA), after: describe(apB) }),
+    `additional properties changed from ${describe(apA)} to ${describe(apB)}`,
+  );
 }
 
 export function compareArray(ctx: DiffContext, a: ArrayNode, b: ArrayNode, path: string): void {
@@ -48,10 +69,12 @@ export function compareEnum(ctx: DiffContext, a: EnumNode, b: EnumNode, path: st
   const before = new Set(a.values.map(key));
   const after = new Set(b.values.map(key));
   for (const v of b.values) {
-    if (!before.has(key(v))) report(ctx, 'enum-value-added', at(a, b, path, { after: v }), `enum value ${show(v)} added`);
+    if (!before.has(key(v)))
+      report(ctx, 'enum-value-added', at(a, b, path, { after: v }), `enum value ${show(v)} added`);
   }
   for (const v of a.values) {
-    if (!after.has(key(v))) report(ctx, 'enum-value-removed', at(a, b, path, { before: v }), `enum value ${show(v)} removed`);
+    if (!after.has(key(v)))
+      report(ctx, 'enum-value-removed', at(a, b, path, { before: v }), `enum value ${show(v)} removed`);
   }
 }
 
@@ -70,7 +93,12 @@ export function compareUnion(ctx: DiffContext, a: UnionNode, b: UnionNode, path:
   const db = b.discriminator;
   if (da && db && da.propertyName !== db.propertyName) {
     const message = `discriminator changed from \`${da.propertyName}\` to \`${db.propertyName}\``;
-    return report(ctx, 'type-changed', at(a, b, path, { before: da.propertyName, after: db.propertyName, detail: { relation: 'different' } }), message);
+    return report(
+      ctx,
+      'type-changed',
+      at(a, b, path, { before: da.propertyName, after: db.propertyName, detail: { relation: 'different' } }),
+      message,
+    );
   }
   const byValue = Boolean(da && db);
   const before = variants(a, byValue);
@@ -78,10 +106,22 @@ export function compareUnion(ctx: DiffContext, a: UnionNode, b: UnionNode, path:
   const member = (v: Variant) => (byValue ? `${db!.propertyName}=${v.label}` : v.label);
   // Membership first, then what changed inside the variants both sides have.
   for (const [key, vb] of after) {
-    if (!before.has(key)) report(ctx, 'variant-added', { path, pointer: vb.node.pointer, after: vb.label }, `variant ${describe(vb)} added`);
+    if (!before.has(key))
+      report(
+        ctx,
+        'variant-added',
+        { path, pointer: vb.node.pointer, after: vb.label },
+        `variant ${describe(vb)} added`,
+      );
   }
   for (const [key, va] of before) {
-    if (!after.has(key)) report(ctx, 'variant-removed', { path, pointer: b.pointer, oldPointer: va.node.pointer, before: va.label }, `variant ${describe(va)} removed`);
+    if (!after.has(key))
+      report(
+        ctx,
+        'variant-removed',
+        { path, pointer: b.pointer, oldPointer: va.node.pointer, before: va.label },
+        `variant ${describe(va)} removed`,
+      );
   }
   for (const [key, vb] of after) {
     const va = before.get(key);
@@ -100,7 +140,9 @@ function variants(u: UnionNode, byValue: boolean): Map<string, Variant> {
   if (byValue && u.discriminator) {
     // The generated union is built from the mapping, so the mapping is what the client sees.
     for (const { value, schemaName } of u.discriminator.mapping) {
-      const node = u.variants.find((v) => v.kind === 'ref' && v.schemaName === schemaName) ?? refTo(schemaName, u.pointer);
+      const node =
+        u.variants.find((v) => v.kind === 'ref' && v.schemaName === schemaName) ??
+        refTo(schemaName, u.pointer);
       out.set(value, { node, label: value });
     }
     return out;
@@ -116,7 +158,13 @@ function variants(u: UnionNode, byValue: boolean): Map<string, Variant> {
   return out;
 }
 
-const refTo = (schemaName: string, pointer: string): SchemaNode => ({ kind: 'ref', schemaName, pointer, nullable: false, docs: {} });
+const refTo = (schemaName: string, pointer: string): SchemaNode => ({
+  kind: 'ref',
+  schemaName,
+  pointer,
+  nullable: false,
+  docs: {},
+});
 
 /** Bounds where a larger value admits fewer values, and the reverse. */
 const LOWER = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'];
@@ -134,7 +182,12 @@ export function compareConstraints(ctx: DiffContext, a: SchemaNode, b: SchemaNod
     const tighter = isTighter(key, before, after);
     const text = (v: unknown) => (v === undefined ? 'none' : show(v));
     const message = `${key} changed from ${text(before)} to ${text(after)}`;
-    report(ctx, tighter ? 'constraint-tightened' : 'constraint-loosened', at(a, b, path, { before, after }), message);
+    report(
+      ctx,
+      tighter ? 'constraint-tightened' : 'constraint-loosened',
+      at(a, b, path, { before, after }),
+      message,
+    );
   }
 }
 

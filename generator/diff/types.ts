@@ -70,4 +70,5 @@ export interface ApiChange {
 }
 
 /** True for the sides whose data the client receives rather than sends. */
-export const isIncoming = (side: ChangeSide): boolean => side === 'response' || side === 'error-response' || side === 'webhook';
+export const isIncoming = (side: ChangeSide): boolean =>
+  side === 'response' || side === 'error-response' || side === 'webhook';

@@ -19,7 +19,8 @@ export function docLines(node: SchemaNode, extra: string[] = []): string[] {
 function constraintNotes(node: SchemaNode): string[] {
   const notes: string[] = [];
   if (node.kind === 'integer') notes.push(`Integer${node.format ? ` (${node.format})` : ''}.`);
-  if ((node.kind === 'string' || node.kind === 'number') && node.format) notes.push(`Format: \`${jsDocText(node.format)}\`.`);
+  if ((node.kind === 'string' || node.kind === 'number') && node.format)
+    notes.push(`Format: \`${jsDocText(node.format)}\`.`);
   if (node.kind === 'number' || node.kind === 'integer') {
     const range = [
       node.minimum !== undefined ? `≥ ${node.minimum}` : '',
@@ -30,7 +31,8 @@ function constraintNotes(node: SchemaNode): string[] {
     if (range.length) notes.push(`Range: ${range.join(', ')}.`);
   }
   if (node.kind === 'string') {
-    if (node.minLength !== undefined || node.maxLength !== undefined) notes.push(`Length: ${node.minLength ?? 0} to ${node.maxLength ?? '∞'} characters.`);
+    if (node.minLength !== undefined || node.maxLength !== undefined)
+      notes.push(`Length: ${node.minLength ?? 0} to ${node.maxLength ?? '∞'} characters.`);
     if (node.pattern !== undefined) notes.push(`Pattern: \`${jsDocText(node.pattern)}\`.`);
   }
   if (node.kind === 'array' && (node.minItems !== undefined || node.maxItems !== undefined)) {

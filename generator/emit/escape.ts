@@ -9,7 +9,9 @@ import { isIdentifier } from '../names.js';
  * including U+2028/U+2029 (line terminators inside older JS string literals).
  */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** A literal for any JSON value: strings escaped as above, numbers/booleans/null as written. */
@@ -24,7 +26,9 @@ export function propertyKey(name: string): string {
 
 /** Member access that works for any key: `a.b` or `a["x-y"]`. */
 export function propertyAccess(target: string, name: string): string {
-  return isIdentifier(name) && name !== '__proto__' ? `${target}.${name}` : `${target}[${stringLiteral(name)}]`;
+  return isIdentifier(name) && name !== '__proto__'
+    ? `${target}.${name}`
+    : `${target}[${stringLiteral(name)}]`;
 }
 
 /**

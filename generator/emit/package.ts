@@ -38,10 +38,20 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
     { path: 'tsconfig.json', content: render('tsconfig.json.hbs', common) },
     { path: 'README.md', content: render('README.md.hbs', { ...common, methods, events }) },
     { path: 'src/index.ts', content: render('index.ts.hbs', { ...common, resources }) },
-    { path: 'src/client.ts', content: render('client.ts.hbs', { ...common, children: rootResources(resources), example: clientExample }) },
+    {
+      path: 'src/client.ts',
+      content: render('client.ts.hbs', {
+        ...common,
+        children: rootResources(resources),
+        example: clientExample,
+      }),
+    },
     { path: 'src/webhooks.ts', content: render('webhooks.ts.hbs', { ...common, events }) },
     { path: 'src/testing.ts', content: render('testing.ts.hbs', common) },
-    ...resources.map((view) => ({ path: `src/resources/${view.file}.ts`, content: render('resource.ts.hbs', view) })),
+    ...resources.map((view) => ({
+      path: `src/resources/${view.file}.ts`,
+      content: render('resource.ts.hbs', view),
+    })),
   ];
 }
 

@@ -4,7 +4,14 @@
  * no logic beyond `each`, `if` and interpolation.
  */
 import Handlebars from 'handlebars';
-import { jsDocText, jsonLiteral, lineCommentText, markdownText, propertyKey, stringLiteral } from './escape.js';
+import {
+  jsDocText,
+  jsonLiteral,
+  lineCommentText,
+  markdownText,
+  propertyKey,
+  stringLiteral,
+} from './escape.js';
 
 export type TemplateSet = Readonly<Record<string, string>>;
 export type Render = (templateName: string, view: object) => string;

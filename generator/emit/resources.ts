@@ -41,16 +41,33 @@ export function resourceViews(model: Model): ResourceView[] {
   }
   return [...paths].sort(compareStrings).map((path) => {
     const ops = model.operations.filter((op) => op.resource === path);
-    const children = [...paths].filter((p) => p.startsWith(`${path}.`) && !p.slice(path.length + 1).includes('.'));
+    const children = [...paths].filter(
+      (p) => p.startsWith(`${path}.`) && !p.slice(path.length + 1).includes('.'),
+    );
     const methods = ops.map((op) => methodView(op, schemas));
     const bodyTypes = ops.flatMap((op) => (op.body ? [typeNameOf(op.body.schemaName, schemas)] : []));
-    const responseTypes = ops.flatMap((op) => (op.responseSchemaName ? [typeNameOf(op.responseSchemaName, schemas)] : []));
+    const responseTypes = ops.flatMap((op) =>
+      op.responseSchemaName ? [typeNameOf(op.responseSchemaName, schemas)] : [],
+    );
     return {
       className: classNameOf(path),
       file: fileNameOf(path),
       path,
-      docLines: [`\`client.${path}\`${ops.length ? `: ${ops.map((o) => o.docs.summary ?? o.methodName).map(jsDocText).join(', ')}.` : '.'}`],
-      children: children.map((c) => ({ property: c.slice(path.length + 1), className: classNameOf(c), file: fileNameOf(c) })),
+      docLines: [
+        `\`client.${path}\`${
+          ops.length
+            ? `: ${ops
+                .map((o) => o.docs.summary ?? o.methodName)
+                .map(jsDocText)
+                .join(', ')}.`
+            : '.'
+        }`,
+      ],
+      children: children.map((c) => ({
+        property: c.slice(path.length + 1),
+        className: classNameOf(c),
+        file: fileNameOf(c),
+      })),
       methods,
       typeImports: unique([...bodyTypes, ...responseTypes]),
       guardImports: unique(bodyTypes).map((t) => ({ name: `validate${t}`, file: t })),
@@ -60,12 +77,15 @@ export function resourceViews(model: Model): ResourceView[] {
 
 /** The top-level resources, which the client class holds. */
 export function rootResources(views: ResourceView[]) {
-  return views.filter((v) => !v.path.includes('.')).map((v) => ({ property: v.path, className: v.className, file: v.file }));
+  return views
+    .filter((v) => !v.path.includes('.'))
+    .map((v) => ({ property: v.path, className: v.className, file: v.file }));
 }
 
 function methodView(op: Operation, schemas: Map<string, NamedSchema>): MethodView {
   // `params` and `options` are the method's own last two arguments.
-  const argName = (wire: string) => (['params', 'options'].includes(toMethodName(wire)) ? `${toMethodName(wire)}Path` : toMethodName(wire));
+  const argName = (wire: string) =>
+    ['params', 'options'].includes(toMethodName(wire)) ? `${toMethodName(wire)}Path` : toMethodName(wire);
   const argNames = new Map(op.pathParams.map((p) => [p.name, argName(p.name)]));
   return {
     name: op.methodName,
@@ -85,11 +105,17 @@ function methodDocs(op: Operation, argNames: Map<string, string>): string[] {
   const lines: string[] = [];
   if (op.docs.summary) lines.push(jsDocText(op.docs.summary), '');
   if (op.docs.description) lines.push(...jsDocText(op.docs.description).split('\n'), '');
-  lines.push(`\`${op.httpMethod.toUpperCase()} ${jsDocText(op.path)}\` (operationId \`${jsDocText(op.operationId)}\`)`);
-  for (const p of op.pathParams) lines.push(`@param ${argNames.get(p.name)} ${jsDocText(p.description ?? p.name)}`);
-  lines.push(`@param params The request body.${op.body?.hasRequiredFields ? '' : ' Every field is optional.'}`);
+  lines.push(
+    `\`${op.httpMethod.toUpperCase()} ${jsDocText(op.path)}\` (operationId \`${jsDocText(op.operationId)}\`)`,
+  );
+  for (const p of op.pathParams)
+    lines.push(`@param ${argNames.get(p.name)} ${jsDocText(p.description ?? p.name)}`);
+  lines.push(
+    `@param params The request body.${op.body?.hasRequiredFields ? '' : ' Every field is optional.'}`,
+  );
   lines.push('@param options Per-call overrides: `timeout`, `maxRetries`, `signal`, `headers`, `validate`.');
-  if (op.expectedWebhooks.length) lines.push(`@see Expected webhooks: ${op.expectedWebhooks.map((w) => `\`${jsDocText(w)}\``).join(', ')}`);
+  if (op.expectedWebhooks.length)
+    lines.push(`@see Expected webhooks: ${op.expectedWebhooks.map((w) => `\`${jsDocText(w)}\``).join(', ')}`);
   return lines;
 }
 
@@ -106,7 +132,12 @@ function pathExpression(path: string, argNames: Map<string, string>): string {
     .join(' + ');
 }
 
-const typeNameOf = (name: string, schemas: Map<string, NamedSchema>) => schemas.get(name)?.typeName ?? toTypeName(name);
+const typeNameOf = (name: string, schemas: Map<string, NamedSchema>) =>
+  schemas.get(name)?.typeName ?? toTypeName(name);
 const classNameOf = (path: string) => path.split('.').map(toTypeName).join('');
-const fileNameOf = (path: string) => path.split('.').map((s) => s.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()).join('-');
+const fileNameOf = (path: string) =>
+  path
+    .split('.')
+    .map((s) => s.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase())
+    .join('-');
 const unique = (items: string[]) => [...new Set(items)].sort(compareStrings);

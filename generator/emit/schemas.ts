@@ -2,7 +2,14 @@
  * `src/schemas.ts`: one exported type per named schema, built as ts-morph structures in one
  * call (cheaper than declaration by declaration), plus `as const` value lists for enums.
  */
-import { type InterfaceDeclarationStructure, type OptionalKind, type Project, StructureKind, type StatementStructures, VariableDeclarationKind } from 'ts-morph';
+import {
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type Project,
+  StructureKind,
+  type StatementStructures,
+  VariableDeclarationKind,
+} from 'ts-morph';
 import { toTypeName } from '../names.js';
 import type { Model, NamedSchema, ObjectNode, SchemaNode } from '../ir/types.js';
 import { docLines } from './docs.js';
@@ -11,7 +18,10 @@ import { indexSignature, type TypeContext, typeExpression } from './type-express
 
 export function emitSchemaTypes(model: Model, project: Project): string {
   const ctx: TypeContext = { schemas: new Map(model.schemas.map((s) => [s.name, s])) };
-  const statements: StatementStructures[] = model.schemas.flatMap((s) => [declaration(s, ctx), ...enumValueLists(s)]);
+  const statements: StatementStructures[] = model.schemas.flatMap((s) => [
+    declaration(s, ctx),
+    ...enumValueLists(s),
+  ]);
   const file = project.createSourceFile('schemas.ts', { statements }, { overwrite: true });
   return file.getFullText();
 }
@@ -20,7 +30,13 @@ function declaration(named: NamedSchema, ctx: TypeContext): StatementStructures 
   const docs = namedDocs(named);
   const { schema } = named;
   if (schema.kind === 'object' && !schema.nullable) return interfaceOf(named.typeName, schema, docs, ctx);
-  return { kind: StructureKind.TypeAlias, name: named.typeName, isExported: true, type: typeExpression(schema, ctx), docs };
+  return {
+    kind: StructureKind.TypeAlias,
+    name: named.typeName,
+    isExported: true,
+    type: typeExpression(schema, ctx),
+    docs,
+  };
 }
 
 function namedDocs(named: NamedSchema): string[] {
@@ -30,7 +46,12 @@ function namedDocs(named: NamedSchema): string[] {
   return [(title && description ? [jsDocText(title), '', ...lines] : lines).join('\n')];
 }
 
-function interfaceOf(name: string, node: ObjectNode, docs: string[], ctx: TypeContext): InterfaceDeclarationStructure {
+function interfaceOf(
+  name: string,
+  node: ObjectNode,
+  docs: string[],
+  ctx: TypeContext,
+): InterfaceDeclarationStructure {
   const index = indexSignature(node, ctx);
   return {
     kind: StructureKind.Interface,
@@ -46,7 +67,13 @@ function interfaceOf(name: string, node: ObjectNode, docs: string[], ctx: TypeCo
         docs: lines.length ? [lines.join('\n')] : [],
       };
     }),
-    ...(index ? { indexSignatures: [{ keyName: 'key', keyType: 'string', returnType: index.replace(/^\[key: string\]: |;$/g, '') }] } : {}),
+    ...(index
+      ? {
+          indexSignatures: [
+            { keyName: 'key', keyType: 'string', returnType: index.replace(/^\[key: string\]: |;$/g, '') },
+          ],
+        }
+      : {}),
   } satisfies OptionalKind<InterfaceDeclarationStructure> & { kind: StructureKind.Interface };
 }
 
@@ -59,7 +86,9 @@ function enumValueLists(named: NamedSchema): StatementStructures[] {
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [`Every value of \`${named.typeName}${path.map((p) => `[${jsDocText(stringLiteral(p))}]`).join('')}\`, in spec order.`],
+    docs: [
+      `Every value of \`${named.typeName}${path.map((p) => `[${jsDocText(stringLiteral(p))}]`).join('')}\`, in spec order.`,
+    ],
     declarations: [{ name, initializer: `[${values.map(jsonLiteral).join(', ')}] as const` }],
   }));
 }
@@ -74,5 +103,7 @@ interface EnumSite {
 function enumsIn(node: SchemaNode, prefix: string, path: string[]): EnumSite[] {
   if (node.kind === 'enum') return [{ name: `${prefix}Values`, path, values: node.values }];
   if (node.kind !== 'object') return [];
-  return node.properties.flatMap((p) => enumsIn(p.schema, `${prefix}${toTypeName(p.name)}`, [...path, p.name]));
+  return node.properties.flatMap((p) =>
+    enumsIn(p.schema, `${prefix}${toTypeName(p.name)}`, [...path, p.name]),
+  );
 }

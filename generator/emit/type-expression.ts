@@ -13,7 +13,9 @@ export interface TypeContext {
 
 export function typeExpression(node: SchemaNode, ctx: TypeContext): string {
   const base = baseType(node, ctx);
-  return node.nullable && node.kind !== 'null' && node.kind !== 'unknown' && !/\bnull$/.test(base) ? `${group(base)} | null` : base;
+  return node.nullable && node.kind !== 'null' && node.kind !== 'unknown' && !/\bnull$/.test(base)
+    ? `${group(base)} | null`
+    : base;
 }
 
 function baseType(node: SchemaNode, ctx: TypeContext): string {
@@ -53,7 +55,11 @@ export function objectLiteralType(node: ObjectNode, ctx: TypeContext): string {
   });
   const index = indexSignature(node, ctx);
   if (index) members.push(index);
-  return members.length ? `{\n${members.join('\n')}\n}` : node.additionalProperties === false ? 'Record<string, never>' : 'Record<string, unknown>';
+  return members.length
+    ? `{\n${members.join('\n')}\n}`
+    : node.additionalProperties === false
+      ? 'Record<string, never>'
+      : 'Record<string, unknown>';
 }
 
 export function indexSignature(node: ObjectNode, ctx: TypeContext): string | undefined {
@@ -68,7 +74,8 @@ export function indexSignature(node: ObjectNode, ctx: TypeContext): string | und
  * a variant that does not declare it as a single-value enum gets it added by intersection.
  */
 function unionType(node: UnionNode, ctx: TypeContext): string {
-  if (!node.discriminator) return node.variants.map((v) => group(typeExpression(v, ctx))).join(' | ') || 'never';
+  if (!node.discriminator)
+    return node.variants.map((v) => group(typeExpression(v, ctx))).join(' | ') || 'never';
   const { propertyName, mapping } = node.discriminator;
   return mapping
     .map(({ value, schemaName }) => {
@@ -83,11 +90,15 @@ function unionType(node: UnionNode, ctx: TypeContext): string {
 function declaresLiteral(schema: SchemaNode | undefined, property: string, value: string): boolean {
   if (schema?.kind !== 'object') return false;
   const prop = schema.properties.find((p) => p.name === property);
-  return !!prop?.required && prop.schema.kind === 'enum' && prop.schema.values.length === 1 && prop.schema.values[0] === value;
+  return (
+    !!prop?.required &&
+    prop.schema.kind === 'enum' &&
+    prop.schema.values.length === 1 &&
+    prop.schema.values[0] === value
+  );
 }
 
 /** Parenthesizes a union or intersection so it can sit inside another one. */
 function group(type: string): string {
   return /^[^{(<]*[|&]/.test(type) && !/^\(.*\)$/.test(type) ? `(${type})` : type;
 }
-

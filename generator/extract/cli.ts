@@ -31,7 +31,8 @@ const loaded = loadSpecText(readFileSync(resolve(values.from), 'utf8'), basename
 const result = loaded.diagnostics.length
   ? { text: '', diagnostics: loaded.diagnostics }
   : extractFragment(loaded.document, config, { fileName: loaded.fileName, sha256: loaded.sha256 });
-for (const d of result.diagnostics) console.error(formatDiagnostic({ ...d, file: d.file ?? loaded.fileName }));
+for (const d of result.diagnostics)
+  console.error(formatDiagnostic({ ...d, file: d.file ?? loaded.fileName }));
 if (hasErrors(result.diagnostics)) process.exit(1);
 writeFileSync(outPath, result.text);
 console.log(`wrote ${outPath}`);

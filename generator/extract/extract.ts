@@ -54,7 +54,11 @@ export function extractFragment(
   return { text: header + body, diagnostics };
 }
 
-function selectOperations(allPaths: Json, wanted: ExtractConfig['operations'], diagnostics: Diagnostic[]): Json {
+function selectOperations(
+  allPaths: Json,
+  wanted: ExtractConfig['operations'],
+  diagnostics: Diagnostic[],
+): Json {
   const picked = new Map<string, Json>();
   wanted.forEach((entry, index) => {
     const hits: Array<[string, string]> = [];
@@ -63,12 +67,15 @@ function selectOperations(allPaths: Json, wanted: ExtractConfig['operations'], d
       for (const method of HTTP_METHODS) {
         const op = item[method];
         if (!isObject(op)) continue;
-        if ('path' in entry ? path === entry.path : op.operationId === entry.operationId) hits.push([path, method]);
+        if ('path' in entry ? path === entry.path : op.operationId === entry.operationId)
+          hits.push([path, method]);
       }
     }
     if (hits.length === 0) {
       const what = 'path' in entry ? `path ${entry.path}` : `operationId ${entry.operationId}`;
-      diagnostics.push(error('extract-not-found', `${what} is not in the source spec`, `#/operations/${index}`));
+      diagnostics.push(
+        error('extract-not-found', `${what} is not in the source spec`, `#/operations/${index}`),
+      );
     }
     for (const [path, method] of hits) {
       const item = allPaths[path] as Json;
@@ -89,7 +96,10 @@ function selectWebhooks(all: unknown, names: string[], diagnostics: Diagnostic[]
   const out: Json = {};
   names.forEach((name, index) => {
     if (isObject(all) && name in all) out[name] = all[name];
-    else diagnostics.push(error('extract-not-found', `webhook ${name} is not in the source spec`, `#/webhooks/${index}`));
+    else
+      diagnostics.push(
+        error('extract-not-found', `webhook ${name} is not in the source spec`, `#/webhooks/${index}`),
+      );
   });
   return out;
 }
@@ -127,7 +137,10 @@ function findRefs(value: unknown, at: string): Array<{ ref: string; at: string }
   if (Array.isArray(value)) return value.flatMap((v, i) => findRefs(v, joinPointer(at, i)));
   if (!isObject(value)) return [];
   const own = typeof value.$ref === 'string' ? [{ ref: value.$ref, at: joinPointer(at, '$ref') }] : [];
-  return [...own, ...Object.entries(value).flatMap(([k, v]) => (k === '$ref' ? [] : findRefs(v, joinPointer(at, k))))];
+  return [
+    ...own,
+    ...Object.entries(value).flatMap(([k, v]) => (k === '$ref' ? [] : findRefs(v, joinPointer(at, k)))),
+  ];
 }
 
 function operationsOf(items: Json): Json[] {
@@ -141,7 +154,8 @@ function addSecuritySchemes(full: Json, holders: Json[], components: Json, diagn
   const all = (full.components as Json | undefined)?.securitySchemes;
   const names = new Set<string>();
   for (const holder of holders) {
-    if (Array.isArray(holder.security)) for (const req of holder.security) if (isObject(req)) Object.keys(req).forEach((n) => names.add(n));
+    if (Array.isArray(holder.security))
+      for (const req of holder.security) if (isObject(req)) Object.keys(req).forEach((n) => names.add(n));
   }
   if (names.size === 0) return;
   const schemes: Json = {};

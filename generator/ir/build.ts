@@ -31,10 +31,17 @@ export interface BuildContext extends SchemaContext {
 export function buildModel(input: BuildInput): { model: Model; diagnostics: Diagnostic[] } {
   const doc = input.document as Json;
   const ctx = createContext(doc);
-  const componentSchemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
+  const componentSchemas =
+    isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
   const schemas: NamedSchema[] = Object.entries(componentSchemas).map(([name, s]) => {
     const pointer = joinPointer('#/components/schemas', name);
-    return { name, typeName: toTypeName(name), pointer, schema: toSchemaNode(s, pointer, ctx), origin: 'component' };
+    return {
+      name,
+      typeName: toTypeName(name),
+      pointer,
+      schema: toSchemaNode(s, pointer, ctx),
+      origin: 'component',
+    };
   });
   const operations = buildOperations(doc, input.naming, ctx);
   const webhooks: WebhookEvent[] = findWebhooks(doc, ctx);
@@ -71,12 +78,15 @@ function createContext(doc: Json): BuildContext {
     hoisted: new Map(),
     schemaNameOfRef(ref) {
       const tokens = parsePointer(ref);
-      return ref.startsWith('#/components/schemas/') && tokens.length === 3 && lookup(ref) !== undefined ? tokens[2] : undefined;
+      return ref.startsWith('#/components/schemas/') && tokens.length === 3 && lookup(ref) !== undefined
+        ? tokens[2]
+        : undefined;
     },
     resolve(value) {
       // Follows `$ref` chains of responses, parameters and request bodies; a cycle stops at 20 hops.
       let current = value;
-      for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++) current = lookup(current.$ref);
+      for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++)
+        current = lookup(current.$ref);
       return current;
     },
   };
@@ -107,7 +117,9 @@ function checkMethodCollisions(operations: Operation[], diagnostics: Diagnostic[
     const other = seen.get(key);
     if (other) {
       diagnostics.push({
-        code: 'name-collision', severity: 'error', pointer: joinPointer(op.pointer, 'operationId'),
+        code: 'name-collision',
+        severity: 'error',
+        pointer: joinPointer(op.pointer, 'operationId'),
         message: `operations ${other.operationId} and ${op.operationId} both become the method ${key}`,
         help: 'give one of them a method name in spec/naming.yaml',
       });
@@ -129,17 +141,28 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
   const names = naming.operations[operationId];
   if (!names) {
     ctx.diagnostics.push({
-      code: 'naming-missing', severity: 'warning', pointer: joinPointer(pointer, 'operationId'),
+      code: 'naming-missing',
+      severity: 'warning',
+      pointer: joinPointer(pointer, 'operationId'),
       message: `operation ${operationId} has no entry in the naming config; it is generated as ${toMethodName(operationId)}`,
       help: 'add it under `operations:` in spec/naming.yaml',
     });
   }
   const methodName = names?.method ?? toMethodName(operationId);
-  if (!isIdentifier(methodName)) ctx.diagnostics.push({ code: 'naming-invalid', severity: 'error', pointer, message: `method name ${methodName} is not an identifier` });
+  if (!isIdentifier(methodName))
+    ctx.diagnostics.push({
+      code: 'naming-invalid',
+      severity: 'error',
+      pointer,
+      message: `method name ${methodName} is not an identifier`,
+    });
   const body = requestBody(src, operationId, ctx);
   const docs = docsOf(op);
   if (typeof op.summary === 'string') docs.summary = op.summary;
-  const idempotencyField = naming.idempotencyField && body?.fieldNames.includes(naming.idempotencyField) ? naming.idempotencyField : undefined;
+  const idempotencyField =
+    naming.idempotencyField && body?.fieldNames.includes(naming.idempotencyField)
+      ? naming.idempotencyField
+      : undefined;
   return {
     operationId,
     methodName,
@@ -157,21 +180,34 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
   };
 }
 
-const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as { [P in K]: V }));
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 
 function pathParams(src: OperationSource, ctx: BuildContext): Operation['pathParams'] {
-  const all = [...(Array.isArray(src.item.parameters) ? src.item.parameters : []), ...(Array.isArray(src.op.parameters) ? src.op.parameters : [])];
+  const all = [
+    ...(Array.isArray(src.item.parameters) ? src.item.parameters : []),
+    ...(Array.isArray(src.op.parameters) ? src.op.parameters : []),
+  ];
   const params: Operation['pathParams'] = [];
   all.forEach((raw, i) => {
     const p = ctx.resolve(raw);
     const at = joinPointer(src.pointer, 'parameters', i);
     if (!isObject(p) || typeof p.name !== 'string') return;
     if (p.in !== 'path') {
-      ctx.diagnostics.push({ code: 'parameter-unsupported', severity: 'error', pointer: at, message: `${String(p.in)} parameter ${p.name} is not supported yet; only path parameters are` });
+      ctx.diagnostics.push({
+        code: 'parameter-unsupported',
+        severity: 'error',
+        pointer: at,
+        message: `${String(p.in)} parameter ${p.name} is not supported yet; only path parameters are`,
+      });
       return;
     }
     const schema = toSchemaNode(p.schema ?? {}, joinPointer(at, 'schema'), ctx);
-    params.push({ name: p.name, schema, ...(typeof p.description === 'string' ? { description: p.description } : {}) });
+    params.push({
+      name: p.name,
+      schema,
+      ...(typeof p.description === 'string' ? { description: p.description } : {}),
+    });
   });
   // Order by where each appears in the path template, so positional arguments follow the URL.
   return params.sort((a, b) => src.path.indexOf(`{${a.name}}`) - src.path.indexOf(`{${b.name}}`));
@@ -180,7 +216,9 @@ function pathParams(src: OperationSource, ctx: BuildContext): Operation['pathPar
 function jsonSchemaOf(value: unknown, ctx: BuildContext): unknown {
   const resolved = ctx.resolve(value);
   const content = isObject(resolved) && isObject(resolved.content) ? resolved.content : undefined;
-  const media = content ? (content['application/json'] ?? Object.entries(content).find(([k]) => k.endsWith('+json'))?.[1]) : undefined;
+  const media = content
+    ? (content['application/json'] ?? Object.entries(content).find(([k]) => k.endsWith('+json'))?.[1])
+    : undefined;
   return isObject(media) ? media.schema : undefined;
 }
 
@@ -196,7 +234,13 @@ function nameSchema(schema: unknown, fallbackName: string, pointer: string, ctx:
   const node = toSchemaNode(schema, pointer, ctx);
   if (existing && sameShape(existing.schema, node)) return name;
   const unique = existing ? fallbackName : name;
-  ctx.hoisted.set(unique, { name: unique, typeName: toTypeName(unique), pointer, schema: node, origin: 'inline-response' });
+  ctx.hoisted.set(unique, {
+    name: unique,
+    typeName: toTypeName(unique),
+    pointer,
+    schema: node,
+    origin: 'inline-response',
+  });
   return unique;
 }
 
@@ -212,31 +256,55 @@ function requestBody(src: OperationSource, operationId: string, ctx: BuildContex
   const schema = jsonSchemaOf(raw, ctx);
   const at = joinPointer(src.pointer, 'requestBody', 'content', 'application/json', 'schema');
   if (schema === undefined) {
-    ctx.diagnostics.push({ code: 'body-unsupported', severity: 'error', pointer: joinPointer(src.pointer, 'requestBody'), message: 'only application/json request bodies are supported' });
+    ctx.diagnostics.push({
+      code: 'body-unsupported',
+      severity: 'error',
+      pointer: joinPointer(src.pointer, 'requestBody'),
+      message: 'only application/json request bodies are supported',
+    });
     return undefined;
   }
   const schemaName = nameSchema(schema, `${toTypeName(operationId)}Request`, at, ctx);
   const target = ctx.resolve(schema);
   const props = isObject(target) && isObject(target.properties) ? Object.keys(target.properties) : [];
   const required = isObject(target) && Array.isArray(target.required) ? target.required : [];
-  return { schemaName, required: raw.required === true, hasRequiredFields: required.length > 0, fieldNames: props };
+  return {
+    schemaName,
+    required: raw.required === true,
+    hasRequiredFields: required.length > 0,
+    fieldNames: props,
+  };
 }
 
-function responseSchema(src: OperationSource, operationId: string, ctx: BuildContext, status: RegExp): string | undefined {
+function responseSchema(
+  src: OperationSource,
+  operationId: string,
+  ctx: BuildContext,
+  status: RegExp,
+): string | undefined {
   const responses = isObject(src.op.responses) ? src.op.responses : {};
-  const code = Object.keys(responses).filter((c) => status.test(c)).sort(compareStrings)[0];
+  const code = Object.keys(responses)
+    .filter((c) => status.test(c))
+    .sort(compareStrings)[0];
   if (code === undefined) return undefined;
   const schema = jsonSchemaOf(responses[code], ctx);
   if (schema === undefined) return undefined;
   const suffix = code.startsWith('2') ? 'Response' : 'ErrorResponse';
-  return nameSchema(schema, `${toTypeName(operationId)}${suffix}`, joinPointer(src.pointer, 'responses', code), ctx);
+  return nameSchema(
+    schema,
+    `${toTypeName(operationId)}${suffix}`,
+    joinPointer(src.pointer, 'responses', code),
+    ctx,
+  );
 }
 
 /** Reads the event types listed under "Expected Webhooks" in an operation's description. */
 export function expectedWebhooks(description: string): string[] {
   const section = description.split(/\*\*Expected Webhooks:?\*\*:?/i)[1];
   if (!section) return [];
-  return [...section.matchAll(/`([a-z_]+(?:\.[a-z_]+)+)`/g)].map((m) => m[1]!).filter((v, i, a) => a.indexOf(v) === i);
+  return [...section.matchAll(/`([a-z_]+(?:\.[a-z_]+)+)`/g)]
+    .map((m) => m[1]!)
+    .filter((v, i, a) => a.indexOf(v) === i);
 }
 
 function checkNameCollisions(schemas: NamedSchema[], diagnostics: Diagnostic[]): void {
@@ -245,11 +313,12 @@ function checkNameCollisions(schemas: NamedSchema[], diagnostics: Diagnostic[]):
     const other = byType.get(s.typeName);
     if (other) {
       diagnostics.push({
-        code: 'name-collision', severity: 'error', pointer: s.pointer,
+        code: 'name-collision',
+        severity: 'error',
+        pointer: s.pointer,
         message: `schemas ${other.name} and ${s.name} both become the TypeScript name ${s.typeName}`,
         help: 'rename one of the schemas in the spec',
       });
     } else byType.set(s.typeName, s);
   }
 }
-

@@ -16,7 +16,10 @@ export interface NamingConfig {
   webhooks?: { alwaysPresent?: string[] };
 }
 
-export function checkNamingConfig(value: unknown, file: string): { config?: NamingConfig; diagnostics: Diagnostic[] } {
+export function checkNamingConfig(
+  value: unknown,
+  file: string,
+): { config?: NamingConfig; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fail = (message: string, pointer: string) =>
     diagnostics.push({ code: 'naming-config-invalid', severity: 'error', message, pointer, file });
@@ -30,7 +33,10 @@ export function checkNamingConfig(value: unknown, file: string): { config?: Nami
   }
   if (typeof v.defaultResource !== 'string') fail('defaultResource must be a string', '#/defaultResource');
   for (const [id, entry] of Object.entries(v.operations ?? {})) {
-    if (typeof entry?.method !== 'string') fail(`operations.${id}.method must be a string`, `#/operations/${id}/method`);
+    if (typeof entry?.method !== 'string')
+      fail(`operations.${id}.method must be a string`, `#/operations/${id}/method`);
   }
-  return diagnostics.length ? { diagnostics } : { config: { operations: {}, ...v } as NamingConfig, diagnostics };
+  return diagnostics.length
+    ? { diagnostics }
+    : { config: { operations: {}, ...v } as NamingConfig, diagnostics };
 }

@@ -11,15 +11,50 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /** Keywords that only describe; they go to docs or are ignored on purpose. */
 const ANNOTATIONS = new Set([
-  'title', 'description', 'default', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly',
-  'externalDocs', 'xml', '$comment', 'discriminator', 'nullable', '$schema', '$id', 'contentMediaType',
+  'title',
+  'description',
+  'default',
+  'example',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'externalDocs',
+  'xml',
+  '$comment',
+  'discriminator',
+  'nullable',
+  '$schema',
+  '$id',
+  'contentMediaType',
   'contentEncoding',
 ]);
 /** Keywords this module turns into the model. */
 const HANDLED = new Set([
-  '$ref', 'type', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'items', 'minItems',
-  'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'oneOf', 'anyOf', 'allOf', 'minProperties',
+  '$ref',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'minProperties',
   'maxProperties',
 ]);
 const COMPOSITIONS = ['oneOf', 'anyOf', 'allOf'] as const;
@@ -33,7 +68,10 @@ export interface SchemaContext {
 }
 
 export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContext): SchemaNode {
-  if (schema === true || (isObject(schema) && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-')))) {
+  if (
+    schema === true ||
+    (isObject(schema) && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-')))
+  ) {
     return { kind: 'unknown', pointer, nullable: true, docs: isObject(schema) ? docsOf(schema) : {} };
   }
   if (!isObject(schema)) {
@@ -46,7 +84,10 @@ export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContex
   if (composition && hasOwnShape(schema)) {
     // `type: object` + `properties` beside a `oneOf`: the value must satisfy both parts.
     const { [composition]: variants, discriminator, ...own } = schema;
-    const parts = [toSchemaNode(own, pointer, ctx), toSchemaNode({ [composition]: variants, discriminator }, pointer, ctx)];
+    const parts = [
+      toSchemaNode(own, pointer, ctx),
+      toSchemaNode({ [composition]: variants, discriminator }, pointer, ctx),
+    ];
     return { kind: 'allOf', pointer, nullable: false, docs: docsOf(schema), parts };
   }
   if (composition) return compositionNode(schema, composition, pointer, ctx);
@@ -59,7 +100,12 @@ function refNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode 
   const name = ctx.schemaNameOfRef(ref);
   const docs = docsOf(schema);
   if (name === undefined) {
-    report(ctx, 'ref-unsupported', `$ref ${ref} does not name a schema under #/components/schemas`, joinPointer(pointer, '$ref'));
+    report(
+      ctx,
+      'ref-unsupported',
+      `$ref ${ref} does not name a schema under #/components/schemas`,
+      joinPointer(pointer, '$ref'),
+    );
     return { kind: 'unknown', pointer, nullable: true, docs };
   }
   const node: SchemaNode = { kind: 'ref', pointer, nullable: false, docs, schemaName: name };
@@ -67,17 +113,36 @@ function refNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode 
   const constraining = Object.keys(siblings).some((k) => HANDLED.has(k));
   if (!constraining) return { ...node, nullable: schema.nullable === true };
   // 3.1 allows `$ref` beside other keywords; both must hold.
-  return { kind: 'allOf', pointer, nullable: false, docs, parts: [{ ...node, docs: {} }, toSchemaNode(siblings, pointer, ctx)] };
+  return {
+    kind: 'allOf',
+    pointer,
+    nullable: false,
+    docs,
+    parts: [{ ...node, docs: {} }, toSchemaNode(siblings, pointer, ctx)],
+  };
 }
 
-function compositionNode(schema: Json, keyword: (typeof COMPOSITIONS)[number], pointer: string, ctx: SchemaContext): SchemaNode {
+function compositionNode(
+  schema: Json,
+  keyword: (typeof COMPOSITIONS)[number],
+  pointer: string,
+  ctx: SchemaContext,
+): SchemaNode {
   const list = schema[keyword] as unknown[];
   const nodes = list.map((s, i) => toSchemaNode(s, joinPointer(pointer, keyword, i), ctx));
   const docs = docsOf(schema);
   const nullable = schema.nullable === true;
   if (keyword === 'allOf') return { kind: 'allOf', pointer, nullable, docs, parts: nodes };
   const discriminator = discriminatorOf(schema, nodes, pointer, ctx);
-  return { kind: 'union', mode: keyword, pointer, nullable, docs, variants: nodes, ...(discriminator ? { discriminator } : {}) };
+  return {
+    kind: 'union',
+    mode: keyword,
+    pointer,
+    nullable,
+    docs,
+    variants: nodes,
+    ...(discriminator ? { discriminator } : {}),
+  };
 }
 
 function discriminatorOf(schema: Json, variants: SchemaNode[], pointer: string, ctx: SchemaContext) {
@@ -93,15 +158,28 @@ function discriminatorOf(schema: Json, variants: SchemaNode[], pointer: string, 
     for (const [value, ref] of Object.entries(d.mapping)) {
       const schemaName = typeof ref === 'string' ? ctx.schemaNameOfRef(ref) : undefined;
       if (schemaName) mapping.push({ value, schemaName });
-      else report(ctx, 'discriminator-invalid', `mapping ${value} → ${String(ref)} does not name a schema`, joinPointer(at, 'mapping', value));
+      else
+        report(
+          ctx,
+          'discriminator-invalid',
+          `mapping ${value} → ${String(ref)} does not name a schema`,
+          joinPointer(at, 'mapping', value),
+        );
     }
   } else {
     // Without a mapping, the discriminant is the schema name (OpenAPI 3.x, "implicit mapping").
-    for (const v of variants) if (v.kind === 'ref') mapping.push({ value: v.schemaName, schemaName: v.schemaName });
+    for (const v of variants)
+      if (v.kind === 'ref') mapping.push({ value: v.schemaName, schemaName: v.schemaName });
   }
   const inUnion = new Set(variants.flatMap((v) => (v.kind === 'ref' ? [v.schemaName] : [])));
   for (const m of mapping) {
-    if (!inUnion.has(m.schemaName)) report(ctx, 'discriminator-invalid', `mapping ${m.value} names ${m.schemaName}, which is not one of the variants`, at);
+    if (!inUnion.has(m.schemaName))
+      report(
+        ctx,
+        'discriminator-invalid',
+        `mapping ${m.value} names ${m.schemaName}, which is not one of the variants`,
+        at,
+      );
   }
   return { propertyName: d.propertyName, mapping };
 }
@@ -111,7 +189,13 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
   const at = joinPointer(pointer, 'const' in schema ? 'const' : 'enum');
   const values = (Array.isArray(raw) ? raw : []).filter((v, i): v is JsonLiteral => {
     const ok = v === null || ['string', 'number', 'boolean'].includes(typeof v);
-    if (!ok) report(ctx, 'enum-unsupported', `enum value ${JSON.stringify(v)} is not a string, number, boolean or null`, joinPointer(at, i));
+    if (!ok)
+      report(
+        ctx,
+        'enum-unsupported',
+        `enum value ${JSON.stringify(v)} is not a string, number, boolean or null`,
+        joinPointer(at, i),
+      );
     return ok;
   });
   if (values.length === 0) report(ctx, 'enum-empty', 'enum has no usable values', at);
@@ -121,10 +205,18 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
   if (values.includes(null) && types.length > 0 && !types.includes('null') && schema.nullable !== true) {
     // Telnyx writes `type: string` with `null` among the values (and `default: null`): the intent is
     // plainly "nullable". Strict JSON Schema would reject null; the spec's values win.
-    report(ctx, 'enum-null-outside-type', `enum lists null but type is ${types.join(', ')}; null is accepted`, at, 'warning');
+    report(
+      ctx,
+      'enum-null-outside-type',
+      `enum lists null but type is ${types.join(', ')}; null is accepted`,
+      at,
+      'warning',
+    );
   }
   const node: EnumNode = { kind: 'enum', pointer, nullable, docs: docsOf(schema), values };
-  return baseType && ['string', 'number', 'integer', 'boolean'].includes(baseType) ? { ...node, baseType } : node;
+  return baseType && ['string', 'number', 'integer', 'boolean'].includes(baseType)
+    ? { ...node, baseType }
+    : node;
 }
 
 function typedNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode {
@@ -135,7 +227,12 @@ function typedNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNod
   if (nonNull.length === 0) {
     if (types.includes('null')) return { kind: 'null', pointer, nullable: true, docs };
     // No `type`: infer from the keywords present, as JSON Schema applies them.
-    const inferred = 'properties' in schema || 'additionalProperties' in schema ? 'object' : 'items' in schema ? 'array' : undefined;
+    const inferred =
+      'properties' in schema || 'additionalProperties' in schema
+        ? 'object'
+        : 'items' in schema
+          ? 'array'
+          : undefined;
     if (!inferred) return { kind: 'unknown', pointer, nullable: true, docs };
     return singleType(inferred, schema, pointer, ctx, nullable, docs);
   }
@@ -144,22 +241,50 @@ function typedNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNod
   return { kind: 'union', mode: 'anyOf', pointer, nullable, docs, variants };
 }
 
-function singleType(type: string, schema: Json, pointer: string, ctx: SchemaContext, nullable: boolean, docs: Docs): SchemaNode {
+function singleType(
+  type: string,
+  schema: Json,
+  pointer: string,
+  ctx: SchemaContext,
+  nullable: boolean,
+  docs: Docs,
+): SchemaNode {
   const base = { pointer, nullable, docs };
   const num = (k: string) => (typeof schema[k] === 'number' ? { [k]: schema[k] as number } : {});
   switch (type) {
     case 'string':
-      return { kind: 'string', ...base, ...str(schema, 'format'), ...num('minLength'), ...num('maxLength'), ...str(schema, 'pattern') };
+      return {
+        kind: 'string',
+        ...base,
+        ...str(schema, 'format'),
+        ...num('minLength'),
+        ...num('maxLength'),
+        ...str(schema, 'pattern'),
+      };
     case 'number':
     case 'integer':
-      return { kind: type, ...base, ...str(schema, 'format'), ...num('minimum'), ...num('maximum'), ...num('multipleOf'), ...exclusiveBounds(schema, ctx) };
+      return {
+        kind: type,
+        ...base,
+        ...str(schema, 'format'),
+        ...num('minimum'),
+        ...num('maximum'),
+        ...num('multipleOf'),
+        ...exclusiveBounds(schema, ctx),
+      };
     case 'boolean':
       return { kind: 'boolean', ...base };
     case 'array':
       return {
-        kind: 'array', ...base, ...num('minItems'), ...num('maxItems'),
+        kind: 'array',
+        ...base,
+        ...num('minItems'),
+        ...num('maxItems'),
         ...(schema.uniqueItems === true ? { uniqueItems: true } : {}),
-        items: 'items' in schema ? toSchemaNode(schema.items, joinPointer(pointer, 'items'), ctx) : { kind: 'unknown', pointer, nullable: true, docs: {} },
+        items:
+          'items' in schema
+            ? toSchemaNode(schema.items, joinPointer(pointer, 'items'), ctx)
+            : { kind: 'unknown', pointer, nullable: true, docs: {} },
       };
     case 'object':
       return objectNode(schema, base, ctx);
@@ -169,20 +294,45 @@ function singleType(type: string, schema: Json, pointer: string, ctx: SchemaCont
   }
 }
 
-function objectNode(schema: Json, base: { pointer: string; nullable: boolean; docs: Docs }, ctx: SchemaContext): SchemaNode {
-  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === 'string') : []);
+function objectNode(
+  schema: Json,
+  base: { pointer: string; nullable: boolean; docs: Docs },
+  ctx: SchemaContext,
+): SchemaNode {
+  const required = new Set(
+    Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === 'string') : [],
+  );
   const props = isObject(schema.properties) ? schema.properties : {};
   const properties = Object.entries(props).map(([name, s]) => {
     const at = joinPointer(base.pointer, 'properties', name);
     return { name, required: required.has(name), schema: toSchemaNode(s, at, ctx), pointer: at };
   });
   for (const name of required) {
-    if (!(name in props)) report(ctx, 'required-undeclared', `required property ${name} is not declared in properties`, joinPointer(base.pointer, 'required'), 'warning');
+    if (!(name in props))
+      report(
+        ctx,
+        'required-undeclared',
+        `required property ${name} is not declared in properties`,
+        joinPointer(base.pointer, 'required'),
+        'warning',
+      );
   }
   const ap = schema.additionalProperties;
-  const additionalProperties = ap === undefined || ap === true ? true : ap === false ? false : toSchemaNode(ap, joinPointer(base.pointer, 'additionalProperties'), ctx);
+  const additionalProperties =
+    ap === undefined || ap === true
+      ? true
+      : ap === false
+        ? false
+        : toSchemaNode(ap, joinPointer(base.pointer, 'additionalProperties'), ctx);
   const num = (k: string) => (typeof schema[k] === 'number' ? { [k]: schema[k] as number } : {});
-  return { kind: 'object', ...base, properties, additionalProperties, ...num('minProperties'), ...num('maxProperties') };
+  return {
+    kind: 'object',
+    ...base,
+    properties,
+    additionalProperties,
+    ...num('minProperties'),
+    ...num('maxProperties'),
+  };
 }
 
 /**
@@ -191,10 +341,14 @@ function objectNode(schema: Json, base: { pointer: string; nullable: boolean; do
  */
 function exclusiveBounds(schema: Json, ctx: SchemaContext) {
   const out: { exclusiveMinimum?: number; exclusiveMaximum?: number } = {};
-  for (const [ex, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [ex, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     const v = schema[ex];
     if (typeof v === 'number') out[ex] = v;
-    else if (v === true && ctx.dialect === '3.0' && typeof schema[bound] === 'number') out[ex] = schema[bound] as number;
+    else if (v === true && ctx.dialect === '3.0' && typeof schema[bound] === 'number')
+      out[ex] = schema[bound] as number;
   }
   return out;
 }
@@ -207,7 +361,9 @@ function typeList(schema: Json): string[] {
 const str = (schema: Json, k: string) => (typeof schema[k] === 'string' ? { [k]: schema[k] as string } : {});
 
 function hasOwnShape(schema: Json): boolean {
-  return ['type', 'properties', 'required', 'enum', 'const', 'items', 'additionalProperties'].some((k) => k in schema);
+  return ['type', 'properties', 'required', 'enum', 'const', 'items', 'additionalProperties'].some(
+    (k) => k in schema,
+  );
 }
 
 export function docsOf(schema: Json): Docs {
@@ -224,10 +380,21 @@ export function docsOf(schema: Json): Docs {
 function reportUnsupportedKeywords(schema: Json, pointer: string, ctx: SchemaContext): void {
   for (const key of Object.keys(schema)) {
     if (HANDLED.has(key) || ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
-    report(ctx, 'keyword-unsupported', `schema keyword "${key}" is not supported by the generator`, joinPointer(pointer, key));
+    report(
+      ctx,
+      'keyword-unsupported',
+      `schema keyword "${key}" is not supported by the generator`,
+      joinPointer(pointer, key),
+    );
   }
 }
 
-function report(ctx: SchemaContext, code: string, message: string, pointer: string, severity: 'error' | 'warning' = 'error') {
+function report(
+  ctx: SchemaContext,
+  code: string,
+  message: string,
+  pointer: string,
+  severity: 'error' | 'warning' = 'error',
+) {
   ctx.diagnostics.push({ code, severity, message, pointer });
 }

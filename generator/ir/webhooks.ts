@@ -21,7 +21,9 @@ export function findWebhooks(doc: Json, ctx: BuildContext): WebhookEvent[] {
     if (event) events.push(event);
     else {
       ctx.diagnostics.push({
-        code: 'webhook-unrecognized', severity: 'error', pointer,
+        code: 'webhook-unrecognized',
+        severity: 'error',
+        pointer,
         message: `webhook ${name} must be a POST whose JSON body is a $ref to a schema with data.event_type as a single-value enum`,
       });
     }
@@ -35,10 +37,14 @@ function readEvent(name: string, op: Json, pointer: string, ctx: BuildContext): 
   const wrapperRef = isObject(content) && isObject(content.schema) ? content.schema.$ref : undefined;
   const schemaName = typeof wrapperRef === 'string' ? ctx.schemaNameOfRef(wrapperRef) : undefined;
   const wrapper = schemaName ? ctx.resolve({ $ref: wrapperRef }) : undefined;
-  const dataRef = isObject(wrapper) && isObject(wrapper.properties) && isObject(wrapper.properties.data) ? wrapper.properties.data.$ref : undefined;
+  const dataRef =
+    isObject(wrapper) && isObject(wrapper.properties) && isObject(wrapper.properties.data)
+      ? wrapper.properties.data.$ref
+      : undefined;
   const dataSchemaName = typeof dataRef === 'string' ? ctx.schemaNameOfRef(dataRef) : undefined;
   const data = dataSchemaName ? ctx.resolve({ $ref: dataRef }) : undefined;
-  const eventTypeSchema = isObject(data) && isObject(data.properties) ? data.properties.event_type : undefined;
+  const eventTypeSchema =
+    isObject(data) && isObject(data.properties) ? data.properties.event_type : undefined;
   const values = isObject(eventTypeSchema) && Array.isArray(eventTypeSchema.enum) ? eventTypeSchema.enum : [];
   const eventType = values.length === 1 && typeof values[0] === 'string' ? values[0] : undefined;
   if (!schemaName || !dataSchemaName || !eventType) return undefined;
@@ -53,7 +59,12 @@ function readEvent(name: string, op: Json, pointer: string, ctx: BuildContext): 
  * as required. Telnyx always sends them; making them required is what lets `event_type` narrow
  * the event union.
  */
-export function applyAlwaysPresent(schemas: NamedSchema[], events: WebhookEvent[], paths: string[], ctx: BuildContext): void {
+export function applyAlwaysPresent(
+  schemas: NamedSchema[],
+  events: WebhookEvent[],
+  paths: string[],
+  ctx: BuildContext,
+): void {
   const byName = new Map(schemas.map((s) => [s.name, s]));
   for (const event of events) {
     for (const path of paths) {
@@ -61,9 +72,15 @@ export function applyAlwaysPresent(schemas: NamedSchema[], events: WebhookEvent[
       const tokens = path.split('.');
       tokens.forEach((token, i) => {
         while (node?.kind === 'ref') node = byName.get(node.schemaName)?.schema;
-        const prop = node?.kind === 'object' ? (node as ObjectNode).properties.find((p) => p.name === token) : undefined;
+        const prop =
+          node?.kind === 'object' ? (node as ObjectNode).properties.find((p) => p.name === token) : undefined;
         if (!prop) {
-          ctx.diagnostics.push({ code: 'always-present-missing', severity: 'error', pointer: event.pointer, message: `webhook ${event.name} has no property ${tokens.slice(0, i + 1).join('.')} (from naming config webhooks.alwaysPresent)` });
+          ctx.diagnostics.push({
+            code: 'always-present-missing',
+            severity: 'error',
+            pointer: event.pointer,
+            message: `webhook ${event.name} has no property ${tokens.slice(0, i + 1).join('.')} (from naming config webhooks.alwaysPresent)`,
+          });
           node = undefined;
           return;
         }

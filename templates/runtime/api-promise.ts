@@ -66,9 +66,7 @@ export class APIPromise<T> extends Promise<T> {
     return this.#parsedOnce().then(onFulfilled, onRejected);
   }
 
-  override catch<R = never>(
-    onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
-  ): Promise<T | R> {
+  override catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
     return this.#parsedOnce().catch(onRejected);
   }
 

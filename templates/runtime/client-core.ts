@@ -110,20 +110,13 @@ export class ClientCore {
       const result = spec.validateBody(body);
       if (!result.ok) {
         // Nothing is sent: the server would reject these params anyway, with a vaguer message.
-        return APIPromise.rejected(
-          new ValidationError(`${spec.operationName} params`, result.errors),
-        );
+        return APIPromise.rejected(new ValidationError(`${spec.operationName} params`, result.errors));
       }
     }
     // The key is chosen once, before any attempt, so every retry carries the same one and
     // Telnyx runs the command at most once.
     const sent = withIdempotencyKey(body, spec.idempotencyField);
-    const raw = this.#send(
-      'POST',
-      path,
-      sent === undefined ? undefined : JSON.stringify(sent),
-      options,
-    );
+    const raw = this.#send('POST', path, sent === undefined ? undefined : JSON.stringify(sent), options);
     return new APIPromise<T>(raw, parseJsonBody);
   }
 
@@ -145,9 +138,7 @@ export class ClientCore {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const init = {
       method,
-      headers: options.headers
-        ? mergeHeaders(this.#baseHeaders, options.headers)
-        : this.#baseHeaders,
+      headers: options.headers ? mergeHeaders(this.#baseHeaders, options.headers) : this.#baseHeaders,
       ...(body === undefined ? {} : { body }),
     };
     const attemptInput = {
@@ -203,8 +194,7 @@ function mergeHeaders(
 
 function readEnv(name: string): string | undefined {
   // `process` does not exist in browsers, Deno (without compat) or edge workers.
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   return env?.[name]?.trim() || undefined;
 }
 

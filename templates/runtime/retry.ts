@@ -26,10 +26,7 @@ export function shouldRetryStatus(status: number, headers: Headers): boolean {
  * The wait the server asked for via `retry-after-ms` (milliseconds) or `retry-after` (seconds or
  * an HTTP date), or `undefined` when it asked for none, or for something outside (0, 60 s].
  */
-export function retryAfterFromHeaders(
-  headers: Headers | undefined,
-  now = Date.now(),
-): number | undefined {
+export function retryAfterFromHeaders(headers: Headers | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
   const ms = parseFloat(headers.get('retry-after-ms') ?? '');
   if (isReasonableWait(ms)) return ms;

@@ -15,8 +15,7 @@ export interface AttemptInput {
 }
 
 /** Either a response (any status) or the connection error to retry or throw. */
-export type AttemptOutcome =
-  { ok: true; raw: RawResponse } | { ok: false; error: APIConnectionError };
+export type AttemptOutcome = { ok: true; raw: RawResponse } | { ok: false; error: APIConnectionError };
 
 /**
  * Sends the request once and reads the whole body, all inside `timeoutMs`, so a server that

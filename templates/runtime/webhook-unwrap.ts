@@ -11,10 +11,7 @@ import { verifyWebhookSignature, WebhookVerificationError } from './webhook-veri
 import type { CryptoEngine, HeadersLike } from './webhook-verify.js';
 
 /** Checks a parsed webhook body (the whole `{ data, meta }` envelope) for one event type. */
-export type EventDecoder = (
-  value: unknown,
-  options: { strictEnums: boolean },
-) => ValidationResult<unknown>;
+export type EventDecoder = (value: unknown, options: { strictEnums: boolean }) => ValidationResult<unknown>;
 
 /**
  * A verified event whose `data.event_type` has no decoder, typically a type Telnyx added after
@@ -32,9 +29,7 @@ export interface UnknownWebhookEvent {
 }
 
 export function isUnknownWebhookEvent(event: unknown): event is UnknownWebhookEvent {
-  return (
-    typeof event === 'object' && event !== null && (event as { kind?: unknown }).kind === 'unknown'
-  );
+  return typeof event === 'object' && event !== null && (event as { kind?: unknown }).kind === 'unknown';
 }
 
 export interface UnwrapOptions {
@@ -54,8 +49,7 @@ type Decoders = Readonly<Record<string, EventDecoder>>;
 
 function resolveKey(key: string | readonly string[] | undefined): string | readonly string[] {
   if (key !== undefined) return key;
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   const fromEnv = (env?.['TELNYX_PUBLIC_KEY'] ?? '')
     .split(',')
     .map((k) => k.trim())
@@ -72,9 +66,7 @@ function parseJson(rawBody: string | Uint8Array): unknown {
   try {
     // `fatal` so a body that is not UTF-8 is reported, not silently patched with U+FFFD.
     const text =
-      typeof rawBody === 'string'
-        ? rawBody
-        : new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+      typeof rawBody === 'string' ? rawBody : new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
     return JSON.parse(text);
   } catch {
     throw new WebhookVerificationError('invalid_json', 'the verified body is not valid UTF-8 JSON');
@@ -83,9 +75,7 @@ function parseJson(rawBody: string | Uint8Array): unknown {
 
 /** `value[name]` when `value` is an object, else undefined. */
 function member(value: unknown, name: string): unknown {
-  return typeof value === 'object' && value !== null
-    ? (value as Record<string, unknown>)[name]
-    : undefined;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
 /** What `unwrap` learned, with the event type kept for dispatch. */
@@ -160,20 +150,14 @@ export type WebhookHandler = (request: Request) => Promise<Response>;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const TOO_LARGE = Symbol('too large');
 
-function jsonResponse(
-  status: number,
-  body: unknown,
-  extraHeaders: Record<string, string> = {},
-): Response {
+function jsonResponse(status: number, body: unknown, extraHeaders: Record<string, string> = {}): Response {
   const headers = { 'content-type': 'application/json', ...extraHeaders };
   return new Response(JSON.stringify(body), { status, headers });
 }
 
 /** True when a declared content-length already rules the body out. */
 function declaredTooLarge(contentLength: string | null | undefined, maxBytes: number): boolean {
-  return (
-    contentLength != null && /^[0-9]+$/.test(contentLength) && Number(contentLength) > maxBytes
-  );
+  return contentLength != null && /^[0-9]+$/.test(contentLength) && Number(contentLength) > maxBytes;
 }
 
 /** Reads the body as bytes, stopping as soon as it passes `maxBytes`. */
@@ -209,15 +193,10 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayB
 }
 
 /** Runs the callback for a verified event; returns it so the handler can await it. */
-function dispatch<M extends object>(
-  config: WebhookHandlerConfig<M>,
-  unwrapped: Unwrapped,
-): unknown {
+function dispatch<M extends object>(config: WebhookHandlerConfig<M>, unwrapped: Unwrapped): unknown {
   if (!unwrapped.known) return config.onUnknown?.(unwrapped.event as UnknownWebhookEvent);
   const callbacks = config.on as Readonly<Record<string, unknown>>;
-  const callback = Object.hasOwn(callbacks, unwrapped.eventType)
-    ? callbacks[unwrapped.eventType]
-    : undefined;
+  const callback = Object.hasOwn(callbacks, unwrapped.eventType) ? callbacks[unwrapped.eventType] : undefined;
   return typeof callback === 'function'
     ? (callback as (event: unknown) => unknown)(unwrapped.event)
     : undefined;
@@ -244,14 +223,12 @@ export function createWebhookHandlerWith<M extends object = Record<string, unkno
     if (request.method !== 'POST')
       return jsonResponse(405, { error: 'method_not_allowed' }, { allow: 'POST' });
     const body = await readBody(request, maxBytes);
-    if (body === TOO_LARGE)
-      return jsonResponse(413, { error: 'payload_too_large' }, { connection: 'close' });
+    if (body === TOO_LARGE) return jsonResponse(413, { error: 'payload_too_large' }, { connection: 'close' });
     let unwrapped: Unwrapped;
     try {
       unwrapped = await unwrapDetailed(body, { ...options, headers: request.headers }, decoders);
     } catch (error) {
-      if (!(error instanceof WebhookVerificationError))
-        return jsonResponse(500, { error: 'internal_error' });
+      if (!(error instanceof WebhookVerificationError)) return jsonResponse(500, { error: 'internal_error' });
       const status = error.reason === 'invalid_public_key' ? 500 : 400;
       return jsonResponse(status, {
         error: error.reason,
@@ -296,8 +273,7 @@ function readNodeBody(
   maxBytes: number,
 ): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE> {
   const declared = req.headers['content-length'];
-  if (typeof declared === 'string' && declaredTooLarge(declared, maxBytes))
-    return Promise.resolve(TOO_LARGE);
+  if (typeof declared === 'string' && declaredTooLarge(declared, maxBytes)) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let total = 0;

@@ -25,11 +25,7 @@ export class WebhookVerificationError extends Error {
   readonly reason: WebhookVerificationReason;
   /** Set for `invalid_payload`: what the event decoder found wrong. */
   readonly issues: readonly ValidationIssue[] | undefined;
-  constructor(
-    reason: WebhookVerificationReason,
-    message: string,
-    issues?: readonly ValidationIssue[],
-  ) {
+  constructor(reason: WebhookVerificationReason, message: string, issues?: readonly ValidationIssue[]) {
     super(`${reason}: ${message}`);
     this.name = 'WebhookVerificationError';
     this.reason = reason;
@@ -39,8 +35,7 @@ export class WebhookVerificationError extends Error {
 
 /** A Fetch `Headers`, or a plain object such as Node's `IncomingHttpHeaders` (any name case). */
 export type HeadersLike =
-  | { get(name: string): string | null }
-  | Readonly<Record<string, string | readonly string[] | undefined>>;
+  { get(name: string): string | null } | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** @internal Which crypto implementation verifies; see `VerifyOptions.engine`. */
 export type CryptoEngine = 'auto' | 'webcrypto' | 'node';
@@ -84,8 +79,7 @@ function readHeader(headers: HeadersLike, name: string): string | undefined | ty
   }
   if (matches > 1) return MALFORMED;
   // Some frameworks hand every header over as an array; one element is unambiguous.
-  if (Array.isArray(value))
-    return value.length === 0 ? undefined : value.length === 1 ? value[0] : MALFORMED;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.length === 1 ? value[0] : MALFORMED;
   if (value === undefined || typeof value === 'string') return value;
   return MALFORMED;
 }
@@ -98,19 +92,12 @@ function checkTimestamp(header: string, options: VerifyOptions): void {
   // NaN would make every comparison below false, i.e. accept everything; refuse to run instead.
   if (!Number.isFinite(tolerance) || tolerance < 0)
     throw new RangeError('toleranceSeconds must be a finite number >= 0');
-  if (!Number.isFinite(nowMs))
-    throw new RangeError('now() must return milliseconds since the epoch');
+  if (!Number.isFinite(nowMs)) throw new RangeError('now() must return milliseconds since the epoch');
   const age = Math.floor(nowMs / 1000) - Number(header);
   if (age > tolerance)
-    fail(
-      'timestamp_too_old',
-      `${TIMESTAMP_HEADER} is more than ${tolerance}s in the past (replay?)`,
-    );
+    fail('timestamp_too_old', `${TIMESTAMP_HEADER} is more than ${tolerance}s in the past (replay?)`);
   if (-age > tolerance)
-    fail(
-      'timestamp_too_new',
-      `${TIMESTAMP_HEADER} is more than ${tolerance}s in the future (clock skew?)`,
-    );
+    fail('timestamp_too_new', `${TIMESTAMP_HEADER} is more than ${tolerance}s in the future (clock skew?)`);
 }
 
 const encoder = new TextEncoder();
@@ -137,8 +124,7 @@ let nodeCrypto: NodeCrypto | null | undefined;
 /** `node:crypto` without a static import, so edge bundlers never see it; null where absent. */
 function loadNodeCrypto(): NodeCrypto | null {
   if (nodeCrypto === undefined) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
-      .process;
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
     try {
       nodeCrypto = (proc?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined) ?? null;
     } catch {
@@ -242,15 +228,13 @@ export async function verifyWebhookSignature(
   if (!Array.isArray(keyTexts) || keyTexts.length === 0)
     fail('invalid_public_key', 'no public key was given');
   const keys = keyTexts.map(cachedKey);
-  if (typeof headers !== 'object' || headers === null)
-    fail('missing_header', 'no headers were given');
+  if (typeof headers !== 'object' || headers === null) fail('missing_header', 'no headers were given');
 
   const signatureText = readHeader(headers, SIGNATURE_HEADER);
   const timestamp = readHeader(headers, TIMESTAMP_HEADER);
   if (!signatureText) fail('missing_header', `the ${SIGNATURE_HEADER} header is missing`);
   if (!timestamp) fail('missing_header', `the ${TIMESTAMP_HEADER} header is missing`);
-  if (timestamp === MALFORMED)
-    fail('malformed_timestamp', `${TIMESTAMP_HEADER} is repeated or not a string`);
+  if (timestamp === MALFORMED) fail('malformed_timestamp', `${TIMESTAMP_HEADER} is repeated or not a string`);
   if (signatureText === MALFORMED)
     fail('malformed_signature', `${SIGNATURE_HEADER} is repeated or not a string`);
   checkTimestamp(timestamp, options);

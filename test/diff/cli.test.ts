@@ -65,13 +65,23 @@ describe('spec:diff CLI', () => {
 
   it('--fail-on narrowing catches a new value in a webhook enum, breaking does not', () => {
     const text = readFileSync(NEW, 'utf8');
-    const widened = text.replace('                - cancelled\n', '                - cancelled\n                - timed_out\n');
+    const widened = text.replace(
+      '                - cancelled\n',
+      '                - cancelled\n                - timed_out\n',
+    );
     expect(widened).not.toBe(text);
     const file = writeTmp('narrowed.yaml', widened);
     const r = run([NEW, file, '--json', '--fail-on', 'narrowing']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual([
-      expect.objectContaining({ kind: 'enum-value-added', class: 'narrowing', side: 'webhook', subject: { type: 'webhook', name: 'call.playback.ended' }, path: 'data.payload.status', after: 'timed_out' }),
+      expect.objectContaining({
+        kind: 'enum-value-added',
+        class: 'narrowing',
+        side: 'webhook',
+        subject: { type: 'webhook', name: 'call.playback.ended' },
+        path: 'data.payload.status',
+        after: 'timed_out',
+      }),
     ]);
     expect(run([NEW, file, '--fail-on', 'breaking']).code).toBe(0);
   });
@@ -79,7 +89,11 @@ describe('spec:diff CLI', () => {
   it('reads REV:PATH sides with git show, from the repository root', () => {
     const repo = mkdtempSync(join(tmp, 'repo-'));
     const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, env, encoding: 'utf8' });
+      const r = spawnSync(
+        'git',
+        ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+        { cwd: repo, env, encoding: 'utf8' },
+      );
       expect(r.status, r.stderr).toBe(0);
     };
     git('init', '-q');
@@ -90,15 +104,24 @@ describe('spec:diff CLI', () => {
     writeFileSync(join(repo, 'spec/voice-media.yaml'), readFileSync(NEW, 'utf8'));
     git('commit', '-q', '-am', 'new');
 
-    const r = run(['HEAD~1:spec/voice-media.yaml', 'HEAD:spec/voice-media.yaml', '--json'], join(repo, 'spec'));
+    const r = run(
+      ['HEAD~1:spec/voice-media.yaml', 'HEAD:spec/voice-media.yaml', '--json'],
+      join(repo, 'spec'),
+    );
     expect(r.code, r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as ApiChange[]).filter((c) => c.kind === 'variant-added').map((c) => c.after)).toEqual(['inworld', 'xai']);
+    expect(
+      (JSON.parse(r.stdout) as ApiChange[]).filter((c) => c.kind === 'variant-added').map((c) => c.after),
+    ).toEqual(['inworld', 'xai']);
     // A working-tree file against a revision works too.
-    expect(run(['HEAD~1:spec/voice-media.yaml', 'spec/voice-media.yaml', '--fail-on', 'any'], repo).code).toBe(1);
+    expect(
+      run(['HEAD~1:spec/voice-media.yaml', 'spec/voice-media.yaml', '--fail-on', 'any'], repo).code,
+    ).toBe(1);
 
     const bad = run(['HEAD~5:spec/voice-media.yaml', 'spec/voice-media.yaml'], repo);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('error spec-unreadable: cannot read git revision HEAD~5:spec/voice-media.yaml');
+    expect(bad.stderr).toContain(
+      'error spec-unreadable: cannot read git revision HEAD~5:spec/voice-media.yaml',
+    );
     noStackTrace(bad.stderr);
   });
 });
@@ -136,7 +159,10 @@ describe('spec:diff CLI errors exit 2 with a message, never a stack trace', () =
     const notOpenApi = run([OLD, writeTmp('list.yaml', '- just\n- a list\n')]);
     expect(notOpenApi.code).toBe(2);
     expect(notOpenApi.stderr).toContain('error spec-invalid: not an OpenAPI 3.x document');
-    const badRef = readFileSync(NEW, 'utf8').replace('$ref: "#/components/schemas/XAIVoiceSettings"\n', '$ref: "#/components/schemas/Nope"\n');
+    const badRef = readFileSync(NEW, 'utf8').replace(
+      '$ref: "#/components/schemas/XAIVoiceSettings"\n',
+      '$ref: "#/components/schemas/Nope"\n',
+    );
     const r = run([OLD, writeTmp('bad-ref.yaml', badRef)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad-ref\.yaml:\d+:\d+ error ref-unsupported/);

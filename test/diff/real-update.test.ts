@@ -26,14 +26,43 @@ describe('spec:diff on the real update 2026-02-26 → 2026-07-16', () => {
   const before = load(OLD);
   const after = load(NEW);
   const changes = diffModels(before, after);
-  const speak = { subject: { type: 'operation', name: 'calls.actions.speak' }, side: 'request', class: 'compatible' };
+  const speak = {
+    subject: { type: 'operation', name: 'calls.actions.speak' },
+    side: 'request',
+    class: 'compatible',
+  };
 
   it('reports exactly what changed for a client', () => {
     expect(changes).toEqual([
-      expect.objectContaining({ ...speak, kind: 'docs-changed', path: 'voice', pointer: '#/components/schemas/SpeakRequest/properties/voice', message: 'description changed' }),
-      { ...speak, kind: 'variant-added', path: 'voice_settings', pointer: '#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/7', after: 'inworld', message: 'variant `inworld` (`InworldVoiceSettings`) added' },
-      { ...speak, kind: 'variant-added', path: 'voice_settings', pointer: '#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/8', after: 'xai', message: 'variant `xai` (`XAIVoiceSettings`) added' },
-      expect.objectContaining({ ...speak, kind: 'docs-changed', path: 'voice_settings[type=telnyx].voice_speed', pointer: '#/components/schemas/TelnyxVoiceSettings/properties/voice_speed' }),
+      expect.objectContaining({
+        ...speak,
+        kind: 'docs-changed',
+        path: 'voice',
+        pointer: '#/components/schemas/SpeakRequest/properties/voice',
+        message: 'description changed',
+      }),
+      {
+        ...speak,
+        kind: 'variant-added',
+        path: 'voice_settings',
+        pointer: '#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/7',
+        after: 'inworld',
+        message: 'variant `inworld` (`InworldVoiceSettings`) added',
+      },
+      {
+        ...speak,
+        kind: 'variant-added',
+        path: 'voice_settings',
+        pointer: '#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/8',
+        after: 'xai',
+        message: 'variant `xai` (`XAIVoiceSettings`) added',
+      },
+      expect.objectContaining({
+        ...speak,
+        kind: 'docs-changed',
+        path: 'voice_settings[type=telnyx].voice_speed',
+        pointer: '#/components/schemas/TelnyxVoiceSettings/properties/voice_speed',
+      }),
     ]);
     const voice = changes[0]!;
     expect(voice.after).toContain('**xAI:** Use `xAI.<VoiceId>`');
@@ -43,12 +72,14 @@ describe('spec:diff on the real update 2026-02-26 → 2026-07-16', () => {
 
   it('reports no change for the 200 response moving from components/responses to inline', () => {
     // The layout really did change between the two files...
-    expect(text(OLD)).toContain("$ref: \"#/components/responses/CallControlCommandResponse\"");
+    expect(text(OLD)).toContain('$ref: "#/components/responses/CallControlCommandResponse"');
     expect(text(NEW)).not.toContain('#/components/responses/CallControlCommandResponse');
     expect(text(NEW)).toContain('title: Call Control Command Response');
     // ...and every operation still answers with the same named type, with no change reported.
     for (const model of [before, after]) {
-      expect(model.operations.map((op) => op.responseSchemaName)).toEqual(Array(7).fill('CallControlCommandResponse'));
+      expect(model.operations.map((op) => op.responseSchemaName)).toEqual(
+        Array(7).fill('CallControlCommandResponse'),
+      );
     }
     expect(changes.filter((c) => c.side === 'response' || c.side === 'error-response')).toEqual([]);
   });
@@ -76,6 +107,8 @@ describe('spec:diff on the real update 2026-02-26 → 2026-07-16', () => {
       '| --- | --- | --- | --- |',
       '| `calls.actions.speak` | request `voice` | description changed | `#/components/schemas/SpeakRequest/properties/voice` |',
     ]);
-    expect(markdown).toContain('| `calls.actions.speak` | request `voice_settings` | variant `xai` (`XAIVoiceSettings`) added | `#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/8` |');
+    expect(markdown).toContain(
+      '| `calls.actions.speak` | request `voice_settings` | variant `xai` (`XAIVoiceSettings`) added | `#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/8` |',
+    );
   });
 });

@@ -51,7 +51,9 @@ function specType(schema: Json): string {
   if (Array.isArray(schema.oneOf)) {
     const members: string[] = schema.oneOf.map((m: unknown) => specType(deref(m) ?? {}));
     const unique = [...new Set(members)];
-    return unique.length === 1 && members.length > 1 ? `oneOf[${unique[0]}×${members.length}]` : `oneOf[${members.join(', ')}]`;
+    return unique.length === 1 && members.length > 1
+      ? `oneOf[${unique[0]}×${members.length}]`
+      : `oneOf[${members.join(', ')}]`;
   }
   return schema.format ? `${schema.type}/${schema.format}` : String(schema.type);
 }
@@ -67,7 +69,12 @@ const BRIEF_TYPES: Record<string, string[]> = {
 };
 
 /** Checks one brief field against its spec schema; returns the differences found. */
-function compareField(where: string, briefType: string, briefEnum: string[] | undefined, raw: unknown): string[] {
+function compareField(
+  where: string,
+  briefType: string,
+  briefEnum: string[] | undefined,
+  raw: unknown,
+): string[] {
   const schema = deref(raw);
   if (!schema) return [`${where}: missing from the spec`];
   if (briefType === 'enum') {
@@ -90,9 +97,15 @@ function compareAction(path: string, action: BriefReference['actions'][string]):
   if (!schema) return [`action ${path}: no request body in the spec`];
   const required: string[] = schema.required ?? [];
   return [
-    ...action.required.filter((f) => !required.includes(f)).map((f) => `action ${path} ${f}: not required in the spec`),
-    ...action.required.filter((f) => !schema.properties?.[f]).map((f) => `action ${path} ${f}: missing from the spec`),
-    ...action.optional.flatMap((f) => compareField(`action ${path} ${f.name}`, f.type, f.enum, schema.properties?.[f.name])),
+    ...action.required
+      .filter((f) => !required.includes(f))
+      .map((f) => `action ${path} ${f}: not required in the spec`),
+    ...action.required
+      .filter((f) => !schema.properties?.[f])
+      .map((f) => `action ${path} ${f}: missing from the spec`),
+    ...action.optional.flatMap((f) =>
+      compareField(`action ${path} ${f.name}`, f.type, f.enum, schema.properties?.[f.name]),
+    ),
   ];
 }
 
@@ -103,7 +116,9 @@ function eventFieldSchema(webhook: string, field: string): unknown {
 }
 
 function compareEvent(webhook: string, fields: BriefReference['events'][string]): string[] {
-  return fields.flatMap((f) => compareField(`event ${webhook} ${f.field}`, f.type, f.enum, eventFieldSchema(webhook, f.field)));
+  return fields.flatMap((f) =>
+    compareField(`event ${webhook} ${f.field}`, f.type, f.enum, eventFieldSchema(webhook, f.field)),
+  );
 }
 
 describe('brief coverage: spec/voice-media.yaml has everything the brief promises', () => {
@@ -112,10 +127,13 @@ describe('brief coverage: spec/voice-media.yaml has everything the brief promise
     expect(Object.keys(brief.events).sort()).toEqual(Object.keys(spec.webhooks).sort());
   });
 
-  it.each(Object.entries(brief.actions))('action %s: required fields, optional fields, enum values', (path, action) => {
-    const known = KNOWN_DIFFERENCES.filter((d) => d.startsWith(`action ${path} `));
-    expect(compareAction(path, action)).toEqual(known);
-  });
+  it.each(Object.entries(brief.actions))(
+    'action %s: required fields, optional fields, enum values',
+    (path, action) => {
+      const known = KNOWN_DIFFERENCES.filter((d) => d.startsWith(`action ${path} `));
+      expect(compareAction(path, action)).toEqual(known);
+    },
+  );
 
   it.each(Object.entries(brief.events))('webhook %s: payload fields and enum values', (webhook, fields) => {
     expect(compareEvent(webhook, fields)).toEqual([]);
@@ -131,12 +149,17 @@ describe('brief coverage: spec/voice-media.yaml has everything the brief promise
 
   it('the reference is not vacuous: required lists and enum values are really there', () => {
     expect(brief.actions['/calls/{call_control_id}/actions/speak']?.required).toEqual(['payload', 'voice']);
-    expect(brief.actions['/calls/{call_control_id}/actions/record_start']?.required).toEqual(['format', 'channels']);
+    expect(brief.actions['/calls/{call_control_id}/actions/record_start']?.required).toEqual([
+      'format',
+      'channels',
+    ]);
     const language = brief.actions['/calls/{call_control_id}/actions/record_start']?.optional.find(
       (f) => f.name === 'transcription_language',
     );
     expect(language?.enum?.length).toBeGreaterThan(200);
-    expect(brief.events.callPlaybackEnded?.find((f) => f.field === 'data.payload.status')?.enum).toHaveLength(7);
+    expect(brief.events.callPlaybackEnded?.find((f) => f.field === 'data.payload.status')?.enum).toHaveLength(
+      7,
+    );
   });
 });
 

@@ -38,7 +38,8 @@ function refsOf(value: unknown, at = '#'): Array<{ ref: string; at: string }> {
   if (typeof value !== 'object' || value === null) return [];
   const own = Object.entries(value as Json).flatMap(([k, v]) => {
     if (k === '$ref' && typeof v === 'string') return [{ ref: v, at }];
-    if (k === 'mapping' && typeof v === 'object') return Object.values(v).map((ref) => ({ ref: String(ref), at }));
+    if (k === 'mapping' && typeof v === 'object')
+      return Object.values(v).map((ref) => ({ ref: String(ref), at }));
     return [];
   });
   return [...own, ...Object.entries(value as Json).flatMap(([k, v]) => refsOf(v, `${at}/${k}`))];
@@ -102,7 +103,11 @@ describe('extract: errors', () => {
 
   it('an unknown operationId, path or webhook is extract-not-found at its config entry', () => {
     const config: ExtractConfig = {
-      operations: [{ operationId: 'SpeakCall' }, { operationId: 'NoSuchOperation' }, { path: '/no/such/path' }],
+      operations: [
+        { operationId: 'SpeakCall' },
+        { operationId: 'NoSuchOperation' },
+        { path: '/no/such/path' },
+      ],
       webhooks: ['callSpeakEnded', 'noSuchWebhook'],
     };
     const { diagnostics } = extractFragment(loaded.document, config, source);
@@ -120,7 +125,11 @@ describe('extract: errors', () => {
     broken.components.schemas.SpeakRequest.properties.loop.$ref = '#/components/schemas/Missing';
     const { diagnostics } = extractFragment(broken, readConfig(fixture('config.yaml')), source);
     expect(diagnostics).toMatchObject([
-      { code: 'ref-unresolved', severity: 'error', pointer: '#/components/schemas/SpeakRequest/properties/loop/$ref' },
+      {
+        code: 'ref-unresolved',
+        severity: 'error',
+        pointer: '#/components/schemas/SpeakRequest/properties/loop/$ref',
+      },
     ]);
   });
 
@@ -136,7 +145,10 @@ describe('extract: errors', () => {
 
   it('the CLI exits 1 and leaves an existing output untouched on a ref-unresolved', () => {
     const spec = join(tmp, 'broken-spec.yaml');
-    writeFileSync(spec, readFileSync(fixture('full-spec.yaml'), 'utf8').replace("schemas/Loopcount'", "schemas/Gone'"));
+    writeFileSync(
+      spec,
+      readFileSync(fixture('full-spec.yaml'), 'utf8').replace("schemas/Loopcount'", "schemas/Gone'"),
+    );
     const out = join(tmp, 'kept.yaml');
     writeFileSync(out, 'previous contents\n');
     const run = runCli('--from', spec, '--config', fixture('config.yaml'), '--out', out);
@@ -151,13 +163,24 @@ describe('extract: the committed voice-media fragment', () => {
   const doc = parse(text) as Json;
 
   it('holds the 7 configured operations and 7 webhooks', () => {
-    const ids = Object.values<Json>(doc.paths).flatMap((item) => Object.values<Json>(item).map((op) => op.operationId));
+    const ids = Object.values<Json>(doc.paths).flatMap((item) =>
+      Object.values<Json>(item).map((op) => op.operationId),
+    );
     expect(ids.sort()).toEqual(
-      ['StartCallPlayback', 'StopCallPlayback', 'PauseCallRecording', 'ResumeCallRecording', 'StartCallRecord',
-        'StopCallRecording', 'SpeakCall'].sort(),
+      [
+        'StartCallPlayback',
+        'StopCallPlayback',
+        'PauseCallRecording',
+        'ResumeCallRecording',
+        'StartCallRecord',
+        'StopCallRecording',
+        'SpeakCall',
+      ].sort(),
     );
     expect(Object.keys(doc.webhooks)).toHaveLength(7);
-    expect(Object.keys(doc.webhooks).sort()).toEqual([...readConfig(join(root, 'spec/extract.config.yaml')).webhooks].sort());
+    expect(Object.keys(doc.webhooks).sort()).toEqual(
+      [...readConfig(join(root, 'spec/extract.config.yaml')).webhooks].sort(),
+    );
   });
 
   // 19 schemas are reachable from the request bodies (7 *Request, Loopcount, TranscriptionLanguage,
@@ -180,7 +203,9 @@ describe('extract: the committed voice-media fragment', () => {
 
   it('every $ref in the committed fragments resolves inside them', () => {
     expectRefsResolve(doc);
-    expectRefsResolve(parse(readFileSync(join(root, 'test/fixtures/specs/voice-media-2026-02-26.yaml'), 'utf8')));
+    expectRefsResolve(
+      parse(readFileSync(join(root, 'test/fixtures/specs/voice-media-2026-02-26.yaml'), 'utf8')),
+    );
   });
 });
 

@@ -10,12 +10,30 @@ import { generateFromText, ROOT, runCli, tempDir } from '../helpers/generate.ts'
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/invalid', name), 'utf8');
 
-const CASES: Array<[string, Array<[code: string, pointer: string, line: number | undefined, column: number | undefined]>]> = [
-  ['unresolved-ref.yaml', [['ref-unresolved', '#/paths/~1calls~1{call_control_id}~1actions~1speak/post/requestBody/content/application~1json/schema', 13, 15]]],
+const CASES: Array<
+  [string, Array<[code: string, pointer: string, line: number | undefined, column: number | undefined]>]
+> = [
+  [
+    'unresolved-ref.yaml',
+    [
+      [
+        'ref-unresolved',
+        '#/paths/~1calls~1{call_control_id}~1actions~1speak/post/requestBody/content/application~1json/schema',
+        13,
+        15,
+      ],
+    ],
+  ],
   ['duplicate-operation-id.yaml', [['operation-operationId-unique', '#/paths/~1b/post/SpeakCall', 11, 7]]],
   ['unsupported-keyword.yaml', [['keyword-unsupported', '#/components/schemas/NotAString/not', 7, 7]]],
   ['external-ref.yaml', [['ref-unresolved', '#/components/schemas/Remote', 7, 7]]],
-  ['alias-cycle.yaml', [['ref-cycle', '#/components/schemas/A/$ref', 7, 7], ['ref-cycle', '#/components/schemas/B/$ref', 9, 7]]],
+  [
+    'alias-cycle.yaml',
+    [
+      ['ref-cycle', '#/components/schemas/A/$ref', 7, 7],
+      ['ref-cycle', '#/components/schemas/B/$ref', 9, 7],
+    ],
+  ],
   ['not-openapi.yaml', [['not-openapi', '#/openapi', 1, 1]]],
   ['invalid-yaml.yaml', [['yaml-syntax', '#', 4, 3]]],
   ['empty.yaml', [['not-openapi', '#', undefined, undefined]]],
@@ -42,14 +60,19 @@ describe('invalid specs', () => {
 
   it('the CLI prints file:line:column and the pointer, exits 1, and leaves the output as it was', () => {
     const out = tempDir('gen-untouched');
-    cpSync(join(ROOT, 'generated'), out, { recursive: true, filter: (src) => !src.includes('node_modules') && !src.includes('/dist') });
+    cpSync(join(ROOT, 'generated'), out, {
+      recursive: true,
+      filter: (src) => !src.includes('node_modules') && !src.includes('/dist'),
+    });
     writeFileSync(join(out, 'src/schemas.ts'), '// a file the failed run must not touch\n');
     const before = listFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]);
     const spec = join(ROOT, 'test/fixtures/invalid/unresolved-ref.yaml');
     const run = runCli('generator/cli.ts', ['--spec', spec, '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('test/fixtures/invalid/unresolved-ref.yaml:13:15 error ref-unresolved');
-    expect(run.stderr).toContain('(at #/paths/~1calls~1{call_control_id}~1actions~1speak/post/requestBody/content/application~1json/schema)');
+    expect(run.stderr).toContain(
+      '(at #/paths/~1calls~1{call_control_id}~1actions~1speak/post/requestBody/content/application~1json/schema)',
+    );
     expect(run.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/); // no stack trace
     expect(listFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toStrictEqual(before);
   });

@@ -9,7 +9,10 @@ import { NAMING_PATH, SPEC_PATH } from '../helpers/generate.ts';
 
 const naming = checkNamingConfig(parse(readFileSync(NAMING_PATH, 'utf8')), 'naming.yaml').config!;
 
-function modelOf(document: unknown): { model: Model; diagnostics: ReturnType<typeof buildModel>['diagnostics'] } {
+function modelOf(document: unknown): {
+  model: Model;
+  diagnostics: ReturnType<typeof buildModel>['diagnostics'];
+} {
   return buildModel({ document, naming, specFile: 'test.yaml', specHash: 'x' });
 }
 
@@ -23,14 +26,63 @@ describe('the real voice-media fragment', () => {
 
   it('has the seven operations with names from the naming config', () => {
     expect(
-      model.operations.map((o) => [o.operationId, o.resource, o.methodName, o.path, o.body?.schemaName, o.body?.hasRequiredFields]),
+      model.operations.map((o) => [
+        o.operationId,
+        o.resource,
+        o.methodName,
+        o.path,
+        o.body?.schemaName,
+        o.body?.hasRequiredFields,
+      ]),
     ).toStrictEqual([
-      ['StartCallPlayback', 'calls.actions', 'startPlayback', '/calls/{call_control_id}/actions/playback_start', 'PlayAudioUrlRequest', false],
-      ['StopCallPlayback', 'calls.actions', 'stopPlayback', '/calls/{call_control_id}/actions/playback_stop', 'PlaybackStopRequest', false],
-      ['PauseCallRecording', 'calls.actions', 'pauseRecording', '/calls/{call_control_id}/actions/record_pause', 'PauseRecordingRequest', false],
-      ['ResumeCallRecording', 'calls.actions', 'resumeRecording', '/calls/{call_control_id}/actions/record_resume', 'ResumeRecordingRequest', false],
-      ['StartCallRecord', 'calls.actions', 'startRecording', '/calls/{call_control_id}/actions/record_start', 'StartRecordingRequest', true],
-      ['StopCallRecording', 'calls.actions', 'stopRecording', '/calls/{call_control_id}/actions/record_stop', 'StopRecordingRequest', false],
+      [
+        'StartCallPlayback',
+        'calls.actions',
+        'startPlayback',
+        '/calls/{call_control_id}/actions/playback_start',
+        'PlayAudioUrlRequest',
+        false,
+      ],
+      [
+        'StopCallPlayback',
+        'calls.actions',
+        'stopPlayback',
+        '/calls/{call_control_id}/actions/playback_stop',
+        'PlaybackStopRequest',
+        false,
+      ],
+      [
+        'PauseCallRecording',
+        'calls.actions',
+        'pauseRecording',
+        '/calls/{call_control_id}/actions/record_pause',
+        'PauseRecordingRequest',
+        false,
+      ],
+      [
+        'ResumeCallRecording',
+        'calls.actions',
+        'resumeRecording',
+        '/calls/{call_control_id}/actions/record_resume',
+        'ResumeRecordingRequest',
+        false,
+      ],
+      [
+        'StartCallRecord',
+        'calls.actions',
+        'startRecording',
+        '/calls/{call_control_id}/actions/record_start',
+        'StartRecordingRequest',
+        true,
+      ],
+      [
+        'StopCallRecording',
+        'calls.actions',
+        'stopRecording',
+        '/calls/{call_control_id}/actions/record_stop',
+        'StopRecordingRequest',
+        false,
+      ],
       ['SpeakCall', 'calls.actions', 'speak', '/calls/{call_control_id}/actions/speak', 'SpeakRequest', true],
     ]);
   });
@@ -54,7 +106,12 @@ describe('the real voice-media fragment', () => {
       ['callPlaybackEnded', 'call.playback.ended', 'CallPlaybackEndedEvent', 'CallPlaybackEnded'],
       ['callRecordingError', 'call.recording.error', 'callRecordingErrorEvent', 'callRecordingError'],
       ['callRecordingSaved', 'call.recording.saved', 'CallRecordingSavedEvent', 'CallRecordingSaved'],
-      ['callRecordingTranscriptionSaved', 'call.recording.transcription.saved', 'callRecordingTranscriptionSavedEvent', 'callRecordingTranscriptionSaved'],
+      [
+        'callRecordingTranscriptionSaved',
+        'call.recording.transcription.saved',
+        'callRecordingTranscriptionSavedEvent',
+        'callRecordingTranscriptionSaved',
+      ],
       ['callSpeakStarted', 'call.speak.started', 'CallSpeakStartedEvent', 'CallSpeakStarted'],
       ['callSpeakEnded', 'call.speak.ended', 'CallSpeakEndedEvent', 'CallSpeakEnded'],
     ]);
@@ -64,8 +121,12 @@ describe('the real voice-media fragment', () => {
     const byName = new Map(model.schemas.map((s) => [s.name, s]));
     const wrapper = byName.get('CallSpeakEndedEvent')!.schema;
     const data = byName.get('CallSpeakEnded')!.schema;
-    expect(wrapper.kind === 'object' && wrapper.properties.map((p) => [p.name, p.required])).toStrictEqual([['data', true]]);
-    expect(data.kind === 'object' && data.properties.filter((p) => p.required).map((p) => p.name)).toStrictEqual(['event_type', 'record_type']);
+    expect(wrapper.kind === 'object' && wrapper.properties.map((p) => [p.name, p.required])).toStrictEqual([
+      ['data', true],
+    ]);
+    expect(
+      data.kind === 'object' && data.properties.filter((p) => p.required).map((p) => p.name),
+    ).toStrictEqual(['event_type', 'record_type']);
   });
 
   it('hoists the inline 200 response into one shared named schema', () => {
@@ -91,14 +152,21 @@ describe('the real voice-media fragment', () => {
 
   it('keeps null among enum values as nullable (language_boost is [string, null] with null in its enum)', () => {
     const minimax = model.schemas.find((s) => s.name === 'MinimaxVoiceSettings')!.schema;
-    const boost = minimax.kind === 'object' ? minimax.properties.find((p) => p.name === 'language_boost')!.schema : undefined;
-    expect(boost?.kind === 'enum' && [boost.nullable, boost.values.slice(0, 3), boost.docs.default]).toStrictEqual([true, [null, 'auto', 'Chinese'], null]);
+    const boost =
+      minimax.kind === 'object'
+        ? minimax.properties.find((p) => p.name === 'language_boost')!.schema
+        : undefined;
+    expect(
+      boost?.kind === 'enum' && [boost.nullable, boost.values.slice(0, 3), boost.docs.default],
+    ).toStrictEqual([true, [null, 'auto', 'Chinese'], null]);
   });
 });
 
 describe('schema shapes', () => {
   it('Loopcount: a oneOf of string or integer', () => {
-    const { model } = modelOf(withSchemas({ Loopcount: { oneOf: [{ type: 'string' }, { type: 'integer' }] } }));
+    const { model } = modelOf(
+      withSchemas({ Loopcount: { oneOf: [{ type: 'string' }, { type: 'integer' }] } }),
+    );
     expect(model.schemas[0]!.schema).toStrictEqual({
       kind: 'union',
       mode: 'oneOf',
@@ -114,10 +182,27 @@ describe('schema shapes', () => {
 
   it('3.1 type arrays with "null" and 3.0 nullable both become nullable', () => {
     const { model } = modelOf(withSchemas({ A: { type: ['string', 'null'], maxLength: 3 } }));
-    expect(model.schemas[0]!.schema).toStrictEqual({ kind: 'string', pointer: '#/components/schemas/A', nullable: true, docs: {}, maxLength: 3 });
-    const v30 = { ...(withSchemas({ A: { type: 'integer', nullable: true, minimum: 1, exclusiveMinimum: true, format: 'int32' } }) as object), openapi: '3.0.3' };
+    expect(model.schemas[0]!.schema).toStrictEqual({
+      kind: 'string',
+      pointer: '#/components/schemas/A',
+      nullable: true,
+      docs: {},
+      maxLength: 3,
+    });
+    const v30 = {
+      ...(withSchemas({
+        A: { type: 'integer', nullable: true, minimum: 1, exclusiveMinimum: true, format: 'int32' },
+      }) as object),
+      openapi: '3.0.3',
+    };
     expect(modelOf(v30).model.schemas[0]!.schema).toStrictEqual({
-      kind: 'integer', pointer: '#/components/schemas/A', nullable: true, docs: {}, format: 'int32', minimum: 1, exclusiveMinimum: 1,
+      kind: 'integer',
+      pointer: '#/components/schemas/A',
+      nullable: true,
+      docs: {},
+      format: 'int32',
+      minimum: 1,
+      exclusiveMinimum: 1,
     });
   });
 
@@ -125,23 +210,39 @@ describe('schema shapes', () => {
     const { model } = modelOf(
       withSchemas({
         L: { type: 'string' },
-        R: { type: 'object', properties: { a: { $ref: '#/components/schemas/L', default: 'x', description: 'd' }, b: { $ref: '#/components/schemas/L', maxLength: 2 } } },
+        R: {
+          type: 'object',
+          properties: {
+            a: { $ref: '#/components/schemas/L', default: 'x', description: 'd' },
+            b: { $ref: '#/components/schemas/L', maxLength: 2 },
+          },
+        },
       }),
     );
     const r = model.schemas.find((s) => s.name === 'R')!.schema;
     if (r.kind !== 'object') throw new Error('expected an object');
-    expect(r.properties[0]!.schema).toStrictEqual({ kind: 'ref', pointer: '#/components/schemas/R/properties/a', nullable: false, docs: { description: 'd', default: 'x' }, schemaName: 'L' });
+    expect(r.properties[0]!.schema).toStrictEqual({
+      kind: 'ref',
+      pointer: '#/components/schemas/R/properties/a',
+      nullable: false,
+      docs: { description: 'd', default: 'x' },
+      schemaName: 'L',
+    });
     expect(r.properties[1]!.schema.kind).toBe('allOf');
   });
 
   it('a default never makes a field required', () => {
-    const { model } = modelOf(withSchemas({ R: { type: 'object', properties: { a: { type: 'boolean', default: true } } } }));
+    const { model } = modelOf(
+      withSchemas({ R: { type: 'object', properties: { a: { type: 'boolean', default: true } } } }),
+    );
     const r = model.schemas[0]!.schema;
     expect(r.kind === 'object' && r.properties[0]!.required).toBe(false);
   });
 
   it('reports keywords it cannot emit instead of dropping them', () => {
-    const { diagnostics } = modelOf(withSchemas({ N: { not: { type: 'string' } }, P: { type: 'object', patternProperties: { '^x': {} } } }));
+    const { diagnostics } = modelOf(
+      withSchemas({ N: { not: { type: 'string' } }, P: { type: 'object', patternProperties: { '^x': {} } } }),
+    );
     expect(diagnostics.map((d) => [d.code, d.severity, d.pointer])).toStrictEqual([
       ['keyword-unsupported', 'error', '#/components/schemas/N/not'],
       ['keyword-unsupported', 'error', '#/components/schemas/P/patternProperties'],
@@ -149,7 +250,11 @@ describe('schema shapes', () => {
   });
 
   it('two schemas that map to one type name are a diagnostic', () => {
-    const { diagnostics } = modelOf(withSchemas({ 'call-control_Error': { type: 'string' }, CallControlError: { type: 'string' } }));
-    expect(diagnostics.map((d) => [d.code, d.pointer])).toStrictEqual([['name-collision', '#/components/schemas/CallControlError']]);
+    const { diagnostics } = modelOf(
+      withSchemas({ 'call-control_Error': { type: 'string' }, CallControlError: { type: 'string' } }),
+    );
+    expect(diagnostics.map((d) => [d.code, d.pointer])).toStrictEqual([
+      ['name-collision', '#/components/schemas/CallControlError'],
+    ]);
   });
 });

@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { listFiles } from '../../generator/write.ts';
-import { GENERATED, generateFromText, ROOT, runCli, SPEC_PATH, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
+import {
+  GENERATED,
+  generateFromText,
+  ROOT,
+  runCli,
+  SPEC_PATH,
+  tempDir,
+  typecheck,
+  writeFiles,
+} from '../helpers/generate.ts';
 
 const specText = readFileSync(SPEC_PATH, 'utf8');
 const first = await generateFromText(specText);
@@ -62,22 +71,46 @@ describe('a spec with an eighth operation and an eighth webhook', () => {
         operationId: 'HangupCall',
         summary: 'Hangup call',
         parameters: [{ $ref: '#/components/parameters/CallControlId' }],
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/HangupRequest' } } } },
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/CallControlCommandResult' } } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/HangupRequest' } } },
+        },
+        responses: {
+          '200': {
+            description: 'ok',
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/CallControlCommandResult' } },
+            },
+          },
+        },
       },
     };
-    doc.components.schemas.HangupRequest = { type: 'object', properties: { command_id: { type: 'string' }, client_state: { type: 'string' } } };
+    doc.components.schemas.HangupRequest = {
+      type: 'object',
+      properties: { command_id: { type: 'string' }, client_state: { type: 'string' } },
+    };
     doc.components.schemas.CallHangup = {
       type: 'object',
       properties: {
         event_type: { type: 'string', enum: ['call.hangup'] },
         record_type: { type: 'string', enum: ['event'] },
-        payload: { type: 'object', properties: { hangup_cause: { type: 'string', enum: ['normal_clearing', 'timeout'] } } },
+        payload: {
+          type: 'object',
+          properties: { hangup_cause: { type: 'string', enum: ['normal_clearing', 'timeout'] } },
+        },
       },
     };
-    doc.components.schemas.CallHangupEvent = { type: 'object', properties: { data: { $ref: '#/components/schemas/CallHangup' } } };
+    doc.components.schemas.CallHangupEvent = {
+      type: 'object',
+      properties: { data: { $ref: '#/components/schemas/CallHangup' } },
+    };
     doc.webhooks.callHangup = {
-      post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/CallHangupEvent' } } } }, responses: { '200': { description: 'ok' } } },
+      post: {
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/CallHangupEvent' } } },
+        },
+        responses: { '200': { description: 'ok' } },
+      },
     };
     const result = await generateFromText(stringify(doc), 'spec/eight.yaml');
     const codes = (ds: typeof first.diagnostics) => ds.map((d) => `${d.severity} ${d.code} ${d.pointer}`);
@@ -87,7 +120,9 @@ describe('a spec with an eighth operation and an eighth webhook', () => {
     ]);
     const file = (path: string) => result.files.find((f) => f.path === path)?.content ?? '';
     expect(file('src/resources/calls-actions.ts')).toContain('hangupCall(');
-    expect(file('src/resources/calls-actions.ts')).toContain("'/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/hangup'");
+    expect(file('src/resources/calls-actions.ts')).toContain(
+      "'/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/hangup'",
+    );
     expect(file('src/webhooks.ts')).toContain("'call.hangup': CallHangupEvent;");
     expect(file('src/schemas.ts')).toContain('export interface HangupRequest');
     expect(file('src/guards/HangupRequest.ts')).toContain('export function validateHangupRequest');
@@ -101,6 +136,8 @@ describe('a spec with an eighth operation and an eighth webhook', () => {
 
 describe('the project root', () => {
   it('keeps generated/ marked as generated for review tools', () => {
-    expect(readFileSync(join(ROOT, '.gitattributes'), 'utf8')).toContain('generated/** linguist-generated=true');
+    expect(readFileSync(join(ROOT, '.gitattributes'), 'utf8')).toContain(
+      'generated/** linguist-generated=true',
+    );
   });
 });

@@ -13,7 +13,11 @@ export const GENERATED = join(ROOT, 'generated');
 
 let templates: Record<string, string> | undefined;
 
-export function generateFromText(specText: string, file = 'spec/voice-media.yaml', namingText?: string): Promise<GenerateResult> {
+export function generateFromText(
+  specText: string,
+  file = 'spec/voice-media.yaml',
+  namingText?: string,
+): Promise<GenerateResult> {
   templates ??= readTemplates(join(ROOT, 'templates'));
   return generate({
     spec: { text: specText, file },
@@ -35,18 +39,26 @@ export function writeFiles(dir: string, files: Array<{ path: string; content: st
 
 /** Runs the real CLI the way a user does (through tsx), from any working directory. */
 export function runCli(script: string, args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, script), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, script), ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Type-checks a generated package folder with the project's TypeScript. */
 export function typecheck(dir: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json'), '--noEmit'], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json'), '--noEmit'],
+    {
+      encoding: 'utf8',
+    },
+  );
   return { code: result.status, output: result.stdout + result.stderr };
 }

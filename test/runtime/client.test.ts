@@ -63,9 +63,14 @@ describe('requests', () => {
   it('POSTs JSON to baseURL + path with auth, content type and user agent', async () => {
     server.reset(replies(OK));
     const c = client({ baseURL: `${server.baseURL}/v2/`, defaultHeaders: { 'X-Team': 'a', 'X-Keep': 'k' } });
-    const data = await c.post('/calls/abc/actions/playback_start', { audio_url: 'https://x/a.mp3' }, PLAYBACK, {
-      headers: { 'x-team': 'b' },
-    });
+    const data = await c.post(
+      '/calls/abc/actions/playback_start',
+      { audio_url: 'https://x/a.mp3' },
+      PLAYBACK,
+      {
+        headers: { 'x-team': 'b' },
+      },
+    );
     expect(data).toEqual({ data: { result: 'ok' } });
     const [req] = server.requests;
     expect(req?.method).toBe('POST');
@@ -198,13 +203,17 @@ describe('retries', () => {
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
     expect(server.requests).toHaveLength(3);
 
-    server.reset((req, res, attempt) => (attempt === 0 ? res.socket?.destroy() : replies(OK)(req, res, attempt)));
+    server.reset((req, res, attempt) =>
+      attempt === 0 ? res.socket?.destroy() : replies(OK)(req, res, attempt),
+    );
     expect(await client().post('/x', {}, { operationName: 'x' })).toEqual(OK.body);
   });
 
   it('times out a slow server after all retries', async () => {
     server.reset((_req, res) => setTimeout(() => send(res, OK), 2_000).unref());
-    const error = await failure(client({ timeout: 100, maxRetries: 1 }).post('/x', {}, { operationName: 'x' }));
+    const error = await failure(
+      client({ timeout: 100, maxRetries: 1 }).post('/x', {}, { operationName: 'x' }),
+    );
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(server.requests).toHaveLength(2);
   });

@@ -25,14 +25,14 @@ import fc from 'fast-check';
 import { TelnyxWebhook } from 'telnyx/lib/webhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WebhookVerificationReason } from '../../templates/runtime/webhook-verify.ts';
-import {
-  verifyWebhookSignature,
-  WebhookVerificationError,
-} from '../../templates/runtime/webhook-verify.ts';
+import { verifyWebhookSignature, WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
 
-const V = JSON.parse(
-  readFileSync(new URL('../fixtures/webhooks/vectors.json', import.meta.url), 'utf8'),
-) as { publicKey: string; privateKeyPkcs8: string; nowMs: number; text: { body: string } };
+const V = JSON.parse(readFileSync(new URL('../fixtures/webhooks/vectors.json', import.meta.url), 'utf8')) as {
+  publicKey: string;
+  privateKeyPkcs8: string;
+  nowMs: number;
+  text: { body: string };
+};
 const NOW_S = Math.floor(V.nowMs / 1000);
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const mainKey = crypto.createPrivateKey({
@@ -128,11 +128,7 @@ const tamperedCase = fc
   .map(([b, f]) => ({ ...valid(b), kind: 'tampered-body', body: f(b) }));
 
 const staleOrFutureCase = fc
-  .tuple(
-    bodyArb,
-    fc.oneof(fc.integer({ min: 301, max: 1e8 }), fc.constantFrom(301, 86_400)),
-    fc.boolean(),
-  )
+  .tuple(bodyArb, fc.oneof(fc.integer({ min: 301, max: 1e8 }), fc.constantFrom(301, 86_400)), fc.boolean())
   .map(([b, d, future]) => ({
     ...valid(b, String(NOW_S + (future ? d : -d))),
     kind: future ? 'future' : 'stale',
@@ -166,8 +162,7 @@ const wrongKeyCase = bodyArb.map((b) => {
 });
 
 const headerCaseCase = fc.tuple(bodyArb, fc.boolean()).map(([b, upper]) => {
-  const recase = (k: string) =>
-    upper ? k.toUpperCase() : k.replace(/(^|-)\w/g, (m) => m.toUpperCase());
+  const recase = (k: string) => (upper ? k.toUpperCase() : k.replace(/(^|-)\w/g, (m) => m.toUpperCase()));
   const { headers } = valid(b);
   const cased = Object.fromEntries(Object.entries(headers).map(([k, v]) => [recase(k), v]));
   return withHeaders(valid(b), 'header-case', cased);
@@ -219,8 +214,7 @@ async function verdict(run: () => Promise<void>): Promise<string> {
     return error instanceof WebhookVerificationError ? error.reason : 'reject';
   }
 }
-const official = (c: Case) =>
-  verdict(async () => new TelnyxWebhook(c.key).verify(c.body, c.headers));
+const official = (c: Case) => verdict(async () => new TelnyxWebhook(c.key).verify(c.body, c.headers));
 const ours = (c: Case, engine: 'webcrypto' | 'node') =>
   verdict(() => verifyWebhookSignature(c.body, c.headers, c.key, { now: () => V.nowMs, engine }));
 

@@ -72,17 +72,13 @@ describe('unwrapWebhookWith', () => {
 
   it('invalid_json for a verified body that is not JSON or not UTF-8', async () => {
     expect((await reasonOf(unwrap('{"data":'))).reason).toBe('invalid_json');
-    expect((await reasonOf(unwrap(new Uint8Array([0x22, 0xff, 0x22])))).reason).toBe(
-      'invalid_json',
-    );
+    expect((await reasonOf(unwrap(new Uint8Array([0x22, 0xff, 0x22])))).reason).toBe('invalid_json');
   });
 
   it('invalid_payload with the decoder issues attached', async () => {
     const error = await reasonOf(unwrap(event('call.initiated', { call_control_id: 7 })));
     expect(error.reason).toBe('invalid_payload');
-    expect(error.issues).toEqual([
-      expect.objectContaining({ path: '/data/payload/call_control_id' }),
-    ]);
+    expect(error.issues).toEqual([expect.objectContaining({ path: '/data/payload/call_control_id' })]);
     const noType = await reasonOf(unwrap('{"data":{"payload":{}}}'));
     expect(noType.reason).toBe('invalid_payload');
     expect(noType.issues?.[0]?.path).toBe('/data/event_type');
@@ -134,10 +130,7 @@ describe('unwrapWebhookWith', () => {
   it('reads TELNYX_PUBLIC_KEY (comma-separated for rotation) and explains a missing key', async () => {
     const body = event('call.initiated');
     const headers = await signWebhook(body, keys.privateKey);
-    vi.stubEnv(
-      'TELNYX_PUBLIC_KEY',
-      `${(await generateWebhookKeyPair()).publicKey}, ${keys.publicKey}`,
-    );
+    vi.stubEnv('TELNYX_PUBLIC_KEY', `${(await generateWebhookKeyPair()).publicKey}, ${keys.publicKey}`);
     await unwrapWebhookWith(body, { headers }, decoders);
     vi.stubEnv('TELNYX_PUBLIC_KEY', '');
     const error = await reasonOf(unwrapWebhookWith(body, { headers }, decoders));
@@ -195,9 +188,7 @@ describe('createWebhookHandlerWith + toNodeListener on a real node:http server',
       req.on('response', (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }),
-        );
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
       });
       req.on('error', reject);
       req.end(body);

@@ -7,19 +7,14 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeBase64, encodeBase64 } from '../../templates/runtime/base64.ts';
 import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
-import {
-  verifyWebhookSignature,
-  WebhookVerificationError,
-} from '../../templates/runtime/webhook-verify.ts';
+import { verifyWebhookSignature, WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
 import type {
   CryptoEngine,
   HeadersLike,
   WebhookVerificationReason,
 } from '../../templates/runtime/webhook-verify.ts';
 
-const V = JSON.parse(
-  readFileSync(new URL('../fixtures/webhooks/vectors.json', import.meta.url), 'utf8'),
-) as {
+const V = JSON.parse(readFileSync(new URL('../fixtures/webhooks/vectors.json', import.meta.url), 'utf8')) as {
   publicKey: string;
   privateKeyPkcs8: string;
   otherPublicKey: string;
@@ -129,12 +124,8 @@ describe.each<CryptoEngine>(['webcrypto', 'node'])('verifyWebhookSignature (%s)'
   it('timestamp_too_old and timestamp_too_new', async () => {
     const ts = Number(V.text.timestamp);
     const at = (seconds: number) => ({ now: () => seconds * 1000 });
-    await expectReason('timestamp_too_old', () =>
-      verify(undefined, undefined, undefined, at(ts + 301)),
-    );
-    await expectReason('timestamp_too_new', () =>
-      verify(undefined, undefined, undefined, at(ts - 301)),
-    );
+    await expectReason('timestamp_too_old', () => verify(undefined, undefined, undefined, at(ts + 301)));
+    await expectReason('timestamp_too_new', () => verify(undefined, undefined, undefined, at(ts - 301)));
     const tight = { ...at(ts + 11), toleranceSeconds: 10 };
     await expectReason('timestamp_too_old', () => verify(undefined, undefined, undefined, tight));
   });
@@ -165,14 +156,10 @@ describe.each<CryptoEngine>(['webcrypto', 'node'])('verifyWebhookSignature (%s)'
   });
 
   it('signature_mismatch: wrong key, other body, other timestamp', async () => {
-    await expectReason('signature_mismatch', () =>
-      verify(V.text.body, headers(), V.otherPublicKey),
-    );
+    await expectReason('signature_mismatch', () => verify(V.text.body, headers(), V.otherPublicKey));
     await expectReason('signature_mismatch', () => verify(`${V.text.body} `));
     const shifted = String(Number(V.text.timestamp) + 1);
-    await expectReason('signature_mismatch', () =>
-      verify(V.text.body, headers(undefined, shifted)),
-    );
+    await expectReason('signature_mismatch', () => verify(V.text.body, headers(undefined, shifted)));
   });
 
   it('rejects every single-byte change of the body', async () => {
@@ -203,9 +190,7 @@ describe.each<CryptoEngine>(['webcrypto', 'node'])('verifyWebhookSignature (%s)'
       for (const bit of [0x01, 0x80]) {
         const tampered = signature.slice();
         tampered[i] = tampered[i]! ^ bit;
-        await expectReason('signature_mismatch', () =>
-          verify(V.text.body, headers(encodeBase64(tampered))),
-        );
+        await expectReason('signature_mismatch', () => verify(V.text.body, headers(encodeBase64(tampered))));
       }
     }
   });
@@ -221,9 +206,7 @@ describe.each<CryptoEngine>(['webcrypto', 'node'])('verifyWebhookSignature (%s)'
       vi.spyOn(globalThis.crypto.subtle, 'verify').mockRejectedValue(new Error('boom'));
       await expectReason('signature_mismatch', () => verify());
     }
-    await expect(verify(undefined, undefined, undefined, { now: () => NaN })).rejects.toThrow(
-      RangeError,
-    );
+    await expect(verify(undefined, undefined, undefined, { now: () => NaN })).rejects.toThrow(RangeError);
     const nanTolerance = { toleranceSeconds: NaN };
     await expect(verify(undefined, undefined, undefined, nanTolerance)).rejects.toThrow(RangeError);
     await expectReason('signature_mismatch', () => verify({ length: 3 } as never));
