@@ -39,7 +39,15 @@ export interface GenerateResult {
 
 export const GENERATOR_NAME = 'telnyx-voice-media-codegen';
 
+/** Telnyx's whole spec is about 4 MB; a spec far beyond that is a mistake, not an input to parse. */
+export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
+
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
+  if (input.spec.text.length > MAX_SPEC_BYTES) {
+    const mb = (input.spec.text.length / 1024 / 1024).toFixed(1);
+    const message = `the spec is ${mb} MB; the limit is ${MAX_SPEC_BYTES / 1024 / 1024} MB (extract the fragment you need with npm run spec:extract)`;
+    return { files: [], diagnostics: [{ code: 'spec-too-large', severity: 'error', message, pointer: '#', file: input.spec.file }] };
+  }
   const loaded = loadSpecText(input.spec.text, input.spec.file);
   const located = (ds: Diagnostic[]) => ds.map((d) => locate(d, loaded.locate, input.spec.file));
   if (hasErrors(loaded.diagnostics)) return { files: [], diagnostics: loaded.diagnostics };

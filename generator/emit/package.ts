@@ -46,7 +46,7 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
         example: clientExample,
       }),
     },
-    { path: 'src/webhooks.ts', content: render('webhooks.ts.hbs', { ...common, events }) },
+    { path: 'src/webhooks.ts', content: render('webhooks.ts.hbs', { ...common, events, eventUnion: events.map((e) => e.schemaType).join(' | ') || 'never' }) },
     { path: 'src/testing.ts', content: render('testing.ts.hbs', common) },
     ...resources.map((view) => ({
       path: `src/resources/${view.file}.ts`,

@@ -267,8 +267,7 @@ function singleType(
         kind: type,
         ...base,
         ...str(schema, 'format'),
-        ...num('minimum'),
-        ...num('maximum'),
+        ...inclusiveBounds(schema, ctx),
         ...num('multipleOf'),
         ...exclusiveBounds(schema, ctx),
       };
@@ -335,9 +334,18 @@ function objectNode(
   };
 }
 
+/** 3.0's `exclusiveMinimum: true` turns `minimum` into an exclusive bound: it is no longer inclusive. */
+function inclusiveBounds(schema: Json, ctx: SchemaContext) {
+  const out: { minimum?: number; maximum?: number } = {};
+  for (const [bound, ex] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+    const turnedExclusive = ctx.dialect === '3.0' && schema[ex] === true;
+    if (typeof schema[bound] === 'number' && !turnedExclusive) out[bound] = schema[bound] as number;
+  }
+  return out;
+}
+
 /**
  * 3.1 has numeric exclusive bounds; 3.0 has booleans that make `minimum`/`maximum` exclusive.
- * Keeping the inclusive bound beside the exclusive one is harmless: the exclusive one is stricter.
  */
 function exclusiveBounds(schema: Json, ctx: SchemaContext) {
   const out: { exclusiveMinimum?: number; exclusiveMaximum?: number } = {};

@@ -201,7 +201,6 @@ describe('schema shapes', () => {
       nullable: true,
       docs: {},
       format: 'int32',
-      minimum: 1,
       exclusiveMinimum: 1,
     });
   });
