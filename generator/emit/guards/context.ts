@@ -1,0 +1,164 @@
+/**
+ * State for writing one guard module: the names it has taken, the module-level constants it
+ * needs (enum sets, compiled patterns), what it imports, and the diagnostics it reported.
+ */
+import type { Diagnostic } from '../../diagnostics.js';
+import { isReservedWord, toTypeName } from '../../names.js';
+import type { NamedSchema, SchemaNode } from '../../ir/types.js';
+import type { SchemaFacts } from './analysis.js';
+import { propertyAccess, stringLiteral } from '../escape.js';
+import * as support from '../../../templates/runtime/guard-support.js';
+
+/** Parameter and local names the generated functions use themselves. */
+const FIXED_NAMES = [
+  'value',
+  'path',
+  'issues',
+  'strict',
+  'depth',
+  'options',
+  'matches',
+  'i',
+  'item',
+  'key',
+  'result',
+  'duplicate',
+  'kind',
+];
+
+export interface ModuleContext {
+  named: NamedSchema;
+  facts: SchemaFacts;
+  allFacts: ReadonlyMap<string, SchemaFacts>;
+  schemas: ReadonlyMap<string, NamedSchema>;
+  /** Named schemas whose guards this module calls (imported unless it is this one). */
+  usedSchemas: Set<string>;
+  /** Support helpers used, imported from `../core/guard-support.js`. */
+  supportImports: Set<string>;
+  /** Module-level `const NAME = …;` lines, by name. */
+  constants: Map<string, string>;
+  /** Base name (e.g. `CallPlaybackEndedPayload`) chosen for each hoisted node. */
+  hoistedNames: Map<SchemaNode, string>;
+  /** Local functions written so far, by name, in the order they were first needed. */
+  functions: { match: Map<string, string>; check: Map<string, string> };
+  diagnostics: Diagnostic[];
+  reported: Set<string>;
+}
+
+export function createContext(
+  named: NamedSchema,
+  allFacts: ReadonlyMap<string, SchemaFacts>,
+  schemas: ReadonlyMap<string, NamedSchema>,
+  diagnostics: Diagnostic[],
+  reported: Set<string>,
+): ModuleContext {
+  const facts = allFacts.get(named.name)!;
+  return {
+    named,
+    facts,
+    allFacts,
+    schemas,
+    usedSchemas: new Set(),
+    supportImports: new Set(),
+    constants: new Map(),
+    hoistedNames: new Map(),
+    functions: { match: new Map(), check: new Map() },
+    diagnostics,
+    reported,
+  };
+}
+
+/** Marks a support helper as used (so it gets imported) and returns its name. */
+export function helper(ctx: ModuleContext, name: keyof typeof support): string {
+  ctx.supportImports.add(name);
+  return name;
+}
+
+/** The `Foo` in `matchFoo`/`checkFoo` for a nested node, e.g. `CallPlaybackEndedPayload`. */
+export function hoistedName(ctx: ModuleContext, node: SchemaNode, hint: string): string {
+  const existing = ctx.hoistedNames.get(node);
+  if (existing) return existing;
+  const taken = new Set(ctx.hoistedNames.values());
+  const base = `${ctx.named.typeName}${hint}`;
+  let name = base;
+  const typeNames = new Set([...ctx.schemas.values()].map((s) => s.typeName));
+  for (let n = 2; taken.has(name) || typeNames.has(name); n++) name = `${base}${n}`;
+  ctx.hoistedNames.set(node, name);
+  return name;
+}
+
+/** Reads a property; names that also live on `Object.prototype` (`constructor`, `__proto__`) must be own. */
+export function readProperty(ctx: ModuleContext, target: string, name: string): string {
+  if (!(name in Object.prototype)) return propertyAccess(target, name);
+  return `(${helper(ctx, 'hasOwn')}(${target}, ${stringLiteral(name)}) ? ${target}[${stringLiteral(name)}] : undefined)`;
+}
+
+/** Adds a module-level constant under a readable UPPER_SNAKE name and returns that name. */
+export function constant(ctx: ModuleContext, hint: string, initializer: string): string {
+  for (const [name, init] of ctx.constants) if (init === initializer) return name;
+  const base =
+    hint
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .toUpperCase() || 'VALUE';
+  const safe = /^[0-9]/.test(base) ? `_${base}` : base;
+  let name = safe;
+  for (let n = 2; ctx.constants.has(name); n++) name = `${safe}_${n}`;
+  ctx.constants.set(name, initializer);
+  return name;
+}
+
+/** A camelCase local for a wire name, kept clear of every other name in the module. */
+export function localName(wire: string, taken: Set<string>): string {
+  const words = wire.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const camel = words
+    .map((w, i) =>
+      i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1),
+    )
+    .join('');
+  let base = camel === '' || /^[0-9]/.test(camel) ? `field${toTypeName(camel || 'value')}` : camel;
+  // Module-level names are helpers and `match…`/`check…`/`is…` functions: a trailing `_` keeps a local apart.
+  const clashes =
+    FIXED_NAMES.includes(base) ||
+    isReservedWord(base) ||
+    base in support ||
+    /^(match|check|is|validate|assert)[A-Z0-9_]/.test(base);
+  if (clashes) base = `${base}_`;
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
+}
+
+/** Reports a keyword or format the guard cannot enforce, once per place in the spec. */
+export function warnUnenforced(
+  ctx: ModuleContext,
+  code: 'format-unenforced' | 'keyword-unenforced',
+  node: SchemaNode,
+  message: string,
+): void {
+  const key = `${code} ${node.pointer} ${message}`;
+  if (ctx.reported.has(key)) return;
+  ctx.reported.add(key);
+  ctx.diagnostics.push({ code, severity: 'warning', pointer: node.pointer, message });
+}
+
+/** Arguments for calling a named schema's `match…`/`check…` from inside this module. */
+export function passAlong(ctx: ModuleContext, target: string): string {
+  ctx.usedSchemas.add(target);
+  const facts = ctx.allFacts.get(target);
+  return [facts?.strict ? 'strict' : '', facts?.deep ? 'depth + 1' : ''].filter(Boolean).join(', ');
+}
+
+/** This module's own extra parameters (`strict`, `depth`), for its local functions. */
+export function ownParams(ctx: ModuleContext): { declared: string; passed: string } {
+  const parts = [
+    ctx.facts.strict ? ['strict', 'boolean'] : undefined,
+    ctx.facts.deep ? ['depth', 'number'] : undefined,
+  ].filter((p) => p !== undefined);
+  return {
+    declared: parts.map(([n, t]) => `, ${n}: ${t}`).join(''),
+    passed: parts.map(([n]) => `, ${n}`).join(''),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Guards for a small inline spec, for tests that need keywords or shapes the real spec lacks
+ * (patterns, array bounds, recursion, …): builds the model, runs `emitGuards`, writes the
+ * modules with the package's `core/` helpers into a scratch folder and imports them.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../../generator/diagnostics.ts';
+import { emitGuards } from '../../generator/emit/guards/index.ts';
+import type { GeneratedFile } from '../../generator/emit/file.ts';
+import { buildModel } from '../../generator/ir/build.ts';
+
+export interface InlineGuards {
+  files: GeneratedFile[];
+  diagnostics: Diagnostic[];
+  load(typeName: string): Promise<Record<string, (value: unknown, options?: object) => unknown>>;
+}
+
+let counter = 0;
+
+export function inlineGuards(schemas: Record<string, unknown>): InlineGuards {
+  const document = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas } };
+  const naming = { package: { name: 'p', version: '1', description: '', clientClass: 'C', apiKeyEnv: 'K', publicKeyEnv: 'P' }, operations: {}, defaultResource: 'r' };
+  const { model, diagnostics } = buildModel({ document, naming, specFile: 'inline.yaml', specHash: 'x' });
+  const files = emitGuards(model, diagnostics);
+  const root = resolve('.tmp/guards-dev', `inline-${process.pid}-${counter++}`);
+  const runtime = ['validation.ts', 'guard-support.ts', 'guard-formats.ts'].map((name) => ({
+    path: `src/core/${name}`,
+    content: readFileSync(`templates/runtime/${name}`, 'utf8'),
+  }));
+  const all = [...files, ...runtime, { path: 'src/schemas.ts', content: 'export {};\n' }];
+  for (const f of all) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileSync(join(root, f.path), f.content);
+  }
+  return { files, diagnostics, load: (typeName) => import(pathToFileURL(join(root, 'src/guards', `${typeName}.ts`)).href) };
+}
