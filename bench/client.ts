@@ -1,10 +1,11 @@
 /**
- * Per-call overhead of our client runtime vs the official `telnyx` package.
+ * Per-call overhead of the generated `telnyx-voice-media` client vs the official `telnyx` package.
  *
  *   npx tsx bench/client.ts            # 2,000 calls each (default)
  *   npx tsx bench/client.ts 5000       # N calls each
  *
- * Both clients send the same `startPlayback` action, one call at a time, to the same loopback
+ * Both clients send the same `client.calls.actions.startPlayback` call (ours with its defaults,
+ * so local validation and the command_id are part of the cost), one at a time, to the same loopback
  * `node:http` server answering `{"data":{"result":"ok"}}`, through the runtime's global `fetch`.
  * Rounds alternate between the two clients so drift (CPU frequency, GC, JIT) hits both alike.
  * Prints ops/sec for each and the ratio of per-call time ours/official (target <= 1.0).
@@ -14,7 +15,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import Telnyx from 'telnyx';
-import { ClientCore, encodePathParam } from '../templates/runtime/client-core.ts';
+// The generated package, through its public entry: the same path a user's call takes.
+import { Telnyx as VoiceMedia } from '../generated/src/index.ts';
 
 const CALLS_EACH = Number(process.argv[2] ?? 2_000);
 const WARMUP_EACH = 300;
@@ -35,25 +37,15 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const ours = new ClientCore(
-  { apiKey: API_KEY, baseURL },
-  { packageName: 'telnyx-voice-media', packageVersion: '0.0.0-bench' },
-);
+const ours = new VoiceMedia({ apiKey: API_KEY, baseURL });
 const official = new Telnyx({ apiKey: API_KEY, baseURL });
 
-// What a generated `calls.actions.startPlayback` does: encode the id, POST with a command_id.
-const playbackSpec = { operationName: 'calls.actions.startPlayback', idempotencyField: 'command_id' };
-const callOurs = () =>
-  ours.post(
-    `/calls/${encodePathParam('call_control_id', CALL_ID)}/actions/playback_start`,
-    BODY,
-    playbackSpec,
-  );
+const callOurs = () => ours.calls.actions.startPlayback(CALL_ID, BODY);
 const callOfficial = () => official.calls.actions.startPlayback(CALL_ID, BODY);
 
 type Contender = { name: string; call: () => Promise<unknown>; calls: number; ms: number };
 const contenders: Contender[] = [
-  { name: 'ours (templates/runtime)', call: callOurs, calls: 0, ms: 0 },
+  { name: 'ours (generated client)', call: callOurs, calls: 0, ms: 0 },
   { name: 'official telnyx@7', call: callOfficial, calls: 0, ms: 0 },
 ];
 

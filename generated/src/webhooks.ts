@@ -2,6 +2,7 @@
 
 import {
   createWebhookHandlerWith,
+  isUnknownWebhookEvent,
   unwrapWebhookWith,
   type EventDecoder,
   type UnknownWebhookEvent,
@@ -42,7 +43,8 @@ export {
 
 /**
  * Every webhook event this package knows. `data.event_type` tells them apart:
- * `if (event.data.event_type === 'call.speak.ended') event.data.payload.status`.
+ * `if (event.data.event_type === 'call.speak.ended') event.data.payload?.status`.
+ * TypeScript narrows `event.data` that way, not `event`; use `isWebhookEventType` to narrow both.
  */
 export type WebhookEvent =
   | CallPlaybackStartedEvent
@@ -104,6 +106,20 @@ export const WEBHOOK_EVENT_TYPES = [
   'call.speak.started',
   'call.speak.ended',
 ] as const satisfies readonly WebhookEventType[];
+
+/**
+ * Narrows a whole event by its type:
+ * `if (isWebhookEventType(event, 'call.speak.ended')) handleSpeakEnded(event)`.
+ */
+export function isWebhookEventType<K extends WebhookEventType>(
+  event: WebhookEvent | UnknownWebhookEvent,
+  type: K,
+): event is WebhookEventMap[K] {
+  // Read structurally: with no known events the union is `never`, and this must still compile.
+  return (
+    !isUnknownWebhookEvent(event) && (event as { data: { event_type: string } }).data.event_type === type
+  );
+}
 
 const decoders: Readonly<Record<WebhookEventType, EventDecoder>> = {
   'call.playback.started': validateCallPlaybackStartedEvent,

@@ -35,11 +35,11 @@ export interface ClientOptions {
 
 /** Per-call overrides of the client options. */
 export interface RequestOptions {
-  timeout?: number;
-  maxRetries?: number;
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-  validate?: boolean;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string> | undefined;
+  validate?: boolean | undefined;
 }
 
 /** Names the package in the `User-Agent` header. */
@@ -103,11 +103,19 @@ export class ClientCore {
 
   /** Used by generated actions: POST a JSON body to `path` (relative to `baseURL`). */
   post<T>(
-    path: string,
+    path: string | (() => string),
     body: Record<string, unknown> | undefined,
     spec: OperationSpec,
     options: RequestOptions = {},
   ): APIPromise<T> {
+    let url: string;
+    try {
+      // Generated code passes a function so that a bad path parameter (an empty call control
+      // id) rejects the returned promise like every other error, instead of throwing.
+      url = typeof path === 'function' ? path() : path;
+    } catch (error) {
+      return APIPromise.rejected(error);
+    }
     if ((options.validate ?? this.validate) && spec.validateBody) {
       const result = spec.validateBody(body);
       if (!result.ok) {
@@ -118,7 +126,7 @@ export class ClientCore {
     // The key is chosen once, before any attempt, so every retry carries the same one and
     // Telnyx runs the command at most once.
     const sent = withIdempotencyKey(body, spec.idempotencyField);
-    const raw = this.#send('POST', path, sent === undefined ? undefined : JSON.stringify(sent), options);
+    const raw = this.#send('POST', url, sent === undefined ? undefined : JSON.stringify(sent), options);
     return new APIPromise<T>(raw, parseJsonBody);
   }
 

@@ -4,6 +4,7 @@
  * The shapes every generated guard and the client share. Hand-written, copied verbatim into
  * the generated package as `core/validation.ts`.
  */
+import { TelnyxError } from './errors.js';
 
 /** One problem found in a value, located by an RFC 6901 JSON pointer into that value. */
 export interface ValidationIssue {
@@ -27,7 +28,7 @@ export interface GuardOptions {
 }
 
 /** Thrown by `assertX` guards and by the client when params fail local validation. */
-export class ValidationError extends Error {
+export class ValidationError extends TelnyxError {
   readonly issues: readonly ValidationIssue[];
   constructor(subject: string, issues: readonly ValidationIssue[]) {
     const listed = issues

@@ -11,7 +11,7 @@ import { enumIssue, isObject, requiredIssue, typeIssue } from '../core/guard-sup
 
 /** True when `value` is a valid `AWSVoiceSettings`. Stops at the first problem and allocates nothing. */
 export function isAWSVoiceSettings(value: unknown, options?: GuardOptions): value is AWSVoiceSettings {
-  return matchAWSVoiceSettings(value, options?.strictEnums !== false);
+  return matchAWSVoiceSettings(value);
 }
 
 /** Checks `value` against `AWSVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -19,10 +19,9 @@ export function validateAWSVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<AWSVoiceSettings> {
-  const strict = options?.strictEnums !== false;
-  if (matchAWSVoiceSettings(value, strict)) return { ok: true, value };
+  if (matchAWSVoiceSettings(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  checkAWSVoiceSettings(value, '', issues, strict);
+  checkAWSVoiceSettings(value, '', issues);
   return { ok: false, errors: issues };
 }
 
@@ -36,26 +35,20 @@ export function assertAWSVoiceSettings(
 }
 
 /** @internal The fast yes/no check behind `isAWSVoiceSettings`; other guards call it too. */
-export function matchAWSVoiceSettings(value: unknown, strict: boolean): value is AWSVoiceSettings {
+export function matchAWSVoiceSettings(value: unknown): value is AWSVoiceSettings {
   if (!isObject(value)) return false;
   const type_ = value.type;
-  if (type_ === undefined || !(type_ === 'aws' || (!strict && typeof type_ === 'string'))) return false;
+  if (type_ === undefined || type_ !== 'aws') return false;
   return true;
 }
 
 /** @internal Lists the problems; `validateAWSVoiceSettings` calls it only after `matchAWSVoiceSettings` failed. */
-export function checkAWSVoiceSettings(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+export function checkAWSVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
-  else if (!(type_ === 'aws' || (!strict && typeof type_ === 'string')))
-    issues.push(enumIssue(path + '/type', ['aws'], type_));
+  else if (type_ !== 'aws') issues.push(enumIssue(path + '/type', ['aws'], type_));
 }

@@ -54,7 +54,7 @@ export function matchAzureVoiceSettings(value: unknown, strict: boolean): value 
   const region = value.region;
   if (region !== undefined && typeof region !== 'string') return false;
   const type_ = value.type;
-  if (type_ === undefined || !(type_ === 'azure' || (!strict && typeof type_ === 'string'))) return false;
+  if (type_ === undefined || type_ !== 'azure') return false;
   return true;
 }
 
@@ -86,6 +86,5 @@ export function checkAzureVoiceSettings(
     issues.push(typeIssue(path + '/region', 'string', region));
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
-  else if (!(type_ === 'azure' || (!strict && typeof type_ === 'string')))
-    issues.push(enumIssue(path + '/type', ['azure'], type_));
+  else if (type_ !== 'azure') issues.push(enumIssue(path + '/type', ['azure'], type_));
 }

@@ -57,11 +57,7 @@ export function assertCallPlaybackEnded(
 export function matchCallPlaybackEnded(value: unknown, strict: boolean): value is CallPlaybackEnded {
   if (!isObject(value)) return false;
   const eventType = value.event_type;
-  if (
-    eventType === undefined ||
-    !(eventType === 'call.playback.ended' || (!strict && typeof eventType === 'string'))
-  )
-    return false;
+  if (eventType === undefined || eventType !== 'call.playback.ended') return false;
   const id = value.id;
   if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
@@ -69,8 +65,7 @@ export function matchCallPlaybackEnded(value: unknown, strict: boolean): value i
   const payload = value.payload;
   if (payload !== undefined && !matchCallPlaybackEndedPayload(payload, strict)) return false;
   const recordType = value.record_type;
-  if (recordType === undefined || !(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    return false;
+  if (recordType === undefined || recordType !== 'event') return false;
   return true;
 }
 
@@ -113,7 +108,7 @@ export function checkCallPlaybackEnded(
   }
   const eventType = value.event_type;
   if (eventType === undefined) issues.push(requiredIssue(path + '/event_type', 'event_type'));
-  else if (!(eventType === 'call.playback.ended' || (!strict && typeof eventType === 'string')))
+  else if (eventType !== 'call.playback.ended')
     issues.push(enumIssue(path + '/event_type', ['call.playback.ended'], eventType));
   const id = value.id;
   if (id !== undefined) {
@@ -130,8 +125,7 @@ export function checkCallPlaybackEnded(
   if (payload !== undefined) checkCallPlaybackEndedPayload(payload, path + '/payload', issues, strict);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
-  else if (!(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    issues.push(enumIssue(path + '/record_type', ['event'], recordType));
+  else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
 }
 
 function checkCallPlaybackEndedPayload(

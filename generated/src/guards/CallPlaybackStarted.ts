@@ -19,7 +19,7 @@ import {
 
 /** True when `value` is a valid `CallPlaybackStarted`. Stops at the first problem and allocates nothing. */
 export function isCallPlaybackStarted(value: unknown, options?: GuardOptions): value is CallPlaybackStarted {
-  return matchCallPlaybackStarted(value, options?.strictEnums !== false);
+  return matchCallPlaybackStarted(value);
 }
 
 /** Checks `value` against `CallPlaybackStarted`, listing every problem with a JSON pointer into `value`. */
@@ -27,10 +27,9 @@ export function validateCallPlaybackStarted(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallPlaybackStarted> {
-  const strict = options?.strictEnums !== false;
-  if (matchCallPlaybackStarted(value, strict)) return { ok: true, value };
+  if (matchCallPlaybackStarted(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  checkCallPlaybackStarted(value, '', issues, strict);
+  checkCallPlaybackStarted(value, '', issues);
   return { ok: false, errors: issues };
 }
 
@@ -44,27 +43,22 @@ export function assertCallPlaybackStarted(
 }
 
 /** @internal The fast yes/no check behind `isCallPlaybackStarted`; other guards call it too. */
-export function matchCallPlaybackStarted(value: unknown, strict: boolean): value is CallPlaybackStarted {
+export function matchCallPlaybackStarted(value: unknown): value is CallPlaybackStarted {
   if (!isObject(value)) return false;
   const eventType = value.event_type;
-  if (
-    eventType === undefined ||
-    !(eventType === 'call.playback.started' || (!strict && typeof eventType === 'string'))
-  )
-    return false;
+  if (eventType === undefined || eventType !== 'call.playback.started') return false;
   const id = value.id;
   if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
   if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
   const payload = value.payload;
-  if (payload !== undefined && !matchCallPlaybackStartedPayload(payload, strict)) return false;
+  if (payload !== undefined && !matchCallPlaybackStartedPayload(payload)) return false;
   const recordType = value.record_type;
-  if (recordType === undefined || !(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    return false;
+  if (recordType === undefined || recordType !== 'event') return false;
   return true;
 }
 
-function matchCallPlaybackStartedPayload(value: unknown, strict: boolean): boolean {
+function matchCallPlaybackStartedPayload(value: unknown): boolean {
   if (!isObject(value)) return false;
   const callControlId = value.call_control_id;
   if (callControlId !== undefined && typeof callControlId !== 'string') return false;
@@ -86,19 +80,14 @@ function matchCallPlaybackStartedPayload(value: unknown, strict: boolean): boole
 }
 
 /** @internal Lists the problems; `validateCallPlaybackStarted` calls it only after `matchCallPlaybackStarted` failed. */
-export function checkCallPlaybackStarted(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+export function checkCallPlaybackStarted(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const eventType = value.event_type;
   if (eventType === undefined) issues.push(requiredIssue(path + '/event_type', 'event_type'));
-  else if (!(eventType === 'call.playback.started' || (!strict && typeof eventType === 'string')))
+  else if (eventType !== 'call.playback.started')
     issues.push(enumIssue(path + '/event_type', ['call.playback.started'], eventType));
   const id = value.id;
   if (id !== undefined) {
@@ -112,19 +101,13 @@ export function checkCallPlaybackStarted(
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallPlaybackStartedPayload(payload, path + '/payload', issues, strict);
+  if (payload !== undefined) checkCallPlaybackStartedPayload(payload, path + '/payload', issues);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
-  else if (!(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    issues.push(enumIssue(path + '/record_type', ['event'], recordType));
+  else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
 }
 
-function checkCallPlaybackStartedPayload(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+function checkCallPlaybackStartedPayload(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;

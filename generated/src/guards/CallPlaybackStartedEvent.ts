@@ -15,7 +15,7 @@ export function isCallPlaybackStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): value is CallPlaybackStartedEvent {
-  return matchCallPlaybackStartedEvent(value, options?.strictEnums !== false);
+  return matchCallPlaybackStartedEvent(value);
 }
 
 /** Checks `value` against `CallPlaybackStartedEvent`, listing every problem with a JSON pointer into `value`. */
@@ -23,10 +23,9 @@ export function validateCallPlaybackStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallPlaybackStartedEvent> {
-  const strict = options?.strictEnums !== false;
-  if (matchCallPlaybackStartedEvent(value, strict)) return { ok: true, value };
+  if (matchCallPlaybackStartedEvent(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  checkCallPlaybackStartedEvent(value, '', issues, strict);
+  checkCallPlaybackStartedEvent(value, '', issues);
   return { ok: false, errors: issues };
 }
 
@@ -40,28 +39,20 @@ export function assertCallPlaybackStartedEvent(
 }
 
 /** @internal The fast yes/no check behind `isCallPlaybackStartedEvent`; other guards call it too. */
-export function matchCallPlaybackStartedEvent(
-  value: unknown,
-  strict: boolean,
-): value is CallPlaybackStartedEvent {
+export function matchCallPlaybackStartedEvent(value: unknown): value is CallPlaybackStartedEvent {
   if (!isObject(value)) return false;
   const data = value.data;
-  if (data === undefined || !matchCallPlaybackStarted(data, strict)) return false;
+  if (data === undefined || !matchCallPlaybackStarted(data)) return false;
   return true;
 }
 
 /** @internal Lists the problems; `validateCallPlaybackStartedEvent` calls it only after `matchCallPlaybackStartedEvent` failed. */
-export function checkCallPlaybackStartedEvent(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+export function checkCallPlaybackStartedEvent(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const data = value.data;
   if (data === undefined) issues.push(requiredIssue(path + '/data', 'data'));
-  else checkCallPlaybackStarted(data, path + '/data', issues, strict);
+  else checkCallPlaybackStarted(data, path + '/data', issues);
 }

@@ -54,11 +54,7 @@ export function assertCallRecordingError(
 export function matchCallRecordingError(value: unknown, strict: boolean): value is CallRecordingError {
   if (!isObject(value)) return false;
   const eventType = value.event_type;
-  if (
-    eventType === undefined ||
-    !(eventType === 'call.recording.error' || (!strict && typeof eventType === 'string'))
-  )
-    return false;
+  if (eventType === undefined || eventType !== 'call.recording.error') return false;
   const id = value.id;
   if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
@@ -66,8 +62,7 @@ export function matchCallRecordingError(value: unknown, strict: boolean): value 
   const payload = value.payload;
   if (payload !== undefined && !matchCallRecordingErrorPayload(payload, strict)) return false;
   const recordType = value.record_type;
-  if (recordType === undefined || !(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    return false;
+  if (recordType === undefined || recordType !== 'event') return false;
   return true;
 }
 
@@ -102,7 +97,7 @@ export function checkCallRecordingError(
   }
   const eventType = value.event_type;
   if (eventType === undefined) issues.push(requiredIssue(path + '/event_type', 'event_type'));
-  else if (!(eventType === 'call.recording.error' || (!strict && typeof eventType === 'string')))
+  else if (eventType !== 'call.recording.error')
     issues.push(enumIssue(path + '/event_type', ['call.recording.error'], eventType));
   const id = value.id;
   if (id !== undefined) {
@@ -119,8 +114,7 @@ export function checkCallRecordingError(
   if (payload !== undefined) checkCallRecordingErrorPayload(payload, path + '/payload', issues, strict);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
-  else if (!(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    issues.push(enumIssue(path + '/record_type', ['event'], recordType));
+  else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
 }
 
 function checkCallRecordingErrorPayload(

@@ -49,11 +49,7 @@ export function assertCallRecordingSaved(
 export function matchCallRecordingSaved(value: unknown, strict: boolean): value is CallRecordingSaved {
   if (!isObject(value)) return false;
   const eventType = value.event_type;
-  if (
-    eventType === undefined ||
-    !(eventType === 'call.recording.saved' || (!strict && typeof eventType === 'string'))
-  )
-    return false;
+  if (eventType === undefined || eventType !== 'call.recording.saved') return false;
   const id = value.id;
   if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
@@ -61,8 +57,7 @@ export function matchCallRecordingSaved(value: unknown, strict: boolean): value 
   const payload = value.payload;
   if (payload !== undefined && !matchCallRecordingSavedPayload(payload, strict)) return false;
   const recordType = value.record_type;
-  if (recordType === undefined || !(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    return false;
+  if (recordType === undefined || recordType !== 'event') return false;
   return true;
 }
 
@@ -137,7 +132,7 @@ export function checkCallRecordingSaved(
   }
   const eventType = value.event_type;
   if (eventType === undefined) issues.push(requiredIssue(path + '/event_type', 'event_type'));
-  else if (!(eventType === 'call.recording.saved' || (!strict && typeof eventType === 'string')))
+  else if (eventType !== 'call.recording.saved')
     issues.push(enumIssue(path + '/event_type', ['call.recording.saved'], eventType));
   const id = value.id;
   if (id !== undefined) {
@@ -154,8 +149,7 @@ export function checkCallRecordingSaved(
   if (payload !== undefined) checkCallRecordingSavedPayload(payload, path + '/payload', issues, strict);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
-  else if (!(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    issues.push(enumIssue(path + '/record_type', ['event'], recordType));
+  else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
 }
 
 function checkCallRecordingSavedPayload(

@@ -55,11 +55,7 @@ export function matchCallRecordingTranscriptionSaved(
 ): value is CallRecordingTranscriptionSaved {
   if (!isObject(value)) return false;
   const eventType = value.event_type;
-  if (
-    eventType === undefined ||
-    !(eventType === 'call.recording.transcription.saved' || (!strict && typeof eventType === 'string'))
-  )
-    return false;
+  if (eventType === undefined || eventType !== 'call.recording.transcription.saved') return false;
   const id = value.id;
   if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
@@ -67,8 +63,7 @@ export function matchCallRecordingTranscriptionSaved(
   const payload = value.payload;
   if (payload !== undefined && !matchCallRecordingTranscriptionSavedPayload(payload, strict)) return false;
   const recordType = value.record_type;
-  if (recordType === undefined || !(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    return false;
+  if (recordType === undefined || recordType !== 'event') return false;
   return true;
 }
 
@@ -98,8 +93,7 @@ function matchCallRecordingTranscriptionSavedPayload(value: unknown, strict: boo
   const recordingTranscriptionId = value.recording_transcription_id;
   if (recordingTranscriptionId !== undefined && typeof recordingTranscriptionId !== 'string') return false;
   const status = value.status;
-  if (status !== undefined && !(status === 'completed' || (!strict && typeof status === 'string')))
-    return false;
+  if (status !== undefined && status !== 'completed') return false;
   const transcriptionText = value.transcription_text;
   if (transcriptionText !== undefined && typeof transcriptionText !== 'string') return false;
   return true;
@@ -118,10 +112,7 @@ export function checkCallRecordingTranscriptionSaved(
   }
   const eventType = value.event_type;
   if (eventType === undefined) issues.push(requiredIssue(path + '/event_type', 'event_type'));
-  else if (!(
-    eventType === 'call.recording.transcription.saved' ||
-    (!strict && typeof eventType === 'string')
-  ))
+  else if (eventType !== 'call.recording.transcription.saved')
     issues.push(enumIssue(path + '/event_type', ['call.recording.transcription.saved'], eventType));
   const id = value.id;
   if (id !== undefined) {
@@ -139,8 +130,7 @@ export function checkCallRecordingTranscriptionSaved(
     checkCallRecordingTranscriptionSavedPayload(payload, path + '/payload', issues, strict);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
-  else if (!(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    issues.push(enumIssue(path + '/record_type', ['event'], recordType));
+  else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
 }
 
 function checkCallRecordingTranscriptionSavedPayload(
@@ -184,7 +174,7 @@ function checkCallRecordingTranscriptionSavedPayload(
   if (recordingTranscriptionId !== undefined && typeof recordingTranscriptionId !== 'string')
     issues.push(typeIssue(path + '/recording_transcription_id', 'string', recordingTranscriptionId));
   const status = value.status;
-  if (status !== undefined && !(status === 'completed' || (!strict && typeof status === 'string')))
+  if (status !== undefined && status !== 'completed')
     issues.push(enumIssue(path + '/status', ['completed'], status));
   const transcriptionText = value.transcription_text;
   if (transcriptionText !== undefined && typeof transcriptionText !== 'string')

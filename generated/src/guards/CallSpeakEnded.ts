@@ -49,11 +49,7 @@ export function assertCallSpeakEnded(
 export function matchCallSpeakEnded(value: unknown, strict: boolean): value is CallSpeakEnded {
   if (!isObject(value)) return false;
   const eventType = value.event_type;
-  if (
-    eventType === undefined ||
-    !(eventType === 'call.speak.ended' || (!strict && typeof eventType === 'string'))
-  )
-    return false;
+  if (eventType === undefined || eventType !== 'call.speak.ended') return false;
   const id = value.id;
   if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
@@ -61,8 +57,7 @@ export function matchCallSpeakEnded(value: unknown, strict: boolean): value is C
   const payload = value.payload;
   if (payload !== undefined && !matchCallSpeakEndedPayload(payload, strict)) return false;
   const recordType = value.record_type;
-  if (recordType === undefined || !(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    return false;
+  if (recordType === undefined || recordType !== 'event') return false;
   return true;
 }
 
@@ -97,7 +92,7 @@ export function checkCallSpeakEnded(
   }
   const eventType = value.event_type;
   if (eventType === undefined) issues.push(requiredIssue(path + '/event_type', 'event_type'));
-  else if (!(eventType === 'call.speak.ended' || (!strict && typeof eventType === 'string')))
+  else if (eventType !== 'call.speak.ended')
     issues.push(enumIssue(path + '/event_type', ['call.speak.ended'], eventType));
   const id = value.id;
   if (id !== undefined) {
@@ -114,8 +109,7 @@ export function checkCallSpeakEnded(
   if (payload !== undefined) checkCallSpeakEndedPayload(payload, path + '/payload', issues, strict);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
-  else if (!(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    issues.push(enumIssue(path + '/record_type', ['event'], recordType));
+  else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
 }
 
 function checkCallSpeakEndedPayload(

@@ -19,7 +19,7 @@ import {
 
 /** True when `value` is a valid `CallSpeakStarted`. Stops at the first problem and allocates nothing. */
 export function isCallSpeakStarted(value: unknown, options?: GuardOptions): value is CallSpeakStarted {
-  return matchCallSpeakStarted(value, options?.strictEnums !== false);
+  return matchCallSpeakStarted(value);
 }
 
 /** Checks `value` against `CallSpeakStarted`, listing every problem with a JSON pointer into `value`. */
@@ -27,10 +27,9 @@ export function validateCallSpeakStarted(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallSpeakStarted> {
-  const strict = options?.strictEnums !== false;
-  if (matchCallSpeakStarted(value, strict)) return { ok: true, value };
+  if (matchCallSpeakStarted(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  checkCallSpeakStarted(value, '', issues, strict);
+  checkCallSpeakStarted(value, '', issues);
   return { ok: false, errors: issues };
 }
 
@@ -44,27 +43,22 @@ export function assertCallSpeakStarted(
 }
 
 /** @internal The fast yes/no check behind `isCallSpeakStarted`; other guards call it too. */
-export function matchCallSpeakStarted(value: unknown, strict: boolean): value is CallSpeakStarted {
+export function matchCallSpeakStarted(value: unknown): value is CallSpeakStarted {
   if (!isObject(value)) return false;
   const eventType = value.event_type;
-  if (
-    eventType === undefined ||
-    !(eventType === 'call.speak.started' || (!strict && typeof eventType === 'string'))
-  )
-    return false;
+  if (eventType === undefined || eventType !== 'call.speak.started') return false;
   const id = value.id;
   if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
   if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
   const payload = value.payload;
-  if (payload !== undefined && !matchCallSpeakStartedPayload(payload, strict)) return false;
+  if (payload !== undefined && !matchCallSpeakStartedPayload(payload)) return false;
   const recordType = value.record_type;
-  if (recordType === undefined || !(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    return false;
+  if (recordType === undefined || recordType !== 'event') return false;
   return true;
 }
 
-function matchCallSpeakStartedPayload(value: unknown, strict: boolean): boolean {
+function matchCallSpeakStartedPayload(value: unknown): boolean {
   if (!isObject(value)) return false;
   const callControlId = value.call_control_id;
   if (callControlId !== undefined && typeof callControlId !== 'string') return false;
@@ -80,19 +74,14 @@ function matchCallSpeakStartedPayload(value: unknown, strict: boolean): boolean 
 }
 
 /** @internal Lists the problems; `validateCallSpeakStarted` calls it only after `matchCallSpeakStarted` failed. */
-export function checkCallSpeakStarted(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+export function checkCallSpeakStarted(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const eventType = value.event_type;
   if (eventType === undefined) issues.push(requiredIssue(path + '/event_type', 'event_type'));
-  else if (!(eventType === 'call.speak.started' || (!strict && typeof eventType === 'string')))
+  else if (eventType !== 'call.speak.started')
     issues.push(enumIssue(path + '/event_type', ['call.speak.started'], eventType));
   const id = value.id;
   if (id !== undefined) {
@@ -106,19 +95,13 @@ export function checkCallSpeakStarted(
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallSpeakStartedPayload(payload, path + '/payload', issues, strict);
+  if (payload !== undefined) checkCallSpeakStartedPayload(payload, path + '/payload', issues);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
-  else if (!(recordType === 'event' || (!strict && typeof recordType === 'string')))
-    issues.push(enumIssue(path + '/record_type', ['event'], recordType));
+  else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
 }
 
-function checkCallSpeakStartedPayload(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+function checkCallSpeakStartedPayload(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;

@@ -15,7 +15,7 @@ export function isCallSpeakStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): value is CallSpeakStartedEvent {
-  return matchCallSpeakStartedEvent(value, options?.strictEnums !== false);
+  return matchCallSpeakStartedEvent(value);
 }
 
 /** Checks `value` against `CallSpeakStartedEvent`, listing every problem with a JSON pointer into `value`. */
@@ -23,10 +23,9 @@ export function validateCallSpeakStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallSpeakStartedEvent> {
-  const strict = options?.strictEnums !== false;
-  if (matchCallSpeakStartedEvent(value, strict)) return { ok: true, value };
+  if (matchCallSpeakStartedEvent(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  checkCallSpeakStartedEvent(value, '', issues, strict);
+  checkCallSpeakStartedEvent(value, '', issues);
   return { ok: false, errors: issues };
 }
 
@@ -40,25 +39,20 @@ export function assertCallSpeakStartedEvent(
 }
 
 /** @internal The fast yes/no check behind `isCallSpeakStartedEvent`; other guards call it too. */
-export function matchCallSpeakStartedEvent(value: unknown, strict: boolean): value is CallSpeakStartedEvent {
+export function matchCallSpeakStartedEvent(value: unknown): value is CallSpeakStartedEvent {
   if (!isObject(value)) return false;
   const data = value.data;
-  if (data === undefined || !matchCallSpeakStarted(data, strict)) return false;
+  if (data === undefined || !matchCallSpeakStarted(data)) return false;
   return true;
 }
 
 /** @internal Lists the problems; `validateCallSpeakStartedEvent` calls it only after `matchCallSpeakStartedEvent` failed. */
-export function checkCallSpeakStartedEvent(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+export function checkCallSpeakStartedEvent(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const data = value.data;
   if (data === undefined) issues.push(requiredIssue(path + '/data', 'data'));
-  else checkCallSpeakStarted(data, path + '/data', issues, strict);
+  else checkCallSpeakStarted(data, path + '/data', issues);
 }

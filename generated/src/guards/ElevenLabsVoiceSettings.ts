@@ -14,7 +14,7 @@ export function isElevenLabsVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): value is ElevenLabsVoiceSettings {
-  return matchElevenLabsVoiceSettings(value, options?.strictEnums !== false);
+  return matchElevenLabsVoiceSettings(value);
 }
 
 /** Checks `value` against `ElevenLabsVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -22,10 +22,9 @@ export function validateElevenLabsVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ElevenLabsVoiceSettings> {
-  const strict = options?.strictEnums !== false;
-  if (matchElevenLabsVoiceSettings(value, strict)) return { ok: true, value };
+  if (matchElevenLabsVoiceSettings(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  checkElevenLabsVoiceSettings(value, '', issues, strict);
+  checkElevenLabsVoiceSettings(value, '', issues);
   return { ok: false, errors: issues };
 }
 
@@ -39,26 +38,17 @@ export function assertElevenLabsVoiceSettings(
 }
 
 /** @internal The fast yes/no check behind `isElevenLabsVoiceSettings`; other guards call it too. */
-export function matchElevenLabsVoiceSettings(
-  value: unknown,
-  strict: boolean,
-): value is ElevenLabsVoiceSettings {
+export function matchElevenLabsVoiceSettings(value: unknown): value is ElevenLabsVoiceSettings {
   if (!isObject(value)) return false;
   const apiKeyRef = value.api_key_ref;
   if (apiKeyRef !== undefined && typeof apiKeyRef !== 'string') return false;
   const type_ = value.type;
-  if (type_ === undefined || !(type_ === 'elevenlabs' || (!strict && typeof type_ === 'string')))
-    return false;
+  if (type_ === undefined || type_ !== 'elevenlabs') return false;
   return true;
 }
 
 /** @internal Lists the problems; `validateElevenLabsVoiceSettings` calls it only after `matchElevenLabsVoiceSettings` failed. */
-export function checkElevenLabsVoiceSettings(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+export function checkElevenLabsVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
@@ -68,6 +58,5 @@ export function checkElevenLabsVoiceSettings(
     issues.push(typeIssue(path + '/api_key_ref', 'string', apiKeyRef));
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
-  else if (!(type_ === 'elevenlabs' || (!strict && typeof type_ === 'string')))
-    issues.push(enumIssue(path + '/type', ['elevenlabs'], type_));
+  else if (type_ !== 'elevenlabs') issues.push(enumIssue(path + '/type', ['elevenlabs'], type_));
 }

@@ -50,7 +50,7 @@ export function matchInworldVoiceSettings(value: unknown, strict: boolean): valu
   )
     return false;
   const type_ = value.type;
-  if (type_ === undefined || !(type_ === 'inworld' || (!strict && typeof type_ === 'string'))) return false;
+  if (type_ === undefined || type_ !== 'inworld') return false;
   return true;
 }
 
@@ -73,6 +73,5 @@ export function checkInworldVoiceSettings(
     issues.push(enumIssue(path + '/delivery_mode', DELIVERY_MODE_VALUES, deliveryMode));
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
-  else if (!(type_ === 'inworld' || (!strict && typeof type_ === 'string')))
-    issues.push(enumIssue(path + '/type', ['inworld'], type_));
+  else if (type_ !== 'inworld') issues.push(enumIssue(path + '/type', ['inworld'], type_));
 }

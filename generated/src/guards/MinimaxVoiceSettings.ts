@@ -101,7 +101,7 @@ export function matchMinimaxVoiceSettings(value: unknown, strict: boolean): valu
   const speed = value.speed;
   if (speed !== undefined && !(typeof speed === 'number' && Number.isFinite(speed))) return false;
   const type_ = value.type;
-  if (type_ === undefined || !(type_ === 'minimax' || (!strict && typeof type_ === 'string'))) return false;
+  if (type_ === undefined || type_ !== 'minimax') return false;
   const vol = value.vol;
   if (vol !== undefined && !(typeof vol === 'number' && Number.isFinite(vol))) return false;
   return true;
@@ -133,8 +133,7 @@ export function checkMinimaxVoiceSettings(
     issues.push(typeIssue(path + '/speed', 'number', speed));
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
-  else if (!(type_ === 'minimax' || (!strict && typeof type_ === 'string')))
-    issues.push(enumIssue(path + '/type', ['minimax'], type_));
+  else if (type_ !== 'minimax') issues.push(enumIssue(path + '/type', ['minimax'], type_));
   const vol = value.vol;
   if (vol !== undefined && !(typeof vol === 'number' && Number.isFinite(vol)))
     issues.push(typeIssue(path + '/vol', 'number', vol));

@@ -57,7 +57,7 @@ export function matchResembleVoiceSettings(value: unknown, strict: boolean): val
   const sampleRate = value.sample_rate;
   if (sampleRate !== undefined && !matchResembleSampleRate(sampleRate, strict)) return false;
   const type_ = value.type;
-  if (type_ === undefined || !(type_ === 'resemble' || (!strict && typeof type_ === 'string'))) return false;
+  if (type_ === undefined || type_ !== 'resemble') return false;
   return true;
 }
 
@@ -85,6 +85,5 @@ export function checkResembleVoiceSettings(
   if (sampleRate !== undefined) checkResembleSampleRate(sampleRate, path + '/sample_rate', issues, strict);
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
-  else if (!(type_ === 'resemble' || (!strict && typeof type_ === 'string')))
-    issues.push(enumIssue(path + '/type', ['resemble'], type_));
+  else if (type_ !== 'resemble') issues.push(enumIssue(path + '/type', ['resemble'], type_));
 }

@@ -11,7 +11,7 @@ import { enumIssue, isObject, requiredIssue, typeIssue } from '../core/guard-sup
 
 /** True when `value` is a valid `RimeVoiceSettings`. Stops at the first problem and allocates nothing. */
 export function isRimeVoiceSettings(value: unknown, options?: GuardOptions): value is RimeVoiceSettings {
-  return matchRimeVoiceSettings(value, options?.strictEnums !== false);
+  return matchRimeVoiceSettings(value);
 }
 
 /** Checks `value` against `RimeVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -19,10 +19,9 @@ export function validateRimeVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<RimeVoiceSettings> {
-  const strict = options?.strictEnums !== false;
-  if (matchRimeVoiceSettings(value, strict)) return { ok: true, value };
+  if (matchRimeVoiceSettings(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  checkRimeVoiceSettings(value, '', issues, strict);
+  checkRimeVoiceSettings(value, '', issues);
   return { ok: false, errors: issues };
 }
 
@@ -36,10 +35,10 @@ export function assertRimeVoiceSettings(
 }
 
 /** @internal The fast yes/no check behind `isRimeVoiceSettings`; other guards call it too. */
-export function matchRimeVoiceSettings(value: unknown, strict: boolean): value is RimeVoiceSettings {
+export function matchRimeVoiceSettings(value: unknown): value is RimeVoiceSettings {
   if (!isObject(value)) return false;
   const type_ = value.type;
-  if (type_ === undefined || !(type_ === 'rime' || (!strict && typeof type_ === 'string'))) return false;
+  if (type_ === undefined || type_ !== 'rime') return false;
   const voiceSpeed = value.voice_speed;
   if (voiceSpeed !== undefined && !(typeof voiceSpeed === 'number' && Number.isFinite(voiceSpeed)))
     return false;
@@ -47,20 +46,14 @@ export function matchRimeVoiceSettings(value: unknown, strict: boolean): value i
 }
 
 /** @internal Lists the problems; `validateRimeVoiceSettings` calls it only after `matchRimeVoiceSettings` failed. */
-export function checkRimeVoiceSettings(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+export function checkRimeVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
-  else if (!(type_ === 'rime' || (!strict && typeof type_ === 'string')))
-    issues.push(enumIssue(path + '/type', ['rime'], type_));
+  else if (type_ !== 'rime') issues.push(enumIssue(path + '/type', ['rime'], type_));
   const voiceSpeed = value.voice_speed;
   if (voiceSpeed !== undefined && !(typeof voiceSpeed === 'number' && Number.isFinite(voiceSpeed)))
     issues.push(typeIssue(path + '/voice_speed', 'number', voiceSpeed));

@@ -130,11 +130,11 @@ function matchSpeakRequestVoiceSettings(value: unknown, strict: boolean): boolea
   if (!isObject(value)) return false;
   switch (value.type) {
     case 'aws':
-      return matchAWSVoiceSettings(value, strict);
+      return matchAWSVoiceSettings(value);
     case 'azure':
       return matchAzureVoiceSettings(value, strict);
     case 'elevenlabs':
-      return matchElevenLabsVoiceSettings(value, strict);
+      return matchElevenLabsVoiceSettings(value);
     case 'inworld':
       return matchInworldVoiceSettings(value, strict);
     case 'minimax':
@@ -142,11 +142,11 @@ function matchSpeakRequestVoiceSettings(value: unknown, strict: boolean): boolea
     case 'resemble':
       return matchResembleVoiceSettings(value, strict);
     case 'rime':
-      return matchRimeVoiceSettings(value, strict);
+      return matchRimeVoiceSettings(value);
     case 'telnyx':
-      return matchTelnyxVoiceSettings(value, strict);
+      return matchTelnyxVoiceSettings(value);
     case 'xai':
-      return matchXAIVoiceSettings(value, strict);
+      return matchXAIVoiceSettings(value);
     default:
       return false;
   }
@@ -218,11 +218,11 @@ function checkSpeakRequestVoiceSettings(
   const kind = value.type;
   switch (kind) {
     case 'aws':
-      return checkAWSVoiceSettings(value, path, issues, strict);
+      return checkAWSVoiceSettings(value, path, issues);
     case 'azure':
       return checkAzureVoiceSettings(value, path, issues, strict);
     case 'elevenlabs':
-      return checkElevenLabsVoiceSettings(value, path, issues, strict);
+      return checkElevenLabsVoiceSettings(value, path, issues);
     case 'inworld':
       return checkInworldVoiceSettings(value, path, issues, strict);
     case 'minimax':
@@ -230,11 +230,11 @@ function checkSpeakRequestVoiceSettings(
     case 'resemble':
       return checkResembleVoiceSettings(value, path, issues, strict);
     case 'rime':
-      return checkRimeVoiceSettings(value, path, issues, strict);
+      return checkRimeVoiceSettings(value, path, issues);
     case 'telnyx':
-      return checkTelnyxVoiceSettings(value, path, issues, strict);
+      return checkTelnyxVoiceSettings(value, path, issues);
     case 'xai':
-      return checkXAIVoiceSettings(value, path, issues, strict);
+      return checkXAIVoiceSettings(value, path, issues);
     default:
       issues.push(discriminatorIssue(path + '/type', VOICE_SETTINGS_TYPE_VALUES, kind));
   }

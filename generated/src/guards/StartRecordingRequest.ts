@@ -149,7 +149,7 @@ export function matchStartRecordingRequest(value: unknown, strict: boolean): val
   if (transcriptionSpeakerDiarization !== undefined && typeof transcriptionSpeakerDiarization !== 'boolean')
     return false;
   const trim = value.trim;
-  if (trim !== undefined && !(trim === 'trim-silence' || (!strict && typeof trim === 'string'))) return false;
+  if (trim !== undefined && trim !== 'trim-silence') return false;
   return true;
 }
 
@@ -258,6 +258,6 @@ export function checkStartRecordingRequest(
       typeIssue(path + '/transcription_speaker_diarization', 'boolean', transcriptionSpeakerDiarization),
     );
   const trim = value.trim;
-  if (trim !== undefined && !(trim === 'trim-silence' || (!strict && typeof trim === 'string')))
+  if (trim !== undefined && trim !== 'trim-silence')
     issues.push(enumIssue(path + '/trim', ['trim-silence'], trim));
 }

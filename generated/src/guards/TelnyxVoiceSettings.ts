@@ -11,7 +11,7 @@ import { enumIssue, isObject, rangeIssue, requiredIssue, typeIssue } from '../co
 
 /** True when `value` is a valid `TelnyxVoiceSettings`. Stops at the first problem and allocates nothing. */
 export function isTelnyxVoiceSettings(value: unknown, options?: GuardOptions): value is TelnyxVoiceSettings {
-  return matchTelnyxVoiceSettings(value, options?.strictEnums !== false);
+  return matchTelnyxVoiceSettings(value);
 }
 
 /** Checks `value` against `TelnyxVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -19,10 +19,9 @@ export function validateTelnyxVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TelnyxVoiceSettings> {
-  const strict = options?.strictEnums !== false;
-  if (matchTelnyxVoiceSettings(value, strict)) return { ok: true, value };
+  if (matchTelnyxVoiceSettings(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  checkTelnyxVoiceSettings(value, '', issues, strict);
+  checkTelnyxVoiceSettings(value, '', issues);
   return { ok: false, errors: issues };
 }
 
@@ -36,10 +35,10 @@ export function assertTelnyxVoiceSettings(
 }
 
 /** @internal The fast yes/no check behind `isTelnyxVoiceSettings`; other guards call it too. */
-export function matchTelnyxVoiceSettings(value: unknown, strict: boolean): value is TelnyxVoiceSettings {
+export function matchTelnyxVoiceSettings(value: unknown): value is TelnyxVoiceSettings {
   if (!isObject(value)) return false;
   const type_ = value.type;
-  if (type_ === undefined || !(type_ === 'telnyx' || (!strict && typeof type_ === 'string'))) return false;
+  if (type_ === undefined || type_ !== 'telnyx') return false;
   const voiceSpeed = value.voice_speed;
   if (
     voiceSpeed !== undefined &&
@@ -50,20 +49,14 @@ export function matchTelnyxVoiceSettings(value: unknown, strict: boolean): value
 }
 
 /** @internal Lists the problems; `validateTelnyxVoiceSettings` calls it only after `matchTelnyxVoiceSettings` failed. */
-export function checkTelnyxVoiceSettings(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+export function checkTelnyxVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
-  else if (!(type_ === 'telnyx' || (!strict && typeof type_ === 'string')))
-    issues.push(enumIssue(path + '/type', ['telnyx'], type_));
+  else if (type_ !== 'telnyx') issues.push(enumIssue(path + '/type', ['telnyx'], type_));
   const voiceSpeed = value.voice_speed;
   if (voiceSpeed !== undefined) {
     if (!(typeof voiceSpeed === 'number' && Number.isFinite(voiceSpeed)))

@@ -11,7 +11,7 @@ import { enumIssue, isObject, requiredIssue, typeIssue } from '../core/guard-sup
 
 /** True when `value` is a valid `XAIVoiceSettings`. Stops at the first problem and allocates nothing. */
 export function isXAIVoiceSettings(value: unknown, options?: GuardOptions): value is XAIVoiceSettings {
-  return matchXAIVoiceSettings(value, options?.strictEnums !== false);
+  return matchXAIVoiceSettings(value);
 }
 
 /** Checks `value` against `XAIVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -19,10 +19,9 @@ export function validateXAIVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<XAIVoiceSettings> {
-  const strict = options?.strictEnums !== false;
-  if (matchXAIVoiceSettings(value, strict)) return { ok: true, value };
+  if (matchXAIVoiceSettings(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  checkXAIVoiceSettings(value, '', issues, strict);
+  checkXAIVoiceSettings(value, '', issues);
   return { ok: false, errors: issues };
 }
 
@@ -36,22 +35,17 @@ export function assertXAIVoiceSettings(
 }
 
 /** @internal The fast yes/no check behind `isXAIVoiceSettings`; other guards call it too. */
-export function matchXAIVoiceSettings(value: unknown, strict: boolean): value is XAIVoiceSettings {
+export function matchXAIVoiceSettings(value: unknown): value is XAIVoiceSettings {
   if (!isObject(value)) return false;
   const language = value.language;
   if (language !== undefined && typeof language !== 'string') return false;
   const type_ = value.type;
-  if (type_ === undefined || !(type_ === 'xai' || (!strict && typeof type_ === 'string'))) return false;
+  if (type_ === undefined || type_ !== 'xai') return false;
   return true;
 }
 
 /** @internal Lists the problems; `validateXAIVoiceSettings` calls it only after `matchXAIVoiceSettings` failed. */
-export function checkXAIVoiceSettings(
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-  strict: boolean,
-): void {
+export function checkXAIVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
@@ -61,6 +55,5 @@ export function checkXAIVoiceSettings(
     issues.push(typeIssue(path + '/language', 'string', language));
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
-  else if (!(type_ === 'xai' || (!strict && typeof type_ === 'string')))
-    issues.push(enumIssue(path + '/type', ['xai'], type_));
+  else if (type_ !== 'xai') issues.push(enumIssue(path + '/type', ['xai'], type_));
 }

@@ -54,7 +54,7 @@ export class CallsActions {
     options?: RequestOptions,
   ): APIPromise<CallControlCommandResponse> {
     return this.client.post<CallControlCommandResponse>(
-      '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/playback_start',
+      () => '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/playback_start',
       { ...params },
       {
         operationName: 'calls.actions.startPlayback',
@@ -86,7 +86,7 @@ export class CallsActions {
     options?: RequestOptions,
   ): APIPromise<CallControlCommandResponse> {
     return this.client.post<CallControlCommandResponse>(
-      '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/playback_stop',
+      () => '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/playback_stop',
       { ...params },
       {
         operationName: 'calls.actions.stopPlayback',
@@ -117,7 +117,7 @@ export class CallsActions {
     options?: RequestOptions,
   ): APIPromise<CallControlCommandResponse> {
     return this.client.post<CallControlCommandResponse>(
-      '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/record_pause',
+      () => '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/record_pause',
       { ...params },
       {
         operationName: 'calls.actions.pauseRecording',
@@ -148,7 +148,7 @@ export class CallsActions {
     options?: RequestOptions,
   ): APIPromise<CallControlCommandResponse> {
     return this.client.post<CallControlCommandResponse>(
-      '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/record_resume',
+      () => '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/record_resume',
       { ...params },
       {
         operationName: 'calls.actions.resumeRecording',
@@ -182,7 +182,7 @@ export class CallsActions {
     options?: RequestOptions,
   ): APIPromise<CallControlCommandResponse> {
     return this.client.post<CallControlCommandResponse>(
-      '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/record_start',
+      () => '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/record_start',
       { ...params },
       {
         operationName: 'calls.actions.startRecording',
@@ -214,7 +214,7 @@ export class CallsActions {
     options?: RequestOptions,
   ): APIPromise<CallControlCommandResponse> {
     return this.client.post<CallControlCommandResponse>(
-      '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/record_stop',
+      () => '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/record_stop',
       { ...params },
       {
         operationName: 'calls.actions.stopRecording',
@@ -247,7 +247,7 @@ export class CallsActions {
     options?: RequestOptions,
   ): APIPromise<CallControlCommandResponse> {
     return this.client.post<CallControlCommandResponse>(
-      '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/speak',
+      () => '/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/speak',
       { ...params },
       {
         operationName: 'calls.actions.speak',

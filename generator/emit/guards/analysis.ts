@@ -3,7 +3,7 @@
  * only when a string enum is reachable from it, and `depth` only when a recursive schema is
  * (recursion is the one way a guard's depth is not bounded by the schema itself).
  */
-import type { Model, NamedSchema, SchemaNode } from '../../ir/types.js';
+import type { EnumNode, Model, NamedSchema, SchemaNode } from '../../ir/types.js';
 
 export interface SchemaFacts {
   /** Named schemas this one uses directly, in first-use order. */
@@ -55,10 +55,18 @@ export function directRefs(node: SchemaNode): string[] {
   return names;
 }
 
+/**
+ * Enums that `strictEnums: false` may open to unknown strings. A single-value enum is a constant
+ * (`event_type`, `record_type`, a discriminator's `type`): it stays closed, or the types would lie.
+ */
+export function isOpenableEnum(node: EnumNode): boolean {
+  return node.values.length > 1 && node.values.some((v) => typeof v === 'string');
+}
+
 function hasStringEnum(schema: NamedSchema | undefined): boolean {
   let found = false;
   if (schema)
-    visit(schema.schema, (n) => (found ||= n.kind === 'enum' && n.values.some((v) => typeof v === 'string')));
+    visit(schema.schema, (n) => (found ||= n.kind === 'enum' && isOpenableEnum(n)));
   return found;
 }
 

@@ -7,6 +7,7 @@
 import type { EnumNode, NumberNode, SchemaNode, StringNode } from '../../ir/types.js';
 import { jsonLiteral, stringLiteral } from '../escape.js';
 import { constant, helper, type ModuleContext, warnUnenforced } from './context.js';
+import { isOpenableEnum } from './analysis.js';
 
 export interface Rule {
   /** Boolean expression, true when the value passes. */
@@ -83,7 +84,7 @@ function enumRule(node: EnumNode, { x, path, hint }: Leaf, ctx: ModuleContext): 
   const test =
     values.length === 0 ? 'false' : single ? `${x} === ${jsonLiteral(values[0])}` : `${set}.has(${x})`;
   // `strictEnums: false` lets unknown strings through: Telnyx adds values to its enums over time.
-  const open = values.some((v) => typeof v === 'string') ? ` || (!strict && typeof ${x} === 'string')` : '';
+  const open = isOpenableEnum(node) ? ` || (!strict && typeof ${x} === 'string')` : '';
   return {
     ok: open ? `(${test}${open})` : test,
     issue: () => `${helper(ctx, 'enumIssue')}(${path}, ${set}, ${x})`,

@@ -1,0 +1,183 @@
+/**
+ * examples/webhook-server as a real child process, fed real signed HTTP POSTs. This exercises
+ * what a user runs: the package by name (its built dist), toNodeListener, the generated guards.
+ *
+ * The server prints one JSON line per callback. Ordering makes negative checks deterministic:
+ * after a request that must NOT run a callback, a "barrier" request that must is sent, and once
+ * the barrier's line arrives every line the earlier request could have printed is already here.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateWebhookKeyPair, signWebhook, type WebhookKeyPair } from '../../generated/src/testing.ts';
+
+const root = join(import.meta.dirname, '../..');
+const fixture = (type: string) =>
+  JSON.parse(readFileSync(join(root, 'test/fixtures/webhooks/events', `${type}.json`), 'utf8'));
+
+/** Newest mtime under `dir`, recursively. */
+function newest(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+    ),
+  );
+}
+
+/** The example imports `telnyx-voice-media`, i.e. generated/dist: rebuild it only if stale. */
+function ensureBuilt(): void {
+  const dist = join(root, 'generated/dist/index.js');
+  let built = 0;
+  try {
+    built = statSync(dist).mtimeMs;
+  } catch {}
+  if (built < newest(join(root, 'generated/src'))) {
+    execFileSync('npm', ['run', 'build:generated'], { cwd: root, stdio: 'pipe' });
+  }
+}
+
+let keys: WebhookKeyPair;
+let child: ChildProcess;
+let baseUrl: string;
+const lines: Array<Record<string, unknown>> = [];
+const waiters: Array<() => void> = [];
+
+beforeAll(async () => {
+  ensureBuilt();
+  keys = await generateWebhookKeyPair();
+  child = spawn(process.execPath, ['--import', 'tsx', 'examples/webhook-server/server.ts'], {
+    cwd: root,
+    env: { ...process.env, TELNYX_PUBLIC_KEY: keys.publicKey, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  baseUrl = await new Promise<string>((resolve, reject) => {
+    let pending = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      pending += chunk;
+      let newline: number;
+      while ((newline = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 1);
+        const ready = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
+        if (ready) resolve(ready[1]!);
+        else if (line.startsWith('{')) lines.push(JSON.parse(line)); // callback lines only
+        waiters.splice(0).forEach((wake) => wake());
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+});
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
+
+/** Resolves once a line with this id has been printed. */
+async function lineFor(id: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = lines.find((line) => line['id'] === id);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no callback line for ${id}`);
+    await new Promise<void>((wake) => {
+      waiters.push(wake);
+      setTimeout(wake, 100);
+    });
+  }
+}
+
+const linesFor = (id: string) => lines.filter((line) => line['id'] === id);
+
+/** A body for `type` with a fresh data.id, so every request's callback lines can be told apart. */
+function bodyFor(type: string, mutate: (data: Record<string, any>) => void = () => {}) {
+  const body = fixture(type);
+  body.data.id = randomUUID();
+  mutate(body.data);
+  return { id: body.data.id as string, raw: JSON.stringify(body) };
+}
+
+async function post(raw: string, headers: Record<string, string>) {
+  const response = await fetch(`${baseUrl}/webhooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: raw,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Sends a valid call.speak.started and waits for its line: everything printed before is in. */
+async function barrier(): Promise<void> {
+  const { id, raw } = bodyFor('call.speak.started');
+  expect((await post(raw, await signWebhook(raw, keys.privateKey))).status).toBe(200);
+  await lineFor(id);
+}
+
+describe('examples/webhook-server', () => {
+  it('runs the typed callback exactly once for a valid event', async () => {
+    const { id, raw } = bodyFor('call.speak.ended', (data) => (data.payload.status = 'call_hangup'));
+    const response = await post(raw, await signWebhook(raw, keys.privateKey));
+    expect(response).toEqual({ status: 200, body: { ok: true } });
+    await barrier();
+    expect(linesFor(id)).toEqual([{ callback: 'call.speak.ended', id, status: 'call_hangup' }]);
+  });
+
+  it('rejects a tampered body with 400 and the reason, and runs no callback', async () => {
+    const { id, raw } = bodyFor('call.playback.ended');
+    const headers = await signWebhook(raw, keys.privateKey);
+    const tampered = raw.replace('"completed"', '"failed"');
+    expect(tampered).not.toBe(raw);
+    const response = await post(tampered, headers);
+    expect(response.status).toBe(400);
+    expect(response.body['error']).toBe('signature_mismatch');
+    await barrier();
+    expect(linesFor(id)).toEqual([]);
+  });
+
+  it('answers 413 for a body over 1 MiB, and runs no callback', async () => {
+    const { id, raw } = bodyFor(
+      'call.speak.ended',
+      (data) => (data.payload.client_state = 'x'.repeat(1 << 20)),
+    );
+    expect(Buffer.byteLength(raw)).toBeGreaterThan(1024 * 1024);
+    const response = await post(raw, await signWebhook(raw, keys.privateKey));
+    expect(response).toEqual({ status: 413, body: { error: 'payload_too_large' } });
+    await barrier();
+    expect(linesFor(id)).toEqual([]);
+  });
+
+  it('acknowledges an unknown event type with 200 and runs the fallback once', async () => {
+    const raw = JSON.stringify({
+      data: {
+        event_type: 'call.hangup',
+        id: randomUUID(),
+        occurred_at: new Date().toISOString(),
+        payload: { call_control_id: 'v3:abc', hangup_cause: 'normal_clearing' },
+        record_type: 'event',
+      },
+      meta: { attempt: 1, delivered_to: 'https://example.com/webhooks/telnyx' },
+    });
+    const id = JSON.parse(raw).data.id as string;
+    const response = await post(raw, await signWebhook(raw, keys.privateKey));
+    expect(response).toEqual({ status: 200, body: { ok: true } });
+    await barrier();
+    expect(linesFor(id)).toEqual([{ callback: 'unknown', event_type: 'call.hangup', id }]);
+  });
+
+  it('rejects a stale timestamp with 400 timestamp_too_old, and runs no callback', async () => {
+    const { id, raw } = bodyFor('call.speak.ended');
+    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
+    const response = await post(raw, await signWebhook(raw, keys.privateKey, tenMinutesAgo));
+    expect(response.status).toBe(400);
+    expect(response.body['error']).toBe('timestamp_too_old');
+    await barrier();
+    expect(linesFor(id)).toEqual([]);
+  });
+});
