@@ -1,0 +1,59 @@
+/**
+ * `npm run bench:generate`: a cold run of our generator against openapi-typescript's CLI on the
+ * same spec file, side by side in one run. Each sample is a fresh process (cold: nothing cached
+ * in memory), the two alternate so machine load hits both alike, and the median is compared.
+ *
+ * Target: our full generation at most 1.5× openapi-typescript's time, while emitting far more
+ * (types, guards, client, webhooks, package files, all formatted).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SPEC = join(ROOT, 'spec/voice-media.yaml');
+const ROUNDS = Number(process.argv[2] ?? 7);
+
+interface Candidate {
+  name: string;
+  args: (out: string) => string[];
+}
+
+const candidates: Candidate[] = [
+  {
+    name: 'ours (generator/cli.ts via tsx)',
+    args: (out) => [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'generator/cli.ts'), '--out', out],
+  },
+  {
+    name: 'openapi-typescript CLI',
+    args: (out) => [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), SPEC, '-o', join(out, 'schema.ts')],
+  },
+];
+
+function timeOnce(candidate: Candidate): number {
+  const out = mkdtempSync(join(tmpdir(), 'bench-generate-'));
+  const started = performance.now();
+  const run = spawnSync(process.execPath, candidate.args(out), { cwd: ROOT, encoding: 'utf8' });
+  const ms = performance.now() - started;
+  rmSync(out, { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`${candidate.name} failed:\n${run.stderr}`);
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+// One warm-up each: the first process start pays for the OS file cache, which is not what we measure.
+candidates.forEach(timeOnce);
+const samples = candidates.map(() => [] as number[]);
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 === 0 ? [0, 1] : [1, 0];
+  for (const i of order) samples[i]!.push(timeOnce(candidates[i]!));
+}
+
+for (const [i, c] of candidates.entries()) {
+  const xs = samples[i]!;
+  console.log(`${c.name.padEnd(36)} median ${median(xs).toFixed(0).padStart(5)} ms  (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`);
+}
+const ratio = median(samples[0]!) / median(samples[1]!);
+console.log(`ratio ours / openapi-typescript: ${ratio.toFixed(2)}× (target ≤ 1.50×)`);
