@@ -22,12 +22,17 @@ interface Candidate {
 
 const candidates: Candidate[] = [
   {
-    name: 'ours (generator/cli.ts via tsx)',
-    args: (out) => [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'generator/cli.ts'), '--out', out],
+    name: 'ours (npm run generate = node generator/run.mjs)',
+    args: (out) => [join(ROOT, 'generator/run.mjs'), '--out', out],
   },
   {
     name: 'openapi-typescript CLI',
-    args: (out) => [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), SPEC, '-o', join(out, 'schema.ts')],
+    args: (out) => [
+      join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'),
+      SPEC,
+      '-o',
+      join(out, 'schema.ts'),
+    ],
   },
 ];
 
@@ -53,7 +58,9 @@ for (let round = 0; round < ROUNDS; round++) {
 
 for (const [i, c] of candidates.entries()) {
   const xs = samples[i]!;
-  console.log(`${c.name.padEnd(36)} median ${median(xs).toFixed(0).padStart(5)} ms  (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`);
+  console.log(
+    `${c.name.padEnd(36)} median ${median(xs).toFixed(0).padStart(5)} ms  (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`,
+  );
 }
 const ratio = median(samples[0]!) / median(samples[1]!);
 console.log(`ratio ours / openapi-typescript: ${ratio.toFixed(2)}× (target ≤ 1.50×)`);

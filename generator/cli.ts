@@ -6,7 +6,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors } from './diagnostics.js';
-import { generate } from './generate.js';
+import { generate, type GenerateServices } from './generate.js';
+import { startHelperThread } from './helper-thread.js';
 import { DEFAULT_PATHS, PROJECT_ROOT, readInputs, type InputPaths } from './inputs.js';
 import { watch } from './watch.js';
 import { planOutput, writeOutput } from './write.js';
@@ -14,7 +15,12 @@ import { planOutput, writeOutput } from './write.js';
 const USAGE =
   'usage: npm run generate -- [--spec <file>] [--out <dir>] [--naming <file>] [--check | --watch]';
 
-async function runOnce(paths: InputPaths, outDir: string, check: boolean): Promise<number> {
+async function runOnce(
+  paths: InputPaths,
+  outDir: string,
+  check: boolean,
+  services: GenerateServices,
+): Promise<number> {
   const started = performance.now();
   let input;
   try {
@@ -23,7 +29,7 @@ async function runOnce(paths: InputPaths, outDir: string, check: boolean): Promi
     console.error(`error: cannot read input: ${(err as Error).message}`);
     return 1;
   }
-  const result = await generate(input);
+  const result = await generate(input, services);
   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
   if (hasErrors(result.diagnostics)) {
     console.error(`generation failed: ${outDir} was left as it was.`);
@@ -91,11 +97,18 @@ async function main(): Promise<number> {
     console.error(`--watch and --check do not go together\n${USAGE}`);
     return 2;
   }
-  if (values.watch) {
-    await watch(paths, () => runOnce(paths, outDir, false));
-    return 0;
+  // Started before anything heavy loads, so the helper thread loads prettier meanwhile.
+  const helper = startHelperThread();
+  try {
+    const services: GenerateServices = helper;
+    if (values.watch) {
+      await watch(paths, () => runOnce(paths, outDir, false, services));
+      return 0;
+    }
+    return await runOnce(paths, outDir, values.check, services);
+  } finally {
+    await helper.close();
   }
-  return runOnce(paths, outDir, values.check);
 }
 
 main().then(

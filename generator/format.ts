@@ -2,7 +2,7 @@
  * Prettier, in-process, with the checked-in options. A syntax error in generated code is a
  * generator bug: it is raised with the file name, never swallowed into unformatted output.
  */
-import * as prettier from 'prettier';
+import type * as Prettier from 'prettier';
 import options from '../.prettierrc.json' with { type: 'json' };
 import type { GeneratedFile } from './emit/file.js';
 
@@ -11,11 +11,13 @@ import type { GeneratedFile } from './emit/file.js';
  * working directory. `quoteProps: preserve` because our escaping decides which keys are quoted:
  * `'__proto__'` must stay quoted in object literals.
  */
-export const PRETTIER_OPTIONS: prettier.Options = options as prettier.Options;
+export const PRETTIER_OPTIONS: Prettier.Options = options as Prettier.Options;
 
 const PARSERS: Record<string, string> = { '.ts': 'typescript', '.json': 'json', '.md': 'markdown' };
 
 export async function formatFiles(files: GeneratedFile[]): Promise<GeneratedFile[]> {
+  // Loaded on first use, so the CLI can load it on a second thread while this one works.
+  const prettier = await import('prettier');
   return Promise.all(
     files.map(async (file) => {
       const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.'))];

@@ -3,13 +3,7 @@
  * External references are refused (the generator reads one file and does no I/O), which surfaces
  * as an unresolved-ref problem with its location.
  */
-import {
-  BaseResolver,
-  createConfig,
-  getLineColLocation,
-  lintDocument,
-  makeDocumentFromString,
-} from '@redocly/openapi-core';
+import type { Config } from '@redocly/openapi-core';
 import type { Diagnostic } from './diagnostics.js';
 
 const RULES = {
@@ -22,27 +16,39 @@ const RULES = {
   'no-path-trailing-slash': 'off',
 } as const;
 
-/** Refuses every external `$ref`, so linting never touches the disk or the network. */
-class LocalOnlyResolver extends BaseResolver {
-  override async loadExternalRef(absoluteRef: string): Promise<never> {
-    throw new Error(
-      `external $ref ${absoluteRef} is not supported: the spec must be one self-contained file`,
-    );
-  }
+type Redocly = typeof import('@redocly/openapi-core');
+
+/** Loaded on first use (not at start-up), so the CLI can load it on a second thread meanwhile. */
+let loaded:
+  | Promise<{ redocly: Redocly; config: Config; Resolver: new () => InstanceType<Redocly['BaseResolver']> }>
+  | undefined;
+
+function load() {
+  loaded ??= import('@redocly/openapi-core').then(async (redocly) => {
+    /** Refuses every external `$ref`, so linting never touches the disk or the network. */
+    class LocalOnlyResolver extends redocly.BaseResolver {
+      override async loadExternalRef(absoluteRef: string): Promise<never> {
+        throw new Error(
+          `external $ref ${absoluteRef} is not supported: the spec must be one self-contained file`,
+        );
+      }
+    }
+    const config = await redocly.createConfig({ rules: RULES } as Parameters<Redocly['createConfig']>[0]);
+    return { redocly, config, Resolver: LocalOnlyResolver };
+  });
+  return loaded;
 }
 
-let configPromise: ReturnType<typeof createConfig> | undefined;
-
 export async function lintSpec(text: string, fileName: string): Promise<Diagnostic[]> {
-  configPromise ??= createConfig({ rules: RULES } as Parameters<typeof createConfig>[0]);
-  const config = await configPromise;
+  const { redocly, config, Resolver } = await load();
+  const { getLineColLocation, lintDocument, makeDocumentFromString } = redocly;
   const document = makeDocumentFromString(text, `/${fileName}`);
   let problems;
   try {
     problems = await lintDocument({
       document,
       config: config.styleguide,
-      externalRefResolver: new LocalOnlyResolver(),
+      externalRefResolver: new Resolver(),
     });
   } catch (err) {
     return [

@@ -2,21 +2,20 @@
  * `src/schemas.ts`: one exported type per named schema, built as ts-morph structures in one
  * call (cheaper than declaration by declaration), plus `as const` value lists for enums.
  */
-import {
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type Project,
-  StructureKind,
-  type StatementStructures,
-  VariableDeclarationKind,
-} from 'ts-morph';
+import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
 import { toTypeName } from '../names.js';
 import type { Model, NamedSchema, ObjectNode, SchemaNode } from '../ir/types.js';
 import { docLines } from './docs.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
 import { indexSignature, type TypeContext, typeExpression } from './type-expression.js';
 
-export function emitSchemaTypes(model: Model, project: Project): string {
+type TsMorph = typeof import('ts-morph');
+/** ts-morph loads its own TypeScript compiler; it is imported when first needed, not at start-up. */
+let morph: TsMorph;
+
+export async function emitSchemaTypes(model: Model): Promise<string> {
+  morph = await import('ts-morph');
+  const project = new morph.Project({ useInMemoryFileSystem: true });
   const ctx: TypeContext = { schemas: new Map(model.schemas.map((s) => [s.name, s])) };
   const statements: StatementStructures[] = model.schemas.flatMap((s) => [
     declaration(s, ctx),
@@ -31,7 +30,7 @@ function declaration(named: NamedSchema, ctx: TypeContext): StatementStructures 
   const { schema } = named;
   if (schema.kind === 'object' && !schema.nullable) return interfaceOf(named.typeName, schema, docs, ctx);
   return {
-    kind: StructureKind.TypeAlias,
+    kind: morph.StructureKind.TypeAlias,
     name: named.typeName,
     isExported: true,
     type: typeExpression(schema, ctx),
@@ -54,7 +53,7 @@ function interfaceOf(
 ): InterfaceDeclarationStructure {
   const index = indexSignature(node, ctx);
   return {
-    kind: StructureKind.Interface,
+    kind: morph.StructureKind.Interface,
     name,
     isExported: true,
     docs,
@@ -74,7 +73,7 @@ function interfaceOf(
           ],
         }
       : {}),
-  } satisfies OptionalKind<InterfaceDeclarationStructure> & { kind: StructureKind.Interface };
+  };
 }
 
 /**
@@ -83,9 +82,9 @@ function interfaceOf(
  */
 function enumValueLists(named: NamedSchema): StatementStructures[] {
   return enumsIn(named.schema, named.typeName, []).map(({ name, path, values }) => ({
-    kind: StructureKind.VariableStatement,
+    kind: morph.StructureKind.VariableStatement,
     isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
+    declarationKind: morph.VariableDeclarationKind.Const,
     docs: [
       `Every value of \`${named.typeName}${path.map((p) => `[${jsDocText(stringLiteral(p))}]`).join('')}\`, in spec order.`,
     ],

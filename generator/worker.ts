@@ -1,0 +1,33 @@
+/**
+ * The CLI's second thread: formats files (see GenerateServices and helper-thread.ts) while the
+ * main thread builds the model, loads ts-morph and lints, so on a two-core machine both cores work.
+ */
+import { parentPort } from 'node:worker_threads';
+import { formatFiles } from './format.js';
+import { lintSpec } from './lint.js';
+
+export type WorkerRequest =
+  | { id: number; kind: 'lint'; text: string; fileName: string }
+  | { id: number; kind: 'format'; files: Array<{ path: string; content: string; preformatted?: boolean }> };
+
+export type WorkerReply =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+// Warm-up: prettier loads as the thread starts, before the first files arrive.
+const warm = formatFiles([{ path: 'warm-up.ts', content: 'x' }]);
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  void warm
+    .then((): Promise<unknown> =>
+      request.kind === 'lint' ? lintSpec(request.text, request.fileName) : formatFiles(request.files),
+    )
+    .then(
+      (value) => parentPort?.postMessage({ id: request.id, ok: true, value } satisfies WorkerReply),
+      (err: unknown) =>
+        parentPort?.postMessage({
+          id: request.id,
+          ok: false,
+          message: (err as Error).message ?? String(err),
+        } satisfies WorkerReply),
+    );
+});
