@@ -3,9 +3,7 @@
  * library throw instead of report (a non-OpenAPI document, a `$ref` loop with nothing in it).
  */
 import { type Diagnostic, joinPointer } from './diagnostics.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type Json } from './json.js';
 
 export function checkOpenApiShape(document: unknown): Diagnostic | undefined {
   const error = (message: string, pointer = '#'): Diagnostic => ({

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { type Diagnostic, joinPointer, parsePointer } from '../diagnostics.js';
+import { isObject, type Json } from '../json.js';
 
 export interface ExtractConfig {
   operations: Array<{ operationId: string } | { path: string }>;
@@ -16,12 +17,9 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
 }
 
-type Json = Record<string, unknown>;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** Top-level keys kept as they are; `info` is what a reader needs to know where the file is from. */
 const KEPT_TOP_LEVEL = ['openapi', 'info', 'servers', 'security'] as const;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function extractFragment(
   full: unknown,

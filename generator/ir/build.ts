@@ -9,9 +9,8 @@ import type { NamingConfig } from './naming-config.js';
 import { docsOf, type SchemaContext, toSchemaNode } from './schema.js';
 import type { Model, NamedSchema, Operation, WebhookEvent } from './types.js';
 import { applyAlwaysPresent, findWebhooks } from './webhooks.js';
+import { isObject, type Json } from '../json.js';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 export interface BuildInput {

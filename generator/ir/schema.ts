@@ -5,9 +5,7 @@
  */
 import { type Diagnostic, joinPointer } from '../diagnostics.js';
 import type { Docs, EnumNode, JsonLiteral, SchemaNode } from './types.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type Json } from '../json.js';
 
 /** Keywords that only describe; they go to docs or are ignored on purpose. */
 const ANNOTATIONS = new Set([
@@ -337,7 +335,10 @@ function objectNode(
 /** 3.0's `exclusiveMinimum: true` turns `minimum` into an exclusive bound: it is no longer inclusive. */
 function inclusiveBounds(schema: Json, ctx: SchemaContext) {
   const out: { minimum?: number; maximum?: number } = {};
-  for (const [bound, ex] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+  for (const [bound, ex] of [
+    ['minimum', 'exclusiveMinimum'],
+    ['maximum', 'exclusiveMaximum'],
+  ] as const) {
     const turnedExclusive = ctx.dialect === '3.0' && schema[ex] === true;
     if (typeof schema[bound] === 'number' && !turnedExclusive) out[bound] = schema[bound] as number;
   }

@@ -7,9 +7,7 @@ import { joinPointer } from '../diagnostics.js';
 import type { BuildContext } from './build.js';
 import { docsOf } from './schema.js';
 import type { NamedSchema, ObjectNode, SchemaNode, WebhookEvent } from './types.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type Json } from '../json.js';
 
 export function findWebhooks(doc: Json, ctx: BuildContext): WebhookEvent[] {
   const webhooks = isObject(doc.webhooks) ? doc.webhooks : {};
