@@ -3,9 +3,10 @@
  * The thin shell around generate(): reads inputs, prints diagnostics, writes or checks, and is
  * the only place that sets the exit code.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors } from './diagnostics.js';
+import { FormatCache } from './format-cache.js';
 import { generate, type GenerateServices } from './generate.js';
 import { startHelperThread } from './helper-thread.js';
 import { DEFAULT_PATHS, PROJECT_ROOT, readInputs, type InputPaths } from './inputs.js';
@@ -13,7 +14,7 @@ import { watch } from './watch.js';
 import { planOutput, writeOutput } from './write.js';
 
 const USAGE =
-  'usage: npm run generate -- [--spec <file>] [--out <dir>] [--naming <file>] [--check | --watch]';
+  'usage: npm run generate -- [--spec <file>] [--out <dir>] [--naming <file>] [--check | --watch] [--no-cache]';
 
 async function runOnce(
   paths: InputPaths,
@@ -81,6 +82,7 @@ async function main(): Promise<number> {
         naming: { type: 'string' },
         check: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
       },
     }));
   } catch (err) {
@@ -97,15 +99,26 @@ async function main(): Promise<number> {
     console.error(`--watch and --check do not go together\n${USAGE}`);
     return 2;
   }
-  // Started before anything heavy loads, so the helper thread loads prettier meanwhile.
-  const helper = startHelperThread();
+  const cache = values['no-cache']
+    ? undefined
+    : new FormatCache(join(PROJECT_ROOT, '.cache/format-cache.json'));
+  // Started before anything heavy loads, so the helper thread loads its libraries meanwhile.
+  const helper = startHelperThread({ warmFormatter: cache?.isEmpty ?? true });
+  const services: GenerateServices = {
+    lint: helper.lint,
+    format: cache ? cache.wrap(helper.format) : helper.format,
+  };
+  const run = async (check: boolean) => {
+    const code = await runOnce(paths, outDir, check, services);
+    if (code === 0) cache?.save();
+    return code;
+  };
   try {
-    const services: GenerateServices = helper;
     if (values.watch) {
-      await watch(paths, () => runOnce(paths, outDir, false, services));
+      await watch(paths, () => run(false));
       return 0;
     }
-    return await runOnce(paths, outDir, values.check, services);
+    return await run(values.check);
   } finally {
     await helper.close();
   }

@@ -1,8 +1,8 @@
 /**
- * Formatting on a worker thread (generator/worker.ts), for the CLI: on a two-core machine prettier
- * loads and formats while this thread builds the model, loads ts-morph and lints. Measured
- * alternatives were slower: linting on the worker too (it then finished last), and two worker
- * threads (three threads fighting over two cores).
+ * Formatting and linting on a worker thread (generator/worker.ts), for the CLI: on a two-core
+ * machine prettier and the linter load and work while this thread builds the model and loads
+ * ts-morph. Measured alternatives were slower: linting on this thread, and two worker threads
+ * (three threads fighting over two cores).
  */
 import { Worker } from 'node:worker_threads';
 import type { GenerateServices } from './generate.js';
@@ -15,11 +15,11 @@ export interface HelperThread extends GenerateServices {
   close(): Promise<void>;
 }
 
-export function startHelperThread(): HelperThread {
+export function startHelperThread(options: { warmFormatter: boolean }): HelperThread {
   // Bundled (`npm run generate`) the worker sits beside this code as worker.mjs; run from source
   // (tsx, tests) it is worker.ts behind a small loader, see worker-from-source.mjs.
   const source = import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker.mjs';
-  const worker = new Worker(new URL(source, import.meta.url));
+  const worker = new Worker(new URL(source, import.meta.url), { workerData: options });
   worker.unref();
   const pending = new Map<number, Pending>();
   let nextId = 0;

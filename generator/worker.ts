@@ -1,8 +1,9 @@
 /**
- * The CLI's second thread: formats files (see GenerateServices and helper-thread.ts) while the
- * main thread builds the model, loads ts-morph and lints, so on a two-core machine both cores work.
+ * The CLI's second thread: formats files and lints the spec (see GenerateServices and
+ * helper-thread.ts) while the main thread builds the model and loads ts-morph, so on a two-core
+ * machine both cores work.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { formatFiles } from './format.js';
 import { lintSpec } from './lint.js';
 
@@ -13,8 +14,10 @@ export type WorkerRequest =
 export type WorkerReply =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
-// Warm-up: prettier loads as the thread starts, before the first files arrive.
-const warm = formatFiles([{ path: 'warm-up.ts', content: 'x' }]);
+// Warm-up: when files will need formatting (no format cache yet), prettier loads as the thread
+// starts, before the first files arrive. Otherwise each library loads on first use.
+const { warmFormatter } = (workerData ?? {}) as { warmFormatter?: boolean };
+const warm = warmFormatter ? formatFiles([{ path: 'warm-up.ts', content: 'x' }]) : Promise.resolve([]);
 
 parentPort?.on('message', (request: WorkerRequest) => {
   void warm

@@ -1,0 +1,85 @@
+/**
+ * A content-addressed cache of prettier's output, for the CLI: a file whose unformatted text,
+ * prettier version and options are unchanged since the last run is not formatted again. A spec
+ * update then formats only the files it changed. The cache holds exactly the entries the last run
+ * used, in one JSON file under `.cache/`; anything unreadable there is ignored, never trusted.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type { GeneratedFile } from './emit/file.js';
+import { PRETTIER_OPTIONS } from './format.js';
+import type { GenerateServices } from './generate.js';
+
+/** Bump when the way files are formatted changes in a way the key does not capture. */
+const CACHE_FORMAT = 1;
+
+export class FormatCache {
+  readonly #file: string;
+  readonly #salt: string;
+  readonly #previous: Map<string, string>;
+  readonly #used = new Map<string, string>();
+
+  constructor(file: string) {
+    this.#file = file;
+    const prettierVersion = (createRequire(import.meta.url)('prettier/package.json') as { version: string })
+      .version;
+    this.#salt = JSON.stringify([CACHE_FORMAT, prettierVersion, PRETTIER_OPTIONS]);
+    this.#previous = readEntries(file);
+  }
+
+  /** True when nothing has been cached yet: the formatter will be needed right away. */
+  get isEmpty(): boolean {
+    return this.#previous.size === 0;
+  }
+
+  /** Wraps a formatter so cached files skip it. */
+  wrap(format: GenerateServices['format']): GenerateServices['format'] {
+    return async (files) => {
+      const keyed = files.filter((f) => !f.preformatted).map((file) => ({ file, key: this.#key(file) }));
+      const misses = keyed.filter(({ key }) => !this.#previous.has(key) && !this.#used.has(key));
+      const formatted = misses.length ? await format(misses.map(({ file }) => file)) : [];
+      const fresh = new Map(formatted.map((f) => [f.path, f.content]));
+      const cached = keyed.map(({ file, key }): GeneratedFile => {
+        const content = fresh.get(file.path) ?? this.#used.get(key) ?? this.#previous.get(key)!;
+        this.#used.set(key, content);
+        return { path: file.path, content };
+      });
+      // Hand-written runtime copied as it is never needed formatting.
+      return [
+        ...cached,
+        ...files.filter((f) => f.preformatted).map((f) => ({ path: f.path, content: f.content })),
+      ];
+    };
+  }
+
+  /** Keeps only this run's entries, written atomically. */
+  save(): void {
+    mkdirSync(dirname(this.#file), { recursive: true });
+    writeFileSync(`${this.#file}.tmp`, JSON.stringify(Object.fromEntries(this.#used)));
+    renameSync(`${this.#file}.tmp`, this.#file);
+  }
+
+  #key(file: GeneratedFile): string {
+    const extension = file.path.slice(file.path.lastIndexOf('.'));
+    return createHash('sha256')
+      .update(this.#salt)
+      .update('\0')
+      .update(extension)
+      .update('\0')
+      .update(file.content)
+      .digest('hex');
+  }
+}
+
+function readEntries(file: string): Map<string, string> {
+  if (!existsSync(file)) return new Map();
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return new Map();
+    return new Map(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return new Map();
+  }
+}
