@@ -76,4 +76,17 @@ describe('invalid specs', () => {
     expect(run.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/); // no stack trace
     expect(listFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toStrictEqual(before);
   });
+
+  it.each(['not-openapi.yaml', 'empty.yaml', 'invalid-yaml.yaml'])(
+    'the CLI on %s: a clear error, exit 1, no stack trace, nothing written',
+    (name) => {
+      const out = tempDir('gen-refused');
+      const run = runCli('generator/cli.ts', ['--spec', join(ROOT, 'test/fixtures/invalid', name), '--out', out]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/error (not-openapi|yaml-syntax): /);
+      expect(run.stderr).toContain('generation failed');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(listFiles(out)).toStrictEqual([]);
+    },
+  );
 });
