@@ -121,12 +121,13 @@ async function unwrapDetailed(
  * event, or an `UnknownWebhookEvent` for event types without a decoder. Throws
  * `WebhookVerificationError` otherwise; nothing unverified is ever returned.
  */
-export async function unwrapWebhookWith(
+export function unwrapWebhookWith(
   rawBody: string | Uint8Array,
   options: UnwrapOptions,
   decoders: Decoders,
 ): Promise<unknown> {
-  return (await unwrapDetailed(rawBody, options, decoders)).event;
+  // A plain `then`, not another async layer: this sits on every webhook's path.
+  return unwrapDetailed(rawBody, options, decoders).then((unwrapped) => unwrapped.event);
 }
 
 // ---- Fetch-API handler ----------------------------------------------------------------------

@@ -101,10 +101,17 @@ function checkTimestamp(header: string, options: VerifyOptions): void {
 }
 
 const encoder = new TextEncoder();
+/** Node's Buffer, where it exists: it encodes UTF-8 about twice as fast as TextEncoder. */
+const NodeBuffer = (
+  globalThis as { Buffer?: { from(text: string, encoding: 'utf8'): Uint8Array<ArrayBuffer> } }
+).Buffer;
 
 /** The signed message: the timestamp header, `|`, then the body exactly as received. */
 function signedMessage(timestamp: string, rawBody: string | Uint8Array): Uint8Array<ArrayBuffer> {
-  if (typeof rawBody === 'string') return encoder.encode(`${timestamp}|${rawBody}`);
+  if (typeof rawBody === 'string') {
+    const text = `${timestamp}|${rawBody}`;
+    return NodeBuffer ? NodeBuffer.from(text, 'utf8') : encoder.encode(text);
+  }
   const prefix = encoder.encode(`${timestamp}|`);
   const message = new Uint8Array(prefix.length + rawBody.length);
   message.set(prefix);
