@@ -138,6 +138,16 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
   const { op, pointer } = src;
   const operationId = typeof op.operationId === 'string' ? op.operationId : `${src.httpMethod}${src.path}`;
   const names = naming.operations[operationId];
+  if (src.httpMethod !== 'post') {
+    // The client runtime sends JSON bodies with POST, which is all call control uses; a GET would
+    // need query parameters, which the model does not carry yet. Refuse rather than emit a POST.
+    ctx.diagnostics.push({
+      code: 'method-unsupported',
+      severity: 'error',
+      pointer,
+      message: `${src.httpMethod.toUpperCase()} ${src.path} (${operationId}): only POST operations are supported`,
+    });
+  }
   if (!names) {
     ctx.diagnostics.push({
       code: 'naming-missing',

@@ -256,4 +256,19 @@ describe('schema shapes', () => {
       ['name-collision', '#/components/schemas/CallControlError'],
     ]);
   });
+
+  it('refuses operations the client cannot send (only POST with a JSON body)', () => {
+    const doc = withSchemas({}) as { paths: Record<string, unknown> };
+    doc.paths['/calls/{id}'] = {
+      get: {
+        operationId: 'GetCall',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'ok' } },
+      },
+    };
+    const { diagnostics } = modelOf(doc);
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pointer])).toStrictEqual([
+      ['method-unsupported', '#/paths/~1calls~1{id}/get'],
+    ]);
+  });
 });
