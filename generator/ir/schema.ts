@@ -4,6 +4,7 @@
  * dropped in silence.
  */
 import { type Diagnostic, joinPointer } from '../diagnostics.js';
+import { typedNode, typeList } from './schema-types.js';
 import type { Docs, EnumNode, JsonLiteral, SchemaNode } from './types.js';
 import { isObject, type Json } from '../json.js';
 
@@ -217,158 +218,6 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
     : node;
 }
 
-function typedNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode {
-  const types = typeList(schema);
-  const nonNull = types.filter((t) => t !== 'null');
-  const nullable = types.includes('null') || schema.nullable === true;
-  const docs = docsOf(schema);
-  if (nonNull.length === 0) {
-    if (types.includes('null')) return { kind: 'null', pointer, nullable: true, docs };
-    // No `type`: infer from the keywords present, as JSON Schema applies them.
-    const inferred =
-      'properties' in schema || 'additionalProperties' in schema
-        ? 'object'
-        : 'items' in schema
-          ? 'array'
-          : undefined;
-    if (!inferred) return { kind: 'unknown', pointer, nullable: true, docs };
-    return singleType(inferred, schema, pointer, ctx, nullable, docs);
-  }
-  if (nonNull.length === 1) return singleType(nonNull[0]!, schema, pointer, ctx, nullable, docs);
-  const variants = nonNull.map((t) => singleType(t, schema, pointer, ctx, false, {}));
-  return { kind: 'union', mode: 'anyOf', pointer, nullable, docs, variants };
-}
-
-function singleType(
-  type: string,
-  schema: Json,
-  pointer: string,
-  ctx: SchemaContext,
-  nullable: boolean,
-  docs: Docs,
-): SchemaNode {
-  const base = { pointer, nullable, docs };
-  const num = (k: string) => (typeof schema[k] === 'number' ? { [k]: schema[k] as number } : {});
-  switch (type) {
-    case 'string':
-      return {
-        kind: 'string',
-        ...base,
-        ...str(schema, 'format'),
-        ...num('minLength'),
-        ...num('maxLength'),
-        ...str(schema, 'pattern'),
-      };
-    case 'number':
-    case 'integer':
-      return {
-        kind: type,
-        ...base,
-        ...str(schema, 'format'),
-        ...inclusiveBounds(schema, ctx),
-        ...num('multipleOf'),
-        ...exclusiveBounds(schema, ctx),
-      };
-    case 'boolean':
-      return { kind: 'boolean', ...base };
-    case 'array':
-      return {
-        kind: 'array',
-        ...base,
-        ...num('minItems'),
-        ...num('maxItems'),
-        ...(schema.uniqueItems === true ? { uniqueItems: true } : {}),
-        items:
-          'items' in schema
-            ? toSchemaNode(schema.items, joinPointer(pointer, 'items'), ctx)
-            : { kind: 'unknown', pointer, nullable: true, docs: {} },
-      };
-    case 'object':
-      return objectNode(schema, base, ctx);
-    default:
-      report(ctx, 'type-unknown', `unknown type ${JSON.stringify(type)}`, joinPointer(pointer, 'type'));
-      return { kind: 'unknown', ...base };
-  }
-}
-
-function objectNode(
-  schema: Json,
-  base: { pointer: string; nullable: boolean; docs: Docs },
-  ctx: SchemaContext,
-): SchemaNode {
-  const required = new Set(
-    Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === 'string') : [],
-  );
-  const props = isObject(schema.properties) ? schema.properties : {};
-  const properties = Object.entries(props).map(([name, s]) => {
-    const at = joinPointer(base.pointer, 'properties', name);
-    return { name, required: required.has(name), schema: toSchemaNode(s, at, ctx), pointer: at };
-  });
-  for (const name of required) {
-    if (!(name in props))
-      report(
-        ctx,
-        'required-undeclared',
-        `required property ${name} is not declared in properties`,
-        joinPointer(base.pointer, 'required'),
-        'warning',
-      );
-  }
-  const ap = schema.additionalProperties;
-  const additionalProperties =
-    ap === undefined || ap === true
-      ? true
-      : ap === false
-        ? false
-        : toSchemaNode(ap, joinPointer(base.pointer, 'additionalProperties'), ctx);
-  const num = (k: string) => (typeof schema[k] === 'number' ? { [k]: schema[k] as number } : {});
-  return {
-    kind: 'object',
-    ...base,
-    properties,
-    additionalProperties,
-    ...num('minProperties'),
-    ...num('maxProperties'),
-  };
-}
-
-/** 3.0's `exclusiveMinimum: true` turns `minimum` into an exclusive bound: it is no longer inclusive. */
-function inclusiveBounds(schema: Json, ctx: SchemaContext) {
-  const out: { minimum?: number; maximum?: number } = {};
-  for (const [bound, ex] of [
-    ['minimum', 'exclusiveMinimum'],
-    ['maximum', 'exclusiveMaximum'],
-  ] as const) {
-    const turnedExclusive = ctx.dialect === '3.0' && schema[ex] === true;
-    if (typeof schema[bound] === 'number' && !turnedExclusive) out[bound] = schema[bound] as number;
-  }
-  return out;
-}
-
-/**
- * 3.1 has numeric exclusive bounds; 3.0 has booleans that make `minimum`/`maximum` exclusive.
- */
-function exclusiveBounds(schema: Json, ctx: SchemaContext) {
-  const out: { exclusiveMinimum?: number; exclusiveMaximum?: number } = {};
-  for (const [ex, bound] of [
-    ['exclusiveMinimum', 'minimum'],
-    ['exclusiveMaximum', 'maximum'],
-  ] as const) {
-    const v = schema[ex];
-    if (typeof v === 'number') out[ex] = v;
-    else if (v === true && ctx.dialect === '3.0' && typeof schema[bound] === 'number')
-      out[ex] = schema[bound] as number;
-  }
-  return out;
-}
-
-function typeList(schema: Json): string[] {
-  if (typeof schema.type === 'string') return [schema.type];
-  return Array.isArray(schema.type) ? schema.type.filter((t): t is string => typeof t === 'string') : [];
-}
-
-const str = (schema: Json, k: string) => (typeof schema[k] === 'string' ? { [k]: schema[k] as string } : {});
-
 function hasOwnShape(schema: Json): boolean {
   return ['type', 'properties', 'required', 'enum', 'const', 'items', 'additionalProperties'].some(
     (k) => k in schema,
@@ -398,7 +247,7 @@ function reportUnsupportedKeywords(schema: Json, pointer: string, ctx: SchemaCon
   }
 }
 
-function report(
+export function report(
   ctx: SchemaContext,
   code: string,
   message: string,
