@@ -8,12 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
 import type { WebhookKeyPair } from '../../templates/runtime/testing.ts';
 import type { ValidationResult } from '../../templates/runtime/validation.ts';
-import {
-  createWebhookHandlerWith,
-  isUnknownWebhookEvent,
-  toNodeListener,
-  unwrapWebhookWith,
-} from '../../templates/runtime/webhook-unwrap.ts';
+import { createWebhookHandlerWith } from '../../templates/runtime/webhook-handler.ts';
+import { toNodeListener } from '../../templates/runtime/webhook-node.ts';
+import { isUnknownWebhookEvent, unwrapWebhookWith } from '../../templates/runtime/webhook-unwrap.ts';
 import type { EventDecoder, UnknownWebhookEvent } from '../../templates/runtime/webhook-unwrap.ts';
 import { WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
 

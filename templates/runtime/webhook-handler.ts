@@ -1,0 +1,134 @@
+/**
+ * The ready-made webhook handler for Fetch-API runtimes: `(Request) => Promise<Response>`.
+ * Hand-written, copied verbatim into the generated package as `core/webhook-handler.ts`; the
+ * generated `webhooks.ts` binds it to the generated event types and guards.
+ */
+import {
+  type EventDecoder,
+  type UnknownWebhookEvent,
+  type Unwrapped,
+  unwrapDetailed,
+} from './webhook-unwrap.js';
+import { WebhookVerificationError } from './webhook-verify.js';
+
+type Decoders = Readonly<Record<string, EventDecoder>>;
+
+export interface WebhookHandlerConfig<M extends object = Record<string, unknown>> {
+  /** Base64 public key(s); default: `TELNYX_PUBLIC_KEY`. */
+  publicKey?: string | readonly string[];
+  /** One callback per event type; each verified event runs its callback exactly once. */
+  on: { readonly [K in keyof M]?: (event: M[K]) => unknown };
+  /** Called for verified events without a decoder. Without it they are acknowledged and dropped. */
+  onUnknown?: (event: UnknownWebhookEvent) => unknown;
+  /** Bodies above this many bytes get 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  strict?: boolean;
+  toleranceSeconds?: number;
+  now?: () => number;
+}
+
+export type WebhookHandler = (request: Request) => Promise<Response>;
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** @internal Marks a body that went past the size limit; shared with the node:http adapter. */
+export const TOO_LARGE = Symbol('too large');
+
+/** @internal */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): Response {
+  const headers = { 'content-type': 'application/json', ...extraHeaders };
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** True when a declared content-length already rules the body out. */
+export function declaredTooLarge(contentLength: string | null | undefined, maxBytes: number): boolean {
+  return contentLength != null && /^[0-9]+$/.test(contentLength) && Number(contentLength) > maxBytes;
+}
+
+/** Reads the body as bytes, stopping as soon as it passes `maxBytes`. */
+async function readBody(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE> {
+  if (declaredTooLarge(request.headers.get('content-length'), maxBytes)) return TOO_LARGE;
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    total += read.value.length;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return TOO_LARGE;
+    }
+    chunks.push(read.value);
+  }
+  return concat(chunks, total);
+}
+
+/** Joins chunks into one fresh buffer (a copy, so it never aliases a pooled Node Buffer). */
+export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/** Runs the callback for a verified event; returns it so the handler can await it. */
+function dispatch<M extends object>(config: WebhookHandlerConfig<M>, unwrapped: Unwrapped): unknown {
+  if (!unwrapped.known) return config.onUnknown?.(unwrapped.event as UnknownWebhookEvent);
+  const callbacks = config.on as Readonly<Record<string, unknown>>;
+  const callback = Object.hasOwn(callbacks, unwrapped.eventType) ? callbacks[unwrapped.eventType] : undefined;
+  return typeof callback === 'function'
+    ? (callback as (event: unknown) => unknown)(unwrapped.event)
+    : undefined;
+}
+
+/**
+ * A Fetch-API handler (`Request` → `Response`) that verifies, decodes and dispatches webhooks.
+ * 200 after the callback succeeds; 400 `{ error: reason }` for bad signatures or payloads;
+ * 413 for oversized bodies; 500 when the callback throws or the public key is not configured
+ * (a server fault, so Telnyx retries once it is fixed); 405 for anything but POST.
+ */
+export function createWebhookHandlerWith<M extends object = Record<string, unknown>>(
+  config: WebhookHandlerConfig<M>,
+  decoders: Decoders,
+): WebhookHandler {
+  const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const options = {
+    ...(config.publicKey !== undefined && { key: config.publicKey }),
+    ...(config.strict !== undefined && { strict: config.strict }),
+    ...(config.toleranceSeconds !== undefined && { toleranceSeconds: config.toleranceSeconds }),
+    ...(config.now !== undefined && { now: config.now }),
+  };
+  return async (request) => {
+    if (request.method !== 'POST')
+      return jsonResponse(405, { error: 'method_not_allowed' }, { allow: 'POST' });
+    const body = await readBody(request, maxBytes);
+    if (body === TOO_LARGE) return jsonResponse(413, { error: 'payload_too_large' }, { connection: 'close' });
+    let unwrapped: Unwrapped;
+    try {
+      unwrapped = await unwrapDetailed(body, { ...options, headers: request.headers }, decoders);
+    } catch (error) {
+      if (!(error instanceof WebhookVerificationError)) return jsonResponse(500, { error: 'internal_error' });
+      const status = error.reason === 'invalid_public_key' ? 500 : 400;
+      return jsonResponse(status, {
+        error: error.reason,
+        message: error.message,
+        issues: error.issues,
+      });
+    }
+    try {
+      await dispatch(config, unwrapped);
+    } catch {
+      return jsonResponse(500, { error: 'handler_failed' });
+    }
+    return jsonResponse(200, { ok: true });
+  };
+}

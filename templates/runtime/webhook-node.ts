@@ -1,0 +1,112 @@
+/**
+ * Adapts the Fetch-API webhook handler to `node:http`. Typed structurally so this file has no
+ * `node:` import and the package still bundles for edge runtimes. Hand-written, copied verbatim
+ * into the generated package as `core/webhook-node.ts`.
+ */
+import {
+  concat,
+  declaredTooLarge,
+  DEFAULT_MAX_BODY_BYTES,
+  jsonResponse,
+  TOO_LARGE,
+  type WebhookHandler,
+} from './webhook-handler.js';
+
+/** The parts of Node's `IncomingMessage` the adapter uses. */
+export interface NodeRequestLike {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  pause(): unknown;
+}
+
+/** The parts of Node's `ServerResponse` the adapter uses. */
+export interface NodeResponseLike {
+  statusCode: number;
+  readonly headersSent: boolean;
+  setHeader(name: string, value: string): unknown;
+  end(body?: Uint8Array): unknown;
+}
+
+/** Reads a Node request body, giving up (and pausing the stream) once it passes `maxBytes`. */
+function readNodeBody(
+  req: NodeRequestLike,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE> {
+  const declared = req.headers['content-length'];
+  if (typeof declared === 'string' && declaredTooLarge(declared, maxBytes)) return Promise.resolve(TOO_LARGE);
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let settled = false;
+    req.on('data', (chunk) => {
+      if (settled) return;
+      total += chunk.length;
+      if (total <= maxBytes) return void chunks.push(chunk);
+      settled = true;
+      req.pause();
+      resolve(TOO_LARGE);
+    });
+    req.on('end', () => {
+      if (!settled) resolve(concat(chunks, total));
+      settled = true;
+    });
+    req.on('error', (error) => {
+      if (!settled) reject(error);
+      settled = true;
+    });
+    // A client that disconnects mid-body may emit only 'close'; don't leave the promise hanging.
+    req.on('close', () => {
+      if (!settled) reject(new Error('request closed before its body ended'));
+      settled = true;
+    });
+  });
+}
+
+function toRequest(req: NodeRequestLike, body: Uint8Array<ArrayBuffer>): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name.startsWith(':') || value === undefined) continue; // HTTP/2 pseudo-headers
+    // Repeats stay repeats: Headers joins them with ", ", which the verifier rejects.
+    for (const item of typeof value === 'string' ? [value] : value) headers.append(name, item);
+  }
+  const method = req.method ?? 'POST';
+  const path = req.url?.startsWith('/') ? req.url : '/';
+  const withBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(`http://localhost${path}`, { method, headers, ...(withBody && { body }) });
+}
+
+async function writeResponse(res: NodeResponseLike, response: Response): Promise<void> {
+  const body = new Uint8Array(await response.arrayBuffer());
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(body);
+}
+
+/**
+ * Adapts a Fetch-API handler to `node:http`: `http.createServer(toNodeListener(handler))`.
+ * The body is read as raw bytes (never re-encoded) and reading stops with 413 past the limit.
+ */
+export function toNodeListener(
+  handler: WebhookHandler,
+  options: { maxBodyBytes?: number } = {},
+): (req: NodeRequestLike, res: NodeResponseLike) => void {
+  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return (req, res) => {
+    void (async () => {
+      const body = await readNodeBody(req, maxBytes);
+      const response =
+        body === TOO_LARGE
+          ? jsonResponse(413, { error: 'payload_too_large' }, { connection: 'close' })
+          : await handler(toRequest(req, body));
+      await writeResponse(res, response);
+    })().catch(() => {
+      if (res.headersSent) return;
+      res.statusCode = 500;
+      res.end();
+    });
+  };
+}
