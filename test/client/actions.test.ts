@@ -16,6 +16,7 @@ import {
   type SpeakRequest,
 } from '../../generated/src/index.ts';
 import { replies, startTestServer, type Reply, type TestServer } from '../runtime/helpers/http-server.ts';
+import { failure } from '../helpers/failure.ts';
 
 const API_KEY = 'KEY_ACTIONS_TEST';
 // Every character here means something in a URL: each must reach the server percent-encoded.
@@ -52,15 +53,6 @@ function client(options: ConstructorParameters<typeof Telnyx>[0] = {}): Telnyx {
   return new Telnyx({ apiKey: API_KEY, baseURL: server.baseURL, ...options });
 }
 const sentBodies = () => server.requests.map((r) => JSON.parse(r.body) as Record<string, unknown>);
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe.each(ACTIONS)('calls.actions.$name', ({ segment, params, send }) => {
   it('POSTs the params plus a command_id to /calls/<encoded id>/actions/' + segment, async () => {

@@ -22,6 +22,7 @@ import {
 import { defaultBackoffMs, retryAfterFromHeaders } from '../../templates/runtime/retry.ts';
 import { ValidationError } from '../../templates/runtime/validation.ts';
 import { replies, send, startTestServer, type TestServer } from './helpers/http-server.ts';
+import { failure } from '../helpers/failure.ts';
 
 const API_KEY = 'KEY0123456789SECRET';
 const IDENTITY = { packageName: 'telnyx-voice-media', packageVersion: '1.2.3' };
@@ -43,16 +44,6 @@ afterAll(() => server.close());
 
 function client(options: ClientOptions = {}): FastClient {
   return new FastClient({ apiKey: API_KEY, baseURL: server.baseURL, ...options }, IDENTITY);
-}
-
-/** Runs `promise`, expecting it to fail, and returns the error. */
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the request to fail');
 }
 
 function telnyxError(title: string, detail: string) {
