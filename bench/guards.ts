@@ -139,18 +139,32 @@ for (const label of ['valid', 'invalid']) {
 const ratio = ops('date-time ajv-formats') / ops('date-time generated');
 console.log(`\ndate-time check: generated ${fmt(ops('date-time generated') * 3)} /s, ajv-formats ${fmt(ops('date-time ajv-formats') * 3)} /s; generated costs ${ratio.toFixed(3)} of ajv-formats' time`);
 
-// ---- code size: the generated modules this guard loads vs ajv standalone for the schema ----
-const source = ajvStandaloneSize();
-const generated = ['guards/CallPlaybackEndedEvent.ts', 'guards/CallPlaybackEnded.ts'].map((f) => readFileSync(`generated/src/${f}`, 'utf8').length);
-const total = generated.reduce((a, b) => a + b, 0);
-console.log(`\ncode size: generated guard modules ${total} chars (TypeScript with docs, plus shared core helpers), ajv standalone ${source} chars`);
-console.log(`(sink ${sink > 0 ? 'ok' : 'empty'})`);
-
-function ajvStandaloneSize(): number {
-  const oracle = buildOracle(model, diagnostics, { code: { source: true } });
-  const validate = oracle.validatorFor('CallPlaybackEndedEvent');
+// ---- code size: for every schema, the guard modules it loads vs ajv standalone for it ----
+const oracle = buildOracle(model, diagnostics, { code: { source: true } });
+const standalone = (() => {
   // CommonJS default export: under NodeNext it may arrive wrapped in `{ default }`.
   const mod = standaloneCode as unknown as { default?: unknown };
-  const generate = (mod.default ?? mod) as (ajv: unknown, validate: unknown) => string;
-  return generate(oracle.ajv, validate).length;
+  return (mod.default ?? mod) as (ajv: unknown, validate: unknown) => string;
+})();
+/** The guard module of `typeName` and every guard module it imports, transitively. */
+function guardClosureSize(typeName: string, seen = new Set<string>()): number {
+  if (seen.has(typeName)) return 0;
+  seen.add(typeName);
+  const text = readFileSync(`generated/src/guards/${typeName}.ts`, 'utf8');
+  const imports = [...text.matchAll(/from '\.\/([A-Za-z0-9_]+)\.js'/g)].map((m) => m[1]!);
+  return text.length + imports.reduce((sum, t) => sum + guardClosureSize(t, seen), 0);
 }
+let smaller = 0;
+const rows: string[] = [];
+for (const schema of model.schemas) {
+  const ours = guardClosureSize(schema.typeName);
+  const ajvSize = standalone(oracle.ajv, oracle.validatorFor(schema.name)).length;
+  if (ours < ajvSize) smaller++;
+  rows.push(`  ${schema.typeName.padEnd(38)} ${String(ours).padStart(7)}  ${String(ajvSize).padStart(7)}`);
+}
+console.log(`
+code size (characters; ours = the guard's modules with docs, without the shared core helpers)`);
+console.log(`  ${'schema'.padEnd(38)} ${'ours'.padStart(7)}  ${'ajv'.padStart(7)}`);
+console.log(rows.join('\n'));
+console.log(`ours is smaller for ${smaller} of ${model.schemas.length} schemas`);
+console.log(`(sink ${sink > 0 ? 'ok' : 'empty'})`);
