@@ -13,7 +13,8 @@ import type { GeneratedFile } from './emit/file.js';
  */
 export const PRETTIER_OPTIONS: Prettier.Options = options as Prettier.Options;
 
-const PARSERS: Record<string, string> = { '.ts': 'typescript', '.json': 'json', '.md': 'markdown' };
+// babel-ts, not typescript: the same output on our code (a test checks every file) in about half the time.
+const PARSERS: Record<string, string> = { '.ts': 'babel-ts', '.json': 'json', '.md': 'markdown' };
 
 export async function formatFiles(files: GeneratedFile[]): Promise<GeneratedFile[]> {
   // Loaded on first use, so the CLI can load it on a second thread while this one works.

@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { PRETTIER_OPTIONS } from '../../generator/format.ts';
 import { listFiles } from '../../generator/write.ts';
 import {
   GENERATED,
@@ -47,6 +48,17 @@ describe('generate() on spec/voice-media.yaml', () => {
       expect(file.content, file.path).not.toContain('\r');
       expect(file.content, file.path).not.toMatch(/generated (at|on) /i);
       expect(file.content, file.path).not.toContain(new Date().toISOString().slice(0, 10));
+    }
+  });
+
+  it('formats TypeScript with babel-ts exactly as the typescript parser would', async () => {
+    const prettier = await import('prettier');
+    for (const file of first.files.filter((f) => f.path.endsWith('.ts'))) {
+      const withTypescript = await prettier.format(file.content, {
+        ...PRETTIER_OPTIONS,
+        parser: 'typescript',
+      });
+      expect(withTypescript, file.path).toBe(file.content);
     }
   });
 
