@@ -3,7 +3,7 @@
  * library throw instead of report (a non-OpenAPI document, a `$ref` loop with nothing in it).
  */
 import { type Diagnostic, joinPointer } from './diagnostics.js';
-import { isObject, type Json } from './json.js';
+import { isObject } from './json.js';
 
 export function checkOpenApiShape(document: unknown): Diagnostic | undefined {
   const error = (message: string, pointer = '#'): Diagnostic => ({

@@ -3,9 +3,9 @@
  * call (cheaper than declaration by declaration), plus `as const` value lists for enums.
  */
 import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
-import { toTypeName } from '../names.js';
-import type { Model, NamedSchema, ObjectNode, SchemaNode } from '../ir/types.js';
+import type { Model, NamedSchema, ObjectNode } from '../ir/types.js';
 import { docLines } from './docs.js';
+import { enumSites } from './enum-values.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
 import { indexSignature, type TypeContext, typeExpression } from './type-expression.js';
 
@@ -81,28 +81,13 @@ function interfaceOf(
  * when it is an enum, and for enums reached through its object properties.
  */
 function enumValueLists(named: NamedSchema): StatementStructures[] {
-  return enumsIn(named.schema, named.typeName, []).map(({ name, path, values }) => ({
+  return enumSites(named).map(({ name, path, node }) => ({
     kind: morph.StructureKind.VariableStatement,
     isExported: true,
     declarationKind: morph.VariableDeclarationKind.Const,
     docs: [
       `Every value of \`${named.typeName}${path.map((p) => `[${jsDocText(stringLiteral(p))}]`).join('')}\`, in spec order.`,
     ],
-    declarations: [{ name, initializer: `[${values.map(jsonLiteral).join(', ')}] as const` }],
+    declarations: [{ name, initializer: `[${node.values.map(jsonLiteral).join(', ')}] as const` }],
   }));
-}
-
-interface EnumSite {
-  name: string;
-  /** Wire property names from the schema to the enum. */
-  path: string[];
-  values: unknown[];
-}
-
-function enumsIn(node: SchemaNode, prefix: string, path: string[]): EnumSite[] {
-  if (node.kind === 'enum') return [{ name: `${prefix}Values`, path, values: node.values }];
-  if (node.kind !== 'object') return [];
-  return node.properties.flatMap((p) =>
-    enumsIn(p.schema, `${prefix}${toTypeName(p.name)}`, [...path, p.name]),
-  );
 }

@@ -79,7 +79,8 @@ describe('diff-friendly output', () => {
       for (const line of [...added, ...removed]) expect(line, file).toMatch(/ogg|'wav'/);
       expect(added.length, file).toBeLessThanOrEqual(3);
     }
-    expect(changed.sort()).toStrictEqual(['src/guards/PlayAudioUrlRequest.ts', 'src/schemas.ts']);
+    // The guard builds its set from schemas.ts's exported list, so only that list changes.
+    expect(changed.sort()).toStrictEqual(['src/schemas.ts']);
   }, 60_000);
 });
 

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../../generator/diagnostics.ts';
 import { emitGuards } from '../../generator/emit/guards/index.ts';
+import { emitSchemaTypes } from '../../generator/emit/schemas.ts';
 import type { GeneratedFile } from '../../generator/emit/file.ts';
 import { buildModel } from '../../generator/ir/build.ts';
 
@@ -20,8 +21,24 @@ export interface InlineGuards {
 let counter = 0;
 
 export function inlineGuards(schemas: Record<string, unknown>): InlineGuards {
-  const document = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas } };
-  const naming = { package: { name: 'p', version: '1', description: '', clientClass: 'C', apiKeyEnv: 'K', publicKeyEnv: 'P' }, operations: {}, defaultResource: 'r' };
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {},
+    components: { schemas },
+  };
+  const naming = {
+    package: {
+      name: 'p',
+      version: '1',
+      description: '',
+      clientClass: 'C',
+      apiKeyEnv: 'K',
+      publicKeyEnv: 'P',
+    },
+    operations: {},
+    defaultResource: 'r',
+  };
   const { model, diagnostics } = buildModel({ document, naming, specFile: 'inline.yaml', specHash: 'x' });
   const files = emitGuards(model, diagnostics);
   const root = resolve('.tmp/guards-dev', `inline-${process.pid}-${counter++}`);
@@ -29,10 +46,19 @@ export function inlineGuards(schemas: Record<string, unknown>): InlineGuards {
     path: `src/core/${name}`,
     content: readFileSync(`templates/runtime/${name}`, 'utf8'),
   }));
-  const all = [...files, ...runtime, { path: 'src/schemas.ts', content: 'export {};\n' }];
-  for (const f of all) {
+  for (const f of [...files, ...runtime]) {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
     writeFileSync(join(root, f.path), f.content);
   }
-  return { files, diagnostics, load: (typeName) => import(pathToFileURL(join(root, 'src/guards', `${typeName}.ts`)).href) };
+  // Guards take enum value lists from schemas.ts, so the real one is written before any import.
+  let schemasWritten: Promise<void> | undefined;
+  const writeSchemas = async () => writeFileSync(join(root, 'src/schemas.ts'), await emitSchemaTypes(model));
+  return {
+    files,
+    diagnostics,
+    load: async (typeName) => {
+      await (schemasWritten ??= writeSchemas());
+      return import(pathToFileURL(join(root, 'src/guards', `${typeName}.ts`)).href);
+    },
+  };
 }

@@ -65,8 +65,7 @@ export function isOpenableEnum(node: EnumNode): boolean {
 
 function hasStringEnum(schema: NamedSchema | undefined): boolean {
   let found = false;
-  if (schema)
-    visit(schema.schema, (n) => (found ||= n.kind === 'enum' && isOpenableEnum(n)));
+  if (schema) visit(schema.schema, (n) => (found ||= n.kind === 'enum' && isOpenableEnum(n)));
   return found;
 }
 

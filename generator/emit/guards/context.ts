@@ -35,6 +35,10 @@ export interface ModuleContext {
   usedSchemas: Set<string>;
   /** Support helpers used, imported from `../core/guard-support.js`. */
   supportImports: Set<string>;
+  /** Enum nodes with an exported value list in `schemas.ts`, to its name (see enum-values.ts). */
+  enumValueNames: ReadonlyMap<SchemaNode, string>;
+  /** Those value lists this module uses, imported from `../schemas.js`. */
+  schemaValueImports: Set<string>;
   /** Module-level `const NAME = …;` lines, by name. */
   constants: Map<string, string>;
   /** Base name (e.g. `CallPlaybackEndedPayload`) chosen for each hoisted node. */
@@ -51,6 +55,7 @@ export function createContext(
   schemas: ReadonlyMap<string, NamedSchema>,
   diagnostics: Diagnostic[],
   reported: Set<string>,
+  enumValueNames: ReadonlyMap<SchemaNode, string>,
 ): ModuleContext {
   const facts = allFacts.get(named.name)!;
   return {
@@ -60,6 +65,8 @@ export function createContext(
     schemas,
     usedSchemas: new Set(),
     supportImports: new Set(),
+    enumValueNames,
+    schemaValueImports: new Set(),
     constants: new Map(),
     hoistedNames: new Map(),
     functions: { match: new Map(), check: new Map() },

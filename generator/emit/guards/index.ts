@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Model } from '../../ir/types.js';
+import { enumValueNames } from '../enum-values.js';
 import type { GeneratedFile } from '../file.js';
 import { analyzeModel } from './analysis.js';
 import { createContext } from './context.js';
@@ -18,9 +19,10 @@ export function emitGuards(model: Model, diagnostics: Diagnostic[]): GeneratedFi
   const schemas = new Map(model.schemas.map((s) => [s.name, s]));
   // A node is seen once by `match` and once by `check`: report each problem once.
   const reported = new Set<string>();
+  const valueLists = enumValueNames(model.schemas);
   const modules = model.schemas.map((named) => ({
     path: `src/guards/${named.typeName}.ts`,
-    content: guardModule(createContext(named, facts, schemas, diagnostics, reported)),
+    content: guardModule(createContext(named, facts, schemas, diagnostics, reported, valueLists)),
   }));
   const index = model.schemas.map(
     (s) =>

@@ -80,7 +80,10 @@ function enumRule(node: EnumNode, { x, path, hint }: Leaf, ctx: ModuleContext): 
   const values = possibleValues(node);
   const list = `[${values.map(jsonLiteral).join(', ')}]`;
   const single = values.length === 1;
-  const set = single ? list : constant(ctx, `${hint}Values`, `new Set<unknown>(${list})`);
+  // Build the set from the list schemas.ts exports, unless the guard must drop values of the wrong type.
+  const exported = values.length === node.values.length ? ctx.enumValueNames.get(node) : undefined;
+  if (exported && !single) ctx.schemaValueImports.add(exported);
+  const set = single ? list : constant(ctx, `${hint}Values`, `new Set<unknown>(${exported ?? list})`);
   const test =
     values.length === 0 ? 'false' : single ? `${x} === ${jsonLiteral(values[0])}` : `${set}.has(${x})`;
   // `strictEnums: false` lets unknown strings through: Telnyx adds values to its enums over time.

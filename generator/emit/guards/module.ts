@@ -38,7 +38,9 @@ function depthLimit(ctx: ModuleContext, stop: () => string): string[] {
 function imports(ctx: ModuleContext): string[] {
   const { typeName } = ctx.named;
   const lines = [
-    `import type { ${typeName} } from '../schemas.js';`,
+    ctx.schemaValueImports.size > 0
+      ? `import { type ${typeName}, ${[...ctx.schemaValueImports].sort().join(', ')} } from '../schemas.js';`
+      : `import type { ${typeName} } from '../schemas.js';`,
     `import { type GuardOptions, type ValidationIssue, type ValidationResult, ValidationError } from '../core/validation.js';`,
   ];
   if (ctx.supportImports.size > 0)
