@@ -42,14 +42,14 @@ export type CryptoEngine = 'auto' | 'webcrypto' | 'node';
 
 export interface VerifyOptions {
   /** Largest accepted distance between `telnyx-timestamp` and now, either way. Default 300. */
-  toleranceSeconds?: number;
+  toleranceSeconds?: number | undefined;
   /** Clock in milliseconds since the epoch. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /**
    * @internal Which crypto implementation runs the check. `auto` (default) uses `node:crypto`
    * when the runtime provides it and WebCrypto otherwise; tests force one or the other.
    */
-  engine?: CryptoEngine;
+  engine?: CryptoEngine | undefined;
 }
 
 const SIGNATURE_HEADER = 'telnyx-signature-ed25519';

@@ -17,16 +17,16 @@ type Decoders = Readonly<Record<string, EventDecoder>>;
 
 export interface WebhookHandlerConfig<M extends object = Record<string, unknown>> {
   /** Base64 public key(s); default: `TELNYX_PUBLIC_KEY`. */
-  publicKey?: string | readonly string[];
+  publicKey?: string | readonly string[] | undefined;
   /** One callback per event type; each verified event runs its callback exactly once. */
   on: { readonly [K in keyof M]?: (event: M[K]) => unknown };
   /** Called for verified events without a decoder. Without it they are acknowledged and dropped. */
-  onUnknown?: (event: UnknownWebhookEvent) => unknown;
+  onUnknown?: ((event: UnknownWebhookEvent) => unknown) | undefined;
   /** Bodies above this many bytes get 413. Default 1 MiB. */
-  maxBodyBytes?: number;
-  strict?: boolean;
-  toleranceSeconds?: number;
-  now?: () => number;
+  maxBodyBytes?: number | undefined;
+  strict?: boolean | undefined;
+  toleranceSeconds?: number | undefined;
+  now?: (() => number) | undefined;
 }
 
 export type WebhookHandler = (request: Request) => Promise<Response>;

@@ -94,7 +94,7 @@ async function writeResponse(res: NodeResponseLike, response: Response): Promise
  */
 export function toNodeListener(
   handler: WebhookHandler,
-  options: { maxBodyBytes?: number } = {},
+  options: { maxBodyBytes?: number | undefined } = {},
 ): (req: NodeRequestLike, res: NodeResponseLike) => void {
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (req, res) => {

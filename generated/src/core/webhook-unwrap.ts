@@ -38,13 +38,13 @@ export interface UnwrapOptions {
   /** The request headers, as received. */
   headers: HeadersLike;
   /** Base64 public key(s); default: `TELNYX_PUBLIC_KEY` (comma-separated for rotation). */
-  key?: string | readonly string[];
+  key?: string | readonly string[] | undefined;
   /** Reject enum values this package does not know. Default false: Telnyx adds values over time. */
-  strict?: boolean;
-  toleranceSeconds?: number;
-  now?: () => number;
+  strict?: boolean | undefined;
+  toleranceSeconds?: number | undefined;
+  now?: (() => number) | undefined;
   /** @internal see `VerifyOptions.engine`. */
-  engine?: CryptoEngine;
+  engine?: CryptoEngine | undefined;
 }
 
 type Decoders = Readonly<Record<string, EventDecoder>>;

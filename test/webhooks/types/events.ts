@@ -9,6 +9,7 @@ import {
   WEBHOOK_EVENT_TYPES,
   createWebhookHandler,
   isUnknownWebhookEvent,
+  isWebhookEventType,
   unwrapWebhook,
   type CallPlaybackEnded,
   type CallPlaybackEndedEvent,
@@ -146,3 +147,18 @@ type _eventTypes = Assert<
 >;
 type _sameSet = Assert<Equals<(typeof WEBHOOK_EVENT_TYPES)[number], WebhookEventType>>;
 type _matchesUnion = Assert<Equals<WebhookEvent['data']['event_type'], WebhookEventType>>;
+
+// ---- Options from the environment (string | undefined) under exactOptionalPropertyTypes ----------
+
+declare const fromEnv: string | undefined;
+export const handlerFromEnv = createWebhookHandler({ publicKey: fromEnv, strict: undefined, on: {} });
+export const unwrapFromEnv = (body: string, headers: Headers) =>
+  unwrapWebhook(body, { headers, key: fromEnv });
+
+// ---- isWebhookEventType narrows the whole event -------------------------------------------------
+
+declare const anyEvent: WebhookEvent | UnknownWebhookEvent;
+declare function handleEnded(event: CallPlaybackEndedEvent): void;
+if (isWebhookEventType(anyEvent, 'call.playback.ended')) handleEnded(anyEvent);
+// @ts-expect-error without the guard, `anyEvent` is still the whole union
+handleEnded(anyEvent);
