@@ -51,14 +51,12 @@ export function runCli(script: string, args: string[], cwd = ROOT) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Type-checks a generated package folder with the project's TypeScript. */
-export function typecheck(dir: string) {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json'), '--noEmit'],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return { code: result.status, output: result.stdout + result.stderr };
+/** Runs the project's TypeScript over a project: a folder with a tsconfig.json, or the file itself. */
+export function typecheck(project: string) {
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', project], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { code: result.status, output: `${result.stdout}${result.stderr}`.trim() };
 }

@@ -5,23 +5,17 @@
  * fail at all: the same compiler options on a temp file with a real type error, and on one with
  * a `@ts-expect-error` that has nothing to expect.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, typecheck } from '../helpers/generate.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const CONFIG = join(ROOT, 'test/types/tsconfig.json');
 
 function tsc(project: string): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, [TSC, '--noEmit', '--pretty', 'false', '-p', project], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { status: run.status, output: `${run.stdout}${run.stderr}`.trim() };
+  const { code, output } = typecheck(project);
+  return { status: code, output };
 }
 
 describe('type tests', () => {
