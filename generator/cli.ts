@@ -9,6 +9,7 @@ import { formatDiagnostic, hasErrors } from './diagnostics.js';
 import { FormatCache } from './format-cache.js';
 import { generate, type GenerateServices } from './generate.js';
 import { startHelperThread } from './helper-thread.js';
+import { lintSpec } from './lint.js';
 import { DEFAULT_PATHS, PROJECT_ROOT, readInputs, type InputPaths } from './inputs.js';
 import { watch } from './watch.js';
 import { planOutput, writeOutput } from './write.js';
@@ -105,7 +106,8 @@ async function main(): Promise<number> {
   // Started before anything heavy loads, so the helper thread loads its libraries meanwhile.
   const helper = startHelperThread({ warmFormatter: cache?.isEmpty ?? true });
   const services: GenerateServices = {
-    lint: helper.lint,
+    // On this thread, after ts-morph: the worker is the busier of the two with prettier alone.
+    lint: lintSpec,
     format: cache ? cache.wrap(helper.format) : helper.format,
   };
   const run = async (check: boolean) => {

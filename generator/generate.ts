@@ -42,11 +42,12 @@ export const GENERATOR_NAME = 'telnyx-voice-media-codegen';
 export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
 
 /**
- * The two slow, self-contained steps, replaceable so the CLI can run them on another thread while
+ * The two slow, self-contained steps, replaceable so the CLI can run one on another thread while
  * this one builds and emits. Both default to running right here.
  */
 export interface GenerateServices {
-  lint(text: string, fileName: string): Promise<Diagnostic[]>;
+  /** `document` is `text` already parsed; a linter may use it instead of parsing again. */
+  lint(text: string, fileName: string, document: unknown): Promise<Diagnostic[]>;
   format(files: GeneratedFile[]): Promise<GeneratedFile[]>;
 }
 
@@ -84,11 +85,12 @@ export async function generate(
   } catch (err) {
     failure = err; // an unlinted spec may be too broken to model; the lint below says why
   }
-  // Order matters when the services run on another thread: formatting the first files starts
-  // before the lint, and both run while this thread builds the schema types with ts-morph.
+  // Order matters when formatting runs on another thread (the CLI): it starts on the first files
+  // at once and works while this thread builds the schema types with ts-morph. The lint is
+  // started here but does its work after that (it loads on first use).
   const formattingFirst = stage && !hasErrors(stage.diagnostics) ? services.format(stage.files) : undefined;
   formattingFirst?.catch(() => undefined); // awaited below unless an error diagnostic ends the run
-  const linting = services.lint(input.spec.text, input.spec.file);
+  const linting = services.lint(input.spec.text, input.spec.file, loaded.document);
   const schemas = formattingFirst ? await emitSchemaTypes(stage!.model) : undefined;
   const lint = await linting;
   if (hasErrors(lint)) return { files: [], diagnostics: lint };

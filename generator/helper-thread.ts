@@ -1,17 +1,16 @@
 /**
- * Formatting and linting on a worker thread (generator/worker.ts), for the CLI: on a two-core
- * machine prettier and the linter load and work while this thread builds the model and loads
- * ts-morph. Measured alternatives were slower: linting on this thread, and two worker threads
- * (three threads fighting over two cores).
+ * Prettier on a worker thread (generator/worker.ts), for the CLI: on a two-core machine it loads
+ * and formats while this thread builds the model, loads ts-morph and lints. Measured
+ * alternatives were slower: two worker threads (three threads fighting over two cores), and
+ * formatting the last file (the schema types) on this thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { GenerateServices } from './generate.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 type Pending = { resolve: (value: never) => void; reject: (err: Error) => void };
-type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
-
-export interface HelperThread extends GenerateServices {
+export interface HelperThread {
+  format: GenerateServices['format'];
   close(): Promise<void>;
 }
 
@@ -33,15 +32,13 @@ export function startHelperThread(options: { warmFormatter: boolean }): HelperTh
     for (const waiting of pending.values()) waiting.reject(err);
     pending.clear();
   });
-  const call = <T>(request: Request) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve: resolve as (value: never) => void, reject });
-      worker.postMessage({ ...request, id });
-    });
   return {
-    lint: (text, fileName) => call({ kind: 'lint', text, fileName }),
-    format: (files) => call({ kind: 'format', files }),
+    format: (files) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve: resolve as (value: never) => void, reject });
+        worker.postMessage({ id, files } satisfies WorkerRequest);
+      }),
     close: async () => {
       await worker.terminate();
     },

@@ -3,6 +3,7 @@
  * External references are refused (the generator reads one file and does no I/O), which surfaces
  * as an unresolved-ref problem with its location.
  */
+import { createRequire } from 'node:module';
 import type { Config } from '@redocly/openapi-core';
 import type { Diagnostic } from './diagnostics.js';
 
@@ -18,13 +19,17 @@ const RULES = {
 
 type Redocly = typeof import('@redocly/openapi-core');
 
-/** Loaded on first use (not at start-up), so the CLI can load it on a second thread meanwhile. */
+/**
+ * Loaded on first use (not at start-up), so the CLI can load it on a second thread meanwhile.
+ * A CommonJS package: `require` skips the export-name scan that `import()` does first.
+ */
 let loaded:
   | Promise<{ redocly: Redocly; config: Config; Resolver: new () => InstanceType<Redocly['BaseResolver']> }>
   | undefined;
 
 function load() {
-  loaded ??= import('@redocly/openapi-core').then(async (redocly) => {
+  loaded ??= Promise.resolve().then(async () => {
+    const redocly = createRequire(import.meta.url)('@redocly/openapi-core') as Redocly;
     /** Refuses every external `$ref`, so linting never touches the disk or the network. */
     class LocalOnlyResolver extends redocly.BaseResolver {
       override async loadExternalRef(absoluteRef: string): Promise<never> {
@@ -39,10 +44,17 @@ function load() {
   return loaded;
 }
 
-export async function lintSpec(text: string, fileName: string): Promise<Diagnostic[]> {
+/**
+ * `parsed` is the document generate() already parsed from `text`; handing it over saves redocly
+ * a second parse. Redocly still reads `text` (lazily) to turn a problem's pointer into a line.
+ */
+export async function lintSpec(text: string, fileName: string, parsed?: unknown): Promise<Diagnostic[]> {
   const { redocly, config, Resolver } = await load();
-  const { getLineColLocation, lintDocument, makeDocumentFromString } = redocly;
-  const document = makeDocumentFromString(text, `/${fileName}`);
+  const { getLineColLocation, lintDocument, makeDocumentFromString, Source } = redocly;
+  const document =
+    parsed === undefined
+      ? makeDocumentFromString(text, `/${fileName}`)
+      : { source: new Source(`/${fileName}`, text), parsed };
   let problems;
   try {
     problems = await lintDocument({

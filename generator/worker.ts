@@ -1,15 +1,15 @@
 /**
- * The CLI's second thread: formats files and lints the spec (see GenerateServices and
- * helper-thread.ts) while the main thread builds the model and loads ts-morph, so on a two-core
- * machine both cores work.
+ * The CLI's second thread: formats files with prettier (see GenerateServices and
+ * helper-thread.ts) while the main thread builds the model, loads ts-morph and lints the spec,
+ * so on a two-core machine both cores work.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatFiles } from './format.js';
-import { lintSpec } from './lint.js';
 
-export type WorkerRequest =
-  | { id: number; kind: 'lint'; text: string; fileName: string }
-  | { id: number; kind: 'format'; files: Array<{ path: string; content: string; preformatted?: boolean }> };
+export type WorkerRequest = {
+  id: number;
+  files: Array<{ path: string; content: string; preformatted?: boolean }>;
+};
 
 export type WorkerReply =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
@@ -21,9 +21,7 @@ const warm = warmFormatter ? formatFiles([{ path: 'warm-up.ts', content: 'x' }])
 
 parentPort?.on('message', (request: WorkerRequest) => {
   void warm
-    .then((): Promise<unknown> =>
-      request.kind === 'lint' ? lintSpec(request.text, request.fileName) : formatFiles(request.files),
-    )
+    .then(() => formatFiles(request.files))
     .then(
       (value) => parentPort?.postMessage({ id: request.id, ok: true, value } satisfies WorkerReply),
       (err: unknown) =>
