@@ -128,6 +128,27 @@ describe.each<CryptoEngine>(['webcrypto', 'node'])('verifyWebhookSignature (%s)'
     await expectReason('timestamp_too_new', () => verify(undefined, undefined, undefined, at(ts - 301)));
     const tight = { ...at(ts + 11), toleranceSeconds: 10 };
     await expectReason('timestamp_too_old', () => verify(undefined, undefined, undefined, tight));
+    // Well-formed at both ends of the accepted length (1 and 15 digits), just far off in time.
+    await expectReason('timestamp_too_old', () => verify(V.text.body, headers(undefined, '0')));
+    const far = headers(undefined, '999999999999999');
+    await expectReason('timestamp_too_new', () => verify(V.text.body, far));
+  });
+
+  it('reports every failure as a rejection, never a synchronous throw', async () => {
+    const bad: [HeadersLike, string | readonly string[], object][] = [
+      [null as never, V.publicKey, {}],
+      [headers(), 'not a key', {}],
+      [headers('!!!!'), V.publicKey, {}],
+      [headers(), V.otherPublicKey, {}],
+      [headers(), V.publicKey, { toleranceSeconds: NaN }],
+    ];
+    for (const [h, key, extra] of bad) {
+      let promise: Promise<void> | undefined;
+      expect(() => {
+        promise = verifyWebhookSignature(V.text.body, h, key, { ...opts, ...extra });
+      }).not.toThrow();
+      await expect(promise).rejects.toThrow();
+    }
   });
 
   it.each([
@@ -225,6 +246,31 @@ describe('base64', () => {
     );
   });
 
+  it('accepts exactly the texts Buffer re-encodes to themselves, and decodes them alike', () => {
+    // Buffer's decoder is lenient; a text is canonical when encoding what it decodes gives it back.
+    const chars = [
+      ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+      ...'==-_ \n\u00c1\u0141',
+    ];
+    const noisy = fc.array(fc.constantFrom(...chars), { maxLength: 16 }).map((cs) => cs.join(''));
+    const canonical = fc.uint8Array({ maxLength: 12 }).map((bytes) => Buffer.from(bytes).toString('base64'));
+    // One character of a canonical text replaced: tail bits, padding, non-ASCII in every position.
+    const mutated = fc
+      .tuple(canonical, fc.nat(), fc.constantFrom(...chars))
+      .map(([text, at, c]) =>
+        text ? text.slice(0, at % text.length) + c + text.slice((at % text.length) + 1) : c,
+      );
+    fc.assert(
+      fc.property(fc.oneof(noisy, canonical, mutated), (text) => {
+        const reference = Buffer.from(text, 'base64');
+        const decoded = decodeBase64(text);
+        if (reference.toString('base64') === text) expect(decoded).toEqual(new Uint8Array(reference));
+        else expect(decoded).toBeUndefined();
+      }),
+      { seed: 20251125, numRuns: 5000 },
+    );
+  });
+
   it.each([
     'A',
     'AB',
@@ -239,6 +285,10 @@ describe('base64', () => {
     'AA\nA',
     'ä===',
     '-_AA',
+    'QUJD\u0141',
+    '\u0141BCD',
+    'QQ=\u0141',
+    'AAAAAAAAAAA\u0100',
   ])('rejects %j', (text) => {
     expect(decodeBase64(text)).toBeUndefined();
   });

@@ -11,46 +11,71 @@
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** char code → 6-bit value, or -1 for anything outside the alphabet (including '=' and spaces). */
-const DECODE_TABLE: Int8Array = (() => {
-  const table = new Int8Array(128).fill(-1);
+/** Marks a character outside the alphabet in `DECODE_TABLE`; bit 6 is never set by a sextet. */
+const INVALID = 64;
+const PAD = 0x3d; // '='
+
+/** ASCII code → 6-bit value, or `INVALID` (including '=' and whitespace). */
+const DECODE_TABLE: Uint8Array = (() => {
+  const table = new Uint8Array(128).fill(INVALID);
   for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
   return table;
 })();
-
-/** 6-bit value of one character, or -1 when it is not in the alphabet. */
-function sextet(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  return code < 128 ? (DECODE_TABLE[code] ?? -1) : -1;
-}
 
 /**
  * Decodes padded base64, or returns `undefined` when `text` is not the one canonical encoding of
  * some bytes: wrong length, a character outside the alphabet (whitespace included), misplaced or
  * missing padding, or non-zero unused bits before the padding.
+ *
+ * Signatures arrive on every webhook, so the loop is branch-free: it ORs every char code and every
+ * table value together and judges the whole text once at the end (a code above 127 or an
+ * `INVALID` entry spoils the result). Nothing decoded is returned unless that check passes.
  */
 export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (text.length % 4 !== 0) return undefined;
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const out = new Uint8Array((text.length / 4) * 3 - padding);
-  const dataChars = text.length - padding;
+  const length = text.length;
+  if (length % 4 !== 0) return undefined;
+  const padding =
+    length === 0 || text.charCodeAt(length - 1) !== PAD ? 0 : text.charCodeAt(length - 2) === PAD ? 2 : 1;
+  const out = new Uint8Array((length / 4) * 3 - padding);
+  const table = DECODE_TABLE;
+  const full = padding === 0 ? length : length - 4; // quads without padding
+  let codes = 0; // OR of every char code: > 127 means a non-ASCII character
+  let values = 0; // OR of every table value: INVALID set means a character outside the alphabet
   let written = 0;
-  for (let i = 0; i < dataChars; i += 4) {
-    const remaining = dataChars - i;
-    const a = sextet(text, i);
-    const b = sextet(text, i + 1);
-    const c = remaining > 2 ? sextet(text, i + 2) : 0;
-    const d = remaining > 3 ? sextet(text, i + 3) : 0;
-    if ((a | b | c | d) < 0) return undefined;
-    const chunk = (a << 18) | (b << 12) | (c << 6) | d;
-    out[written++] = chunk >> 16;
-    if (remaining > 2) out[written++] = (chunk >> 8) & 0xff;
-    if (remaining > 3) out[written++] = chunk & 0xff;
+  for (let i = 0; i < full; i += 4) {
+    const ca = text.charCodeAt(i);
+    const cb = text.charCodeAt(i + 1);
+    const cc = text.charCodeAt(i + 2);
+    const cd = text.charCodeAt(i + 3);
+    codes |= ca | cb | cc | cd;
+    const a = table[ca & 127]!;
+    const b = table[cb & 127]!;
+    const c = table[cc & 127]!;
+    const d = table[cd & 127]!;
+    values |= a | b | c | d;
+    out[written] = (a << 2) | (b >> 4);
+    out[written + 1] = (b << 4) | (c >> 2);
+    out[written + 2] = (c << 6) | d;
+    written += 3;
+  }
+  if (padding > 0) {
+    const ca = text.charCodeAt(full);
+    const cb = text.charCodeAt(full + 1);
+    // With one '=', the third character still carries data; with two it is the first '='.
+    const cc = padding === 1 ? text.charCodeAt(full + 2) : 0x41; // 'A' = 0: no data, no bits
+    codes |= ca | cb | cc;
+    const a = table[ca & 127]!;
+    const b = table[cb & 127]!;
+    const c = table[cc & 127]!;
+    values |= a | b | c;
+    out[written] = (a << 2) | (b >> 4);
+    if (padding === 1) out[written + 1] = (b << 4) | (c >> 2);
     // A canonical encoder leaves the bits past the last byte at zero; anything else is a second
     // spelling of the same bytes.
-    if (remaining === 2 && (chunk & 0xffff) !== 0) return undefined;
-    if (remaining === 3 && (chunk & 0xff) !== 0) return undefined;
+    const unused = padding === 1 ? c & 0b11 : b & 0b1111;
+    if (unused !== 0) return undefined;
   }
+  if (codes > 127 || (values & INVALID) !== 0) return undefined;
   return out;
 }
 
