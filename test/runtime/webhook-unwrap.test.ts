@@ -13,6 +13,7 @@ import { toNodeListener } from '../../templates/runtime/webhook-node.ts';
 import { isUnknownWebhookEvent, unwrapWebhookWith } from '../../templates/runtime/webhook-unwrap.ts';
 import type { EventDecoder, UnknownWebhookEvent } from '../../templates/runtime/webhook-unwrap.ts';
 import { WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
+import type { CryptoEngine } from '../../templates/runtime/webhook-verify.ts';
 
 /** call.initiated: payload.call_control_id must be a string; `state` is a closed enum if strict. */
 const decodeCallInitiated: EventDecoder = (value, { strictEnums }): ValidationResult<unknown> => {
@@ -47,9 +48,12 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+/** The crypto engine the `unwrapWebhookWith` tests run on; set by `describe.each` below. */
+let engine: CryptoEngine = 'node';
+
 async function unwrap(body: string | Uint8Array, extra: object = {}, signedBody = body) {
   const headers = await signWebhook(signedBody, keys.privateKey);
-  return unwrapWebhookWith(body, { headers, key: keys.publicKey, ...extra }, decoders);
+  return unwrapWebhookWith(body, { headers, key: keys.publicKey, engine, ...extra }, decoders);
 }
 
 async function reasonOf(promise: Promise<unknown>): Promise<WebhookVerificationError> {
@@ -61,15 +65,58 @@ async function reasonOf(promise: Promise<unknown>): Promise<WebhookVerificationE
   return error as WebhookVerificationError;
 }
 
-describe('unwrapWebhookWith', () => {
-  it('returns the decoded event for a known type', async () => {
+// node:crypto verifies synchronously and unwrap decodes in the same turn; WebCrypto verifies
+// asynchronously and unwrap decodes afterwards. Both paths must behave the same.
+describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (selected) => {
+  beforeAll(() => {
+    engine = selected;
+  });
+
+  it('returns the decoded event for a known type, as a string or as bytes', async () => {
     const body = event('call.initiated');
     expect(await unwrap(body)).toEqual({ decoded: true, body: JSON.parse(body) });
+    expect(await unwrap(new TextEncoder().encode(body))).toEqual({ decoded: true, body: JSON.parse(body) });
+  });
+
+  it('runs on the selected engine', async () => {
+    const subtleVerify = vi.spyOn(globalThis.crypto.subtle, 'verify');
+    await unwrap(event('call.initiated'));
+    expect(subtleVerify).toHaveBeenCalledTimes(selected === 'webcrypto' ? 1 : 0);
+  });
+
+  it('reports every failure as a rejection, never a synchronous throw', async () => {
+    const body = event('call.initiated');
+    const headers = await signWebhook(body, keys.privateKey);
+    const cases = [
+      { headers: null as never, key: keys.publicKey },
+      { headers, key: 'not a key' },
+      { headers: { ...headers, 'telnyx-timestamp': 'soon' }, key: keys.publicKey },
+      { headers, key: keys.publicKey, toleranceSeconds: NaN },
+    ];
+    for (const options of cases) {
+      let promise: Promise<unknown> | undefined;
+      expect(() => {
+        promise = unwrapWebhookWith(body, { ...options, engine }, decoders);
+      }).not.toThrow();
+      await expect(promise).rejects.toThrow();
+    }
+    // Failures found after verification, while decoding, are rejections too.
+    const notJson = '{"data":';
+    const signed = { headers: await signWebhook(notJson, keys.privateKey), key: keys.publicKey, engine };
+    let late: Promise<unknown> | undefined;
+    expect(() => {
+      late = unwrapWebhookWith(notJson, signed, decoders);
+    }).not.toThrow();
+    expect((await reasonOf(late!)).reason).toBe('invalid_json');
   });
 
   it('invalid_json for a verified body that is not JSON or not UTF-8', async () => {
     expect((await reasonOf(unwrap('{"data":'))).reason).toBe('invalid_json');
     expect((await reasonOf(unwrap(new Uint8Array([0x22, 0xff, 0x22])))).reason).toBe('invalid_json');
+    // A byte body cut inside a UTF-8 sequence fails on its own; it must not leak into the next one.
+    const euro = new TextEncoder().encode(event('call.initiated', { call_control_id: '€' }));
+    expect((await reasonOf(unwrap(euro.slice(0, euro.indexOf(0xe2) + 1)))).reason).toBe('invalid_json');
+    expect(await unwrap(euro)).toMatchObject({ decoded: true });
   });
 
   it('invalid_payload with the decoder issues attached', async () => {
@@ -101,7 +148,7 @@ describe('unwrapWebhookWith', () => {
     const run = async (strict?: boolean) => {
       const body = event('call.initiated', { call_control_id: 'x', state: 'brand_new_state' });
       const headers = await signWebhook(body, keys.privateKey);
-      const base = { headers, key: keys.publicKey };
+      const base = { headers, key: keys.publicKey, engine };
       const options = strict === undefined ? base : { ...base, strict };
       return unwrapWebhookWith(body, options, { 'call.initiated': spy });
     };
@@ -109,6 +156,9 @@ describe('unwrapWebhookWith', () => {
     expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictEnums: false });
     expect((await reasonOf(run(true))).reason).toBe('invalid_payload');
     expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictEnums: true });
+    await run(false);
+    expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictEnums: false });
+    expect(spy).toHaveBeenCalledTimes(3); // once per webhook
   });
 
   it('never parses or decodes an unverified body', async () => {
@@ -117,9 +167,12 @@ describe('unwrapWebhookWith', () => {
     const body = event('call.initiated');
     const headers = await signWebhook(body, keys.privateKey);
     const tampered = body.replace('v3:abc', 'v3:abd');
-    const options = { headers, key: keys.publicKey };
+    const options = { headers, key: keys.publicKey, engine };
     const error = await reasonOf(unwrapWebhookWith(tampered, options, { 'call.initiated': spy }));
     expect(error.reason).toBe('signature_mismatch');
+    const bytes = new TextEncoder().encode(tampered);
+    const fromBytes = await reasonOf(unwrapWebhookWith(bytes, options, { 'call.initiated': spy }));
+    expect(fromBytes.reason).toBe('signature_mismatch');
     expect(spy).not.toHaveBeenCalled();
     expect(parse).not.toHaveBeenCalled();
   });
@@ -128,9 +181,9 @@ describe('unwrapWebhookWith', () => {
     const body = event('call.initiated');
     const headers = await signWebhook(body, keys.privateKey);
     vi.stubEnv('TELNYX_PUBLIC_KEY', `${(await generateWebhookKeyPair()).publicKey}, ${keys.publicKey}`);
-    await unwrapWebhookWith(body, { headers }, decoders);
+    await unwrapWebhookWith(body, { headers, engine }, decoders);
     vi.stubEnv('TELNYX_PUBLIC_KEY', '');
-    const error = await reasonOf(unwrapWebhookWith(body, { headers }, decoders));
+    const error = await reasonOf(unwrapWebhookWith(body, { headers, engine }, decoders));
     expect(error.reason).toBe('invalid_public_key');
     expect(error.message).toContain('TELNYX_PUBLIC_KEY');
   });

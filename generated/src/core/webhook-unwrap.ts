@@ -9,7 +9,7 @@
  * nothing is parsed, decoded or handed to user code before that succeeds.
  */
 import type { ValidationResult } from './validation.js';
-import { verifyWebhookSignature, WebhookVerificationError } from './webhook-verify.js';
+import { checkWebhookSignature, WebhookVerificationError } from './webhook-verify.js';
 import type { CryptoEngine, HeadersLike } from './webhook-verify.js';
 
 /** Checks a parsed webhook body (the whole `{ data, meta }` envelope) for one event type. */
@@ -64,11 +64,15 @@ function resolveKey(key: string | readonly string[] | undefined): string | reado
   );
 }
 
+/** One decoder for every byte body: `fatal`, so a body that is not UTF-8 is reported, not patched. */
+let utf8: TextDecoder | undefined;
+
 function parseJson(rawBody: string | Uint8Array): unknown {
   try {
-    // `fatal` so a body that is not UTF-8 is reported, not silently patched with U+FFFD.
     const text =
-      typeof rawBody === 'string' ? rawBody : new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+      typeof rawBody === 'string'
+        ? rawBody
+        : (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(rawBody);
     return JSON.parse(text);
   } catch {
     throw new WebhookVerificationError('invalid_json', 'the verified body is not valid UTF-8 JSON');
@@ -87,14 +91,16 @@ export interface Unwrapped {
   known: boolean;
 }
 
-/** @internal Verify, parse and decode, keeping what the handler needs to dispatch. */
-export async function unwrapDetailed(
+/** The decoder options, shared rather than built per webhook. */
+const LENIENT = Object.freeze({ strictEnums: false });
+const STRICT = Object.freeze({ strictEnums: true });
+
+/** Parses and decodes a body whose signature has ALREADY been verified. */
+function decodeVerified(
   rawBody: string | Uint8Array,
-  options: UnwrapOptions,
+  strict: boolean | undefined,
   decoders: Decoders,
-): Promise<Unwrapped> {
-  const { headers, key, strict, ...verifyOptions } = options;
-  await verifyWebhookSignature(rawBody, headers, resolveKey(key), verifyOptions);
+): Unwrapped {
   const body = parseJson(rawBody);
   const data = member(body, 'data');
   const eventType = member(data, 'event_type');
@@ -108,7 +114,7 @@ export async function unwrapDetailed(
     const event: UnknownWebhookEvent = { kind: 'unknown', event_type: eventType, data, raw: body };
     return { eventType, event, known: false };
   }
-  const result = decoder(body, { strictEnums: strict ?? false });
+  const result = decoder(body, strict ? STRICT : LENIENT);
   if (!result.ok) {
     throw new WebhookVerificationError(
       'invalid_payload',
@@ -120,8 +126,29 @@ export async function unwrapDetailed(
 }
 
 /**
+ * @internal Verify, parse and decode, keeping what the handler needs to dispatch. Never throws:
+ * every failure is a rejection. With node:crypto the signature is checked synchronously, so the
+ * body is decoded in the same turn and the promise is born settled (no extra ticks per webhook);
+ * with WebCrypto decoding waits for the check. Either way nothing is parsed before it succeeds.
+ */
+export function unwrapDetailed(
+  rawBody: string | Uint8Array,
+  options: UnwrapOptions,
+  decoders: Decoders,
+): Promise<Unwrapped> {
+  try {
+    // The options object carries `toleranceSeconds`, `now` and `engine` for the verifier as is.
+    const verdict = checkWebhookSignature(rawBody, options.headers, resolveKey(options.key), options);
+    if (verdict === true) return Promise.resolve(decodeVerified(rawBody, options.strict, decoders));
+    return verdict.then(() => decodeVerified(rawBody, options.strict, decoders));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
  * Verifies `rawBody` (exactly as received), then parses and decodes it. Resolves to the decoded
- * event, or an `UnknownWebhookEvent` for event types without a decoder. Throws
+ * event, or an `UnknownWebhookEvent` for event types without a decoder. Rejects with
  * `WebhookVerificationError` otherwise; nothing unverified is ever returned.
  */
 export function unwrapWebhookWith(
@@ -129,6 +156,12 @@ export function unwrapWebhookWith(
   options: UnwrapOptions,
   decoders: Decoders,
 ): Promise<unknown> {
-  // A plain `then`, not another async layer: this sits on every webhook's path.
-  return unwrapDetailed(rawBody, options, decoders).then((unwrapped) => unwrapped.event);
+  // Not `unwrapDetailed(...).then(...)`: that would add a promise and a tick to every webhook.
+  try {
+    const verdict = checkWebhookSignature(rawBody, options.headers, resolveKey(options.key), options);
+    if (verdict === true) return Promise.resolve(decodeVerified(rawBody, options.strict, decoders).event);
+    return verdict.then(() => decodeVerified(rawBody, options.strict, decoders).event);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

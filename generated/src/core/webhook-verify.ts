@@ -57,7 +57,7 @@ export interface VerifyOptions {
 const SIGNATURE_HEADER = 'telnyx-signature-ed25519';
 const TIMESTAMP_HEADER = 'telnyx-timestamp';
 /** Unix seconds need 10 digits today; 15 keeps `Number` exact and bounds the work. */
-const TIMESTAMP_PATTERN = /^[0-9]{1,15}$/;
+const MAX_TIMESTAMP_DIGITS = 15;
 const MALFORMED = Symbol('malformed header');
 
 function fail(reason: WebhookVerificationReason, message: string): never {
@@ -86,16 +86,28 @@ function readHeader(headers: HeadersLike, name: string): string | undefined | ty
   return MALFORMED;
 }
 
+/** The value of 1 to 15 ASCII digits, or -1 for anything else (signs, spaces, dots, exponents). */
+function parseUnixSeconds(header: string): number {
+  if (header.length === 0 || header.length > MAX_TIMESTAMP_DIGITS) return -1;
+  let value = 0;
+  for (let i = 0; i < header.length; i++) {
+    const digit = header.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 function checkTimestamp(header: string, options: VerifyOptions): void {
-  if (!TIMESTAMP_PATTERN.test(header))
-    fail('malformed_timestamp', `${TIMESTAMP_HEADER} must be unix seconds (digits only)`);
+  const seconds = parseUnixSeconds(header);
+  if (seconds < 0) fail('malformed_timestamp', `${TIMESTAMP_HEADER} must be unix seconds (digits only)`);
   const tolerance = options.toleranceSeconds ?? 300;
   const nowMs = (options.now ?? Date.now)();
   // NaN would make every comparison below false, i.e. accept everything; refuse to run instead.
   if (!Number.isFinite(tolerance) || tolerance < 0)
     throw new RangeError('toleranceSeconds must be a finite number >= 0');
   if (!Number.isFinite(nowMs)) throw new RangeError('now() must return milliseconds since the epoch');
-  const age = Math.floor(nowMs / 1000) - Number(header);
+  const age = Math.floor(nowMs / 1000) - seconds;
   if (age > tolerance)
     fail('timestamp_too_old', `${TIMESTAMP_HEADER} is more than ${tolerance}s in the past (replay?)`);
   if (-age > tolerance)
@@ -167,27 +179,38 @@ function cachedKey(base64: string): CachedKey {
   return entry;
 }
 
+/** True only if node:crypto positively says so; any exception counts as a mismatch. */
 function verifyWithNode(
   crypto: NodeCrypto,
   key: CachedKey,
   message: Uint8Array,
   signature: Uint8Array,
 ): boolean {
-  if (key.node === undefined) {
-    const x = encodeBase64Url(key.bytes);
-    key.node = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+  try {
+    if (key.node === undefined) {
+      const x = encodeBase64Url(key.bytes);
+      key.node = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    }
+    return crypto.verify(null, message, key.node, signature) === true;
+  } catch {
+    return false;
   }
-  return crypto.verify(null, message, key.node, signature);
 }
 
+/** True only if WebCrypto positively says so; any rejection counts as a mismatch. */
 async function verifyWithWebCrypto(
   key: CachedKey,
   message: Uint8Array<ArrayBuffer>,
   signature: Uint8Array<ArrayBuffer>,
 ): Promise<boolean> {
-  const subtle = globalThis.crypto.subtle;
-  key.webcrypto ??= subtle.importKey('raw', key.bytes, { name: 'Ed25519' }, false, ['verify']);
-  return subtle.verify({ name: 'Ed25519' }, await key.webcrypto, signature, message);
+  try {
+    const subtle = globalThis.crypto.subtle;
+    key.webcrypto ??= subtle.importKey('raw', key.bytes, { name: 'Ed25519' }, false, ['verify']);
+    return (await subtle.verify({ name: 'Ed25519' }, await key.webcrypto, signature, message)) === true;
+  } catch {
+    delete key.webcrypto; // a rejected import must not poison the cache for later calls
+    return false;
+  }
 }
 
 function encodeBase64Url(bytes: Uint8Array): string {
@@ -197,46 +220,35 @@ function encodeBase64Url(bytes: Uint8Array): string {
     .replace(/=+$/, '');
 }
 
-/** True only if the crypto library positively says so; any exception counts as a mismatch. */
-function verifyOne(
-  key: CachedKey,
+function mismatch(): never {
+  fail('signature_mismatch', 'the signature does not match this body, timestamp and public key');
+}
+
+async function verifyAllWithWebCrypto(
+  keys: readonly CachedKey[],
   message: Uint8Array<ArrayBuffer>,
   signature: Uint8Array<ArrayBuffer>,
-  engine: CryptoEngine | undefined,
-): boolean | Promise<boolean> {
-  try {
-    const node = engine === 'webcrypto' ? null : loadNodeCrypto();
-    // Forcing 'node' where it is absent is a test setup error; it still must not pass.
-    if (engine === 'node' && node === null) return false;
-    // Synchronous on Node: no extra promise per webhook on the hot path.
-    if (node) return verifyWithNode(node, key, message, signature) === true;
-    return verifyWithWebCrypto(key, message, signature).then(
-      (ok) => ok === true,
-      () => {
-        delete key.webcrypto; // a rejected import must not poison the cache for later calls
-        return false;
-      },
-    );
-  } catch {
-    return false;
-  }
+): Promise<void> {
+  for (const key of keys) if (await verifyWithWebCrypto(key, message, signature)) return;
+  mismatch();
 }
 
 /**
- * Resolves when `rawBody` carries a valid Telnyx signature from one of `publicKey` (several keys
- * allow rotation) and a timestamp within tolerance; otherwise throws `WebhookVerificationError`.
- * Pass the body exactly as received: re-serialized JSON will not verify.
+ * @internal `verifyWebhookSignature` without the promise, for `unwrap`: throws
+ * `WebhookVerificationError` for every failure it can find at once, returns `true` once
+ * node:crypto (synchronous) accepted the signature, and otherwise returns the WebCrypto check as
+ * a promise that resolves only on success. The node:crypto path thus costs no promise tick.
  */
-export async function verifyWebhookSignature(
+export function checkWebhookSignature(
   rawBody: string | Uint8Array,
   headers: HeadersLike,
   publicKey: string | readonly string[],
-  options: VerifyOptions = {},
-): Promise<void> {
-  const keyTexts: readonly string[] = typeof publicKey === 'string' ? [publicKey] : publicKey;
-  if (!Array.isArray(keyTexts) || keyTexts.length === 0)
-    fail('invalid_public_key', 'no public key was given');
-  const keys = keyTexts.map(cachedKey);
+  options: VerifyOptions,
+): true | Promise<void> {
+  let keys: readonly CachedKey[];
+  if (typeof publicKey === 'string') keys = [cachedKey(publicKey)];
+  else if (Array.isArray(publicKey) && publicKey.length > 0) keys = publicKey.map(cachedKey);
+  else fail('invalid_public_key', 'no public key was given');
   if (typeof headers !== 'object' || headers === null) fail('missing_header', 'no headers were given');
 
   const signatureText = readHeader(headers, SIGNATURE_HEADER);
@@ -255,9 +267,33 @@ export async function verifyWebhookSignature(
     fail('signature_mismatch', 'the body must be the raw string or bytes received');
   const message = signedMessage(timestamp, rawBody);
 
-  for (const key of keys) {
-    const verdict = verifyOne(key, message, signature, options.engine);
-    if (verdict === true || (verdict !== false && (await verdict))) return;
+  const engine = options.engine;
+  const node = engine === 'webcrypto' ? null : loadNodeCrypto();
+  if (node !== null) {
+    for (const key of keys) if (verifyWithNode(node, key, message, signature)) return true;
+    mismatch();
   }
-  fail('signature_mismatch', 'the signature does not match this body, timestamp and public key');
+  // Forcing 'node' where it is absent is a test setup error; it still must not pass.
+  if (engine === 'node') mismatch();
+  return verifyAllWithWebCrypto(keys, message, signature);
+}
+
+/**
+ * Resolves when `rawBody` carries a valid Telnyx signature from one of `publicKey` (several keys
+ * allow rotation) and a timestamp within tolerance; otherwise rejects with
+ * `WebhookVerificationError` (it never throws synchronously).
+ * Pass the body exactly as received: re-serialized JSON will not verify.
+ */
+export function verifyWebhookSignature(
+  rawBody: string | Uint8Array,
+  headers: HeadersLike,
+  publicKey: string | readonly string[],
+  options: VerifyOptions = {},
+): Promise<void> {
+  try {
+    const verdict = checkWebhookSignature(rawBody, headers, publicKey, options);
+    return verdict === true ? Promise.resolve() : verdict;
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
