@@ -5,7 +5,7 @@
  * Everything here is safe on hostile input: no assignment into checked values, own keys only,
  * bounded recursion, and messages quote at most a short preview of a value.
  */
-import type { ValidationIssue } from './validation.js';
+import { type GuardOptions, type ValidationIssue, ValidationError } from './validation.js';
 
 /** Guards stop descending recursive schemas (and deep-equality checks) past this depth. */
 export const MAX_DEPTH = 256;
@@ -16,6 +16,24 @@ export const hasOwn = (target: object, key: string): boolean =>
 /** A JSON object: not null and not an array. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An optional property: left out, or a string. Small enough for V8 to inline at every use. */
+export function optionalString(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
+}
+
+/** An optional property: left out, or a boolean. */
+export function optionalBoolean(value: unknown): boolean {
+  return value === undefined || typeof value === 'boolean';
+}
+
+/**
+ * One of an enum's `values`; with `strict` off, any string too (Telnyx adds values over time,
+ * and `strictEnums: false` lets an older package read them).
+ */
+export function inEnum(values: ReadonlySet<unknown>, value: unknown, strict: boolean): boolean {
+  return values.has(value) || (!strict && typeof value === 'string');
 }
 
 /** Own enumerable keys, counted without building an array. */
@@ -81,6 +99,41 @@ function jsonEqual(a: unknown, b: unknown, depth: number): boolean {
 }
 
 export { isDate, isDateTime, isEmail, isJsonPointer, isUri, isUuid } from './guard-formats.js';
+
+// ---- What `validate…` and `assert…` do once `is…` said no: shared, so each guard stays short. ----
+
+/**
+ * A guard module's `check…` function. Each takes the parameters it needs in this order and
+ * ignores the rest: `strict` when an open enum is reachable, `depth` on a recursive schema.
+ */
+export type Check = (
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  strict: boolean,
+  depth: number,
+) => void;
+
+/** What `validate…` returns for a value `is…` rejected: every problem `check` finds. */
+export function invalid(
+  value: unknown,
+  check: Check,
+  options: GuardOptions | undefined,
+): { ok: false; errors: ValidationIssue[] } {
+  const issues: ValidationIssue[] = [];
+  check(value, '', issues, options?.strictEnums !== false, 0);
+  return { ok: false, errors: issues };
+}
+
+/** What `assert…` throws for a value `is…` rejected; `subject` is the type's name. */
+export function validationError(
+  subject: string,
+  value: unknown,
+  check: Check,
+  options: GuardOptions | undefined,
+): ValidationError {
+  return new ValidationError(subject, invalid(value, check, options).errors);
+}
 
 // ---- Issues: built only when a check fails, so the happy path allocates nothing. ----
 

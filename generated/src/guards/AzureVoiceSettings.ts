@@ -5,13 +5,17 @@ import {
   AzureVoiceSettingsEffectValues,
   AzureVoiceSettingsGenderValues,
 } from '../schemas.js';
+import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  type GuardOptions,
-  type ValidationIssue,
-  type ValidationResult,
-  ValidationError,
-} from '../core/validation.js';
-import { enumIssue, isObject, requiredIssue, typeIssue } from '../core/guard-support.js';
+  enumIssue,
+  inEnum,
+  invalid,
+  isObject,
+  optionalString,
+  requiredIssue,
+  typeIssue,
+  validationError,
+} from '../core/guard-support.js';
 
 const EFFECT_VALUES = new Set<unknown>(AzureVoiceSettingsEffectValues);
 const GENDER_VALUES = new Set<unknown>(AzureVoiceSettingsGenderValues);
@@ -26,11 +30,9 @@ export function validateAzureVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<AzureVoiceSettings> {
-  const strict = options?.strictEnums !== false;
-  if (matchAzureVoiceSettings(value, strict)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  checkAzureVoiceSettings(value, '', issues, strict);
-  return { ok: false, errors: issues };
+  return isAzureVoiceSettings(value, options)
+    ? { ok: true, value }
+    : invalid(value, checkAzureVoiceSettings, options);
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `AzureVoiceSettings`. */
@@ -38,27 +40,21 @@ export function assertAzureVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is AzureVoiceSettings {
-  const result = validateAzureVoiceSettings(value, options);
-  if (!result.ok) throw new ValidationError('AzureVoiceSettings', result.errors);
+  if (!isAzureVoiceSettings(value, options))
+    throw validationError('AzureVoiceSettings', value, checkAzureVoiceSettings, options);
 }
 
 /** @internal The fast yes/no check behind `isAzureVoiceSettings`; other guards call it too. */
 export function matchAzureVoiceSettings(value: unknown, strict: boolean): value is AzureVoiceSettings {
   if (!isObject(value)) return false;
-  const apiKeyRef = value.api_key_ref;
-  if (apiKeyRef !== undefined && typeof apiKeyRef !== 'string') return false;
-  const deploymentId = value.deployment_id;
-  if (deploymentId !== undefined && typeof deploymentId !== 'string') return false;
+  if (!optionalString(value.api_key_ref)) return false;
+  if (!optionalString(value.deployment_id)) return false;
   const effect = value.effect;
-  if (effect !== undefined && !(EFFECT_VALUES.has(effect) || (!strict && typeof effect === 'string')))
-    return false;
+  if (effect !== undefined && !inEnum(EFFECT_VALUES, effect, strict)) return false;
   const gender = value.gender;
-  if (gender !== undefined && !(GENDER_VALUES.has(gender) || (!strict && typeof gender === 'string')))
-    return false;
-  const region = value.region;
-  if (region !== undefined && typeof region !== 'string') return false;
-  const type_ = value.type;
-  if (type_ === undefined || type_ !== 'azure') return false;
+  if (gender !== undefined && !inEnum(GENDER_VALUES, gender, strict)) return false;
+  if (!optionalString(value.region)) return false;
+  if (value.type !== 'azure') return false;
   return true;
 }
 
@@ -73,21 +69,17 @@ export function checkAzureVoiceSettings(
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  const apiKeyRef = value.api_key_ref;
-  if (apiKeyRef !== undefined && typeof apiKeyRef !== 'string')
-    issues.push(typeIssue(path + '/api_key_ref', 'string', apiKeyRef));
-  const deploymentId = value.deployment_id;
-  if (deploymentId !== undefined && typeof deploymentId !== 'string')
-    issues.push(typeIssue(path + '/deployment_id', 'string', deploymentId));
+  if (!optionalString(value.api_key_ref))
+    issues.push(typeIssue(path + '/api_key_ref', 'string', value.api_key_ref));
+  if (!optionalString(value.deployment_id))
+    issues.push(typeIssue(path + '/deployment_id', 'string', value.deployment_id));
   const effect = value.effect;
-  if (effect !== undefined && !(EFFECT_VALUES.has(effect) || (!strict && typeof effect === 'string')))
+  if (effect !== undefined && !inEnum(EFFECT_VALUES, effect, strict))
     issues.push(enumIssue(path + '/effect', EFFECT_VALUES, effect));
   const gender = value.gender;
-  if (gender !== undefined && !(GENDER_VALUES.has(gender) || (!strict && typeof gender === 'string')))
+  if (gender !== undefined && !inEnum(GENDER_VALUES, gender, strict))
     issues.push(enumIssue(path + '/gender', GENDER_VALUES, gender));
-  const region = value.region;
-  if (region !== undefined && typeof region !== 'string')
-    issues.push(typeIssue(path + '/region', 'string', region));
+  if (!optionalString(value.region)) issues.push(typeIssue(path + '/region', 'string', value.region));
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
   else if (type_ !== 'azure') issues.push(enumIssue(path + '/type', ['azure'], type_));

@@ -4,20 +4,19 @@ import {
   type CallRecordingTranscriptionSaved,
   CallRecordingTranscriptionSavedPayloadCallingPartyTypeValues,
 } from '../schemas.js';
-import {
-  type GuardOptions,
-  type ValidationIssue,
-  type ValidationResult,
-  ValidationError,
-} from '../core/validation.js';
+import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
   enumIssue,
   formatIssue,
+  inEnum,
+  invalid,
   isDateTime,
   isObject,
   isUuid,
+  optionalString,
   requiredIssue,
   typeIssue,
+  validationError,
 } from '../core/guard-support.js';
 
 const PAYLOAD_CALLING_PARTY_TYPE_VALUES = new Set<unknown>(
@@ -37,11 +36,9 @@ export function validateCallRecordingTranscriptionSaved(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingTranscriptionSaved> {
-  const strict = options?.strictEnums !== false;
-  if (matchCallRecordingTranscriptionSaved(value, strict)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  checkCallRecordingTranscriptionSaved(value, '', issues, strict);
-  return { ok: false, errors: issues };
+  return isCallRecordingTranscriptionSaved(value, options)
+    ? { ok: true, value }
+    : invalid(value, checkCallRecordingTranscriptionSaved, options);
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingTranscriptionSaved` (schema `callRecordingTranscriptionSaved`). */
@@ -49,8 +46,13 @@ export function assertCallRecordingTranscriptionSaved(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingTranscriptionSaved {
-  const result = validateCallRecordingTranscriptionSaved(value, options);
-  if (!result.ok) throw new ValidationError('CallRecordingTranscriptionSaved', result.errors);
+  if (!isCallRecordingTranscriptionSaved(value, options))
+    throw validationError(
+      'CallRecordingTranscriptionSaved',
+      value,
+      checkCallRecordingTranscriptionSaved,
+      options,
+    );
 }
 
 /** @internal The fast yes/no check behind `isCallRecordingTranscriptionSaved`; other guards call it too. */
@@ -59,48 +61,32 @@ export function matchCallRecordingTranscriptionSaved(
   strict: boolean,
 ): value is CallRecordingTranscriptionSaved {
   if (!isObject(value)) return false;
-  const eventType = value.event_type;
-  if (eventType === undefined || eventType !== 'call.recording.transcription.saved') return false;
+  if (value.event_type !== 'call.recording.transcription.saved') return false;
   const id = value.id;
   if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
   if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
   const payload = value.payload;
   if (payload !== undefined && !matchCallRecordingTranscriptionSavedPayload(payload, strict)) return false;
-  const recordType = value.record_type;
-  if (recordType === undefined || recordType !== 'event') return false;
+  if (value.record_type !== 'event') return false;
   return true;
 }
 
 function matchCallRecordingTranscriptionSavedPayload(value: unknown, strict: boolean): boolean {
   if (!isObject(value)) return false;
-  const callControlId = value.call_control_id;
-  if (callControlId !== undefined && typeof callControlId !== 'string') return false;
-  const callLegId = value.call_leg_id;
-  if (callLegId !== undefined && typeof callLegId !== 'string') return false;
-  const callSessionId = value.call_session_id;
-  if (callSessionId !== undefined && typeof callSessionId !== 'string') return false;
+  if (!optionalString(value.call_control_id)) return false;
+  if (!optionalString(value.call_leg_id)) return false;
+  if (!optionalString(value.call_session_id)) return false;
   const callingPartyType = value.calling_party_type;
-  if (
-    callingPartyType !== undefined &&
-    !(
-      PAYLOAD_CALLING_PARTY_TYPE_VALUES.has(callingPartyType) ||
-      (!strict && typeof callingPartyType === 'string')
-    )
-  )
+  if (callingPartyType !== undefined && !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, strict))
     return false;
-  const clientState = value.client_state;
-  if (clientState !== undefined && typeof clientState !== 'string') return false;
-  const connectionId = value.connection_id;
-  if (connectionId !== undefined && typeof connectionId !== 'string') return false;
-  const recordingId = value.recording_id;
-  if (recordingId !== undefined && typeof recordingId !== 'string') return false;
-  const recordingTranscriptionId = value.recording_transcription_id;
-  if (recordingTranscriptionId !== undefined && typeof recordingTranscriptionId !== 'string') return false;
+  if (!optionalString(value.client_state)) return false;
+  if (!optionalString(value.connection_id)) return false;
+  if (!optionalString(value.recording_id)) return false;
+  if (!optionalString(value.recording_transcription_id)) return false;
   const status = value.status;
   if (status !== undefined && status !== 'completed') return false;
-  const transcriptionText = value.transcription_text;
-  if (transcriptionText !== undefined && typeof transcriptionText !== 'string') return false;
+  if (!optionalString(value.transcription_text)) return false;
   return true;
 }
 
@@ -148,40 +134,26 @@ function checkCallRecordingTranscriptionSavedPayload(
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  const callControlId = value.call_control_id;
-  if (callControlId !== undefined && typeof callControlId !== 'string')
-    issues.push(typeIssue(path + '/call_control_id', 'string', callControlId));
-  const callLegId = value.call_leg_id;
-  if (callLegId !== undefined && typeof callLegId !== 'string')
-    issues.push(typeIssue(path + '/call_leg_id', 'string', callLegId));
-  const callSessionId = value.call_session_id;
-  if (callSessionId !== undefined && typeof callSessionId !== 'string')
-    issues.push(typeIssue(path + '/call_session_id', 'string', callSessionId));
+  if (!optionalString(value.call_control_id))
+    issues.push(typeIssue(path + '/call_control_id', 'string', value.call_control_id));
+  if (!optionalString(value.call_leg_id))
+    issues.push(typeIssue(path + '/call_leg_id', 'string', value.call_leg_id));
+  if (!optionalString(value.call_session_id))
+    issues.push(typeIssue(path + '/call_session_id', 'string', value.call_session_id));
   const callingPartyType = value.calling_party_type;
-  if (
-    callingPartyType !== undefined &&
-    !(
-      PAYLOAD_CALLING_PARTY_TYPE_VALUES.has(callingPartyType) ||
-      (!strict && typeof callingPartyType === 'string')
-    )
-  )
+  if (callingPartyType !== undefined && !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, strict))
     issues.push(enumIssue(path + '/calling_party_type', PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType));
-  const clientState = value.client_state;
-  if (clientState !== undefined && typeof clientState !== 'string')
-    issues.push(typeIssue(path + '/client_state', 'string', clientState));
-  const connectionId = value.connection_id;
-  if (connectionId !== undefined && typeof connectionId !== 'string')
-    issues.push(typeIssue(path + '/connection_id', 'string', connectionId));
-  const recordingId = value.recording_id;
-  if (recordingId !== undefined && typeof recordingId !== 'string')
-    issues.push(typeIssue(path + '/recording_id', 'string', recordingId));
-  const recordingTranscriptionId = value.recording_transcription_id;
-  if (recordingTranscriptionId !== undefined && typeof recordingTranscriptionId !== 'string')
-    issues.push(typeIssue(path + '/recording_transcription_id', 'string', recordingTranscriptionId));
+  if (!optionalString(value.client_state))
+    issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
+  if (!optionalString(value.connection_id))
+    issues.push(typeIssue(path + '/connection_id', 'string', value.connection_id));
+  if (!optionalString(value.recording_id))
+    issues.push(typeIssue(path + '/recording_id', 'string', value.recording_id));
+  if (!optionalString(value.recording_transcription_id))
+    issues.push(typeIssue(path + '/recording_transcription_id', 'string', value.recording_transcription_id));
   const status = value.status;
   if (status !== undefined && status !== 'completed')
     issues.push(enumIssue(path + '/status', ['completed'], status));
-  const transcriptionText = value.transcription_text;
-  if (transcriptionText !== undefined && typeof transcriptionText !== 'string')
-    issues.push(typeIssue(path + '/transcription_text', 'string', transcriptionText));
+  if (!optionalString(value.transcription_text))
+    issues.push(typeIssue(path + '/transcription_text', 'string', value.transcription_text));
 }

@@ -5,13 +5,16 @@ import {
   ResembleVoiceSettingsFormatValues,
   ResembleVoiceSettingsPrecisionValues,
 } from '../schemas.js';
+import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  type GuardOptions,
-  type ValidationIssue,
-  type ValidationResult,
-  ValidationError,
-} from '../core/validation.js';
-import { enumIssue, isObject, requiredIssue, typeIssue } from '../core/guard-support.js';
+  enumIssue,
+  inEnum,
+  invalid,
+  isObject,
+  requiredIssue,
+  typeIssue,
+  validationError,
+} from '../core/guard-support.js';
 import { checkResembleSampleRate, matchResembleSampleRate } from './ResembleSampleRate.js';
 
 const FORMAT_VALUES = new Set<unknown>(ResembleVoiceSettingsFormatValues);
@@ -30,11 +33,9 @@ export function validateResembleVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ResembleVoiceSettings> {
-  const strict = options?.strictEnums !== false;
-  if (matchResembleVoiceSettings(value, strict)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  checkResembleVoiceSettings(value, '', issues, strict);
-  return { ok: false, errors: issues };
+  return isResembleVoiceSettings(value, options)
+    ? { ok: true, value }
+    : invalid(value, checkResembleVoiceSettings, options);
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ResembleVoiceSettings`. */
@@ -42,26 +43,20 @@ export function assertResembleVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ResembleVoiceSettings {
-  const result = validateResembleVoiceSettings(value, options);
-  if (!result.ok) throw new ValidationError('ResembleVoiceSettings', result.errors);
+  if (!isResembleVoiceSettings(value, options))
+    throw validationError('ResembleVoiceSettings', value, checkResembleVoiceSettings, options);
 }
 
 /** @internal The fast yes/no check behind `isResembleVoiceSettings`; other guards call it too. */
 export function matchResembleVoiceSettings(value: unknown, strict: boolean): value is ResembleVoiceSettings {
   if (!isObject(value)) return false;
   const format = value.format;
-  if (format !== undefined && !(FORMAT_VALUES.has(format) || (!strict && typeof format === 'string')))
-    return false;
+  if (format !== undefined && !inEnum(FORMAT_VALUES, format, strict)) return false;
   const precision = value.precision;
-  if (
-    precision !== undefined &&
-    !(PRECISION_VALUES.has(precision) || (!strict && typeof precision === 'string'))
-  )
-    return false;
+  if (precision !== undefined && !inEnum(PRECISION_VALUES, precision, strict)) return false;
   const sampleRate = value.sample_rate;
   if (sampleRate !== undefined && !matchResembleSampleRate(sampleRate, strict)) return false;
-  const type_ = value.type;
-  if (type_ === undefined || type_ !== 'resemble') return false;
+  if (value.type !== 'resemble') return false;
   return true;
 }
 
@@ -77,13 +72,10 @@ export function checkResembleVoiceSettings(
     return;
   }
   const format = value.format;
-  if (format !== undefined && !(FORMAT_VALUES.has(format) || (!strict && typeof format === 'string')))
+  if (format !== undefined && !inEnum(FORMAT_VALUES, format, strict))
     issues.push(enumIssue(path + '/format', FORMAT_VALUES, format));
   const precision = value.precision;
-  if (
-    precision !== undefined &&
-    !(PRECISION_VALUES.has(precision) || (!strict && typeof precision === 'string'))
-  )
+  if (precision !== undefined && !inEnum(PRECISION_VALUES, precision, strict))
     issues.push(enumIssue(path + '/precision', PRECISION_VALUES, precision));
   const sampleRate = value.sample_rate;
   if (sampleRate !== undefined) checkResembleSampleRate(sampleRate, path + '/sample_rate', issues, strict);

@@ -7,13 +7,18 @@ import {
   SpeakRequestServiceLevelValues,
   SpeakRequestTargetLegsValues,
 } from '../schemas.js';
+import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  type GuardOptions,
-  type ValidationIssue,
-  type ValidationResult,
-  ValidationError,
-} from '../core/validation.js';
-import { discriminatorIssue, enumIssue, isObject, requiredIssue, typeIssue } from '../core/guard-support.js';
+  discriminatorIssue,
+  enumIssue,
+  inEnum,
+  invalid,
+  isObject,
+  optionalString,
+  requiredIssue,
+  typeIssue,
+  validationError,
+} from '../core/guard-support.js';
 import { checkAWSVoiceSettings, matchAWSVoiceSettings } from './AWSVoiceSettings.js';
 import { checkAzureVoiceSettings, matchAzureVoiceSettings } from './AzureVoiceSettings.js';
 import { checkElevenLabsVoiceSettings, matchElevenLabsVoiceSettings } from './ElevenLabsVoiceSettings.js';
@@ -48,55 +53,33 @@ export function isSpeakRequest(value: unknown, options?: GuardOptions): value is
 
 /** Checks `value` against `SpeakRequest`, listing every problem with a JSON pointer into `value`. */
 export function validateSpeakRequest(value: unknown, options?: GuardOptions): ValidationResult<SpeakRequest> {
-  const strict = options?.strictEnums !== false;
-  if (matchSpeakRequest(value, strict)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  checkSpeakRequest(value, '', issues, strict);
-  return { ok: false, errors: issues };
+  return isSpeakRequest(value, options) ? { ok: true, value } : invalid(value, checkSpeakRequest, options);
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `SpeakRequest`. */
 export function assertSpeakRequest(value: unknown, options?: GuardOptions): asserts value is SpeakRequest {
-  const result = validateSpeakRequest(value, options);
-  if (!result.ok) throw new ValidationError('SpeakRequest', result.errors);
+  if (!isSpeakRequest(value, options))
+    throw validationError('SpeakRequest', value, checkSpeakRequest, options);
 }
 
 /** @internal The fast yes/no check behind `isSpeakRequest`; other guards call it too. */
 export function matchSpeakRequest(value: unknown, strict: boolean): value is SpeakRequest {
   if (!isObject(value)) return false;
-  const clientState = value.client_state;
-  if (clientState !== undefined && typeof clientState !== 'string') return false;
-  const commandId = value.command_id;
-  if (commandId !== undefined && typeof commandId !== 'string') return false;
+  if (!optionalString(value.client_state)) return false;
+  if (!optionalString(value.command_id)) return false;
   const language = value.language;
-  if (language !== undefined && !(LANGUAGE_VALUES.has(language) || (!strict && typeof language === 'string')))
-    return false;
+  if (language !== undefined && !inEnum(LANGUAGE_VALUES, language, strict)) return false;
   const loop = value.loop;
   if (loop !== undefined && !matchLoopcount(loop)) return false;
-  const payload = value.payload;
-  if (payload === undefined || typeof payload !== 'string') return false;
+  if (typeof value.payload !== 'string') return false;
   const payloadType = value.payload_type;
-  if (
-    payloadType !== undefined &&
-    !(PAYLOAD_TYPE_VALUES.has(payloadType) || (!strict && typeof payloadType === 'string'))
-  )
-    return false;
+  if (payloadType !== undefined && !inEnum(PAYLOAD_TYPE_VALUES, payloadType, strict)) return false;
   const serviceLevel = value.service_level;
-  if (
-    serviceLevel !== undefined &&
-    !(SERVICE_LEVEL_VALUES.has(serviceLevel) || (!strict && typeof serviceLevel === 'string'))
-  )
-    return false;
-  const stop = value.stop;
-  if (stop !== undefined && typeof stop !== 'string') return false;
+  if (serviceLevel !== undefined && !inEnum(SERVICE_LEVEL_VALUES, serviceLevel, strict)) return false;
+  if (!optionalString(value.stop)) return false;
   const targetLegs = value.target_legs;
-  if (
-    targetLegs !== undefined &&
-    !(TARGET_LEGS_VALUES.has(targetLegs) || (!strict && typeof targetLegs === 'string'))
-  )
-    return false;
-  const voice = value.voice;
-  if (voice === undefined || typeof voice !== 'string') return false;
+  if (targetLegs !== undefined && !inEnum(TARGET_LEGS_VALUES, targetLegs, strict)) return false;
+  if (typeof value.voice !== 'string') return false;
   const voiceSettings = value.voice_settings;
   if (voiceSettings !== undefined && !matchSpeakRequestVoiceSettings(voiceSettings, strict)) return false;
   return true;
@@ -139,14 +122,12 @@ export function checkSpeakRequest(
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  const clientState = value.client_state;
-  if (clientState !== undefined && typeof clientState !== 'string')
-    issues.push(typeIssue(path + '/client_state', 'string', clientState));
-  const commandId = value.command_id;
-  if (commandId !== undefined && typeof commandId !== 'string')
-    issues.push(typeIssue(path + '/command_id', 'string', commandId));
+  if (!optionalString(value.client_state))
+    issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
+  if (!optionalString(value.command_id))
+    issues.push(typeIssue(path + '/command_id', 'string', value.command_id));
   const language = value.language;
-  if (language !== undefined && !(LANGUAGE_VALUES.has(language) || (!strict && typeof language === 'string')))
+  if (language !== undefined && !inEnum(LANGUAGE_VALUES, language, strict))
     issues.push(enumIssue(path + '/language', LANGUAGE_VALUES, language));
   const loop = value.loop;
   if (loop !== undefined) checkLoopcount(loop, path + '/loop', issues);
@@ -154,24 +135,14 @@ export function checkSpeakRequest(
   if (payload === undefined) issues.push(requiredIssue(path + '/payload', 'payload'));
   else if (typeof payload !== 'string') issues.push(typeIssue(path + '/payload', 'string', payload));
   const payloadType = value.payload_type;
-  if (
-    payloadType !== undefined &&
-    !(PAYLOAD_TYPE_VALUES.has(payloadType) || (!strict && typeof payloadType === 'string'))
-  )
+  if (payloadType !== undefined && !inEnum(PAYLOAD_TYPE_VALUES, payloadType, strict))
     issues.push(enumIssue(path + '/payload_type', PAYLOAD_TYPE_VALUES, payloadType));
   const serviceLevel = value.service_level;
-  if (
-    serviceLevel !== undefined &&
-    !(SERVICE_LEVEL_VALUES.has(serviceLevel) || (!strict && typeof serviceLevel === 'string'))
-  )
+  if (serviceLevel !== undefined && !inEnum(SERVICE_LEVEL_VALUES, serviceLevel, strict))
     issues.push(enumIssue(path + '/service_level', SERVICE_LEVEL_VALUES, serviceLevel));
-  const stop = value.stop;
-  if (stop !== undefined && typeof stop !== 'string') issues.push(typeIssue(path + '/stop', 'string', stop));
+  if (!optionalString(value.stop)) issues.push(typeIssue(path + '/stop', 'string', value.stop));
   const targetLegs = value.target_legs;
-  if (
-    targetLegs !== undefined &&
-    !(TARGET_LEGS_VALUES.has(targetLegs) || (!strict && typeof targetLegs === 'string'))
-  )
+  if (targetLegs !== undefined && !inEnum(TARGET_LEGS_VALUES, targetLegs, strict))
     issues.push(enumIssue(path + '/target_legs', TARGET_LEGS_VALUES, targetLegs));
   const voice = value.voice;
   if (voice === undefined) issues.push(requiredIssue(path + '/voice', 'voice'));

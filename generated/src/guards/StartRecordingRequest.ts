@@ -7,21 +7,21 @@ import {
   StartRecordingRequestRecordingTrackValues,
   StartRecordingRequestTranscriptionEngineValues,
 } from '../schemas.js';
-import {
-  type GuardOptions,
-  type ValidationIssue,
-  type ValidationResult,
-  ValidationError,
-} from '../core/validation.js';
+import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
   enumIssue,
   formatIssue,
   hasMaxLength,
   hasMinLength,
+  inEnum,
+  invalid,
   isObject,
   lengthIssue,
+  optionalBoolean,
+  optionalString,
   requiredIssue,
   typeIssue,
+  validationError,
 } from '../core/guard-support.js';
 import { checkTranscriptionLanguage, matchTranscriptionLanguage } from './TranscriptionLanguage.js';
 
@@ -43,11 +43,9 @@ export function validateStartRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<StartRecordingRequest> {
-  const strict = options?.strictEnums !== false;
-  if (matchStartRecordingRequest(value, strict)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  checkStartRecordingRequest(value, '', issues, strict);
-  return { ok: false, errors: issues };
+  return isStartRecordingRequest(value, options)
+    ? { ok: true, value }
+    : invalid(value, checkStartRecordingRequest, options);
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `StartRecordingRequest`. */
@@ -55,20 +53,16 @@ export function assertStartRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is StartRecordingRequest {
-  const result = validateStartRecordingRequest(value, options);
-  if (!result.ok) throw new ValidationError('StartRecordingRequest', result.errors);
+  if (!isStartRecordingRequest(value, options))
+    throw validationError('StartRecordingRequest', value, checkStartRecordingRequest, options);
 }
 
 /** @internal The fast yes/no check behind `isStartRecordingRequest`; other guards call it too. */
 export function matchStartRecordingRequest(value: unknown, strict: boolean): value is StartRecordingRequest {
   if (!isObject(value)) return false;
-  const channels = value.channels;
-  if (channels === undefined || !(CHANNELS_VALUES.has(channels) || (!strict && typeof channels === 'string')))
-    return false;
-  const clientState = value.client_state;
-  if (clientState !== undefined && typeof clientState !== 'string') return false;
-  const commandId = value.command_id;
-  if (commandId !== undefined && typeof commandId !== 'string') return false;
+  if (!inEnum(CHANNELS_VALUES, value.channels, strict)) return false;
+  if (!optionalString(value.client_state)) return false;
+  if (!optionalString(value.command_id)) return false;
   const customFileName = value.custom_file_name;
   if (
     customFileName !== undefined &&
@@ -79,9 +73,7 @@ export function matchStartRecordingRequest(value: unknown, strict: boolean): val
     )
   )
     return false;
-  const format = value.format;
-  if (format === undefined || !(FORMAT_VALUES.has(format) || (!strict && typeof format === 'string')))
-    return false;
+  if (!inEnum(FORMAT_VALUES, value.format, strict)) return false;
   const maxLength = value.max_length;
   if (
     maxLength !== undefined &&
@@ -93,14 +85,9 @@ export function matchStartRecordingRequest(value: unknown, strict: boolean): val
     )
   )
     return false;
-  const playBeep = value.play_beep;
-  if (playBeep !== undefined && typeof playBeep !== 'boolean') return false;
+  if (!optionalBoolean(value.play_beep)) return false;
   const recordingTrack = value.recording_track;
-  if (
-    recordingTrack !== undefined &&
-    !(RECORDING_TRACK_VALUES.has(recordingTrack) || (!strict && typeof recordingTrack === 'string'))
-  )
-    return false;
+  if (recordingTrack !== undefined && !inEnum(RECORDING_TRACK_VALUES, recordingTrack, strict)) return false;
   const timeoutSecs = value.timeout_secs;
   if (
     timeoutSecs !== undefined &&
@@ -112,16 +99,9 @@ export function matchStartRecordingRequest(value: unknown, strict: boolean): val
     )
   )
     return false;
-  const transcription = value.transcription;
-  if (transcription !== undefined && typeof transcription !== 'boolean') return false;
+  if (!optionalBoolean(value.transcription)) return false;
   const transcriptionEngine = value.transcription_engine;
-  if (
-    transcriptionEngine !== undefined &&
-    !(
-      TRANSCRIPTION_ENGINE_VALUES.has(transcriptionEngine) ||
-      (!strict && typeof transcriptionEngine === 'string')
-    )
-  )
+  if (transcriptionEngine !== undefined && !inEnum(TRANSCRIPTION_ENGINE_VALUES, transcriptionEngine, strict))
     return false;
   const transcriptionLanguage = value.transcription_language;
   if (transcriptionLanguage !== undefined && !matchTranscriptionLanguage(transcriptionLanguage, strict))
@@ -148,12 +128,8 @@ export function matchStartRecordingRequest(value: unknown, strict: boolean): val
     )
   )
     return false;
-  const transcriptionProfanityFilter = value.transcription_profanity_filter;
-  if (transcriptionProfanityFilter !== undefined && typeof transcriptionProfanityFilter !== 'boolean')
-    return false;
-  const transcriptionSpeakerDiarization = value.transcription_speaker_diarization;
-  if (transcriptionSpeakerDiarization !== undefined && typeof transcriptionSpeakerDiarization !== 'boolean')
-    return false;
+  if (!optionalBoolean(value.transcription_profanity_filter)) return false;
+  if (!optionalBoolean(value.transcription_speaker_diarization)) return false;
   const trim = value.trim;
   if (trim !== undefined && trim !== 'trim-silence') return false;
   return true;
@@ -172,14 +148,12 @@ export function checkStartRecordingRequest(
   }
   const channels = value.channels;
   if (channels === undefined) issues.push(requiredIssue(path + '/channels', 'channels'));
-  else if (!(CHANNELS_VALUES.has(channels) || (!strict && typeof channels === 'string')))
+  else if (!inEnum(CHANNELS_VALUES, channels, strict))
     issues.push(enumIssue(path + '/channels', CHANNELS_VALUES, channels));
-  const clientState = value.client_state;
-  if (clientState !== undefined && typeof clientState !== 'string')
-    issues.push(typeIssue(path + '/client_state', 'string', clientState));
-  const commandId = value.command_id;
-  if (commandId !== undefined && typeof commandId !== 'string')
-    issues.push(typeIssue(path + '/command_id', 'string', commandId));
+  if (!optionalString(value.client_state))
+    issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
+  if (!optionalString(value.command_id))
+    issues.push(typeIssue(path + '/command_id', 'string', value.command_id));
   const customFileName = value.custom_file_name;
   if (customFileName !== undefined) {
     if (typeof customFileName !== 'string')
@@ -193,7 +167,7 @@ export function checkStartRecordingRequest(
   }
   const format = value.format;
   if (format === undefined) issues.push(requiredIssue(path + '/format', 'format'));
-  else if (!(FORMAT_VALUES.has(format) || (!strict && typeof format === 'string')))
+  else if (!inEnum(FORMAT_VALUES, format, strict))
     issues.push(enumIssue(path + '/format', FORMAT_VALUES, format));
   const maxLength = value.max_length;
   if (maxLength !== undefined) {
@@ -202,14 +176,10 @@ export function checkStartRecordingRequest(
     else if (!(maxLength >= -2147483648 && maxLength <= 2147483647))
       issues.push(formatIssue(path + '/max_length', 'int32', maxLength));
   }
-  const playBeep = value.play_beep;
-  if (playBeep !== undefined && typeof playBeep !== 'boolean')
-    issues.push(typeIssue(path + '/play_beep', 'boolean', playBeep));
+  if (!optionalBoolean(value.play_beep))
+    issues.push(typeIssue(path + '/play_beep', 'boolean', value.play_beep));
   const recordingTrack = value.recording_track;
-  if (
-    recordingTrack !== undefined &&
-    !(RECORDING_TRACK_VALUES.has(recordingTrack) || (!strict && typeof recordingTrack === 'string'))
-  )
+  if (recordingTrack !== undefined && !inEnum(RECORDING_TRACK_VALUES, recordingTrack, strict))
     issues.push(enumIssue(path + '/recording_track', RECORDING_TRACK_VALUES, recordingTrack));
   const timeoutSecs = value.timeout_secs;
   if (timeoutSecs !== undefined) {
@@ -218,17 +188,10 @@ export function checkStartRecordingRequest(
     else if (!(timeoutSecs >= -2147483648 && timeoutSecs <= 2147483647))
       issues.push(formatIssue(path + '/timeout_secs', 'int32', timeoutSecs));
   }
-  const transcription = value.transcription;
-  if (transcription !== undefined && typeof transcription !== 'boolean')
-    issues.push(typeIssue(path + '/transcription', 'boolean', transcription));
+  if (!optionalBoolean(value.transcription))
+    issues.push(typeIssue(path + '/transcription', 'boolean', value.transcription));
   const transcriptionEngine = value.transcription_engine;
-  if (
-    transcriptionEngine !== undefined &&
-    !(
-      TRANSCRIPTION_ENGINE_VALUES.has(transcriptionEngine) ||
-      (!strict && typeof transcriptionEngine === 'string')
-    )
-  )
+  if (transcriptionEngine !== undefined && !inEnum(TRANSCRIPTION_ENGINE_VALUES, transcriptionEngine, strict))
     issues.push(enumIssue(path + '/transcription_engine', TRANSCRIPTION_ENGINE_VALUES, transcriptionEngine));
   const transcriptionLanguage = value.transcription_language;
   if (transcriptionLanguage !== undefined)
@@ -255,13 +218,17 @@ export function checkStartRecordingRequest(
         formatIssue(path + '/transcription_min_speaker_count', 'int32', transcriptionMinSpeakerCount),
       );
   }
-  const transcriptionProfanityFilter = value.transcription_profanity_filter;
-  if (transcriptionProfanityFilter !== undefined && typeof transcriptionProfanityFilter !== 'boolean')
-    issues.push(typeIssue(path + '/transcription_profanity_filter', 'boolean', transcriptionProfanityFilter));
-  const transcriptionSpeakerDiarization = value.transcription_speaker_diarization;
-  if (transcriptionSpeakerDiarization !== undefined && typeof transcriptionSpeakerDiarization !== 'boolean')
+  if (!optionalBoolean(value.transcription_profanity_filter))
     issues.push(
-      typeIssue(path + '/transcription_speaker_diarization', 'boolean', transcriptionSpeakerDiarization),
+      typeIssue(path + '/transcription_profanity_filter', 'boolean', value.transcription_profanity_filter),
+    );
+  if (!optionalBoolean(value.transcription_speaker_diarization))
+    issues.push(
+      typeIssue(
+        path + '/transcription_speaker_diarization',
+        'boolean',
+        value.transcription_speaker_diarization,
+      ),
     );
   const trim = value.trim;
   if (trim !== undefined && trim !== 'trim-silence')

@@ -16,7 +16,15 @@ import {
   readProperty,
 } from './context.js';
 import { leafRules, negate } from './leaf.js';
-import { discriminatorCases, knownKeys, matchExpr, typeNameOf, upperFirstWords } from './match.js';
+import {
+  discriminatorCases,
+  knownKeys,
+  matchExpr,
+  optionalHelper,
+  SLOT,
+  typeNameOf,
+  upperFirstWords,
+} from './match.js';
 
 const COMPLEX = new Set(['object', 'array', 'union', 'allOf']);
 
@@ -110,8 +118,21 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
   const lines = [typeCheck(ctx, `${helper(ctx, 'isObject')}(value)`, 'object', node)];
   const taken = new Set<string>();
   for (const p of node.properties) {
-    const local = localName(p.name, taken);
     const hint = `${prefix}${upperFirstWords(p.name)}`;
+    const read = readProperty(ctx, 'value', p.name);
+    // Optional, not nullable, and only a type to check: `match…` uses `optionalString` there too.
+    const simple = !p.required && !p.schema.nullable && !read.startsWith('(');
+    const rules = simple ? leafRules(p.schema, { x: SLOT, path: '', hint }, ctx) : undefined;
+    const optional = rules?.length === 1 ? optionalHelper(rules[0]!.ok) : undefined;
+    if (optional) {
+      // The same helper `match…` uses; the property is read again only to report it.
+      const type = optional === 'optionalString' ? 'string' : 'boolean';
+      lines.push(
+        `if (!${helper(ctx, optional)}(${read})) issues.push(${helper(ctx, 'typeIssue')}(${childPath(p.name)}, '${type}', ${read}));`,
+      );
+      continue;
+    }
+    const local = localName(p.name, taken);
     const inner = checkStmts(
       p.schema,
       local,
@@ -121,7 +142,7 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
       p.required ? undefined : `${local} !== undefined`,
     );
     if (inner.length === 0 && !p.required) continue;
-    lines.push(`const ${local} = ${readProperty(ctx, 'value', p.name)};`);
+    lines.push(`const ${local} = ${read};`);
     if (!p.required) lines.push(...inner);
     else {
       const missing = `issues.push(${helper(ctx, 'requiredIssue')}(${childPath(p.name)}, ${stringLiteral(p.name)}));`;

@@ -155,13 +155,24 @@ export function warnUnenforced(
 export function passAlong(ctx: ModuleContext, target: string): string {
   ctx.usedSchemas.add(target);
   const facts = ctx.allFacts.get(target);
-  return [facts?.strict ? 'strict' : '', facts?.deep ? 'depth + 1' : ''].filter(Boolean).join(', ');
+  return [facts && takesStrict(facts) ? 'strict' : '', facts?.deep ? 'depth + 1' : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * Whether a guard's `match…`/`check…` take `strict`. A recursive guard takes it even without an
+ * open enum, so that `depth` is always the parameter after `strict`: the shared `invalid` helper
+ * (guard-support.ts) calls every `check…` as `(value, path, issues, strict, depth)`.
+ */
+export function takesStrict(facts: SchemaFacts): boolean {
+  return facts.strict || facts.deep;
 }
 
 /** This module's own extra parameters (`strict`, `depth`), for its local functions. */
 export function ownParams(ctx: ModuleContext): { declared: string; passed: string } {
   const parts = [
-    ctx.facts.strict ? ['strict', 'boolean'] : undefined,
+    takesStrict(ctx.facts) ? ['strict', 'boolean'] : undefined,
     ctx.facts.deep ? ['depth', 'number'] : undefined,
   ].filter((p) => p !== undefined);
   return {

@@ -58,7 +58,10 @@ export function leafRules(node: SchemaNode, leaf: Leaf, ctx: ModuleContext): Rul
  * `typeof x !== 'string'` rather than `!(typeof x === 'string')`.
  */
 export function negate(cond: string): string {
-  const equality = /^((?:typeof )?[A-Za-z_$][\w$]*) === ('[a-z]+'|"(?:[^"\\]|\\.)*"|-?[\w.+-]+)$/.exec(cond);
+  const equality =
+    /^((?:typeof )?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])*) === ('[a-z]+'|"(?:[^"\\]|\\.)*"|-?[\w.+-]+)$/.exec(
+      cond,
+    );
   return equality ? `${equality[1]} !== ${equality[2]}` : `!(${cond})`;
 }
 
@@ -87,11 +90,14 @@ function enumRule(node: EnumNode, { x, path, hint }: Leaf, ctx: ModuleContext): 
   const test =
     values.length === 0 ? 'false' : single ? `${x} === ${jsonLiteral(values[0])}` : `${set}.has(${x})`;
   // `strictEnums: false` lets unknown strings through: Telnyx adds values to its enums over time.
-  const open = isOpenableEnum(node) ? ` || (!strict && typeof ${x} === 'string')` : '';
-  return {
-    ok: open ? `(${test}${open})` : test,
-    issue: () => `${helper(ctx, 'enumIssue')}(${path}, ${set}, ${x})`,
-  };
+  const open = isOpenableEnum(node);
+  const ok =
+    open && values.length > 1
+      ? `${helper(ctx, 'inEnum')}(${set}, ${x}, strict)`
+      : open
+        ? `(${test} || (!strict && typeof ${x} === 'string'))`
+        : test;
+  return { ok, issue: () => `${helper(ctx, 'enumIssue')}(${path}, ${set}, ${x})` };
 }
 
 /** String formats the guards enforce, and the support helper that checks each. */

@@ -69,13 +69,32 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
   const lines = [`if (!${helper(ctx, 'isObject')}(value)) return false;`];
   const taken = new Set<string>();
   for (const p of node.properties) {
-    const local = localName(p.name, taken);
-    const test = matchExpr(p.schema, local, `${prefix}${upperFirstWords(p.name)}`, ctx);
-    if (!p.required && test === 'true') continue;
-    lines.push(`const ${local} = ${readProperty(ctx, 'value', p.name)};`);
-    if (p.required)
-      lines.push(`if (${local} === undefined${test === 'true' ? '' : ` || ${negate(test)}`}) return false;`);
-    else lines.push(`if (${local} !== undefined && ${negate(test)}) return false;`);
+    const read = readProperty(ctx, 'value', p.name);
+    const test = matchExpr(p.schema, SLOT, `${prefix}${upperFirstWords(p.name)}`, ctx);
+    // `value.x` can be read inline; the own-key read of `constructor` and the like is too long.
+    const plain = !read.startsWith('(');
+    if (!p.required) {
+      if (test === 'true') continue;
+      const optional = plain ? optionalHelper(test) : undefined;
+      if (optional) {
+        lines.push(`if (!${helper(ctx, optional)}(${read})) return false;`);
+        continue;
+      }
+      const local = localName(p.name, taken);
+      lines.push(
+        `const ${local} = ${read};`,
+        `if (${local} !== undefined && ${negate(fill(test, local))}) return false;`,
+      );
+    } else if (test === 'true') {
+      lines.push(`if (${read} === undefined) return false;`);
+    } else if (rejectsUndefined(p.schema) && plain && test.split(SLOT).length === 2) {
+      // Used once, and undefined fails the test anyway: `if (typeof value.voice !== 'string')`.
+      lines.push(`if (${negate(fill(test, read))}) return false;`);
+    } else {
+      const local = localName(p.name, taken);
+      const missing = rejectsUndefined(p.schema) ? '' : `${local} === undefined || `;
+      lines.push(`const ${local} = ${read};`, `if (${missing}${negate(fill(test, local))}) return false;`);
+    }
   }
   lines.push(...extraKeys(node, prefix, ctx));
   if (node.minProperties !== undefined)
@@ -84,6 +103,23 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
     lines.push(`if (${helper(ctx, 'countKeys')}(value) > ${node.maxProperties}) return false;`);
   lines.push('return true;');
   return lines;
+}
+
+/** Stands for the checked value while a test is written, then becomes a local or a property read. */
+export const SLOT = '@value';
+
+export const fill = (test: string, x: string) => test.split(SLOT).join(x);
+
+/** Leaf kinds whose test fails on `undefined`, so a required property needs no separate check. */
+export function rejectsUndefined(node: SchemaNode): boolean {
+  return ['string', 'number', 'integer', 'boolean', 'null', 'enum'].includes(node.kind);
+}
+
+/** `optionalString`/`optionalBoolean` when the test is the bare type check they make. */
+export function optionalHelper(test: string): 'optionalString' | 'optionalBoolean' | undefined {
+  if (test === `typeof ${SLOT} === 'string'`) return 'optionalString';
+  if (test === `typeof ${SLOT} === 'boolean'`) return 'optionalBoolean';
+  return undefined;
 }
 
 /** `additionalProperties`: own keys only, so inherited or `__proto__` keys cannot sneak in. */

@@ -4,7 +4,7 @@
  */
 import { jsDocText, stringLiteral } from '../escape.js';
 import { checkBody } from './check.js';
-import { helper, type ModuleContext, ownParams } from './context.js';
+import { helper, type ModuleContext, ownParams, takesStrict } from './context.js';
 import { matchBody, typeNameOf } from './match.js';
 
 export function guardModule(ctx: ModuleContext): string {
@@ -16,10 +16,11 @@ export function guardModule(ctx: ModuleContext): string {
     ...depthLimit(ctx, () => `{\nissues.push(${helper(ctx, 'depthIssue')}(path));\nreturn;\n}`),
     ...checkBody(ctx.named.schema, '', ctx),
   ];
+  const api = publicApi(ctx).join('\n');
   const sections = [
     imports(ctx).join('\n'),
     [...ctx.constants].map(([name, init]) => `const ${name} = ${init};`).join('\n'),
-    publicApi(ctx).join('\n'),
+    api,
     `/** @internal The fast yes/no check behind \`is${typeName}\`; other guards call it too. */\n` +
       `export function match${typeName}(value: unknown${declared}): value is ${typeName} {\n${matchMain.join('\n')}\n}`,
     ...ctx.functions.match.values(),
@@ -41,7 +42,7 @@ function imports(ctx: ModuleContext): string[] {
     ctx.schemaValueImports.size > 0
       ? `import { type ${typeName}, ${[...ctx.schemaValueImports].sort().join(', ')} } from '../schemas.js';`
       : `import type { ${typeName} } from '../schemas.js';`,
-    `import { type GuardOptions, type ValidationIssue, type ValidationResult, ValidationError } from '../core/validation.js';`,
+    `import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';`,
   ];
   if (ctx.supportImports.size > 0)
     lines.push(`import { ${[...ctx.supportImports].sort().join(', ')} } from '../core/guard-support.js';`);
@@ -54,34 +55,31 @@ function imports(ctx: ModuleContext): string[] {
   return lines;
 }
 
+/**
+ * `is…` calls `match…` directly, so V8 inlines it; `validate…` and `assert…` call `is…`, and
+ * only on a rejected value hand `check…` to the shared helpers that collect the issues.
+ */
 function publicApi(ctx: ModuleContext): string[] {
   const { typeName, name } = ctx.named;
-  const args = (strict: string) =>
-    [ctx.facts.strict ? strict : '', ctx.facts.deep ? '0' : '']
-      .filter(Boolean)
-      .map((a) => `, ${a}`)
-      .join('');
+  const args = [takesStrict(ctx.facts) ? 'options?.strictEnums !== false' : '', ctx.facts.deep ? '0' : '']
+    .filter(Boolean)
+    .map((a) => `, ${a}`)
+    .join('');
   const about = jsDocText(name === typeName ? `\`${typeName}\`` : `\`${typeName}\` (schema \`${name}\`)`);
-  const strictLine = ctx.facts.strict ? ['const strict = options?.strictEnums !== false;'] : [];
   return [
     `/** True when \`value\` is a valid ${about}. Stops at the first problem and allocates nothing. */`,
     `export function is${typeName}(value: unknown, options?: GuardOptions): value is ${typeName} {`,
-    `return match${typeName}(value${args('options?.strictEnums !== false')});`,
+    `return match${typeName}(value${args});`,
     '}',
     '',
     `/** Checks \`value\` against ${about}, listing every problem with a JSON pointer into \`value\`. */`,
     `export function validate${typeName}(value: unknown, options?: GuardOptions): ValidationResult<${typeName}> {`,
-    ...strictLine,
-    `if (match${typeName}(value${args('strict')})) return { ok: true, value };`,
-    'const issues: ValidationIssue[] = [];',
-    `check${typeName}(value, '', issues${args('strict')});`,
-    'return { ok: false, errors: issues };',
+    `return is${typeName}(value, options) ? { ok: true, value } : ${helper(ctx, 'invalid')}(value, check${typeName}, options);`,
     '}',
     '',
     `/** Throws a \`ValidationError\` listing every problem unless \`value\` is a valid ${about}. */`,
     `export function assert${typeName}(value: unknown, options?: GuardOptions): asserts value is ${typeName} {`,
-    `const result = validate${typeName}(value, options);`,
-    `if (!result.ok) throw new ValidationError(${stringLiteral(typeName)}, result.errors);`,
+    `if (!is${typeName}(value, options)) throw ${helper(ctx, 'validationError')}(${stringLiteral(typeName)}, value, check${typeName}, options);`,
     '}',
   ];
 }
