@@ -2,6 +2,7 @@
  * Webhook signature verification against committed fixed vectors (signed once with node:crypto),
  * with a fake clock. Every test runs on both crypto engines.
  */
+import nodeCrypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -231,6 +232,53 @@ describe.each<CryptoEngine>(['webcrypto', 'node'])('verifyWebhookSignature (%s)'
     const nanTolerance = { toleranceSeconds: NaN };
     await expect(verify(undefined, undefined, undefined, nanTolerance)).rejects.toThrow(RangeError);
     await expectReason('signature_mismatch', () => verify({ length: 3 } as never));
+  });
+});
+
+describe('the node:crypto path', () => {
+  const signingKey = () =>
+    crypto.subtle.importKey('pkcs8', decodeBase64(V.privateKeyPkcs8)!, { name: 'Ed25519' }, false, ['sign']);
+  const ts = Number(V.text.timestamp);
+
+  it('verifies messages around and past the size of its reused buffer, multi-byte text included', async () => {
+    const key = await signingKey();
+    // 16 KiB is the reused buffer: cross it by one-, two-, three- and four-byte characters.
+    for (const size of [16370, 16379, 16380, 16381, 16382, 16383, 16384, 40000]) {
+      for (const tail of ['a', 'é', '€', '😀']) {
+        const body = JSON.stringify({ pad: 'x'.repeat(size - 10), tail });
+        const signed = await signWebhook(body, key, ts);
+        await verifyWebhookSignature(body, signed, V.publicKey, { now, engine: 'node' });
+        const bytes = new TextEncoder().encode(body);
+        await verifyWebhookSignature(bytes, signed, V.publicKey, { now, engine: 'node' });
+        const changed = body.replace('x', 'y');
+        const wrong = verifyWebhookSignature(changed, signed, V.publicKey, { now, engine: 'node' });
+        await expect(wrong).rejects.toMatchObject({ reason: 'signature_mismatch' });
+      }
+    }
+  });
+
+  it('hands node:crypto exactly `${timestamp}|${body}` and keeps no copy of it afterwards', async () => {
+    const messages: Uint8Array[] = [];
+    const texts: string[] = [];
+    const verify = nodeCrypto.verify;
+    vi.spyOn(nodeCrypto, 'verify').mockImplementation(((...args: Parameters<typeof verify>) => {
+      const data = args[1] as Uint8Array;
+      messages.push(data);
+      texts.push(Buffer.from(data).toString('utf8'));
+      return verify(...args);
+    }) as typeof verify);
+    const options = { now, engine: 'node' as const };
+    const leftBehind = () => messages.filter((message) => message.some((byte) => byte !== 0)).length;
+    await verifyWebhookSignature(V.text.body, headers(), V.publicKey, options);
+    expect(leftBehind()).toBe(0);
+    await verifyWebhookSignature(bodyBytes, headers(), [V.otherPublicKey, V.publicKey], options);
+    expect(leftBehind()).toBe(0);
+    await expect(
+      verifyWebhookSignature(`${V.text.body} `, headers(), V.publicKey, options),
+    ).rejects.toThrow();
+    expect(leftBehind()).toBe(0);
+    const expected = `${V.text.timestamp}|${V.text.body}`;
+    expect(texts).toEqual([expected, expected, expected, `${expected} `]);
   });
 });
 

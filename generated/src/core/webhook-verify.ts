@@ -133,6 +133,35 @@ function signedMessage(timestamp: string, rawBody: string | Uint8Array): Uint8Ar
   return message;
 }
 
+/** Holds the message on the synchronous node:crypto path; bigger messages get their own buffer. */
+const SCRATCH_BYTES = 16 * 1024;
+let scratch: Uint8Array<ArrayBuffer> | undefined;
+
+/**
+ * The signed message written into one reused buffer (no allocation per webhook), or undefined
+ * when it does not fit. Only for a check that ends before any other code runs, i.e. synchronous
+ * `node:crypto.verify`: WebCrypto reads its input later, when another webhook may have
+ * overwritten it. The caller zeroes the bytes afterwards.
+ */
+function signedMessageInScratch(
+  timestamp: string,
+  rawBody: string | Uint8Array,
+): Uint8Array<ArrayBuffer> | undefined {
+  scratch ??= new Uint8Array(SCRATCH_BYTES);
+  if (typeof rawBody === 'string') {
+    const text = `${timestamp}|${rawBody}`;
+    const { read, written } = encoder.encodeInto(text, scratch);
+    return read === text.length ? scratch.subarray(0, written) : undefined;
+  }
+  const length = timestamp.length + 1 + rawBody.length;
+  if (length > scratch.length) return undefined;
+  // The timestamp is ASCII digits (checked before this runs), so each char is one byte.
+  for (let i = 0; i < timestamp.length; i++) scratch[i] = timestamp.charCodeAt(i);
+  scratch[timestamp.length] = 0x7c; // '|'
+  scratch.set(rawBody, timestamp.length + 1);
+  return scratch.subarray(0, length);
+}
+
 // ---- Keys and crypto engines ----------------------------------------------------------------
 
 /** The slice of `node:crypto` used here, typed structurally so nothing imports `node:` types. */
@@ -265,17 +294,22 @@ export function checkWebhookSignature(
     fail('malformed_signature', `${SIGNATURE_HEADER} must be strict base64 of 64 bytes`);
   if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array))
     fail('signature_mismatch', 'the body must be the raw string or bytes received');
-  const message = signedMessage(timestamp, rawBody);
 
   const engine = options.engine;
   const node = engine === 'webcrypto' ? null : loadNodeCrypto();
   if (node !== null) {
-    for (const key of keys) if (verifyWithNode(node, key, message, signature)) return true;
+    const reused = signedMessageInScratch(timestamp, rawBody);
+    const message = reused ?? signedMessage(timestamp, rawBody);
+    try {
+      for (const key of keys) if (verifyWithNode(node, key, message, signature)) return true;
+    } finally {
+      reused?.fill(0); // keep no copy of the last body around
+    }
     mismatch();
   }
   // Forcing 'node' where it is absent is a test setup error; it still must not pass.
   if (engine === 'node') mismatch();
-  return verifyAllWithWebCrypto(keys, message, signature);
+  return verifyAllWithWebCrypto(keys, signedMessage(timestamp, rawBody), signature);
 }
 
 /**
