@@ -169,8 +169,8 @@ describe('emitted modules', () => {
   it('import only the guards they reference (tree-shakable)', () => {
     const guardImports = (name: string) => text(name).split('\n').filter((l) => l.startsWith('import') && l.includes("from './"));
     expect(guardImports('Shape')).toStrictEqual([
-      "import { checkCircle, matchCircle } from './Circle.js';",
-      "import { checkSquare, matchSquare } from './Square.js';",
+      "import { checkCircle, isCircle } from './Circle.js';",
+      "import { checkSquare, isSquare } from './Square.js';",
     ]);
     expect(guardImports('Thing')).toStrictEqual([]);
     expect(guardImports('Tree')).toStrictEqual([]);

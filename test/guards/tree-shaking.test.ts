@@ -25,11 +25,12 @@ describe('tree-shaking', () => {
     const code = await bundle(
       "import { isCallSpeakEndedEvent } from './generated/src/index.ts';\nconsole.log(isCallSpeakEndedEvent(JSON.parse('{}')));",
     );
-    expect(code).toContain('function matchCallSpeakEnded(');
+    expect(code).toContain('function isCallSpeakEnded(');
     for (const other of [
-      'matchSpeakRequest',
-      'matchPlayAudioUrlRequest',
-      'matchCallPlaybackEnded',
+      'isSpeakRequest',
+      'isPlayAudioUrlRequest',
+      'isCallPlaybackEnded',
+      'checkCallSpeakEnded',
       'ClientCore',
       'verifyWebhookSignature',
       'createWebhookHandlerWith',

@@ -31,11 +31,15 @@ export function optionalBoolean(value: unknown): boolean {
 }
 
 /**
- * One of an enum's `values`; with `strict` off, any string too (Telnyx adds values over time,
- * and `strictEnums: false` lets an older package read them).
+ * One of an enum's `values`; with `strictEnums: false`, any string too (Telnyx adds values over
+ * time, and this lets an older package read them). `options` is read only for a value not listed.
  */
-export function inEnum(values: ReadonlySet<unknown>, value: unknown, strict: boolean): boolean {
-  return values.has(value) || (!strict && typeof value === 'string');
+export function inEnum(
+  values: ReadonlySet<unknown>,
+  value: unknown,
+  options: GuardOptions | undefined,
+): boolean {
+  return values.has(value) || (options?.strictEnums === false && typeof value === 'string');
 }
 
 /** Own enumerable keys, counted without building an array. */
@@ -106,13 +110,13 @@ export { isDate, isDateTime, isEmail, isJsonPointer, isUri, isUuid } from './gua
 
 /**
  * A guard module's `check…` function. Each takes the parameters it needs in this order and
- * ignores the rest: `strict` when an open enum is reachable, `depth` on a recursive schema.
+ * ignores the rest: `options` when an open enum is reachable, `depth` on a recursive schema.
  */
 export type Check = (
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options: GuardOptions | undefined,
   depth: number,
 ) => void;
 
@@ -123,7 +127,7 @@ export function invalid(
   options: GuardOptions | undefined,
 ): { ok: false; errors: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
-  check(value, '', issues, options?.strictEnums !== false, 0);
+  check(value, '', issues, options, 0);
   return { ok: false, errors: issues };
 }
 

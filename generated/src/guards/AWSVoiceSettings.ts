@@ -13,7 +13,9 @@ import {
 
 /** True when `value` is a valid `AWSVoiceSettings`. Stops at the first problem and allocates nothing. */
 export function isAWSVoiceSettings(value: unknown, options?: GuardOptions): value is AWSVoiceSettings {
-  return matchAWSVoiceSettings(value);
+  if (!isObject(value)) return false;
+  if (value.type !== 'aws') return false;
+  return true;
 }
 
 /** Checks `value` against `AWSVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -35,14 +37,7 @@ export function assertAWSVoiceSettings(
     throw validationError('AWSVoiceSettings', value, checkAWSVoiceSettings, options);
 }
 
-/** @internal The fast yes/no check behind `isAWSVoiceSettings`; other guards call it too. */
-export function matchAWSVoiceSettings(value: unknown): value is AWSVoiceSettings {
-  if (!isObject(value)) return false;
-  if (value.type !== 'aws') return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateAWSVoiceSettings` calls it only after `matchAWSVoiceSettings` failed. */
+/** @internal Lists the problems; `validateAWSVoiceSettings` calls it only after `isAWSVoiceSettings` said no. */
 export function checkAWSVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

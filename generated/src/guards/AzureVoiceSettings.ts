@@ -22,7 +22,16 @@ const GENDER_VALUES = new Set<unknown>(AzureVoiceSettingsGenderValues);
 
 /** True when `value` is a valid `AzureVoiceSettings`. Stops at the first problem and allocates nothing. */
 export function isAzureVoiceSettings(value: unknown, options?: GuardOptions): value is AzureVoiceSettings {
-  return matchAzureVoiceSettings(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (!optionalString(value.api_key_ref)) return false;
+  if (!optionalString(value.deployment_id)) return false;
+  const effect = value.effect;
+  if (effect !== undefined && !inEnum(EFFECT_VALUES, effect, options)) return false;
+  const gender = value.gender;
+  if (gender !== undefined && !inEnum(GENDER_VALUES, gender, options)) return false;
+  if (!optionalString(value.region)) return false;
+  if (value.type !== 'azure') return false;
+  return true;
 }
 
 /** Checks `value` against `AzureVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -44,26 +53,12 @@ export function assertAzureVoiceSettings(
     throw validationError('AzureVoiceSettings', value, checkAzureVoiceSettings, options);
 }
 
-/** @internal The fast yes/no check behind `isAzureVoiceSettings`; other guards call it too. */
-export function matchAzureVoiceSettings(value: unknown, strict: boolean): value is AzureVoiceSettings {
-  if (!isObject(value)) return false;
-  if (!optionalString(value.api_key_ref)) return false;
-  if (!optionalString(value.deployment_id)) return false;
-  const effect = value.effect;
-  if (effect !== undefined && !inEnum(EFFECT_VALUES, effect, strict)) return false;
-  const gender = value.gender;
-  if (gender !== undefined && !inEnum(GENDER_VALUES, gender, strict)) return false;
-  if (!optionalString(value.region)) return false;
-  if (value.type !== 'azure') return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateAzureVoiceSettings` calls it only after `matchAzureVoiceSettings` failed. */
+/** @internal Lists the problems; `validateAzureVoiceSettings` calls it only after `isAzureVoiceSettings` said no. */
 export function checkAzureVoiceSettings(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -74,10 +69,10 @@ export function checkAzureVoiceSettings(
   if (!optionalString(value.deployment_id))
     issues.push(typeIssue(path + '/deployment_id', 'string', value.deployment_id));
   const effect = value.effect;
-  if (effect !== undefined && !inEnum(EFFECT_VALUES, effect, strict))
+  if (effect !== undefined && !inEnum(EFFECT_VALUES, effect, options))
     issues.push(enumIssue(path + '/effect', EFFECT_VALUES, effect));
   const gender = value.gender;
-  if (gender !== undefined && !inEnum(GENDER_VALUES, gender, strict))
+  if (gender !== undefined && !inEnum(GENDER_VALUES, gender, options))
     issues.push(enumIssue(path + '/gender', GENDER_VALUES, gender));
   if (!optionalString(value.region)) issues.push(typeIssue(path + '/region', 'string', value.region));
   const type_ = value.type;

@@ -3,14 +3,17 @@
 import type { CallControlCommandResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import { invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
-import { checkCallControlCommandResult, matchCallControlCommandResult } from './CallControlCommandResult.js';
+import { checkCallControlCommandResult, isCallControlCommandResult } from './CallControlCommandResult.js';
 
 /** True when `value` is a valid `CallControlCommandResponse`. Stops at the first problem and allocates nothing. */
 export function isCallControlCommandResponse(
   value: unknown,
   options?: GuardOptions,
 ): value is CallControlCommandResponse {
-  return matchCallControlCommandResponse(value);
+  if (!isObject(value)) return false;
+  const data = value.data;
+  if (data !== undefined && !isCallControlCommandResult(data)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallControlCommandResponse`, listing every problem with a JSON pointer into `value`. */
@@ -32,15 +35,7 @@ export function assertCallControlCommandResponse(
     throw validationError('CallControlCommandResponse', value, checkCallControlCommandResponse, options);
 }
 
-/** @internal The fast yes/no check behind `isCallControlCommandResponse`; other guards call it too. */
-export function matchCallControlCommandResponse(value: unknown): value is CallControlCommandResponse {
-  if (!isObject(value)) return false;
-  const data = value.data;
-  if (data !== undefined && !matchCallControlCommandResult(data)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateCallControlCommandResponse` calls it only after `matchCallControlCommandResponse` failed. */
+/** @internal Lists the problems; `validateCallControlCommandResponse` calls it only after `isCallControlCommandResponse` said no. */
 export function checkCallControlCommandResponse(
   value: unknown,
   path: string,

@@ -9,7 +9,9 @@ export function isCallControlCommandResult(
   value: unknown,
   options?: GuardOptions,
 ): value is CallControlCommandResult {
-  return matchCallControlCommandResult(value);
+  if (!isObject(value)) return false;
+  if (!optionalString(value.result)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallControlCommandResult`, listing every problem with a JSON pointer into `value`. */
@@ -31,14 +33,7 @@ export function assertCallControlCommandResult(
     throw validationError('CallControlCommandResult', value, checkCallControlCommandResult, options);
 }
 
-/** @internal The fast yes/no check behind `isCallControlCommandResult`; other guards call it too. */
-export function matchCallControlCommandResult(value: unknown): value is CallControlCommandResult {
-  if (!isObject(value)) return false;
-  if (!optionalString(value.result)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateCallControlCommandResult` calls it only after `matchCallControlCommandResult` failed. */
+/** @internal Lists the problems; `validateCallControlCommandResult` calls it only after `isCallControlCommandResult` said no. */
 export function checkCallControlCommandResult(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

@@ -15,7 +15,15 @@ import {
 
 /** True when `value` is a valid `CallControlError` (schema `call-control_Error`). Stops at the first problem and allocates nothing. */
 export function isCallControlError(value: unknown, options?: GuardOptions): value is CallControlError {
-  return matchCallControlError(value);
+  if (!isObject(value)) return false;
+  if (typeof value.code !== 'string') return false;
+  if (!optionalString(value.detail)) return false;
+  const meta = value.meta;
+  if (meta !== undefined && !matchCallControlErrorMeta(meta)) return false;
+  const source = value.source;
+  if (source !== undefined && !matchCallControlErrorSource(source)) return false;
+  if (typeof value.title !== 'string') return false;
+  return true;
 }
 
 /** Checks `value` against `CallControlError` (schema `call-control_Error`), listing every problem with a JSON pointer into `value`. */
@@ -37,19 +45,6 @@ export function assertCallControlError(
     throw validationError('CallControlError', value, checkCallControlError, options);
 }
 
-/** @internal The fast yes/no check behind `isCallControlError`; other guards call it too. */
-export function matchCallControlError(value: unknown): value is CallControlError {
-  if (!isObject(value)) return false;
-  if (typeof value.code !== 'string') return false;
-  if (!optionalString(value.detail)) return false;
-  const meta = value.meta;
-  if (meta !== undefined && !matchCallControlErrorMeta(meta)) return false;
-  const source = value.source;
-  if (source !== undefined && !matchCallControlErrorSource(source)) return false;
-  if (typeof value.title !== 'string') return false;
-  return true;
-}
-
 function matchCallControlErrorMeta(value: unknown): boolean {
   if (!isObject(value)) return false;
   return true;
@@ -63,7 +58,7 @@ function matchCallControlErrorSource(value: unknown): boolean {
   return true;
 }
 
-/** @internal Lists the problems; `validateCallControlError` calls it only after `matchCallControlError` failed. */
+/** @internal Lists the problems; `validateCallControlError` calls it only after `isCallControlError` said no. */
 export function checkCallControlError(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

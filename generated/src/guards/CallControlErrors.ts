@@ -3,11 +3,14 @@
 import type { CallControlErrors } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import { invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
-import { checkCallControlError, matchCallControlError } from './CallControlError.js';
+import { checkCallControlError, isCallControlError } from './CallControlError.js';
 
 /** True when `value` is a valid `CallControlErrors` (schema `call-control_Errors`). Stops at the first problem and allocates nothing. */
 export function isCallControlErrors(value: unknown, options?: GuardOptions): value is CallControlErrors {
-  return matchCallControlErrors(value);
+  if (!isObject(value)) return false;
+  const errors = value.errors;
+  if (errors !== undefined && !matchCallControlErrorsErrors(errors)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallControlErrors` (schema `call-control_Errors`), listing every problem with a JSON pointer into `value`. */
@@ -29,24 +32,16 @@ export function assertCallControlErrors(
     throw validationError('CallControlErrors', value, checkCallControlErrors, options);
 }
 
-/** @internal The fast yes/no check behind `isCallControlErrors`; other guards call it too. */
-export function matchCallControlErrors(value: unknown): value is CallControlErrors {
-  if (!isObject(value)) return false;
-  const errors = value.errors;
-  if (errors !== undefined && !matchCallControlErrorsErrors(errors)) return false;
-  return true;
-}
-
 function matchCallControlErrorsErrors(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    if (!matchCallControlError(item)) return false;
+    if (!isCallControlError(item)) return false;
   }
   return true;
 }
 
-/** @internal Lists the problems; `validateCallControlErrors` calls it only after `matchCallControlErrors` failed. */
+/** @internal Lists the problems; `validateCallControlErrors` calls it only after `isCallControlErrors` said no. */
 export function checkCallControlErrors(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

@@ -21,7 +21,16 @@ const PAYLOAD_STATUS_VALUES = new Set<unknown>(CallPlaybackEndedPayloadStatusVal
 
 /** True when `value` is a valid `CallPlaybackEnded`. Stops at the first problem and allocates nothing. */
 export function isCallPlaybackEnded(value: unknown, options?: GuardOptions): value is CallPlaybackEnded {
-  return matchCallPlaybackEnded(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (value.event_type !== 'call.playback.ended') return false;
+  const id = value.id;
+  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  const occurredAt = value.occurred_at;
+  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  const payload = value.payload;
+  if (payload !== undefined && !matchCallPlaybackEndedPayload(payload, options)) return false;
+  if (value.record_type !== 'event') return false;
+  return true;
 }
 
 /** Checks `value` against `CallPlaybackEnded`, listing every problem with a JSON pointer into `value`. */
@@ -43,21 +52,7 @@ export function assertCallPlaybackEnded(
     throw validationError('CallPlaybackEnded', value, checkCallPlaybackEnded, options);
 }
 
-/** @internal The fast yes/no check behind `isCallPlaybackEnded`; other guards call it too. */
-export function matchCallPlaybackEnded(value: unknown, strict: boolean): value is CallPlaybackEnded {
-  if (!isObject(value)) return false;
-  if (value.event_type !== 'call.playback.ended') return false;
-  const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
-  const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
-  const payload = value.payload;
-  if (payload !== undefined && !matchCallPlaybackEndedPayload(payload, strict)) return false;
-  if (value.record_type !== 'event') return false;
-  return true;
-}
-
-function matchCallPlaybackEndedPayload(value: unknown, strict: boolean): boolean {
+function matchCallPlaybackEndedPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
   if (!optionalString(value.call_control_id)) return false;
   if (!optionalString(value.call_leg_id)) return false;
@@ -68,17 +63,17 @@ function matchCallPlaybackEndedPayload(value: unknown, strict: boolean): boolean
   if (!optionalString(value.media_url)) return false;
   if (!optionalBoolean(value.overlay)) return false;
   const status = value.status;
-  if (status !== undefined && !inEnum(PAYLOAD_STATUS_VALUES, status, strict)) return false;
+  if (status !== undefined && !inEnum(PAYLOAD_STATUS_VALUES, status, options)) return false;
   if (!optionalString(value.status_detail)) return false;
   return true;
 }
 
-/** @internal Lists the problems; `validateCallPlaybackEnded` calls it only after `matchCallPlaybackEnded` failed. */
+/** @internal Lists the problems; `validateCallPlaybackEnded` calls it only after `isCallPlaybackEnded` said no. */
 export function checkCallPlaybackEnded(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -100,7 +95,7 @@ export function checkCallPlaybackEnded(
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallPlaybackEndedPayload(payload, path + '/payload', issues, strict);
+  if (payload !== undefined) checkCallPlaybackEndedPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
   else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
@@ -110,7 +105,7 @@ function checkCallPlaybackEndedPayload(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -132,7 +127,7 @@ function checkCallPlaybackEndedPayload(
     issues.push(typeIssue(path + '/media_url', 'string', value.media_url));
   if (!optionalBoolean(value.overlay)) issues.push(typeIssue(path + '/overlay', 'boolean', value.overlay));
   const status = value.status;
-  if (status !== undefined && !inEnum(PAYLOAD_STATUS_VALUES, status, strict))
+  if (status !== undefined && !inEnum(PAYLOAD_STATUS_VALUES, status, options))
     issues.push(enumIssue(path + '/status', PAYLOAD_STATUS_VALUES, status));
   if (!optionalString(value.status_detail))
     issues.push(typeIssue(path + '/status_detail', 'string', value.status_detail));

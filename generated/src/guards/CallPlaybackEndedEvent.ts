@@ -3,14 +3,16 @@
 import type { CallPlaybackEndedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
-import { checkCallPlaybackEnded, matchCallPlaybackEnded } from './CallPlaybackEnded.js';
+import { checkCallPlaybackEnded, isCallPlaybackEnded } from './CallPlaybackEnded.js';
 
 /** True when `value` is a valid `CallPlaybackEndedEvent`. Stops at the first problem and allocates nothing. */
 export function isCallPlaybackEndedEvent(
   value: unknown,
   options?: GuardOptions,
 ): value is CallPlaybackEndedEvent {
-  return matchCallPlaybackEndedEvent(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (!isCallPlaybackEnded(value.data, options)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallPlaybackEndedEvent`, listing every problem with a JSON pointer into `value`. */
@@ -32,23 +34,12 @@ export function assertCallPlaybackEndedEvent(
     throw validationError('CallPlaybackEndedEvent', value, checkCallPlaybackEndedEvent, options);
 }
 
-/** @internal The fast yes/no check behind `isCallPlaybackEndedEvent`; other guards call it too. */
-export function matchCallPlaybackEndedEvent(
-  value: unknown,
-  strict: boolean,
-): value is CallPlaybackEndedEvent {
-  if (!isObject(value)) return false;
-  const data = value.data;
-  if (data === undefined || !matchCallPlaybackEnded(data, strict)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateCallPlaybackEndedEvent` calls it only after `matchCallPlaybackEndedEvent` failed. */
+/** @internal Lists the problems; `validateCallPlaybackEndedEvent` calls it only after `isCallPlaybackEndedEvent` said no. */
 export function checkCallPlaybackEndedEvent(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -56,5 +47,5 @@ export function checkCallPlaybackEndedEvent(
   }
   const data = value.data;
   if (data === undefined) issues.push(requiredIssue(path + '/data', 'data'));
-  else checkCallPlaybackEnded(data, path + '/data', issues, strict);
+  else checkCallPlaybackEnded(data, path + '/data', issues, options);
 }

@@ -18,7 +18,16 @@ import {
 
 /** True when `value` is a valid `CallPlaybackStarted`. Stops at the first problem and allocates nothing. */
 export function isCallPlaybackStarted(value: unknown, options?: GuardOptions): value is CallPlaybackStarted {
-  return matchCallPlaybackStarted(value);
+  if (!isObject(value)) return false;
+  if (value.event_type !== 'call.playback.started') return false;
+  const id = value.id;
+  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  const occurredAt = value.occurred_at;
+  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  const payload = value.payload;
+  if (payload !== undefined && !matchCallPlaybackStartedPayload(payload)) return false;
+  if (value.record_type !== 'event') return false;
+  return true;
 }
 
 /** Checks `value` against `CallPlaybackStarted`, listing every problem with a JSON pointer into `value`. */
@@ -40,20 +49,6 @@ export function assertCallPlaybackStarted(
     throw validationError('CallPlaybackStarted', value, checkCallPlaybackStarted, options);
 }
 
-/** @internal The fast yes/no check behind `isCallPlaybackStarted`; other guards call it too. */
-export function matchCallPlaybackStarted(value: unknown): value is CallPlaybackStarted {
-  if (!isObject(value)) return false;
-  if (value.event_type !== 'call.playback.started') return false;
-  const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
-  const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
-  const payload = value.payload;
-  if (payload !== undefined && !matchCallPlaybackStartedPayload(payload)) return false;
-  if (value.record_type !== 'event') return false;
-  return true;
-}
-
 function matchCallPlaybackStartedPayload(value: unknown): boolean {
   if (!isObject(value)) return false;
   if (!optionalString(value.call_control_id)) return false;
@@ -67,7 +62,7 @@ function matchCallPlaybackStartedPayload(value: unknown): boolean {
   return true;
 }
 
-/** @internal Lists the problems; `validateCallPlaybackStarted` calls it only after `matchCallPlaybackStarted` failed. */
+/** @internal Lists the problems; `validateCallPlaybackStarted` calls it only after `isCallPlaybackStarted` said no. */
 export function checkCallPlaybackStarted(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

@@ -3,14 +3,16 @@
 import type { CallPlaybackStartedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
-import { checkCallPlaybackStarted, matchCallPlaybackStarted } from './CallPlaybackStarted.js';
+import { checkCallPlaybackStarted, isCallPlaybackStarted } from './CallPlaybackStarted.js';
 
 /** True when `value` is a valid `CallPlaybackStartedEvent`. Stops at the first problem and allocates nothing. */
 export function isCallPlaybackStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): value is CallPlaybackStartedEvent {
-  return matchCallPlaybackStartedEvent(value);
+  if (!isObject(value)) return false;
+  if (!isCallPlaybackStarted(value.data)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallPlaybackStartedEvent`, listing every problem with a JSON pointer into `value`. */
@@ -32,15 +34,7 @@ export function assertCallPlaybackStartedEvent(
     throw validationError('CallPlaybackStartedEvent', value, checkCallPlaybackStartedEvent, options);
 }
 
-/** @internal The fast yes/no check behind `isCallPlaybackStartedEvent`; other guards call it too. */
-export function matchCallPlaybackStartedEvent(value: unknown): value is CallPlaybackStartedEvent {
-  if (!isObject(value)) return false;
-  const data = value.data;
-  if (data === undefined || !matchCallPlaybackStarted(data)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateCallPlaybackStartedEvent` calls it only after `matchCallPlaybackStartedEvent` failed. */
+/** @internal Lists the problems; `validateCallPlaybackStartedEvent` calls it only after `isCallPlaybackStartedEvent` said no. */
 export function checkCallPlaybackStartedEvent(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

@@ -20,7 +20,16 @@ const PAYLOAD_REASON_VALUES = new Set<unknown>(CallRecordingErrorPayloadReasonVa
 
 /** True when `value` is a valid `CallRecordingError` (schema `callRecordingError`). Stops at the first problem and allocates nothing. */
 export function isCallRecordingError(value: unknown, options?: GuardOptions): value is CallRecordingError {
-  return matchCallRecordingError(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (value.event_type !== 'call.recording.error') return false;
+  const id = value.id;
+  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  const occurredAt = value.occurred_at;
+  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  const payload = value.payload;
+  if (payload !== undefined && !matchCallRecordingErrorPayload(payload, options)) return false;
+  if (value.record_type !== 'event') return false;
+  return true;
 }
 
 /** Checks `value` against `CallRecordingError` (schema `callRecordingError`), listing every problem with a JSON pointer into `value`. */
@@ -42,21 +51,7 @@ export function assertCallRecordingError(
     throw validationError('CallRecordingError', value, checkCallRecordingError, options);
 }
 
-/** @internal The fast yes/no check behind `isCallRecordingError`; other guards call it too. */
-export function matchCallRecordingError(value: unknown, strict: boolean): value is CallRecordingError {
-  if (!isObject(value)) return false;
-  if (value.event_type !== 'call.recording.error') return false;
-  const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
-  const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
-  const payload = value.payload;
-  if (payload !== undefined && !matchCallRecordingErrorPayload(payload, strict)) return false;
-  if (value.record_type !== 'event') return false;
-  return true;
-}
-
-function matchCallRecordingErrorPayload(value: unknown, strict: boolean): boolean {
+function matchCallRecordingErrorPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
   if (!optionalString(value.call_control_id)) return false;
   if (!optionalString(value.call_leg_id)) return false;
@@ -64,16 +59,16 @@ function matchCallRecordingErrorPayload(value: unknown, strict: boolean): boolea
   if (!optionalString(value.client_state)) return false;
   if (!optionalString(value.connection_id)) return false;
   const reason = value.reason;
-  if (reason !== undefined && !inEnum(PAYLOAD_REASON_VALUES, reason, strict)) return false;
+  if (reason !== undefined && !inEnum(PAYLOAD_REASON_VALUES, reason, options)) return false;
   return true;
 }
 
-/** @internal Lists the problems; `validateCallRecordingError` calls it only after `matchCallRecordingError` failed. */
+/** @internal Lists the problems; `validateCallRecordingError` calls it only after `isCallRecordingError` said no. */
 export function checkCallRecordingError(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -95,7 +90,7 @@ export function checkCallRecordingError(
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallRecordingErrorPayload(payload, path + '/payload', issues, strict);
+  if (payload !== undefined) checkCallRecordingErrorPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
   else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
@@ -105,7 +100,7 @@ function checkCallRecordingErrorPayload(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -122,6 +117,6 @@ function checkCallRecordingErrorPayload(
   if (!optionalString(value.connection_id))
     issues.push(typeIssue(path + '/connection_id', 'string', value.connection_id));
   const reason = value.reason;
-  if (reason !== undefined && !inEnum(PAYLOAD_REASON_VALUES, reason, strict))
+  if (reason !== undefined && !inEnum(PAYLOAD_REASON_VALUES, reason, options))
     issues.push(enumIssue(path + '/reason', PAYLOAD_REASON_VALUES, reason));
 }

@@ -3,14 +3,16 @@
 import type { CallRecordingErrorEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
-import { checkCallRecordingError, matchCallRecordingError } from './CallRecordingError.js';
+import { checkCallRecordingError, isCallRecordingError } from './CallRecordingError.js';
 
 /** True when `value` is a valid `CallRecordingErrorEvent` (schema `callRecordingErrorEvent`). Stops at the first problem and allocates nothing. */
 export function isCallRecordingErrorEvent(
   value: unknown,
   options?: GuardOptions,
 ): value is CallRecordingErrorEvent {
-  return matchCallRecordingErrorEvent(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (!isCallRecordingError(value.data, options)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallRecordingErrorEvent` (schema `callRecordingErrorEvent`), listing every problem with a JSON pointer into `value`. */
@@ -32,23 +34,12 @@ export function assertCallRecordingErrorEvent(
     throw validationError('CallRecordingErrorEvent', value, checkCallRecordingErrorEvent, options);
 }
 
-/** @internal The fast yes/no check behind `isCallRecordingErrorEvent`; other guards call it too. */
-export function matchCallRecordingErrorEvent(
-  value: unknown,
-  strict: boolean,
-): value is CallRecordingErrorEvent {
-  if (!isObject(value)) return false;
-  const data = value.data;
-  if (data === undefined || !matchCallRecordingError(data, strict)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateCallRecordingErrorEvent` calls it only after `matchCallRecordingErrorEvent` failed. */
+/** @internal Lists the problems; `validateCallRecordingErrorEvent` calls it only after `isCallRecordingErrorEvent` said no. */
 export function checkCallRecordingErrorEvent(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -56,5 +47,5 @@ export function checkCallRecordingErrorEvent(
   }
   const data = value.data;
   if (data === undefined) issues.push(requiredIssue(path + '/data', 'data'));
-  else checkCallRecordingError(data, path + '/data', issues, strict);
+  else checkCallRecordingError(data, path + '/data', issues, options);
 }

@@ -20,7 +20,16 @@ const PAYLOAD_CHANNELS_VALUES = new Set<unknown>(CallRecordingSavedPayloadChanne
 
 /** True when `value` is a valid `CallRecordingSaved`. Stops at the first problem and allocates nothing. */
 export function isCallRecordingSaved(value: unknown, options?: GuardOptions): value is CallRecordingSaved {
-  return matchCallRecordingSaved(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (value.event_type !== 'call.recording.saved') return false;
+  const id = value.id;
+  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  const occurredAt = value.occurred_at;
+  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  const payload = value.payload;
+  if (payload !== undefined && !matchCallRecordingSavedPayload(payload, options)) return false;
+  if (value.record_type !== 'event') return false;
+  return true;
 }
 
 /** Checks `value` against `CallRecordingSaved`, listing every problem with a JSON pointer into `value`. */
@@ -42,32 +51,18 @@ export function assertCallRecordingSaved(
     throw validationError('CallRecordingSaved', value, checkCallRecordingSaved, options);
 }
 
-/** @internal The fast yes/no check behind `isCallRecordingSaved`; other guards call it too. */
-export function matchCallRecordingSaved(value: unknown, strict: boolean): value is CallRecordingSaved {
-  if (!isObject(value)) return false;
-  if (value.event_type !== 'call.recording.saved') return false;
-  const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
-  const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
-  const payload = value.payload;
-  if (payload !== undefined && !matchCallRecordingSavedPayload(payload, strict)) return false;
-  if (value.record_type !== 'event') return false;
-  return true;
-}
-
-function matchCallRecordingSavedPayload(value: unknown, strict: boolean): boolean {
+function matchCallRecordingSavedPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
   if (!optionalString(value.call_leg_id)) return false;
   if (!optionalString(value.call_session_id)) return false;
   const channels = value.channels;
-  if (channels !== undefined && !inEnum(PAYLOAD_CHANNELS_VALUES, channels, strict)) return false;
+  if (channels !== undefined && !inEnum(PAYLOAD_CHANNELS_VALUES, channels, options)) return false;
   if (!optionalString(value.client_state)) return false;
   if (!optionalString(value.connection_id)) return false;
   const publicRecordingUrls = value.public_recording_urls;
   if (
     publicRecordingUrls !== undefined &&
-    !matchCallRecordingSavedPayloadPublicRecordingUrls(publicRecordingUrls, strict)
+    !matchCallRecordingSavedPayloadPublicRecordingUrls(publicRecordingUrls, options)
   )
     return false;
   const recordingEndedAt = value.recording_ended_at;
@@ -83,12 +78,12 @@ function matchCallRecordingSavedPayload(value: unknown, strict: boolean): boolea
   )
     return false;
   const recordingUrls = value.recording_urls;
-  if (recordingUrls !== undefined && !matchCallRecordingSavedPayloadRecordingUrls(recordingUrls, strict))
+  if (recordingUrls !== undefined && !matchCallRecordingSavedPayloadRecordingUrls(recordingUrls, options))
     return false;
   return true;
 }
 
-function matchCallRecordingSavedPayloadPublicRecordingUrls(value: unknown, strict: boolean): boolean {
+function matchCallRecordingSavedPayloadPublicRecordingUrls(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
   const mp3 = value.mp3;
   if (mp3 !== undefined && !(mp3 === null || typeof mp3 === 'string')) return false;
@@ -97,7 +92,7 @@ function matchCallRecordingSavedPayloadPublicRecordingUrls(value: unknown, stric
   return true;
 }
 
-function matchCallRecordingSavedPayloadRecordingUrls(value: unknown, strict: boolean): boolean {
+function matchCallRecordingSavedPayloadRecordingUrls(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
   const mp3 = value.mp3;
   if (mp3 !== undefined && !(mp3 === null || typeof mp3 === 'string')) return false;
@@ -106,12 +101,12 @@ function matchCallRecordingSavedPayloadRecordingUrls(value: unknown, strict: boo
   return true;
 }
 
-/** @internal Lists the problems; `validateCallRecordingSaved` calls it only after `matchCallRecordingSaved` failed. */
+/** @internal Lists the problems; `validateCallRecordingSaved` calls it only after `isCallRecordingSaved` said no. */
 export function checkCallRecordingSaved(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -133,7 +128,7 @@ export function checkCallRecordingSaved(
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallRecordingSavedPayload(payload, path + '/payload', issues, strict);
+  if (payload !== undefined) checkCallRecordingSavedPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
   else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
@@ -143,7 +138,7 @@ function checkCallRecordingSavedPayload(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -154,7 +149,7 @@ function checkCallRecordingSavedPayload(
   if (!optionalString(value.call_session_id))
     issues.push(typeIssue(path + '/call_session_id', 'string', value.call_session_id));
   const channels = value.channels;
-  if (channels !== undefined && !inEnum(PAYLOAD_CHANNELS_VALUES, channels, strict))
+  if (channels !== undefined && !inEnum(PAYLOAD_CHANNELS_VALUES, channels, options))
     issues.push(enumIssue(path + '/channels', PAYLOAD_CHANNELS_VALUES, channels));
   if (!optionalString(value.client_state))
     issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
@@ -166,7 +161,7 @@ function checkCallRecordingSavedPayload(
       publicRecordingUrls,
       path + '/public_recording_urls',
       issues,
-      strict,
+      options,
     );
   const recordingEndedAt = value.recording_ended_at;
   if (recordingEndedAt !== undefined) {
@@ -184,14 +179,14 @@ function checkCallRecordingSavedPayload(
   }
   const recordingUrls = value.recording_urls;
   if (recordingUrls !== undefined)
-    checkCallRecordingSavedPayloadRecordingUrls(recordingUrls, path + '/recording_urls', issues, strict);
+    checkCallRecordingSavedPayloadRecordingUrls(recordingUrls, path + '/recording_urls', issues, options);
 }
 
 function checkCallRecordingSavedPayloadPublicRecordingUrls(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -209,7 +204,7 @@ function checkCallRecordingSavedPayloadRecordingUrls(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

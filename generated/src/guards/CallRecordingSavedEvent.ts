@@ -3,14 +3,16 @@
 import type { CallRecordingSavedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
-import { checkCallRecordingSaved, matchCallRecordingSaved } from './CallRecordingSaved.js';
+import { checkCallRecordingSaved, isCallRecordingSaved } from './CallRecordingSaved.js';
 
 /** True when `value` is a valid `CallRecordingSavedEvent`. Stops at the first problem and allocates nothing. */
 export function isCallRecordingSavedEvent(
   value: unknown,
   options?: GuardOptions,
 ): value is CallRecordingSavedEvent {
-  return matchCallRecordingSavedEvent(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (!isCallRecordingSaved(value.data, options)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallRecordingSavedEvent`, listing every problem with a JSON pointer into `value`. */
@@ -32,23 +34,12 @@ export function assertCallRecordingSavedEvent(
     throw validationError('CallRecordingSavedEvent', value, checkCallRecordingSavedEvent, options);
 }
 
-/** @internal The fast yes/no check behind `isCallRecordingSavedEvent`; other guards call it too. */
-export function matchCallRecordingSavedEvent(
-  value: unknown,
-  strict: boolean,
-): value is CallRecordingSavedEvent {
-  if (!isObject(value)) return false;
-  const data = value.data;
-  if (data === undefined || !matchCallRecordingSaved(data, strict)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateCallRecordingSavedEvent` calls it only after `matchCallRecordingSavedEvent` failed. */
+/** @internal Lists the problems; `validateCallRecordingSavedEvent` calls it only after `isCallRecordingSavedEvent` said no. */
 export function checkCallRecordingSavedEvent(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -56,5 +47,5 @@ export function checkCallRecordingSavedEvent(
   }
   const data = value.data;
   if (data === undefined) issues.push(requiredIssue(path + '/data', 'data'));
-  else checkCallRecordingSaved(data, path + '/data', issues, strict);
+  else checkCallRecordingSaved(data, path + '/data', issues, options);
 }

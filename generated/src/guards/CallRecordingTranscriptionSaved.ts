@@ -28,7 +28,16 @@ export function isCallRecordingTranscriptionSaved(
   value: unknown,
   options?: GuardOptions,
 ): value is CallRecordingTranscriptionSaved {
-  return matchCallRecordingTranscriptionSaved(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (value.event_type !== 'call.recording.transcription.saved') return false;
+  const id = value.id;
+  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  const occurredAt = value.occurred_at;
+  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  const payload = value.payload;
+  if (payload !== undefined && !matchCallRecordingTranscriptionSavedPayload(payload, options)) return false;
+  if (value.record_type !== 'event') return false;
+  return true;
 }
 
 /** Checks `value` against `CallRecordingTranscriptionSaved` (schema `callRecordingTranscriptionSaved`), listing every problem with a JSON pointer into `value`. */
@@ -55,30 +64,13 @@ export function assertCallRecordingTranscriptionSaved(
     );
 }
 
-/** @internal The fast yes/no check behind `isCallRecordingTranscriptionSaved`; other guards call it too. */
-export function matchCallRecordingTranscriptionSaved(
-  value: unknown,
-  strict: boolean,
-): value is CallRecordingTranscriptionSaved {
-  if (!isObject(value)) return false;
-  if (value.event_type !== 'call.recording.transcription.saved') return false;
-  const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
-  const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
-  const payload = value.payload;
-  if (payload !== undefined && !matchCallRecordingTranscriptionSavedPayload(payload, strict)) return false;
-  if (value.record_type !== 'event') return false;
-  return true;
-}
-
-function matchCallRecordingTranscriptionSavedPayload(value: unknown, strict: boolean): boolean {
+function matchCallRecordingTranscriptionSavedPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
   if (!optionalString(value.call_control_id)) return false;
   if (!optionalString(value.call_leg_id)) return false;
   if (!optionalString(value.call_session_id)) return false;
   const callingPartyType = value.calling_party_type;
-  if (callingPartyType !== undefined && !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, strict))
+  if (callingPartyType !== undefined && !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, options))
     return false;
   if (!optionalString(value.client_state)) return false;
   if (!optionalString(value.connection_id)) return false;
@@ -90,12 +82,12 @@ function matchCallRecordingTranscriptionSavedPayload(value: unknown, strict: boo
   return true;
 }
 
-/** @internal Lists the problems; `validateCallRecordingTranscriptionSaved` calls it only after `matchCallRecordingTranscriptionSaved` failed. */
+/** @internal Lists the problems; `validateCallRecordingTranscriptionSaved` calls it only after `isCallRecordingTranscriptionSaved` said no. */
 export function checkCallRecordingTranscriptionSaved(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -118,7 +110,7 @@ export function checkCallRecordingTranscriptionSaved(
   }
   const payload = value.payload;
   if (payload !== undefined)
-    checkCallRecordingTranscriptionSavedPayload(payload, path + '/payload', issues, strict);
+    checkCallRecordingTranscriptionSavedPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
   else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
@@ -128,7 +120,7 @@ function checkCallRecordingTranscriptionSavedPayload(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -141,7 +133,7 @@ function checkCallRecordingTranscriptionSavedPayload(
   if (!optionalString(value.call_session_id))
     issues.push(typeIssue(path + '/call_session_id', 'string', value.call_session_id));
   const callingPartyType = value.calling_party_type;
-  if (callingPartyType !== undefined && !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, strict))
+  if (callingPartyType !== undefined && !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, options))
     issues.push(enumIssue(path + '/calling_party_type', PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType));
   if (!optionalString(value.client_state))
     issues.push(typeIssue(path + '/client_state', 'string', value.client_state));

@@ -5,7 +5,7 @@ import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/va
 import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
 import {
   checkCallRecordingTranscriptionSaved,
-  matchCallRecordingTranscriptionSaved,
+  isCallRecordingTranscriptionSaved,
 } from './CallRecordingTranscriptionSaved.js';
 
 /** True when `value` is a valid `CallRecordingTranscriptionSavedEvent` (schema `callRecordingTranscriptionSavedEvent`). Stops at the first problem and allocates nothing. */
@@ -13,7 +13,9 @@ export function isCallRecordingTranscriptionSavedEvent(
   value: unknown,
   options?: GuardOptions,
 ): value is CallRecordingTranscriptionSavedEvent {
-  return matchCallRecordingTranscriptionSavedEvent(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (!isCallRecordingTranscriptionSaved(value.data, options)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallRecordingTranscriptionSavedEvent` (schema `callRecordingTranscriptionSavedEvent`), listing every problem with a JSON pointer into `value`. */
@@ -40,23 +42,12 @@ export function assertCallRecordingTranscriptionSavedEvent(
     );
 }
 
-/** @internal The fast yes/no check behind `isCallRecordingTranscriptionSavedEvent`; other guards call it too. */
-export function matchCallRecordingTranscriptionSavedEvent(
-  value: unknown,
-  strict: boolean,
-): value is CallRecordingTranscriptionSavedEvent {
-  if (!isObject(value)) return false;
-  const data = value.data;
-  if (data === undefined || !matchCallRecordingTranscriptionSaved(data, strict)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateCallRecordingTranscriptionSavedEvent` calls it only after `matchCallRecordingTranscriptionSavedEvent` failed. */
+/** @internal Lists the problems; `validateCallRecordingTranscriptionSavedEvent` calls it only after `isCallRecordingTranscriptionSavedEvent` said no. */
 export function checkCallRecordingTranscriptionSavedEvent(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -64,5 +55,5 @@ export function checkCallRecordingTranscriptionSavedEvent(
   }
   const data = value.data;
   if (data === undefined) issues.push(requiredIssue(path + '/data', 'data'));
-  else checkCallRecordingTranscriptionSaved(data, path + '/data', issues, strict);
+  else checkCallRecordingTranscriptionSaved(data, path + '/data', issues, options);
 }

@@ -20,7 +20,16 @@ const PAYLOAD_STATUS_VALUES = new Set<unknown>(CallSpeakEndedPayloadStatusValues
 
 /** True when `value` is a valid `CallSpeakEnded`. Stops at the first problem and allocates nothing. */
 export function isCallSpeakEnded(value: unknown, options?: GuardOptions): value is CallSpeakEnded {
-  return matchCallSpeakEnded(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (value.event_type !== 'call.speak.ended') return false;
+  const id = value.id;
+  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  const occurredAt = value.occurred_at;
+  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  const payload = value.payload;
+  if (payload !== undefined && !matchCallSpeakEndedPayload(payload, options)) return false;
+  if (value.record_type !== 'event') return false;
+  return true;
 }
 
 /** Checks `value` against `CallSpeakEnded`, listing every problem with a JSON pointer into `value`. */
@@ -42,21 +51,7 @@ export function assertCallSpeakEnded(
     throw validationError('CallSpeakEnded', value, checkCallSpeakEnded, options);
 }
 
-/** @internal The fast yes/no check behind `isCallSpeakEnded`; other guards call it too. */
-export function matchCallSpeakEnded(value: unknown, strict: boolean): value is CallSpeakEnded {
-  if (!isObject(value)) return false;
-  if (value.event_type !== 'call.speak.ended') return false;
-  const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
-  const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
-  const payload = value.payload;
-  if (payload !== undefined && !matchCallSpeakEndedPayload(payload, strict)) return false;
-  if (value.record_type !== 'event') return false;
-  return true;
-}
-
-function matchCallSpeakEndedPayload(value: unknown, strict: boolean): boolean {
+function matchCallSpeakEndedPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
   if (!optionalString(value.call_control_id)) return false;
   if (!optionalString(value.call_leg_id)) return false;
@@ -64,16 +59,16 @@ function matchCallSpeakEndedPayload(value: unknown, strict: boolean): boolean {
   if (!optionalString(value.client_state)) return false;
   if (!optionalString(value.connection_id)) return false;
   const status = value.status;
-  if (status !== undefined && !inEnum(PAYLOAD_STATUS_VALUES, status, strict)) return false;
+  if (status !== undefined && !inEnum(PAYLOAD_STATUS_VALUES, status, options)) return false;
   return true;
 }
 
-/** @internal Lists the problems; `validateCallSpeakEnded` calls it only after `matchCallSpeakEnded` failed. */
+/** @internal Lists the problems; `validateCallSpeakEnded` calls it only after `isCallSpeakEnded` said no. */
 export function checkCallSpeakEnded(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -95,7 +90,7 @@ export function checkCallSpeakEnded(
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallSpeakEndedPayload(payload, path + '/payload', issues, strict);
+  if (payload !== undefined) checkCallSpeakEndedPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
   else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
@@ -105,7 +100,7 @@ function checkCallSpeakEndedPayload(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -122,6 +117,6 @@ function checkCallSpeakEndedPayload(
   if (!optionalString(value.connection_id))
     issues.push(typeIssue(path + '/connection_id', 'string', value.connection_id));
   const status = value.status;
-  if (status !== undefined && !inEnum(PAYLOAD_STATUS_VALUES, status, strict))
+  if (status !== undefined && !inEnum(PAYLOAD_STATUS_VALUES, status, options))
     issues.push(enumIssue(path + '/status', PAYLOAD_STATUS_VALUES, status));
 }

@@ -3,11 +3,13 @@
 import type { CallSpeakEndedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
-import { checkCallSpeakEnded, matchCallSpeakEnded } from './CallSpeakEnded.js';
+import { checkCallSpeakEnded, isCallSpeakEnded } from './CallSpeakEnded.js';
 
 /** True when `value` is a valid `CallSpeakEndedEvent`. Stops at the first problem and allocates nothing. */
 export function isCallSpeakEndedEvent(value: unknown, options?: GuardOptions): value is CallSpeakEndedEvent {
-  return matchCallSpeakEndedEvent(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (!isCallSpeakEnded(value.data, options)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallSpeakEndedEvent`, listing every problem with a JSON pointer into `value`. */
@@ -29,20 +31,12 @@ export function assertCallSpeakEndedEvent(
     throw validationError('CallSpeakEndedEvent', value, checkCallSpeakEndedEvent, options);
 }
 
-/** @internal The fast yes/no check behind `isCallSpeakEndedEvent`; other guards call it too. */
-export function matchCallSpeakEndedEvent(value: unknown, strict: boolean): value is CallSpeakEndedEvent {
-  if (!isObject(value)) return false;
-  const data = value.data;
-  if (data === undefined || !matchCallSpeakEnded(data, strict)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateCallSpeakEndedEvent` calls it only after `matchCallSpeakEndedEvent` failed. */
+/** @internal Lists the problems; `validateCallSpeakEndedEvent` calls it only after `isCallSpeakEndedEvent` said no. */
 export function checkCallSpeakEndedEvent(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -50,5 +44,5 @@ export function checkCallSpeakEndedEvent(
   }
   const data = value.data;
   if (data === undefined) issues.push(requiredIssue(path + '/data', 'data'));
-  else checkCallSpeakEnded(data, path + '/data', issues, strict);
+  else checkCallSpeakEnded(data, path + '/data', issues, options);
 }

@@ -17,7 +17,16 @@ import {
 
 /** True when `value` is a valid `CallSpeakStarted`. Stops at the first problem and allocates nothing. */
 export function isCallSpeakStarted(value: unknown, options?: GuardOptions): value is CallSpeakStarted {
-  return matchCallSpeakStarted(value);
+  if (!isObject(value)) return false;
+  if (value.event_type !== 'call.speak.started') return false;
+  const id = value.id;
+  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  const occurredAt = value.occurred_at;
+  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  const payload = value.payload;
+  if (payload !== undefined && !matchCallSpeakStartedPayload(payload)) return false;
+  if (value.record_type !== 'event') return false;
+  return true;
 }
 
 /** Checks `value` against `CallSpeakStarted`, listing every problem with a JSON pointer into `value`. */
@@ -39,20 +48,6 @@ export function assertCallSpeakStarted(
     throw validationError('CallSpeakStarted', value, checkCallSpeakStarted, options);
 }
 
-/** @internal The fast yes/no check behind `isCallSpeakStarted`; other guards call it too. */
-export function matchCallSpeakStarted(value: unknown): value is CallSpeakStarted {
-  if (!isObject(value)) return false;
-  if (value.event_type !== 'call.speak.started') return false;
-  const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
-  const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
-  const payload = value.payload;
-  if (payload !== undefined && !matchCallSpeakStartedPayload(payload)) return false;
-  if (value.record_type !== 'event') return false;
-  return true;
-}
-
 function matchCallSpeakStartedPayload(value: unknown): boolean {
   if (!isObject(value)) return false;
   if (!optionalString(value.call_control_id)) return false;
@@ -63,7 +58,7 @@ function matchCallSpeakStartedPayload(value: unknown): boolean {
   return true;
 }
 
-/** @internal Lists the problems; `validateCallSpeakStarted` calls it only after `matchCallSpeakStarted` failed. */
+/** @internal Lists the problems; `validateCallSpeakStarted` calls it only after `isCallSpeakStarted` said no. */
 export function checkCallSpeakStarted(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

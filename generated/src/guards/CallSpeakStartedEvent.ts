@@ -3,14 +3,16 @@
 import type { CallSpeakStartedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
-import { checkCallSpeakStarted, matchCallSpeakStarted } from './CallSpeakStarted.js';
+import { checkCallSpeakStarted, isCallSpeakStarted } from './CallSpeakStarted.js';
 
 /** True when `value` is a valid `CallSpeakStartedEvent`. Stops at the first problem and allocates nothing. */
 export function isCallSpeakStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): value is CallSpeakStartedEvent {
-  return matchCallSpeakStartedEvent(value);
+  if (!isObject(value)) return false;
+  if (!isCallSpeakStarted(value.data)) return false;
+  return true;
 }
 
 /** Checks `value` against `CallSpeakStartedEvent`, listing every problem with a JSON pointer into `value`. */
@@ -32,15 +34,7 @@ export function assertCallSpeakStartedEvent(
     throw validationError('CallSpeakStartedEvent', value, checkCallSpeakStartedEvent, options);
 }
 
-/** @internal The fast yes/no check behind `isCallSpeakStartedEvent`; other guards call it too. */
-export function matchCallSpeakStartedEvent(value: unknown): value is CallSpeakStartedEvent {
-  if (!isObject(value)) return false;
-  const data = value.data;
-  if (data === undefined || !matchCallSpeakStarted(data)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateCallSpeakStartedEvent` calls it only after `matchCallSpeakStartedEvent` failed. */
+/** @internal Lists the problems; `validateCallSpeakStartedEvent` calls it only after `isCallSpeakStartedEvent` said no. */
 export function checkCallSpeakStartedEvent(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

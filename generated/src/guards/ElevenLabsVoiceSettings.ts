@@ -17,7 +17,10 @@ export function isElevenLabsVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): value is ElevenLabsVoiceSettings {
-  return matchElevenLabsVoiceSettings(value);
+  if (!isObject(value)) return false;
+  if (!optionalString(value.api_key_ref)) return false;
+  if (value.type !== 'elevenlabs') return false;
+  return true;
 }
 
 /** Checks `value` against `ElevenLabsVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -39,15 +42,7 @@ export function assertElevenLabsVoiceSettings(
     throw validationError('ElevenLabsVoiceSettings', value, checkElevenLabsVoiceSettings, options);
 }
 
-/** @internal The fast yes/no check behind `isElevenLabsVoiceSettings`; other guards call it too. */
-export function matchElevenLabsVoiceSettings(value: unknown): value is ElevenLabsVoiceSettings {
-  if (!isObject(value)) return false;
-  if (!optionalString(value.api_key_ref)) return false;
-  if (value.type !== 'elevenlabs') return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateElevenLabsVoiceSettings` calls it only after `matchElevenLabsVoiceSettings` failed. */
+/** @internal Lists the problems; `validateElevenLabsVoiceSettings` calls it only after `isElevenLabsVoiceSettings` said no. */
 export function checkElevenLabsVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

@@ -19,7 +19,11 @@ export function isInworldVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): value is InworldVoiceSettings {
-  return matchInworldVoiceSettings(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  const deliveryMode = value.delivery_mode;
+  if (deliveryMode !== undefined && !inEnum(DELIVERY_MODE_VALUES, deliveryMode, options)) return false;
+  if (value.type !== 'inworld') return false;
+  return true;
 }
 
 /** Checks `value` against `InworldVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -41,28 +45,19 @@ export function assertInworldVoiceSettings(
     throw validationError('InworldVoiceSettings', value, checkInworldVoiceSettings, options);
 }
 
-/** @internal The fast yes/no check behind `isInworldVoiceSettings`; other guards call it too. */
-export function matchInworldVoiceSettings(value: unknown, strict: boolean): value is InworldVoiceSettings {
-  if (!isObject(value)) return false;
-  const deliveryMode = value.delivery_mode;
-  if (deliveryMode !== undefined && !inEnum(DELIVERY_MODE_VALUES, deliveryMode, strict)) return false;
-  if (value.type !== 'inworld') return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateInworldVoiceSettings` calls it only after `matchInworldVoiceSettings` failed. */
+/** @internal Lists the problems; `validateInworldVoiceSettings` calls it only after `isInworldVoiceSettings` said no. */
 export function checkInworldVoiceSettings(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const deliveryMode = value.delivery_mode;
-  if (deliveryMode !== undefined && !inEnum(DELIVERY_MODE_VALUES, deliveryMode, strict))
+  if (deliveryMode !== undefined && !inEnum(DELIVERY_MODE_VALUES, deliveryMode, options))
     issues.push(enumIssue(path + '/delivery_mode', DELIVERY_MODE_VALUES, deliveryMode));
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));

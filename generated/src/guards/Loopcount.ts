@@ -6,7 +6,10 @@ import { invalid, unionIssue, validationError } from '../core/guard-support.js';
 
 /** True when `value` is a valid `Loopcount`. Stops at the first problem and allocates nothing. */
 export function isLoopcount(value: unknown, options?: GuardOptions): value is Loopcount {
-  return matchLoopcount(value);
+  let matches = 0;
+  if (typeof value === 'string') matches++;
+  if (typeof value === 'number' && Number.isInteger(value)) matches++;
+  return matches === 1;
 }
 
 /** Checks `value` against `Loopcount`, listing every problem with a JSON pointer into `value`. */
@@ -19,15 +22,7 @@ export function assertLoopcount(value: unknown, options?: GuardOptions): asserts
   if (!isLoopcount(value, options)) throw validationError('Loopcount', value, checkLoopcount, options);
 }
 
-/** @internal The fast yes/no check behind `isLoopcount`; other guards call it too. */
-export function matchLoopcount(value: unknown): value is Loopcount {
-  let matches = 0;
-  if (typeof value === 'string') matches++;
-  if (typeof value === 'number' && Number.isInteger(value)) matches++;
-  return matches === 1;
-}
-
-/** @internal Lists the problems; `validateLoopcount` calls it only after `matchLoopcount` failed. */
+/** @internal Lists the problems; `validateLoopcount` calls it only after `isLoopcount` said no. */
 export function checkLoopcount(value: unknown, path: string, issues: ValidationIssue[]): void {
   let matches = 0;
   if (typeof value === 'string') matches++;

@@ -19,7 +19,21 @@ export function isMinimaxVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): value is MinimaxVoiceSettings {
-  return matchMinimaxVoiceSettings(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  const languageBoost = value.language_boost;
+  if (
+    languageBoost !== undefined &&
+    !(languageBoost === null || inEnum(LANGUAGE_BOOST_VALUES, languageBoost, options))
+  )
+    return false;
+  const pitch = value.pitch;
+  if (pitch !== undefined && !(typeof pitch === 'number' && Number.isInteger(pitch))) return false;
+  const speed = value.speed;
+  if (speed !== undefined && !(typeof speed === 'number' && Number.isFinite(speed))) return false;
+  if (value.type !== 'minimax') return false;
+  const vol = value.vol;
+  if (vol !== undefined && !(typeof vol === 'number' && Number.isFinite(vol))) return false;
+  return true;
 }
 
 /** Checks `value` against `MinimaxVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -41,31 +55,12 @@ export function assertMinimaxVoiceSettings(
     throw validationError('MinimaxVoiceSettings', value, checkMinimaxVoiceSettings, options);
 }
 
-/** @internal The fast yes/no check behind `isMinimaxVoiceSettings`; other guards call it too. */
-export function matchMinimaxVoiceSettings(value: unknown, strict: boolean): value is MinimaxVoiceSettings {
-  if (!isObject(value)) return false;
-  const languageBoost = value.language_boost;
-  if (
-    languageBoost !== undefined &&
-    !(languageBoost === null || inEnum(LANGUAGE_BOOST_VALUES, languageBoost, strict))
-  )
-    return false;
-  const pitch = value.pitch;
-  if (pitch !== undefined && !(typeof pitch === 'number' && Number.isInteger(pitch))) return false;
-  const speed = value.speed;
-  if (speed !== undefined && !(typeof speed === 'number' && Number.isFinite(speed))) return false;
-  if (value.type !== 'minimax') return false;
-  const vol = value.vol;
-  if (vol !== undefined && !(typeof vol === 'number' && Number.isFinite(vol))) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateMinimaxVoiceSettings` calls it only after `matchMinimaxVoiceSettings` failed. */
+/** @internal Lists the problems; `validateMinimaxVoiceSettings` calls it only after `isMinimaxVoiceSettings` said no. */
 export function checkMinimaxVoiceSettings(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -75,7 +70,7 @@ export function checkMinimaxVoiceSettings(
   if (
     languageBoost !== undefined &&
     languageBoost !== null &&
-    !inEnum(LANGUAGE_BOOST_VALUES, languageBoost, strict)
+    !inEnum(LANGUAGE_BOOST_VALUES, languageBoost, options)
   )
     issues.push(enumIssue(path + '/language_boost', LANGUAGE_BOOST_VALUES, languageBoost));
   const pitch = value.pitch;

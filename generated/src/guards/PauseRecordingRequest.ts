@@ -17,7 +17,12 @@ export function isPauseRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): value is PauseRecordingRequest {
-  return matchPauseRecordingRequest(value);
+  if (!isObject(value)) return false;
+  if (!optionalString(value.client_state)) return false;
+  if (!optionalString(value.command_id)) return false;
+  const recordingId = value.recording_id;
+  if (recordingId !== undefined && !(typeof recordingId === 'string' && isUuid(recordingId))) return false;
+  return true;
 }
 
 /** Checks `value` against `PauseRecordingRequest`, listing every problem with a JSON pointer into `value`. */
@@ -39,17 +44,7 @@ export function assertPauseRecordingRequest(
     throw validationError('PauseRecordingRequest', value, checkPauseRecordingRequest, options);
 }
 
-/** @internal The fast yes/no check behind `isPauseRecordingRequest`; other guards call it too. */
-export function matchPauseRecordingRequest(value: unknown): value is PauseRecordingRequest {
-  if (!isObject(value)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.command_id)) return false;
-  const recordingId = value.recording_id;
-  if (recordingId !== undefined && !(typeof recordingId === 'string' && isUuid(recordingId))) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validatePauseRecordingRequest` calls it only after `matchPauseRecordingRequest` failed. */
+/** @internal Lists the problems; `validatePauseRecordingRequest` calls it only after `isPauseRecordingRequest` said no. */
 export function checkPauseRecordingRequest(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

@@ -12,13 +12,27 @@ import {
   typeIssue,
   validationError,
 } from '../core/guard-support.js';
-import { checkLoopcount, matchLoopcount } from './Loopcount.js';
+import { checkLoopcount, isLoopcount } from './Loopcount.js';
 
 const AUDIO_TYPE_VALUES = new Set<unknown>(PlayAudioUrlRequestAudioTypeValues);
 
 /** True when `value` is a valid `PlayAudioUrlRequest`. Stops at the first problem and allocates nothing. */
 export function isPlayAudioUrlRequest(value: unknown, options?: GuardOptions): value is PlayAudioUrlRequest {
-  return matchPlayAudioUrlRequest(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  const audioType = value.audio_type;
+  if (audioType !== undefined && !inEnum(AUDIO_TYPE_VALUES, audioType, options)) return false;
+  if (!optionalString(value.audio_url)) return false;
+  if (!optionalBoolean(value.cache_audio)) return false;
+  if (!optionalString(value.client_state)) return false;
+  if (!optionalString(value.command_id)) return false;
+  const loop = value.loop;
+  if (loop !== undefined && !isLoopcount(loop)) return false;
+  if (!optionalString(value.media_name)) return false;
+  if (!optionalBoolean(value.overlay)) return false;
+  if (!optionalString(value.playback_content)) return false;
+  if (!optionalString(value.stop)) return false;
+  if (!optionalString(value.target_legs)) return false;
+  return true;
 }
 
 /** Checks `value` against `PlayAudioUrlRequest`, listing every problem with a JSON pointer into `value`. */
@@ -40,38 +54,19 @@ export function assertPlayAudioUrlRequest(
     throw validationError('PlayAudioUrlRequest', value, checkPlayAudioUrlRequest, options);
 }
 
-/** @internal The fast yes/no check behind `isPlayAudioUrlRequest`; other guards call it too. */
-export function matchPlayAudioUrlRequest(value: unknown, strict: boolean): value is PlayAudioUrlRequest {
-  if (!isObject(value)) return false;
-  const audioType = value.audio_type;
-  if (audioType !== undefined && !inEnum(AUDIO_TYPE_VALUES, audioType, strict)) return false;
-  if (!optionalString(value.audio_url)) return false;
-  if (!optionalBoolean(value.cache_audio)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.command_id)) return false;
-  const loop = value.loop;
-  if (loop !== undefined && !matchLoopcount(loop)) return false;
-  if (!optionalString(value.media_name)) return false;
-  if (!optionalBoolean(value.overlay)) return false;
-  if (!optionalString(value.playback_content)) return false;
-  if (!optionalString(value.stop)) return false;
-  if (!optionalString(value.target_legs)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validatePlayAudioUrlRequest` calls it only after `matchPlayAudioUrlRequest` failed. */
+/** @internal Lists the problems; `validatePlayAudioUrlRequest` calls it only after `isPlayAudioUrlRequest` said no. */
 export function checkPlayAudioUrlRequest(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const audioType = value.audio_type;
-  if (audioType !== undefined && !inEnum(AUDIO_TYPE_VALUES, audioType, strict))
+  if (audioType !== undefined && !inEnum(AUDIO_TYPE_VALUES, audioType, options))
     issues.push(enumIssue(path + '/audio_type', AUDIO_TYPE_VALUES, audioType));
   if (!optionalString(value.audio_url))
     issues.push(typeIssue(path + '/audio_url', 'string', value.audio_url));

@@ -13,7 +13,12 @@ import {
 
 /** True when `value` is a valid `PlaybackStopRequest`. Stops at the first problem and allocates nothing. */
 export function isPlaybackStopRequest(value: unknown, options?: GuardOptions): value is PlaybackStopRequest {
-  return matchPlaybackStopRequest(value);
+  if (!isObject(value)) return false;
+  if (!optionalString(value.client_state)) return false;
+  if (!optionalString(value.command_id)) return false;
+  if (!optionalBoolean(value.overlay)) return false;
+  if (!optionalString(value.stop)) return false;
+  return true;
 }
 
 /** Checks `value` against `PlaybackStopRequest`, listing every problem with a JSON pointer into `value`. */
@@ -35,17 +40,7 @@ export function assertPlaybackStopRequest(
     throw validationError('PlaybackStopRequest', value, checkPlaybackStopRequest, options);
 }
 
-/** @internal The fast yes/no check behind `isPlaybackStopRequest`; other guards call it too. */
-export function matchPlaybackStopRequest(value: unknown): value is PlaybackStopRequest {
-  if (!isObject(value)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.command_id)) return false;
-  if (!optionalBoolean(value.overlay)) return false;
-  if (!optionalString(value.stop)) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validatePlaybackStopRequest` calls it only after `matchPlaybackStopRequest` failed. */
+/** @internal Lists the problems; `validatePlaybackStopRequest` calls it only after `isPlaybackStopRequest` said no. */
 export function checkPlaybackStopRequest(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

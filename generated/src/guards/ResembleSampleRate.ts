@@ -8,7 +8,7 @@ const VALUES = new Set<unknown>(ResembleSampleRateValues);
 
 /** True when `value` is a valid `ResembleSampleRate`. Stops at the first problem and allocates nothing. */
 export function isResembleSampleRate(value: unknown, options?: GuardOptions): value is ResembleSampleRate {
-  return matchResembleSampleRate(value, options?.strictEnums !== false);
+  return inEnum(VALUES, value, options);
 }
 
 /** Checks `value` against `ResembleSampleRate`, listing every problem with a JSON pointer into `value`. */
@@ -30,17 +30,12 @@ export function assertResembleSampleRate(
     throw validationError('ResembleSampleRate', value, checkResembleSampleRate, options);
 }
 
-/** @internal The fast yes/no check behind `isResembleSampleRate`; other guards call it too. */
-export function matchResembleSampleRate(value: unknown, strict: boolean): value is ResembleSampleRate {
-  return inEnum(VALUES, value, strict);
-}
-
-/** @internal Lists the problems; `validateResembleSampleRate` calls it only after `matchResembleSampleRate` failed. */
+/** @internal Lists the problems; `validateResembleSampleRate` calls it only after `isResembleSampleRate` said no. */
 export function checkResembleSampleRate(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
-  if (!inEnum(VALUES, value, strict)) issues.push(enumIssue(path, VALUES, value));
+  if (!inEnum(VALUES, value, options)) issues.push(enumIssue(path, VALUES, value));
 }

@@ -15,7 +15,7 @@ import {
   typeIssue,
   validationError,
 } from '../core/guard-support.js';
-import { checkResembleSampleRate, matchResembleSampleRate } from './ResembleSampleRate.js';
+import { checkResembleSampleRate, isResembleSampleRate } from './ResembleSampleRate.js';
 
 const FORMAT_VALUES = new Set<unknown>(ResembleVoiceSettingsFormatValues);
 const PRECISION_VALUES = new Set<unknown>(ResembleVoiceSettingsPrecisionValues);
@@ -25,7 +25,15 @@ export function isResembleVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): value is ResembleVoiceSettings {
-  return matchResembleVoiceSettings(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  const format = value.format;
+  if (format !== undefined && !inEnum(FORMAT_VALUES, format, options)) return false;
+  const precision = value.precision;
+  if (precision !== undefined && !inEnum(PRECISION_VALUES, precision, options)) return false;
+  const sampleRate = value.sample_rate;
+  if (sampleRate !== undefined && !isResembleSampleRate(sampleRate, options)) return false;
+  if (value.type !== 'resemble') return false;
+  return true;
 }
 
 /** Checks `value` against `ResembleVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -47,38 +55,25 @@ export function assertResembleVoiceSettings(
     throw validationError('ResembleVoiceSettings', value, checkResembleVoiceSettings, options);
 }
 
-/** @internal The fast yes/no check behind `isResembleVoiceSettings`; other guards call it too. */
-export function matchResembleVoiceSettings(value: unknown, strict: boolean): value is ResembleVoiceSettings {
-  if (!isObject(value)) return false;
-  const format = value.format;
-  if (format !== undefined && !inEnum(FORMAT_VALUES, format, strict)) return false;
-  const precision = value.precision;
-  if (precision !== undefined && !inEnum(PRECISION_VALUES, precision, strict)) return false;
-  const sampleRate = value.sample_rate;
-  if (sampleRate !== undefined && !matchResembleSampleRate(sampleRate, strict)) return false;
-  if (value.type !== 'resemble') return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateResembleVoiceSettings` calls it only after `matchResembleVoiceSettings` failed. */
+/** @internal Lists the problems; `validateResembleVoiceSettings` calls it only after `isResembleVoiceSettings` said no. */
 export function checkResembleVoiceSettings(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const format = value.format;
-  if (format !== undefined && !inEnum(FORMAT_VALUES, format, strict))
+  if (format !== undefined && !inEnum(FORMAT_VALUES, format, options))
     issues.push(enumIssue(path + '/format', FORMAT_VALUES, format));
   const precision = value.precision;
-  if (precision !== undefined && !inEnum(PRECISION_VALUES, precision, strict))
+  if (precision !== undefined && !inEnum(PRECISION_VALUES, precision, options))
     issues.push(enumIssue(path + '/precision', PRECISION_VALUES, precision));
   const sampleRate = value.sample_rate;
-  if (sampleRate !== undefined) checkResembleSampleRate(sampleRate, path + '/sample_rate', issues, strict);
+  if (sampleRate !== undefined) checkResembleSampleRate(sampleRate, path + '/sample_rate', issues, options);
   const type_ = value.type;
   if (type_ === undefined) issues.push(requiredIssue(path + '/type', 'type'));
   else if (type_ !== 'resemble') issues.push(enumIssue(path + '/type', ['resemble'], type_));

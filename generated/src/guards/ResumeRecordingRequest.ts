@@ -17,7 +17,12 @@ export function isResumeRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): value is ResumeRecordingRequest {
-  return matchResumeRecordingRequest(value);
+  if (!isObject(value)) return false;
+  if (!optionalString(value.client_state)) return false;
+  if (!optionalString(value.command_id)) return false;
+  const recordingId = value.recording_id;
+  if (recordingId !== undefined && !(typeof recordingId === 'string' && isUuid(recordingId))) return false;
+  return true;
 }
 
 /** Checks `value` against `ResumeRecordingRequest`, listing every problem with a JSON pointer into `value`. */
@@ -39,17 +44,7 @@ export function assertResumeRecordingRequest(
     throw validationError('ResumeRecordingRequest', value, checkResumeRecordingRequest, options);
 }
 
-/** @internal The fast yes/no check behind `isResumeRecordingRequest`; other guards call it too. */
-export function matchResumeRecordingRequest(value: unknown): value is ResumeRecordingRequest {
-  if (!isObject(value)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.command_id)) return false;
-  const recordingId = value.recording_id;
-  if (recordingId !== undefined && !(typeof recordingId === 'string' && isUuid(recordingId))) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateResumeRecordingRequest` calls it only after `matchResumeRecordingRequest` failed. */
+/** @internal Lists the problems; `validateResumeRecordingRequest` calls it only after `isResumeRecordingRequest` said no. */
 export function checkResumeRecordingRequest(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

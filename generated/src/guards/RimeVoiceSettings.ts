@@ -13,7 +13,12 @@ import {
 
 /** True when `value` is a valid `RimeVoiceSettings`. Stops at the first problem and allocates nothing. */
 export function isRimeVoiceSettings(value: unknown, options?: GuardOptions): value is RimeVoiceSettings {
-  return matchRimeVoiceSettings(value);
+  if (!isObject(value)) return false;
+  if (value.type !== 'rime') return false;
+  const voiceSpeed = value.voice_speed;
+  if (voiceSpeed !== undefined && !(typeof voiceSpeed === 'number' && Number.isFinite(voiceSpeed)))
+    return false;
+  return true;
 }
 
 /** Checks `value` against `RimeVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -35,17 +40,7 @@ export function assertRimeVoiceSettings(
     throw validationError('RimeVoiceSettings', value, checkRimeVoiceSettings, options);
 }
 
-/** @internal The fast yes/no check behind `isRimeVoiceSettings`; other guards call it too. */
-export function matchRimeVoiceSettings(value: unknown): value is RimeVoiceSettings {
-  if (!isObject(value)) return false;
-  if (value.type !== 'rime') return false;
-  const voiceSpeed = value.voice_speed;
-  if (voiceSpeed !== undefined && !(typeof voiceSpeed === 'number' && Number.isFinite(voiceSpeed)))
-    return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateRimeVoiceSettings` calls it only after `matchRimeVoiceSettings` failed. */
+/** @internal Lists the problems; `validateRimeVoiceSettings` calls it only after `isRimeVoiceSettings` said no. */
 export function checkRimeVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

@@ -19,16 +19,16 @@ import {
   typeIssue,
   validationError,
 } from '../core/guard-support.js';
-import { checkAWSVoiceSettings, matchAWSVoiceSettings } from './AWSVoiceSettings.js';
-import { checkAzureVoiceSettings, matchAzureVoiceSettings } from './AzureVoiceSettings.js';
-import { checkElevenLabsVoiceSettings, matchElevenLabsVoiceSettings } from './ElevenLabsVoiceSettings.js';
-import { checkInworldVoiceSettings, matchInworldVoiceSettings } from './InworldVoiceSettings.js';
-import { checkLoopcount, matchLoopcount } from './Loopcount.js';
-import { checkMinimaxVoiceSettings, matchMinimaxVoiceSettings } from './MinimaxVoiceSettings.js';
-import { checkResembleVoiceSettings, matchResembleVoiceSettings } from './ResembleVoiceSettings.js';
-import { checkRimeVoiceSettings, matchRimeVoiceSettings } from './RimeVoiceSettings.js';
-import { checkTelnyxVoiceSettings, matchTelnyxVoiceSettings } from './TelnyxVoiceSettings.js';
-import { checkXAIVoiceSettings, matchXAIVoiceSettings } from './XAIVoiceSettings.js';
+import { checkAWSVoiceSettings, isAWSVoiceSettings } from './AWSVoiceSettings.js';
+import { checkAzureVoiceSettings, isAzureVoiceSettings } from './AzureVoiceSettings.js';
+import { checkElevenLabsVoiceSettings, isElevenLabsVoiceSettings } from './ElevenLabsVoiceSettings.js';
+import { checkInworldVoiceSettings, isInworldVoiceSettings } from './InworldVoiceSettings.js';
+import { checkLoopcount, isLoopcount } from './Loopcount.js';
+import { checkMinimaxVoiceSettings, isMinimaxVoiceSettings } from './MinimaxVoiceSettings.js';
+import { checkResembleVoiceSettings, isResembleVoiceSettings } from './ResembleVoiceSettings.js';
+import { checkRimeVoiceSettings, isRimeVoiceSettings } from './RimeVoiceSettings.js';
+import { checkTelnyxVoiceSettings, isTelnyxVoiceSettings } from './TelnyxVoiceSettings.js';
+import { checkXAIVoiceSettings, isXAIVoiceSettings } from './XAIVoiceSettings.js';
 
 const LANGUAGE_VALUES = new Set<unknown>(SpeakRequestLanguageValues);
 const PAYLOAD_TYPE_VALUES = new Set<unknown>(SpeakRequestPayloadTypeValues);
@@ -48,7 +48,25 @@ const VOICE_SETTINGS_TYPE_VALUES = [
 
 /** True when `value` is a valid `SpeakRequest`. Stops at the first problem and allocates nothing. */
 export function isSpeakRequest(value: unknown, options?: GuardOptions): value is SpeakRequest {
-  return matchSpeakRequest(value, options?.strictEnums !== false);
+  if (!isObject(value)) return false;
+  if (!optionalString(value.client_state)) return false;
+  if (!optionalString(value.command_id)) return false;
+  const language = value.language;
+  if (language !== undefined && !inEnum(LANGUAGE_VALUES, language, options)) return false;
+  const loop = value.loop;
+  if (loop !== undefined && !isLoopcount(loop)) return false;
+  if (typeof value.payload !== 'string') return false;
+  const payloadType = value.payload_type;
+  if (payloadType !== undefined && !inEnum(PAYLOAD_TYPE_VALUES, payloadType, options)) return false;
+  const serviceLevel = value.service_level;
+  if (serviceLevel !== undefined && !inEnum(SERVICE_LEVEL_VALUES, serviceLevel, options)) return false;
+  if (!optionalString(value.stop)) return false;
+  const targetLegs = value.target_legs;
+  if (targetLegs !== undefined && !inEnum(TARGET_LEGS_VALUES, targetLegs, options)) return false;
+  if (typeof value.voice !== 'string') return false;
+  const voiceSettings = value.voice_settings;
+  if (voiceSettings !== undefined && !matchSpeakRequestVoiceSettings(voiceSettings, options)) return false;
+  return true;
 }
 
 /** Checks `value` against `SpeakRequest`, listing every problem with a JSON pointer into `value`. */
@@ -62,61 +80,38 @@ export function assertSpeakRequest(value: unknown, options?: GuardOptions): asse
     throw validationError('SpeakRequest', value, checkSpeakRequest, options);
 }
 
-/** @internal The fast yes/no check behind `isSpeakRequest`; other guards call it too. */
-export function matchSpeakRequest(value: unknown, strict: boolean): value is SpeakRequest {
-  if (!isObject(value)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.command_id)) return false;
-  const language = value.language;
-  if (language !== undefined && !inEnum(LANGUAGE_VALUES, language, strict)) return false;
-  const loop = value.loop;
-  if (loop !== undefined && !matchLoopcount(loop)) return false;
-  if (typeof value.payload !== 'string') return false;
-  const payloadType = value.payload_type;
-  if (payloadType !== undefined && !inEnum(PAYLOAD_TYPE_VALUES, payloadType, strict)) return false;
-  const serviceLevel = value.service_level;
-  if (serviceLevel !== undefined && !inEnum(SERVICE_LEVEL_VALUES, serviceLevel, strict)) return false;
-  if (!optionalString(value.stop)) return false;
-  const targetLegs = value.target_legs;
-  if (targetLegs !== undefined && !inEnum(TARGET_LEGS_VALUES, targetLegs, strict)) return false;
-  if (typeof value.voice !== 'string') return false;
-  const voiceSettings = value.voice_settings;
-  if (voiceSettings !== undefined && !matchSpeakRequestVoiceSettings(voiceSettings, strict)) return false;
-  return true;
-}
-
-function matchSpeakRequestVoiceSettings(value: unknown, strict: boolean): boolean {
+function matchSpeakRequestVoiceSettings(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
   switch (value.type) {
     case 'aws':
-      return matchAWSVoiceSettings(value);
+      return isAWSVoiceSettings(value);
     case 'azure':
-      return matchAzureVoiceSettings(value, strict);
+      return isAzureVoiceSettings(value, options);
     case 'elevenlabs':
-      return matchElevenLabsVoiceSettings(value);
+      return isElevenLabsVoiceSettings(value);
     case 'inworld':
-      return matchInworldVoiceSettings(value, strict);
+      return isInworldVoiceSettings(value, options);
     case 'minimax':
-      return matchMinimaxVoiceSettings(value, strict);
+      return isMinimaxVoiceSettings(value, options);
     case 'resemble':
-      return matchResembleVoiceSettings(value, strict);
+      return isResembleVoiceSettings(value, options);
     case 'rime':
-      return matchRimeVoiceSettings(value);
+      return isRimeVoiceSettings(value);
     case 'telnyx':
-      return matchTelnyxVoiceSettings(value);
+      return isTelnyxVoiceSettings(value);
     case 'xai':
-      return matchXAIVoiceSettings(value);
+      return isXAIVoiceSettings(value);
     default:
       return false;
   }
 }
 
-/** @internal Lists the problems; `validateSpeakRequest` calls it only after `matchSpeakRequest` failed. */
+/** @internal Lists the problems; `validateSpeakRequest` calls it only after `isSpeakRequest` said no. */
 export function checkSpeakRequest(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -127,7 +122,7 @@ export function checkSpeakRequest(
   if (!optionalString(value.command_id))
     issues.push(typeIssue(path + '/command_id', 'string', value.command_id));
   const language = value.language;
-  if (language !== undefined && !inEnum(LANGUAGE_VALUES, language, strict))
+  if (language !== undefined && !inEnum(LANGUAGE_VALUES, language, options))
     issues.push(enumIssue(path + '/language', LANGUAGE_VALUES, language));
   const loop = value.loop;
   if (loop !== undefined) checkLoopcount(loop, path + '/loop', issues);
@@ -135,28 +130,28 @@ export function checkSpeakRequest(
   if (payload === undefined) issues.push(requiredIssue(path + '/payload', 'payload'));
   else if (typeof payload !== 'string') issues.push(typeIssue(path + '/payload', 'string', payload));
   const payloadType = value.payload_type;
-  if (payloadType !== undefined && !inEnum(PAYLOAD_TYPE_VALUES, payloadType, strict))
+  if (payloadType !== undefined && !inEnum(PAYLOAD_TYPE_VALUES, payloadType, options))
     issues.push(enumIssue(path + '/payload_type', PAYLOAD_TYPE_VALUES, payloadType));
   const serviceLevel = value.service_level;
-  if (serviceLevel !== undefined && !inEnum(SERVICE_LEVEL_VALUES, serviceLevel, strict))
+  if (serviceLevel !== undefined && !inEnum(SERVICE_LEVEL_VALUES, serviceLevel, options))
     issues.push(enumIssue(path + '/service_level', SERVICE_LEVEL_VALUES, serviceLevel));
   if (!optionalString(value.stop)) issues.push(typeIssue(path + '/stop', 'string', value.stop));
   const targetLegs = value.target_legs;
-  if (targetLegs !== undefined && !inEnum(TARGET_LEGS_VALUES, targetLegs, strict))
+  if (targetLegs !== undefined && !inEnum(TARGET_LEGS_VALUES, targetLegs, options))
     issues.push(enumIssue(path + '/target_legs', TARGET_LEGS_VALUES, targetLegs));
   const voice = value.voice;
   if (voice === undefined) issues.push(requiredIssue(path + '/voice', 'voice'));
   else if (typeof voice !== 'string') issues.push(typeIssue(path + '/voice', 'string', voice));
   const voiceSettings = value.voice_settings;
   if (voiceSettings !== undefined)
-    checkSpeakRequestVoiceSettings(voiceSettings, path + '/voice_settings', issues, strict);
+    checkSpeakRequestVoiceSettings(voiceSettings, path + '/voice_settings', issues, options);
 }
 
 function checkSpeakRequestVoiceSettings(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -167,15 +162,15 @@ function checkSpeakRequestVoiceSettings(
     case 'aws':
       return checkAWSVoiceSettings(value, path, issues);
     case 'azure':
-      return checkAzureVoiceSettings(value, path, issues, strict);
+      return checkAzureVoiceSettings(value, path, issues, options);
     case 'elevenlabs':
       return checkElevenLabsVoiceSettings(value, path, issues);
     case 'inworld':
-      return checkInworldVoiceSettings(value, path, issues, strict);
+      return checkInworldVoiceSettings(value, path, issues, options);
     case 'minimax':
-      return checkMinimaxVoiceSettings(value, path, issues, strict);
+      return checkMinimaxVoiceSettings(value, path, issues, options);
     case 'resemble':
-      return checkResembleVoiceSettings(value, path, issues, strict);
+      return checkResembleVoiceSettings(value, path, issues, options);
     case 'rime':
       return checkRimeVoiceSettings(value, path, issues);
     case 'telnyx':

@@ -23,7 +23,7 @@ import {
   typeIssue,
   validationError,
 } from '../core/guard-support.js';
-import { checkTranscriptionLanguage, matchTranscriptionLanguage } from './TranscriptionLanguage.js';
+import { checkTranscriptionLanguage, isTranscriptionLanguage } from './TranscriptionLanguage.js';
 
 const CHANNELS_VALUES = new Set<unknown>(StartRecordingRequestChannelsValues);
 const FORMAT_VALUES = new Set<unknown>(StartRecordingRequestFormatValues);
@@ -35,32 +35,8 @@ export function isStartRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): value is StartRecordingRequest {
-  return matchStartRecordingRequest(value, options?.strictEnums !== false);
-}
-
-/** Checks `value` against `StartRecordingRequest`, listing every problem with a JSON pointer into `value`. */
-export function validateStartRecordingRequest(
-  value: unknown,
-  options?: GuardOptions,
-): ValidationResult<StartRecordingRequest> {
-  return isStartRecordingRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkStartRecordingRequest, options);
-}
-
-/** Throws a `ValidationError` listing every problem unless `value` is a valid `StartRecordingRequest`. */
-export function assertStartRecordingRequest(
-  value: unknown,
-  options?: GuardOptions,
-): asserts value is StartRecordingRequest {
-  if (!isStartRecordingRequest(value, options))
-    throw validationError('StartRecordingRequest', value, checkStartRecordingRequest, options);
-}
-
-/** @internal The fast yes/no check behind `isStartRecordingRequest`; other guards call it too. */
-export function matchStartRecordingRequest(value: unknown, strict: boolean): value is StartRecordingRequest {
   if (!isObject(value)) return false;
-  if (!inEnum(CHANNELS_VALUES, value.channels, strict)) return false;
+  if (!inEnum(CHANNELS_VALUES, value.channels, options)) return false;
   if (!optionalString(value.client_state)) return false;
   if (!optionalString(value.command_id)) return false;
   const customFileName = value.custom_file_name;
@@ -73,7 +49,7 @@ export function matchStartRecordingRequest(value: unknown, strict: boolean): val
     )
   )
     return false;
-  if (!inEnum(FORMAT_VALUES, value.format, strict)) return false;
+  if (!inEnum(FORMAT_VALUES, value.format, options)) return false;
   const maxLength = value.max_length;
   if (
     maxLength !== undefined &&
@@ -87,7 +63,7 @@ export function matchStartRecordingRequest(value: unknown, strict: boolean): val
     return false;
   if (!optionalBoolean(value.play_beep)) return false;
   const recordingTrack = value.recording_track;
-  if (recordingTrack !== undefined && !inEnum(RECORDING_TRACK_VALUES, recordingTrack, strict)) return false;
+  if (recordingTrack !== undefined && !inEnum(RECORDING_TRACK_VALUES, recordingTrack, options)) return false;
   const timeoutSecs = value.timeout_secs;
   if (
     timeoutSecs !== undefined &&
@@ -101,10 +77,10 @@ export function matchStartRecordingRequest(value: unknown, strict: boolean): val
     return false;
   if (!optionalBoolean(value.transcription)) return false;
   const transcriptionEngine = value.transcription_engine;
-  if (transcriptionEngine !== undefined && !inEnum(TRANSCRIPTION_ENGINE_VALUES, transcriptionEngine, strict))
+  if (transcriptionEngine !== undefined && !inEnum(TRANSCRIPTION_ENGINE_VALUES, transcriptionEngine, options))
     return false;
   const transcriptionLanguage = value.transcription_language;
-  if (transcriptionLanguage !== undefined && !matchTranscriptionLanguage(transcriptionLanguage, strict))
+  if (transcriptionLanguage !== undefined && !isTranscriptionLanguage(transcriptionLanguage, options))
     return false;
   const transcriptionMaxSpeakerCount = value.transcription_max_speaker_count;
   if (
@@ -135,12 +111,31 @@ export function matchStartRecordingRequest(value: unknown, strict: boolean): val
   return true;
 }
 
-/** @internal Lists the problems; `validateStartRecordingRequest` calls it only after `matchStartRecordingRequest` failed. */
+/** Checks `value` against `StartRecordingRequest`, listing every problem with a JSON pointer into `value`. */
+export function validateStartRecordingRequest(
+  value: unknown,
+  options?: GuardOptions,
+): ValidationResult<StartRecordingRequest> {
+  return isStartRecordingRequest(value, options)
+    ? { ok: true, value }
+    : invalid(value, checkStartRecordingRequest, options);
+}
+
+/** Throws a `ValidationError` listing every problem unless `value` is a valid `StartRecordingRequest`. */
+export function assertStartRecordingRequest(
+  value: unknown,
+  options?: GuardOptions,
+): asserts value is StartRecordingRequest {
+  if (!isStartRecordingRequest(value, options))
+    throw validationError('StartRecordingRequest', value, checkStartRecordingRequest, options);
+}
+
+/** @internal Lists the problems; `validateStartRecordingRequest` calls it only after `isStartRecordingRequest` said no. */
 export function checkStartRecordingRequest(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
@@ -148,7 +143,7 @@ export function checkStartRecordingRequest(
   }
   const channels = value.channels;
   if (channels === undefined) issues.push(requiredIssue(path + '/channels', 'channels'));
-  else if (!inEnum(CHANNELS_VALUES, channels, strict))
+  else if (!inEnum(CHANNELS_VALUES, channels, options))
     issues.push(enumIssue(path + '/channels', CHANNELS_VALUES, channels));
   if (!optionalString(value.client_state))
     issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
@@ -167,7 +162,7 @@ export function checkStartRecordingRequest(
   }
   const format = value.format;
   if (format === undefined) issues.push(requiredIssue(path + '/format', 'format'));
-  else if (!inEnum(FORMAT_VALUES, format, strict))
+  else if (!inEnum(FORMAT_VALUES, format, options))
     issues.push(enumIssue(path + '/format', FORMAT_VALUES, format));
   const maxLength = value.max_length;
   if (maxLength !== undefined) {
@@ -179,7 +174,7 @@ export function checkStartRecordingRequest(
   if (!optionalBoolean(value.play_beep))
     issues.push(typeIssue(path + '/play_beep', 'boolean', value.play_beep));
   const recordingTrack = value.recording_track;
-  if (recordingTrack !== undefined && !inEnum(RECORDING_TRACK_VALUES, recordingTrack, strict))
+  if (recordingTrack !== undefined && !inEnum(RECORDING_TRACK_VALUES, recordingTrack, options))
     issues.push(enumIssue(path + '/recording_track', RECORDING_TRACK_VALUES, recordingTrack));
   const timeoutSecs = value.timeout_secs;
   if (timeoutSecs !== undefined) {
@@ -191,11 +186,11 @@ export function checkStartRecordingRequest(
   if (!optionalBoolean(value.transcription))
     issues.push(typeIssue(path + '/transcription', 'boolean', value.transcription));
   const transcriptionEngine = value.transcription_engine;
-  if (transcriptionEngine !== undefined && !inEnum(TRANSCRIPTION_ENGINE_VALUES, transcriptionEngine, strict))
+  if (transcriptionEngine !== undefined && !inEnum(TRANSCRIPTION_ENGINE_VALUES, transcriptionEngine, options))
     issues.push(enumIssue(path + '/transcription_engine', TRANSCRIPTION_ENGINE_VALUES, transcriptionEngine));
   const transcriptionLanguage = value.transcription_language;
   if (transcriptionLanguage !== undefined)
-    checkTranscriptionLanguage(transcriptionLanguage, path + '/transcription_language', issues, strict);
+    checkTranscriptionLanguage(transcriptionLanguage, path + '/transcription_language', issues, options);
   const transcriptionMaxSpeakerCount = value.transcription_max_speaker_count;
   if (transcriptionMaxSpeakerCount !== undefined) {
     if (!(typeof transcriptionMaxSpeakerCount === 'number' && Number.isInteger(transcriptionMaxSpeakerCount)))

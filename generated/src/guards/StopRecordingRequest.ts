@@ -17,7 +17,12 @@ export function isStopRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): value is StopRecordingRequest {
-  return matchStopRecordingRequest(value);
+  if (!isObject(value)) return false;
+  if (!optionalString(value.client_state)) return false;
+  if (!optionalString(value.command_id)) return false;
+  const recordingId = value.recording_id;
+  if (recordingId !== undefined && !(typeof recordingId === 'string' && isUuid(recordingId))) return false;
+  return true;
 }
 
 /** Checks `value` against `StopRecordingRequest`, listing every problem with a JSON pointer into `value`. */
@@ -39,17 +44,7 @@ export function assertStopRecordingRequest(
     throw validationError('StopRecordingRequest', value, checkStopRecordingRequest, options);
 }
 
-/** @internal The fast yes/no check behind `isStopRecordingRequest`; other guards call it too. */
-export function matchStopRecordingRequest(value: unknown): value is StopRecordingRequest {
-  if (!isObject(value)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.command_id)) return false;
-  const recordingId = value.recording_id;
-  if (recordingId !== undefined && !(typeof recordingId === 'string' && isUuid(recordingId))) return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateStopRecordingRequest` calls it only after `matchStopRecordingRequest` failed. */
+/** @internal Lists the problems; `validateStopRecordingRequest` calls it only after `isStopRecordingRequest` said no. */
 export function checkStopRecordingRequest(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

@@ -14,7 +14,15 @@ import {
 
 /** True when `value` is a valid `TelnyxVoiceSettings`. Stops at the first problem and allocates nothing. */
 export function isTelnyxVoiceSettings(value: unknown, options?: GuardOptions): value is TelnyxVoiceSettings {
-  return matchTelnyxVoiceSettings(value);
+  if (!isObject(value)) return false;
+  if (value.type !== 'telnyx') return false;
+  const voiceSpeed = value.voice_speed;
+  if (
+    voiceSpeed !== undefined &&
+    !(typeof voiceSpeed === 'number' && Number.isFinite(voiceSpeed) && voiceSpeed >= 0.1 && voiceSpeed <= 2)
+  )
+    return false;
+  return true;
 }
 
 /** Checks `value` against `TelnyxVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -36,20 +44,7 @@ export function assertTelnyxVoiceSettings(
     throw validationError('TelnyxVoiceSettings', value, checkTelnyxVoiceSettings, options);
 }
 
-/** @internal The fast yes/no check behind `isTelnyxVoiceSettings`; other guards call it too. */
-export function matchTelnyxVoiceSettings(value: unknown): value is TelnyxVoiceSettings {
-  if (!isObject(value)) return false;
-  if (value.type !== 'telnyx') return false;
-  const voiceSpeed = value.voice_speed;
-  if (
-    voiceSpeed !== undefined &&
-    !(typeof voiceSpeed === 'number' && Number.isFinite(voiceSpeed) && voiceSpeed >= 0.1 && voiceSpeed <= 2)
-  )
-    return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateTelnyxVoiceSettings` calls it only after `matchTelnyxVoiceSettings` failed. */
+/** @internal Lists the problems; `validateTelnyxVoiceSettings` calls it only after `isTelnyxVoiceSettings` said no. */
 export function checkTelnyxVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

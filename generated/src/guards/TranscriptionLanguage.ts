@@ -11,7 +11,7 @@ export function isTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): value is TranscriptionLanguage {
-  return matchTranscriptionLanguage(value, options?.strictEnums !== false);
+  return inEnum(VALUES, value, options);
 }
 
 /** Checks `value` against `TranscriptionLanguage`, listing every problem with a JSON pointer into `value`. */
@@ -33,17 +33,12 @@ export function assertTranscriptionLanguage(
     throw validationError('TranscriptionLanguage', value, checkTranscriptionLanguage, options);
 }
 
-/** @internal The fast yes/no check behind `isTranscriptionLanguage`; other guards call it too. */
-export function matchTranscriptionLanguage(value: unknown, strict: boolean): value is TranscriptionLanguage {
-  return inEnum(VALUES, value, strict);
-}
-
-/** @internal Lists the problems; `validateTranscriptionLanguage` calls it only after `matchTranscriptionLanguage` failed. */
+/** @internal Lists the problems; `validateTranscriptionLanguage` calls it only after `isTranscriptionLanguage` said no. */
 export function checkTranscriptionLanguage(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  strict: boolean,
+  options?: GuardOptions,
 ): void {
-  if (!inEnum(VALUES, value, strict)) issues.push(enumIssue(path, VALUES, value));
+  if (!inEnum(VALUES, value, options)) issues.push(enumIssue(path, VALUES, value));
 }

@@ -14,7 +14,10 @@ import {
 
 /** True when `value` is a valid `XAIVoiceSettings`. Stops at the first problem and allocates nothing. */
 export function isXAIVoiceSettings(value: unknown, options?: GuardOptions): value is XAIVoiceSettings {
-  return matchXAIVoiceSettings(value);
+  if (!isObject(value)) return false;
+  if (!optionalString(value.language)) return false;
+  if (value.type !== 'xai') return false;
+  return true;
 }
 
 /** Checks `value` against `XAIVoiceSettings`, listing every problem with a JSON pointer into `value`. */
@@ -36,15 +39,7 @@ export function assertXAIVoiceSettings(
     throw validationError('XAIVoiceSettings', value, checkXAIVoiceSettings, options);
 }
 
-/** @internal The fast yes/no check behind `isXAIVoiceSettings`; other guards call it too. */
-export function matchXAIVoiceSettings(value: unknown): value is XAIVoiceSettings {
-  if (!isObject(value)) return false;
-  if (!optionalString(value.language)) return false;
-  if (value.type !== 'xai') return false;
-  return true;
-}
-
-/** @internal Lists the problems; `validateXAIVoiceSettings` calls it only after `matchXAIVoiceSettings` failed. */
+/** @internal Lists the problems; `validateXAIVoiceSettings` calls it only after `isXAIVoiceSettings` said no. */
 export function checkXAIVoiceSettings(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));

@@ -1,5 +1,5 @@
 /**
- * Facts about the reference graph that decide each guard's signature: a guard takes `strict`
+ * Facts about the reference graph that decide each guard's signature: a guard takes `options`
  * only when a string enum is reachable from it, and `depth` only when a recursive schema is
  * (recursion is the one way a guard's depth is not bounded by the schema itself).
  */
@@ -12,7 +12,7 @@ export interface SchemaFacts {
   cyclic: boolean;
   /** Reaches a cyclic schema: passes `depth` along. */
   deep: boolean;
-  /** Reaches a string enum: passes `strict` along. */
+  /** Reaches a string enum: passes `options` (`strictEnums`) along. */
   strict: boolean;
 }
 

@@ -151,32 +151,38 @@ export function warnUnenforced(
   ctx.diagnostics.push({ code, severity: 'warning', pointer: node.pointer, message });
 }
 
-/** Arguments for calling a named schema's `match…`/`check…` from inside this module. */
+/**
+ * The function that answers yes/no for a named schema: its public `is…`, which other guards call
+ * too, or for a recursive schema the `match…` behind it, which also takes the depth.
+ */
+export function matchFunction(ctx: ModuleContext, schemaName: string): string {
+  const typeName = ctx.schemas.get(schemaName)?.typeName ?? schemaName;
+  return ctx.allFacts.get(schemaName)?.deep ? `match${typeName}` : `is${typeName}`;
+}
+
+/** Arguments after the value for calling a named schema's `match`/`check` functions. */
 export function passAlong(ctx: ModuleContext, target: string): string {
   ctx.usedSchemas.add(target);
   const facts = ctx.allFacts.get(target);
-  return [facts && takesStrict(facts) ? 'strict' : '', facts?.deep ? 'depth + 1' : '']
+  return [facts && takesOptions(facts) ? 'options' : '', facts?.deep ? 'depth + 1' : '']
     .filter(Boolean)
     .join(', ');
 }
 
 /**
- * Whether a guard's `match…`/`check…` take `strict`. A recursive guard takes it even without an
- * open enum, so that `depth` is always the parameter after `strict`: the shared `invalid` helper
- * (guard-support.ts) calls every `check…` as `(value, path, issues, strict, depth)`.
+ * Whether a guard's functions take the caller's `options` along: when an open enum is reachable
+ * (`strictEnums`), and on a recursive schema, so that `depth` always comes right after `options`.
+ * The shared `invalid` helper (guard-support.ts) calls every `check…` as
+ * `(value, path, issues, options, depth)`; each takes what it needs and ignores the rest.
  */
-export function takesStrict(facts: SchemaFacts): boolean {
+export function takesOptions(facts: SchemaFacts): boolean {
   return facts.strict || facts.deep;
 }
 
-/** This module's own extra parameters (`strict`, `depth`), for its local functions. */
+/** This module's own extra parameters (`options`, `depth`), for its functions. */
 export function ownParams(ctx: ModuleContext): { declared: string; passed: string } {
-  const parts = [
-    takesStrict(ctx.facts) ? ['strict', 'boolean'] : undefined,
-    ctx.facts.deep ? ['depth', 'number'] : undefined,
-  ].filter((p) => p !== undefined);
-  return {
-    declared: parts.map(([n, t]) => `, ${n}: ${t}`).join(''),
-    passed: parts.map(([n]) => `, ${n}`).join(''),
-  };
+  if (ctx.facts.deep)
+    return { declared: ', options: GuardOptions | undefined, depth: number', passed: ', options, depth' };
+  if (takesOptions(ctx.facts)) return { declared: ', options?: GuardOptions', passed: ', options' };
+  return { declared: '', passed: '' };
 }

@@ -93,9 +93,9 @@ function enumRule(node: EnumNode, { x, path, hint }: Leaf, ctx: ModuleContext): 
   const open = isOpenableEnum(node);
   const ok =
     open && values.length > 1
-      ? `${helper(ctx, 'inEnum')}(${set}, ${x}, strict)`
+      ? `${helper(ctx, 'inEnum')}(${set}, ${x}, options)`
       : open
-        ? `(${test} || (!strict && typeof ${x} === 'string'))`
+        ? `(${test} || (options?.strictEnums === false && typeof ${x} === 'string'))`
         : test;
   return { ok, issue: () => `${helper(ctx, 'enumIssue')}(${path}, ${set}, ${x})` };
 }

@@ -1,6 +1,7 @@
 /**
- * The `match…` functions behind `is…`: one boolean pass that returns at the first failure and
- * allocates nothing. Leaf checks are inlined; objects, arrays and unions get named functions.
+ * The yes/no checks behind `is…`: one boolean pass that returns at the first failure and
+ * allocates nothing. Leaf checks are inlined; nested objects, arrays and unions get `match…`
+ * functions of their own.
  */
 import type { ArrayNode, ObjectNode, SchemaNode, UnionNode } from '../../ir/types.js';
 import { jsonLiteral, stringLiteral } from '../escape.js';
@@ -9,6 +10,7 @@ import {
   helper,
   hoistedName,
   localName,
+  matchFunction,
   type ModuleContext,
   ownParams,
   passAlong,
@@ -25,7 +27,7 @@ export function matchExpr(node: SchemaNode, x: string, hint: string, ctx: Module
     return node.nullable && node.kind !== 'null' ? `(${x} === null || (${all}))` : all;
   }
   if (node.kind === 'ref') {
-    const call = `match${typeNameOf(node.schemaName, ctx)}(${[x, passAlong(ctx, node.schemaName)].filter(Boolean).join(', ')})`;
+    const call = `${matchFunction(ctx, node.schemaName)}(${[x, passAlong(ctx, node.schemaName)].filter(Boolean).join(', ')})`;
     return node.nullable ? `(${x} === null || ${call})` : call;
   }
   const name = hoistedName(ctx, node, hint);
@@ -87,12 +89,12 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
       );
     } else if (test === 'true') {
       lines.push(`if (${read} === undefined) return false;`);
-    } else if (rejectsUndefined(p.schema) && plain && test.split(SLOT).length === 2) {
+    } else if (rejectsUndefined(p.schema, ctx) && plain && test.split(SLOT).length === 2) {
       // Used once, and undefined fails the test anyway: `if (typeof value.voice !== 'string')`.
       lines.push(`if (${negate(fill(test, read))}) return false;`);
     } else {
       const local = localName(p.name, taken);
-      const missing = rejectsUndefined(p.schema) ? '' : `${local} === undefined || `;
+      const missing = rejectsUndefined(p.schema, ctx) ? '' : `${local} === undefined || `;
       lines.push(`const ${local} = ${read};`, `if (${missing}${negate(fill(test, local))}) return false;`);
     }
   }
@@ -110,9 +112,27 @@ export const SLOT = '@value';
 
 export const fill = (test: string, x: string) => test.split(SLOT).join(x);
 
-/** Leaf kinds whose test fails on `undefined`, so a required property needs no separate check. */
-export function rejectsUndefined(node: SchemaNode): boolean {
-  return ['string', 'number', 'integer', 'boolean', 'null', 'enum'].includes(node.kind);
+/**
+ * Whether the test for `node` fails on `undefined` by itself, so a required property needs no
+ * separate check: every typed node does; a reference, union or allOf when its parts do.
+ */
+export function rejectsUndefined(node: SchemaNode, ctx: ModuleContext, seen = new Set<string>()): boolean {
+  switch (node.kind) {
+    case 'unknown':
+      return false;
+    case 'ref': {
+      const target = ctx.schemas.get(node.schemaName);
+      if (!target || seen.has(node.schemaName)) return false;
+      seen.add(node.schemaName);
+      return rejectsUndefined(target.schema, ctx, seen);
+    }
+    case 'union':
+      return node.variants.length > 0 && node.variants.every((v) => rejectsUndefined(v, ctx, seen));
+    case 'allOf':
+      return node.parts.some((p) => rejectsUndefined(p, ctx, seen));
+    default:
+      return true;
+  }
 }
 
 /** `optionalString`/`optionalBoolean` when the test is the bare type check they make. */

@@ -1,10 +1,12 @@
 /**
- * One guard module, `src/guards/<TypeName>.ts`: the public `is…`/`validate…`/`assert…`, then
- * the `match…`/`check…` functions other guard modules import, then their local helpers.
+ * One guard module, `src/guards/<TypeName>.ts`: the public `is…`/`validate…`/`assert…`, the
+ * `match…` functions `is…` uses for nested shapes, then `check…` (which other guard modules
+ * import, with `is…`) and its own nested functions.
  */
+import { compareStrings } from '../../names.js';
 import { jsDocText, stringLiteral } from '../escape.js';
 import { checkBody } from './check.js';
-import { helper, type ModuleContext, ownParams, takesStrict } from './context.js';
+import { helper, matchFunction, type ModuleContext, ownParams } from './context.js';
 import { matchBody, typeNameOf } from './match.js';
 
 export function guardModule(ctx: ModuleContext): string {
@@ -16,15 +18,13 @@ export function guardModule(ctx: ModuleContext): string {
     ...depthLimit(ctx, () => `{\nissues.push(${helper(ctx, 'depthIssue')}(path));\nreturn;\n}`),
     ...checkBody(ctx.named.schema, '', ctx),
   ];
-  const api = publicApi(ctx).join('\n');
+  const api = publicApi(ctx, matchMain);
   const sections = [
     imports(ctx).join('\n'),
     [...ctx.constants].map(([name, init]) => `const ${name} = ${init};`).join('\n'),
-    api,
-    `/** @internal The fast yes/no check behind \`is${typeName}\`; other guards call it too. */\n` +
-      `export function match${typeName}(value: unknown${declared}): value is ${typeName} {\n${matchMain.join('\n')}\n}`,
+    ...api,
     ...ctx.functions.match.values(),
-    `/** @internal Lists the problems; \`validate${typeName}\` calls it only after \`match${typeName}\` failed. */\n` +
+    `/** @internal Lists the problems; \`validate${typeName}\` calls it only after \`is${typeName}\` said no. */\n` +
       `export function check${typeName}(value: unknown, path: string, issues: ValidationIssue[]${declared}): void {\n${checkMain.join('\n')}\n}`,
     ...ctx.functions.check.values(),
   ];
@@ -49,37 +49,44 @@ function imports(ctx: ModuleContext): string[] {
   // Each guard imports only the guards it calls, so importing one guard never pulls in the rest.
   const others = [...ctx.usedSchemas]
     .filter((n) => n !== ctx.named.name)
-    .map((n) => typeNameOf(n, ctx))
-    .sort();
-  for (const other of others) lines.push(`import { check${other}, match${other} } from './${other}.js';`);
+    .sort((a, b) => compareStrings(typeNameOf(a, ctx), typeNameOf(b, ctx)));
+  for (const other of others) {
+    const type = typeNameOf(other, ctx);
+    lines.push(`import { check${type}, ${matchFunction(ctx, other)} } from './${type}.js';`);
+  }
   return lines;
 }
 
 /**
- * `is…` calls `match…` directly, so V8 inlines it; `validate…` and `assert…` call `is…`, and
- * only on a rejected value hand `check…` to the shared helpers that collect the issues.
+ * The public trio. `is…` holds the yes/no check itself (for a recursive schema it calls
+ * `match…`, which also counts the depth); other guards call it too. `validate…` and `assert…`
+ * call `is…`, and only for a rejected value hand `check…` to the shared helpers that collect
+ * the issues.
  */
-function publicApi(ctx: ModuleContext): string[] {
+function publicApi(ctx: ModuleContext, matchMain: string[]): string[] {
   const { typeName, name } = ctx.named;
-  const args = [takesStrict(ctx.facts) ? 'options?.strictEnums !== false' : '', ctx.facts.deep ? '0' : '']
-    .filter(Boolean)
-    .map((a) => `, ${a}`)
-    .join('');
   const about = jsDocText(name === typeName ? `\`${typeName}\`` : `\`${typeName}\` (schema \`${name}\`)`);
-  return [
-    `/** True when \`value\` is a valid ${about}. Stops at the first problem and allocates nothing. */`,
-    `export function is${typeName}(value: unknown, options?: GuardOptions): value is ${typeName} {`,
-    `return match${typeName}(value${args});`,
-    '}',
-    '',
+  const isDoc = `/** True when \`value\` is a valid ${about}. Stops at the first problem and allocates nothing. */`;
+  const isSignature = `export function is${typeName}(value: unknown, options?: GuardOptions): value is ${typeName}`;
+  const is = ctx.facts.deep
+    ? [
+        `${isDoc}\n${isSignature} {\nreturn match${typeName}(value, options, 0);\n}`,
+        `/** @internal \`is${typeName}\` with the depth it has reached; other guards call it too. */\n` +
+          `export function match${typeName}(value: unknown${ownParams(ctx).declared}): value is ${typeName} {\n${matchMain.join('\n')}\n}`,
+      ]
+    : [`${isDoc}\n${isSignature} {\n${matchMain.join('\n')}\n}`];
+  const validate = [
     `/** Checks \`value\` against ${about}, listing every problem with a JSON pointer into \`value\`. */`,
     `export function validate${typeName}(value: unknown, options?: GuardOptions): ValidationResult<${typeName}> {`,
     `return is${typeName}(value, options) ? { ok: true, value } : ${helper(ctx, 'invalid')}(value, check${typeName}, options);`,
     '}',
-    '',
+  ].join('\n');
+  const assert = [
     `/** Throws a \`ValidationError\` listing every problem unless \`value\` is a valid ${about}. */`,
     `export function assert${typeName}(value: unknown, options?: GuardOptions): asserts value is ${typeName} {`,
     `if (!is${typeName}(value, options)) throw ${helper(ctx, 'validationError')}(${stringLiteral(typeName)}, value, check${typeName}, options);`,
     '}',
-  ];
+  ].join('\n');
+  // A recursive schema's `match…` follows the trio, next to the functions it calls.
+  return ctx.facts.deep ? [is[0]!, validate, assert, is[1]!] : [is[0]!, validate, assert];
 }
