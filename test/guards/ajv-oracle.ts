@@ -102,7 +102,7 @@ export interface Oracle {
   bundle: Json;
 }
 
-export function buildOracle(model: Model, diagnostics: Diagnostic[], ajvOptions: { code?: { source: boolean }; allErrors?: boolean } = {}): Oracle {
+export function buildOracle(model: Model, diagnostics: Diagnostic[], ajvOptions: { code?: { source: boolean; esm?: boolean }; allErrors?: boolean } = {}): Oracle {
   const doc = parse(readFileSync('spec/voice-media.yaml', 'utf8')) as Json;
   const naming = parse(readFileSync('spec/naming.yaml', 'utf8')) as {
     webhooks?: { alwaysPresent?: string[] };
