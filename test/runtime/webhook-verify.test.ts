@@ -122,6 +122,18 @@ describe.each<CryptoEngine>(['webcrypto', 'node'])('verifyWebhookSignature (%s)'
     await expectReason('malformed_timestamp', () => verify(V.text.body, fetchRepeat));
   });
 
+  it('a header value that is not a string, bare or as the one element of an array, is malformed', async () => {
+    const ts = Number(V.text.timestamp);
+    for (const value of [ts, [ts], [null], [[V.text.timestamp]]]) {
+      const h = { ...headers(), 'telnyx-timestamp': value } as never;
+      await expectReason('malformed_timestamp', () => verify(V.text.body, h));
+    }
+    for (const value of [[{}], [64], [undefined]]) {
+      const h = { ...headers(), 'telnyx-signature-ed25519': value } as never;
+      await expectReason('malformed_signature', () => verify(V.text.body, h));
+    }
+  });
+
   it('timestamp_too_old and timestamp_too_new', async () => {
     const ts = Number(V.text.timestamp);
     const at = (seconds: number) => ({ now: () => seconds * 1000 });

@@ -65,25 +65,37 @@ function fail(reason: WebhookVerificationReason, message: string): never {
 }
 
 /** One header value; `MALFORMED` when it is repeated or not a string, so nobody has to guess. */
-function readHeader(headers: HeadersLike, name: string): string | undefined | typeof MALFORMED {
-  if (typeof headers.get === 'function') {
+function readHeader(
+  headers: HeadersLike,
+  names: readonly string[] | undefined,
+  name: string,
+): string | undefined | typeof MALFORMED {
+  if (names === undefined) {
     // Fetch Headers joins repeats with ", ", which the strict parsers below then reject.
     return (headers as { get(name: string): string | null }).get(name) ?? undefined;
   }
   const record = headers as Readonly<Record<string, unknown>>;
   let value: unknown;
   let matches = 0;
-  for (const key of Object.keys(record)) {
+  for (const key of names) {
     if (key.length === name.length && key.toLowerCase() === name) {
       matches++;
       value = record[key];
     }
   }
   if (matches > 1) return MALFORMED;
-  // Some frameworks hand every header over as an array; one element is unambiguous.
-  if (Array.isArray(value)) return value.length === 0 ? undefined : value.length === 1 ? value[0] : MALFORMED;
+  // Some frameworks hand every header over as an array; one string element is unambiguous.
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    return value.length === 1 && typeof value[0] === 'string' ? value[0] : MALFORMED;
+  }
   if (value === undefined || typeof value === 'string') return value;
   return MALFORMED;
+}
+
+/** A plain object's own keys, listed once for both lookups; undefined for a Fetch `Headers`. */
+function headerNames(headers: HeadersLike): readonly string[] | undefined {
+  return typeof headers.get === 'function' ? undefined : Object.keys(headers);
 }
 
 /** The value of 1 to 15 ASCII digits, or -1 for anything else (signs, spaces, dots, exponents). */
@@ -136,6 +148,8 @@ function signedMessage(timestamp: string, rawBody: string | Uint8Array): Uint8Ar
 /** Holds the message on the synchronous node:crypto path; bigger messages get their own buffer. */
 const SCRATCH_BYTES = 16 * 1024;
 let scratch: Uint8Array<ArrayBuffer> | undefined;
+/** `scratch` from each offset a body can start at (after 1 to 15 digits and '|'), made once. */
+const scratchTails: Uint8Array<ArrayBuffer>[] = [];
 
 /**
  * The signed message written into one reused buffer (no allocation per webhook), or undefined
@@ -148,18 +162,19 @@ function signedMessageInScratch(
   rawBody: string | Uint8Array,
 ): Uint8Array<ArrayBuffer> | undefined {
   scratch ??= new Uint8Array(SCRATCH_BYTES);
-  if (typeof rawBody === 'string') {
-    const text = `${timestamp}|${rawBody}`;
-    const { read, written } = encoder.encodeInto(text, scratch);
-    return read === text.length ? scratch.subarray(0, written) : undefined;
-  }
-  const length = timestamp.length + 1 + rawBody.length;
-  if (length > scratch.length) return undefined;
-  // The timestamp is ASCII digits (checked before this runs), so each char is one byte.
+  // The timestamp is 1 to 15 ASCII digits (checked before this runs), so one byte per char.
+  const offset = timestamp.length + 1;
+  if (typeof rawBody !== 'string' && offset + rawBody.length > scratch.length) return undefined;
   for (let i = 0; i < timestamp.length; i++) scratch[i] = timestamp.charCodeAt(i);
   scratch[timestamp.length] = 0x7c; // '|'
-  scratch.set(rawBody, timestamp.length + 1);
-  return scratch.subarray(0, length);
+  if (typeof rawBody !== 'string') {
+    scratch.set(rawBody, offset);
+    return scratch.subarray(0, offset + rawBody.length);
+  }
+  // Encoding the body in place, after the prefix, spares joining the two into a new string.
+  const tail = (scratchTails[offset] ??= scratch.subarray(offset));
+  const { read, written } = encoder.encodeInto(rawBody, tail);
+  return read === rawBody.length ? scratch.subarray(0, offset + written) : undefined;
 }
 
 // ---- Keys and crypto engines ----------------------------------------------------------------
@@ -280,8 +295,9 @@ export function checkWebhookSignature(
   else fail('invalid_public_key', 'no public key was given');
   if (typeof headers !== 'object' || headers === null) fail('missing_header', 'no headers were given');
 
-  const signatureText = readHeader(headers, SIGNATURE_HEADER);
-  const timestamp = readHeader(headers, TIMESTAMP_HEADER);
+  const names = headerNames(headers);
+  const signatureText = readHeader(headers, names, SIGNATURE_HEADER);
+  const timestamp = readHeader(headers, names, TIMESTAMP_HEADER);
   if (!signatureText) fail('missing_header', `the ${SIGNATURE_HEADER} header is missing`);
   if (!timestamp) fail('missing_header', `the ${TIMESTAMP_HEADER} header is missing`);
   if (timestamp === MALFORMED) fail('malformed_timestamp', `${TIMESTAMP_HEADER} is repeated or not a string`);
