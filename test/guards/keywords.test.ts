@@ -36,6 +36,8 @@ const spec = inlineGuards({
   Tree: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } } },
   Odd: { type: 'string', format: 'hostname' },
   Proto: { type: 'object', required: ['constructor'], properties: JSON.parse('{"constructor":{"type":"string"},"__proto__":{"type":"integer"}}') },
+  // Recursive and with an open enum: options and depth travel together through the recursion.
+  Chain: { type: 'object', properties: { status: { type: 'string', enum: ['on', 'off'] }, next: { $ref: '#/components/schemas/Chain' } } },
 });
 
 const thing = await spec.load('Thing');
@@ -117,6 +119,54 @@ describe('strictEnums', () => {
     expect(thing.validateThing!(value, { strictEnums: false })).toStrictEqual({ ok: true, value });
     // Only strings: a number is still wrong.
     expect(thing.isThing!({ id: ID, status: 3 }, { strictEnums: false })).toBe(false);
+  });
+});
+
+describe('assert', () => {
+  it('returns for a valid value and throws a ValidationError listing every issue otherwise', () => {
+    expect(thing.assertThing!({ id: ID })).toBeUndefined();
+    let thrown: unknown;
+    try {
+      thing.assertThing!({ name: 5, extra: 1 });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).name).toBe('ValidationError');
+    expect((thrown as { issues: unknown }).issues).toStrictEqual([
+      { path: '/id', keyword: 'required', message: 'required property "id" is missing' },
+      { path: '/name', keyword: 'type', message: 'expected string, got 5' },
+      { path: '/extra', keyword: 'additionalProperties', message: 'property "extra" is not allowed here' },
+    ]);
+    expect((thrown as Error).message).toContain('Thing is not valid:\n  /id: required property "id" is missing');
+    expect(() => thing.assertThing!({ id: ID, status: 'standby' })).toThrow('/status: expected one of "completed" | "call_hangup", got "standby"');
+    expect(thing.assertThing!({ id: ID, status: 'standby' }, { strictEnums: false })).toBeUndefined();
+  });
+});
+
+describe('a recursive schema with an open enum', () => {
+  it('passes strictEnums down every level and reports where the unknown value is', async () => {
+    const chain = await spec.load('Chain');
+    const value = { status: 'on', next: { next: { status: 'standby' } } };
+    expect(chain.isChain!(value)).toBe(false);
+    expect(chain.isChain!(value, { strictEnums: false })).toBe(true);
+    expect(chain.validateChain!(value)).toStrictEqual({ ok: false, errors: [
+      { path: '/next/next/status', keyword: 'enum', message: 'expected one of "on" | "off", got "standby"' },
+    ] });
+    expect(chain.validateChain!(value, { strictEnums: false })).toStrictEqual({ ok: true, value });
+    // Not a string: wrong with strictEnums off too.
+    expect(chain.validateChain!({ next: { status: 1 } }, { strictEnums: false })).toStrictEqual({ ok: false, errors: [
+      { path: '/next/status', keyword: 'enum', message: 'expected one of "on" | "off", got 1' },
+    ] });
+  });
+
+  it('still stops a cycle at the depth limit', async () => {
+    const chain = await spec.load('Chain');
+    const cyclic: Record<string, unknown> = { status: 'off' };
+    cyclic.next = cyclic;
+    expect(chain.isChain!(cyclic, { strictEnums: false })).toBe(false);
+    const result = chain.validateChain!(cyclic, { strictEnums: false }) as { ok: false; errors: Array<{ keyword: string }> };
+    expect(result.errors.map((e) => e.keyword)).toStrictEqual(['maxDepth']);
   });
 });
 
