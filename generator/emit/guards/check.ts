@@ -1,5 +1,5 @@
 /**
- * The `check…` functions behind `validate…`: they run only after the fast `match…` said no, and
+ * The `check…` functions behind `validate…`: they run only after the fast `is…` said no, and
  * push every problem they find, each with a JSON pointer into the value, into `issues`.
  */
 import type { ArrayNode, ObjectNode, SchemaNode, UnionNode } from '../../ir/types.js';
@@ -120,12 +120,12 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
   for (const p of node.properties) {
     const hint = `${prefix}${upperFirstWords(p.name)}`;
     const read = readProperty(ctx, 'value', p.name);
-    // Optional, not nullable, and only a type to check: `match…` uses `optionalString` there too.
+    // Optional, not nullable, and only a type to check: `is…` uses `optionalString` there too.
     const simple = !p.required && !p.schema.nullable && !read.startsWith('(');
     const rules = simple ? leafRules(p.schema, { x: SLOT, path: '', hint }, ctx) : undefined;
     const optional = rules?.length === 1 ? optionalHelper(rules[0]!.ok) : undefined;
     if (optional) {
-      // The same helper `match…` uses; the property is read again only to report it.
+      // The same helper `is…` uses; the property is read again only to report it.
       const type = optional === 'optionalString' ? 'string' : 'boolean';
       lines.push(
         `if (!${helper(ctx, optional)}(${read})) issues.push(${helper(ctx, 'typeIssue')}(${childPath(p.name)}, '${type}', ${read}));`,

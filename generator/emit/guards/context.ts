@@ -160,7 +160,7 @@ export function matchFunction(ctx: ModuleContext, schemaName: string): string {
   return ctx.allFacts.get(schemaName)?.deep ? `match${typeName}` : `is${typeName}`;
 }
 
-/** Arguments after the value for calling a named schema's `match`/`check` functions. */
+/** Arguments after the value for calling a named schema's `is…`/`match…`/`check…` functions. */
 export function passAlong(ctx: ModuleContext, target: string): string {
   ctx.usedSchemas.add(target);
   const facts = ctx.allFacts.get(target);
