@@ -6,7 +6,7 @@ import nodeCrypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeBase64, encodeBase64 } from '../../templates/runtime/base64.ts';
+import { decodeBase64, decodeBase64Into, encodeBase64 } from '../../templates/runtime/base64.ts';
 import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
 import { verifyWebhookSignature, WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
 import type {
@@ -329,6 +329,19 @@ describe('base64', () => {
       }),
       { seed: 20251125, numRuns: 5000 },
     );
+  });
+
+  it('decodes into a given buffer only when the text is exactly its length, by the same rules', () => {
+    const bytes = nodeCrypto.randomBytes(64);
+    const text = bytes.toString('base64');
+    const out = new Uint8Array(64);
+    expect(decodeBase64Into(text, out)).toBe(true);
+    expect(out).toEqual(new Uint8Array(bytes));
+    expect(decodeBase64Into(text, new Uint8Array(63))).toBe(false);
+    expect(decodeBase64Into(text, new Uint8Array(65))).toBe(false);
+    expect(decodeBase64Into(`${text.slice(0, 85)}R==`, out)).toBe(false);
+    expect(decodeBase64Into(`${text.slice(0, 40)} ${text.slice(41)}`, out)).toBe(false);
+    expect(decodeBase64Into('', new Uint8Array(0))).toBe(true);
   });
 
   it.each([

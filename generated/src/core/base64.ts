@@ -22,21 +22,40 @@ const DECODE_TABLE: Uint8Array = (() => {
   return table;
 })();
 
+/** How many bytes `text` decodes to if it is well formed, or -1 when its length rules it out. */
+function decodedLength(text: string): number {
+  const length = text.length;
+  if (length % 4 !== 0) return -1;
+  const padding =
+    length === 0 || text.charCodeAt(length - 1) !== PAD ? 0 : text.charCodeAt(length - 2) === PAD ? 2 : 1;
+  return (length / 4) * 3 - padding;
+}
+
 /**
  * Decodes padded base64, or returns `undefined` when `text` is not the one canonical encoding of
  * some bytes: wrong length, a character outside the alphabet (whitespace included), misplaced or
  * missing padding, or non-zero unused bits before the padding.
+ */
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+  const size = decodedLength(text);
+  if (size < 0) return undefined;
+  const out = new Uint8Array(size);
+  return decodeBase64Into(text, out) ? out : undefined;
+}
+
+/**
+ * Decodes `text` into `out`, which it must fill exactly; false (with `out` holding garbage) when
+ * `text` is not the canonical encoding of `out.length` bytes, by the same rules as `decodeBase64`.
+ * For callers that reuse one buffer instead of allocating per call.
  *
  * Signatures arrive on every webhook, so the loop is branch-free: it ORs every char code and every
  * table value together and judges the whole text once at the end (a code above 127 or an
- * `INVALID` entry spoils the result). Nothing decoded is returned unless that check passes.
+ * `INVALID` entry spoils the result).
  */
-export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+export function decodeBase64Into(text: string, out: Uint8Array): boolean {
+  if (decodedLength(text) !== out.length) return false;
   const length = text.length;
-  if (length % 4 !== 0) return undefined;
-  const padding =
-    length === 0 || text.charCodeAt(length - 1) !== PAD ? 0 : text.charCodeAt(length - 2) === PAD ? 2 : 1;
-  const out = new Uint8Array((length / 4) * 3 - padding);
+  const padding = (length / 4) * 3 - out.length; // 0, 1 or 2, as decodedLength found
   const table = DECODE_TABLE;
   const full = padding === 0 ? length : length - 4; // quads without padding
   let codes = 0; // OR of every char code: > 127 means a non-ASCII character
@@ -73,10 +92,9 @@ export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined 
     // A canonical encoder leaves the bits past the last byte at zero; anything else is a second
     // spelling of the same bytes.
     const unused = padding === 1 ? c & 0b11 : b & 0b1111;
-    if (unused !== 0) return undefined;
+    if (unused !== 0) return false;
   }
-  if (codes > 127 || (values & INVALID) !== 0) return undefined;
-  return out;
+  return codes <= 127 && (values & INVALID) === 0;
 }
 
 /** Encodes bytes as padded standard base64. */

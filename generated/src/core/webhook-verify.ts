@@ -8,7 +8,7 @@
  * signature in `telnyx-signature-ed25519`. Every check here fails closed: any doubt is a thrown
  * `WebhookVerificationError`, never a silent pass.
  */
-import { decodeBase64 } from './base64.js';
+import { decodeBase64, decodeBase64Into } from './base64.js';
 import type { ValidationIssue } from './validation.js';
 
 export type WebhookVerificationReason =
@@ -177,6 +177,18 @@ function signedMessageInScratch(
   return read === rawBody.length ? scratch.subarray(0, offset + written) : undefined;
 }
 
+/** The decoded signature on the synchronous node:crypto path, reused like `scratch`. */
+let signatureScratch: Uint8Array<ArrayBuffer> | undefined;
+
+/**
+ * 64 bytes over an ArrayBuffer of their own. `new Uint8Array(64)` would keep them inside the JS
+ * heap, and node:crypto then has to move them out to an ArrayBuffer on every call (about 0.5% of
+ * an Ed25519 verification on the benchmark machine).
+ */
+function newSignatureBuffer(): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(new ArrayBuffer(64));
+}
+
 // ---- Keys and crypto engines ----------------------------------------------------------------
 
 /** The slice of `node:crypto` used here, typed structurally so nothing imports `node:` types. */
@@ -305,14 +317,15 @@ export function checkWebhookSignature(
     fail('malformed_signature', `${SIGNATURE_HEADER} is repeated or not a string`);
   checkTimestamp(timestamp, options);
 
-  const signature = decodeBase64(signatureText);
-  if (signature?.length !== 64)
+  const engine = options.engine;
+  const node = engine === 'webcrypto' ? null : loadNodeCrypto();
+  // node:crypto is done with the signature before this returns, so it can share one buffer.
+  const signature = node !== null ? (signatureScratch ??= newSignatureBuffer()) : new Uint8Array(64);
+  if (!decodeBase64Into(signatureText, signature))
     fail('malformed_signature', `${SIGNATURE_HEADER} must be strict base64 of 64 bytes`);
   if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array))
     fail('signature_mismatch', 'the body must be the raw string or bytes received');
 
-  const engine = options.engine;
-  const node = engine === 'webcrypto' ? null : loadNodeCrypto();
   if (node !== null) {
     const reused = signedMessageInScratch(timestamp, rawBody);
     const message = reused ?? signedMessage(timestamp, rawBody);
