@@ -20,8 +20,8 @@ const RULES = {
 type Redocly = typeof import('@redocly/openapi-core');
 
 /**
- * Loaded on first use (not at start-up), so the CLI can load it on a second thread meanwhile.
- * A CommonJS package: `require` skips the export-name scan that `import()` does first.
+ * Loaded on first use, not at start-up: the CLI lints after ts-morph has loaded and built the
+ * types. A CommonJS package: `require` skips the export-name scan that `import()` does first.
  */
 let loaded:
   | Promise<{ redocly: Redocly; config: Config; Resolver: new () => InstanceType<Redocly['BaseResolver']> }>
