@@ -269,7 +269,25 @@ describe('the node:crypto path', () => {
     }
   });
 
+  it('gives a check nested inside another (a crypto.verify that verifies again) buffers of its own', async () => {
+    const innerBody = '{"inner":true}';
+    const innerHeaders = await signWebhook(innerBody, await signingKey(), ts);
+    const verify = nodeCrypto.verify;
+    let nested: Promise<void> | undefined;
+    vi.spyOn(nodeCrypto, 'verify').mockImplementation(((...args: Parameters<typeof verify>) => {
+      nested ??= verifyWebhookSignature(innerBody, innerHeaders, V.publicKey, { now, engine: 'node' });
+      return verify(...args);
+    }) as typeof verify);
+    await verifyWebhookSignature(V.text.body, headers(), V.publicKey, { now, engine: 'node' });
+    await nested;
+    // Failures release the reused buffers too; the next test checks they are back in use.
+    await expectReason('malformed_signature', () =>
+      verifyWebhookSignature(V.text.body, headers('!!!!'), V.publicKey, { now, engine: 'node' }),
+    );
+  });
+
   it('hands node:crypto exactly `${timestamp}|${body}` and keeps no copy of it afterwards', async () => {
+    vi.restoreAllMocks();
     const messages: Uint8Array[] = [];
     const texts: string[] = [];
     const verify = nodeCrypto.verify;

@@ -179,6 +179,8 @@ function signedMessageInScratch(
 
 /** The decoded signature on the synchronous node:crypto path, reused like `scratch`. */
 let signatureScratch: Uint8Array<ArrayBuffer> | undefined;
+/** True while a check is using `scratch` and `signatureScratch`. */
+let scratchInUse = false;
 
 /**
  * 64 bytes over an ArrayBuffer of their own. `new Uint8Array(64)` would keep them inside the JS
@@ -319,22 +321,30 @@ export function checkWebhookSignature(
 
   const engine = options.engine;
   const node = engine === 'webcrypto' ? null : loadNodeCrypto();
-  // node:crypto is done with the signature before this returns, so it can share one buffer.
-  const signature = node !== null ? (signatureScratch ??= newSignatureBuffer()) : new Uint8Array(64);
-  if (!decodeBase64Into(signatureText, signature))
-    fail('malformed_signature', `${SIGNATURE_HEADER} must be strict base64 of 64 bytes`);
-  if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array))
-    fail('signature_mismatch', 'the body must be the raw string or bytes received');
-
-  if (node !== null) {
-    const reused = signedMessageInScratch(timestamp, rawBody);
-    const message = reused ?? signedMessage(timestamp, rawBody);
-    try {
+  // node:crypto is done with its inputs before this returns, so they can live in reused buffers.
+  // They serve one check at a time: should anything run inside that check verify again (a
+  // patched crypto.verify, say), the inner call gets buffers of its own.
+  const reuse = node !== null && !scratchInUse;
+  if (reuse) scratchInUse = true;
+  let reused: Uint8Array | undefined;
+  let signature: Uint8Array<ArrayBuffer>;
+  try {
+    signature = reuse ? (signatureScratch ??= newSignatureBuffer()) : new Uint8Array(64);
+    if (!decodeBase64Into(signatureText, signature))
+      fail('malformed_signature', `${SIGNATURE_HEADER} must be strict base64 of 64 bytes`);
+    if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array))
+      fail('signature_mismatch', 'the body must be the raw string or bytes received');
+    if (node !== null) {
+      reused = reuse ? signedMessageInScratch(timestamp, rawBody) : undefined;
+      const message = reused ?? signedMessage(timestamp, rawBody);
       for (const key of keys) if (verifyWithNode(node, key, message, signature)) return true;
-    } finally {
-      reused?.fill(0); // keep no copy of the last body around
+      mismatch();
     }
-    mismatch();
+  } finally {
+    if (reuse) {
+      reused?.fill(0); // keep no copy of the last body around
+      scratchInUse = false;
+    }
   }
   // Forcing 'node' where it is absent is a test setup error; it still must not pass.
   if (engine === 'node') mismatch();
