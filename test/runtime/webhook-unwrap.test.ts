@@ -10,7 +10,11 @@ import type { WebhookKeyPair } from '../../templates/runtime/testing.ts';
 import type { ValidationResult } from '../../templates/runtime/validation.ts';
 import { createWebhookHandlerWith } from '../../templates/runtime/webhook-handler.ts';
 import { toNodeListener } from '../../templates/runtime/webhook-node.ts';
-import { isUnknownWebhookEvent, unwrapWebhookWith } from '../../templates/runtime/webhook-unwrap.ts';
+import {
+  isUnknownWebhookEvent,
+  unwrapDetailed,
+  unwrapWebhookWith,
+} from '../../templates/runtime/webhook-unwrap.ts';
 import type { EventDecoder, UnknownWebhookEvent } from '../../templates/runtime/webhook-unwrap.ts';
 import { WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
 import type { CryptoEngine } from '../../templates/runtime/webhook-verify.ts';
@@ -82,6 +86,23 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
     const subtleVerify = vi.spyOn(globalThis.crypto.subtle, 'verify');
     await unwrap(event('call.initiated'));
     expect(subtleVerify).toHaveBeenCalledTimes(selected === 'webcrypto' ? 1 : 0);
+  });
+
+  it('decodes the bytes that were verified, even if the caller changes them before it settles', async () => {
+    const body = event('call.initiated', { call_control_id: 'v3:abc', state: 'parked' });
+    const headers = await signWebhook(body, keys.privateKey);
+    const options = { headers, key: keys.publicKey, engine };
+    const swap = (bytes: Uint8Array) => bytes.set(new TextEncoder().encode('v3:xyz'), body.indexOf('v3:abc'));
+    for (const bytes of [new TextEncoder().encode(body), Buffer.from(body)]) {
+      const pending = unwrapWebhookWith(bytes, options, decoders);
+      swap(bytes);
+      expect(await pending).toEqual({ decoded: true, body: JSON.parse(body) });
+    }
+    for (const bytes of [new TextEncoder().encode(body), Buffer.from(body)]) {
+      const pending = unwrapDetailed(bytes, options, decoders);
+      swap(bytes);
+      expect((await pending).event).toEqual({ decoded: true, body: JSON.parse(body) });
+    }
   });
 
   it('reports every failure as a rejection, never a synchronous throw', async () => {

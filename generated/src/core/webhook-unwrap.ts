@@ -128,8 +128,10 @@ function decodeVerified(
 /**
  * @internal Verify, parse and decode, keeping what the handler needs to dispatch. Never throws:
  * every failure is a rejection. With node:crypto the signature is checked synchronously, so the
- * body is decoded in the same turn and the promise is born settled (no extra ticks per webhook);
- * with WebCrypto decoding waits for the check. Either way nothing is parsed before it succeeds.
+ * body is decoded in the same turn and the promise is born settled (no extra ticks per webhook).
+ * With WebCrypto decoding waits for the check, and works on a copy of a byte body taken when its
+ * signed message was: bytes the caller changes meanwhile are never the ones parsed. Either way
+ * nothing is parsed before the check succeeds.
  */
 export function unwrapDetailed(
   rawBody: string | Uint8Array,
@@ -137,10 +139,13 @@ export function unwrapDetailed(
   decoders: Decoders,
 ): Promise<Unwrapped> {
   try {
+    const strict = options.strict;
     // The options object carries `toleranceSeconds`, `now` and `engine` for the verifier as is.
     const verdict = checkWebhookSignature(rawBody, options.headers, resolveKey(options.key), options);
-    if (verdict === true) return Promise.resolve(decodeVerified(rawBody, options.strict, decoders));
-    return verdict.then(() => decodeVerified(rawBody, options.strict, decoders));
+    if (verdict === true) return Promise.resolve(decodeVerified(rawBody, strict, decoders));
+    // A copy (`new Uint8Array`, not `slice`, which only makes a view of a Buffer).
+    const verified = typeof rawBody === 'string' ? rawBody : new Uint8Array(rawBody);
+    return verdict.then(() => decodeVerified(verified, strict, decoders));
   } catch (error) {
     return Promise.reject(error);
   }
@@ -156,11 +161,15 @@ export function unwrapWebhookWith(
   options: UnwrapOptions,
   decoders: Decoders,
 ): Promise<unknown> {
-  // Not `unwrapDetailed(...).then(...)`: that would add a promise and a tick to every webhook.
+  // `unwrapDetailed` inlined: `unwrapDetailed(...).then(...)` would add a promise and a tick to
+  // every webhook.
   try {
+    const strict = options.strict;
     const verdict = checkWebhookSignature(rawBody, options.headers, resolveKey(options.key), options);
-    if (verdict === true) return Promise.resolve(decodeVerified(rawBody, options.strict, decoders).event);
-    return verdict.then(() => decodeVerified(rawBody, options.strict, decoders).event);
+    if (verdict === true) return Promise.resolve(decodeVerified(rawBody, strict, decoders).event);
+    // A copy (`new Uint8Array`, not `slice`, which only makes a view of a Buffer).
+    const verified = typeof rawBody === 'string' ? rawBody : new Uint8Array(rawBody);
+    return verdict.then(() => decodeVerified(verified, strict, decoders).event);
   } catch (error) {
     return Promise.reject(error);
   }
