@@ -7,17 +7,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
-
-// One generation is a burst of about a second in which most code runs only a few times. V8's
-// optimizing compiler (TurboFan) would compile the hottest of it on background threads that
-// compete with our two threads on a two-core machine, and the optimized code barely gets used
-// before the process exits. Without it a cold run measured about 9 % faster (bench/generate).
-// The flag is process-wide, so it also covers the worker thread. Not in --watch, where the
-// process lives on and optimized code pays off.
-if (!process.argv.includes('--watch')) v8.setFlagsFromString('--no-opt');
+import { isShortRun } from './run-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, '.cache');
+
+// Short one-shot runs go without V8's optimizing compiler; see run-flags.mjs for why and when.
+if (isShortRun(process.argv.slice(2), join(root, 'spec/voice-media.yaml'))) {
+  v8.setFlagsFromString('--no-opt');
+}
 
 /** The bundle is rebuilt only when a file it is built from (or the formatter options) is newer. */
 function isStale() {

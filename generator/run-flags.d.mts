@@ -1,0 +1,3 @@
+// Types for run-flags.mjs, which generator/run.mjs imports before anything is compiled.
+export declare const SMALL_SPEC_BYTES: number;
+export declare function isShortRun(args: string[], defaultSpec: string): boolean;
