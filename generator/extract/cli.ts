@@ -3,7 +3,7 @@
  * Thin shell around extractFragment(): reads, extracts, writes, and owns the exit code.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
@@ -30,7 +30,12 @@ const outPath = resolve(values.out ?? resolve(dirname(configPath), config.output
 const loaded = loadSpecText(readFileSync(resolve(values.from), 'utf8'), basename(values.from));
 const result = loaded.diagnostics.length
   ? { text: '', diagnostics: loaded.diagnostics }
-  : extractFragment(loaded.document, config, { fileName: loaded.fileName, sha256: loaded.sha256 });
+  : extractFragment(loaded.document, config, {
+      fileName: loaded.fileName,
+      sha256: loaded.sha256,
+      // As the project knows it (e.g. `spec/extract.config.yaml`), never an absolute path.
+      configFile: relative(projectRoot, configPath).split(sep).join('/'),
+    });
 for (const d of result.diagnostics)
   console.error(formatDiagnostic({ ...d, file: d.file ?? loaded.fileName }));
 if (hasErrors(result.diagnostics)) process.exit(1);

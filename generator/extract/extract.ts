@@ -24,7 +24,8 @@ const KEPT_TOP_LEVEL = ['openapi', 'info', 'servers', 'security'] as const;
 export function extractFragment(
   full: unknown,
   config: ExtractConfig,
-  source: { fileName: string; sha256: string },
+  /** `configFile`: where the config lives, for the header (default `spec/extract.config.yaml`). */
+  source: { fileName: string; sha256: string; configFile?: string },
 ): ExtractResult {
   const diagnostics: Diagnostic[] = [];
   if (!isObject(full) || !isObject(full.paths)) {
@@ -47,7 +48,7 @@ export function extractFragment(
   const ordered = orderTopLevel(out);
   const header =
     `# Extracted from ${source.fileName} (sha256:${source.sha256}) by \`npm run spec:extract\`.\n` +
-    '# DO NOT EDIT: change spec/extract.config.yaml and extract again.\n';
+    `# DO NOT EDIT: change ${source.configFile ?? 'spec/extract.config.yaml'} and extract again.\n`;
   const body = stringify(ordered, { lineWidth: 0, aliasDuplicateObjects: false, sortMapEntries: false });
   return { text: header + body, diagnostics };
 }

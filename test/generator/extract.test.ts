@@ -23,10 +23,11 @@ type Json = Record<string, any>;
 const readConfig = (path: string) => parse(readFileSync(path, 'utf8')) as ExtractConfig;
 
 /** Same steps as the CLI: the sha256 and file name in the header come from loadSpecText. */
-function extractFile(specPath: string, config: ExtractConfig) {
+function extractFile(specPath: string, config: ExtractConfig, configFile?: string) {
   const loaded = loadSpecText(readFileSync(specPath, 'utf8'), basename(specPath));
   expect(loaded.diagnostics).toEqual([]);
-  return extractFragment(loaded.document, config, { fileName: loaded.fileName, sha256: loaded.sha256 });
+  const source = { fileName: loaded.fileName, sha256: loaded.sha256 };
+  return extractFragment(loaded.document, config, configFile ? { ...source, configFile } : source);
 }
 
 const runCli = (...args: string[]) =>
@@ -63,7 +64,11 @@ describe('extract: small fixture', () => {
   const expected = readFileSync(fixture('expected.yaml'), 'utf8');
 
   it('extractFragment reproduces expected.yaml byte for byte', () => {
-    const result = extractFile(fixture('full-spec.yaml'), readConfig(fixture('config.yaml')));
+    const result = extractFile(
+      fixture('full-spec.yaml'),
+      readConfig(fixture('config.yaml')),
+      'test/fixtures/extract/config.yaml',
+    );
     expect(result.diagnostics).toEqual([]);
     expect(result.text).toBe(expected);
   });
@@ -220,4 +225,25 @@ describe.skipIf(!existsSync(shared))('extract: Telnyx full specs (../shared/teln
     expect(result.diagnostics).toEqual([]);
     expect(result.text).toBe(readFileSync(join(root, committed), 'utf8'));
   });
+
+  it(
+    'the CLI reproduces the scale fixture from its own config, and names that config in the header',
+    { timeout: 120_000 },
+    () => {
+      const out = join(tmp, 'call-control.yaml');
+      const configFile = 'test/fixtures/specs/call-control.extract.yaml';
+      const run = runCli(
+        '--from',
+        join(shared, 'spec3-2026-07-16.yml'),
+        '--config',
+        configFile,
+        '--out',
+        out,
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(text).toBe(readFileSync(join(root, 'test/fixtures/specs/call-control.yaml'), 'utf8'));
+      expect(text.split('\n')[1]).toBe(`# DO NOT EDIT: change ${configFile} and extract again.`);
+    },
+  );
 });
