@@ -124,12 +124,30 @@ function decodeVerified(
 }
 
 /**
+ * Verify, then parse and decode; throws synchronously on a failure it finds right away. With
+ * node:crypto the signature is checked synchronously, so the body is decoded in the same turn and
+ * no promise is made (none of the callers below then adds a tick per webhook). With WebCrypto
+ * decoding waits for the check, and works on a copy of a byte body taken when its signed message
+ * was: bytes the caller changes meanwhile are never the ones parsed. Either way nothing is parsed
+ * before the check succeeds.
+ */
+function unwrapNow(
+  rawBody: string | Uint8Array,
+  options: UnwrapOptions,
+  decoders: Decoders,
+): Unwrapped | Promise<Unwrapped> {
+  const strict = options.strict;
+  // The options object carries `toleranceSeconds`, `now` and `engine` for the verifier as is.
+  const verdict = checkWebhookSignature(rawBody, options.headers, resolveKey(options.key), options);
+  if (verdict === true) return decodeVerified(rawBody, strict, decoders);
+  // A copy (`new Uint8Array`, not `slice`, which only makes a view of a Buffer).
+  const verified = typeof rawBody === 'string' ? rawBody : new Uint8Array(rawBody);
+  return verdict.then(() => decodeVerified(verified, strict, decoders));
+}
+
+/**
  * @internal Verify, parse and decode, keeping what the handler needs to dispatch. Never throws:
- * every failure is a rejection. With node:crypto the signature is checked synchronously, so the
- * body is decoded in the same turn and the promise is born settled (no extra ticks per webhook).
- * With WebCrypto decoding waits for the check, and works on a copy of a byte body taken when its
- * signed message was: bytes the caller changes meanwhile are never the ones parsed. Either way
- * nothing is parsed before the check succeeds.
+ * every failure is a rejection.
  */
 export function unwrapDetailed(
   rawBody: string | Uint8Array,
@@ -137,13 +155,7 @@ export function unwrapDetailed(
   decoders: Decoders,
 ): Promise<Unwrapped> {
   try {
-    const strict = options.strict;
-    // The options object carries `toleranceSeconds`, `now` and `engine` for the verifier as is.
-    const verdict = checkWebhookSignature(rawBody, options.headers, resolveKey(options.key), options);
-    if (verdict === true) return Promise.resolve(decodeVerified(rawBody, strict, decoders));
-    // A copy (`new Uint8Array`, not `slice`, which only makes a view of a Buffer).
-    const verified = typeof rawBody === 'string' ? rawBody : new Uint8Array(rawBody);
-    return verdict.then(() => decodeVerified(verified, strict, decoders));
+    return Promise.resolve(unwrapNow(rawBody, options, decoders));
   } catch (error) {
     return Promise.reject(error);
   }
@@ -159,15 +171,9 @@ export function unwrapWebhookWith(
   options: UnwrapOptions,
   decoders: Decoders,
 ): Promise<unknown> {
-  // `unwrapDetailed` inlined: `unwrapDetailed(...).then(...)` would add a promise and a tick to
-  // every webhook.
   try {
-    const strict = options.strict;
-    const verdict = checkWebhookSignature(rawBody, options.headers, resolveKey(options.key), options);
-    if (verdict === true) return Promise.resolve(decodeVerified(rawBody, strict, decoders).event);
-    // A copy (`new Uint8Array`, not `slice`, which only makes a view of a Buffer).
-    const verified = typeof rawBody === 'string' ? rawBody : new Uint8Array(rawBody);
-    return verdict.then(() => decodeVerified(verified, strict, decoders).event);
+    const unwrapped = unwrapNow(rawBody, options, decoders);
+    return unwrapped instanceof Promise ? unwrapped.then((u) => u.event) : Promise.resolve(unwrapped.event);
   } catch (error) {
     return Promise.reject(error);
   }
