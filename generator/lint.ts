@@ -45,16 +45,13 @@ function load() {
 }
 
 /**
- * `parsed` is the document generate() already parsed from `text`; handing it over saves redocly
- * a second parse. Redocly still reads `text` (lazily) to turn a problem's pointer into a line.
+ * `parsed` is the document generate() already parsed from `text`; redocly lints that instead of
+ * parsing again, and reads `text` (lazily) only to turn a problem's pointer into a line.
  */
-export async function lintSpec(text: string, fileName: string, parsed?: unknown): Promise<Diagnostic[]> {
+export async function lintSpec(text: string, fileName: string, parsed: unknown): Promise<Diagnostic[]> {
   const { redocly, config, Resolver } = await load();
-  const { getLineColLocation, lintDocument, makeDocumentFromString, Source } = redocly;
-  const document =
-    parsed === undefined
-      ? makeDocumentFromString(text, `/${fileName}`)
-      : { source: new Source(`/${fileName}`, text), parsed };
+  const { getLineColLocation, lintDocument, Source } = redocly;
+  const document = { source: new Source(`/${fileName}`, text), parsed };
   let problems;
   try {
     problems = await lintDocument({
