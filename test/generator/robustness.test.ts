@@ -2,25 +2,15 @@
  * No spec can break the generator: hostile text stays text, odd names stay names, and inputs
  * that are not usable get a diagnostic instead of a crash or half-written output.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { listFiles } from '../../generator/write.ts';
-import { generateFromText, ROOT, runCli, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
+import { generateFromText, ROOT, runAgainst, runCli, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/specs', name), 'utf8');
 const hostileDoc = parse(fixture('hostile.yaml'));
-
-/** Imports the generated package in a fresh process and runs `body` against it. */
-function runAgainst(dir: string, body: string): unknown {
-  const script = join(dir, 'probe.ts');
-  writeFileSync(script, `const pkg = await import(${JSON.stringify(join(dir, 'src/index.ts'))});\n${body}`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
-}
 
 describe('the hostile fixture', async () => {
   const result = await generateFromText(fixture('hostile.yaml'), 'test/fixtures/specs/hostile.yaml');

@@ -4,12 +4,11 @@
  * webhooks). Nothing in the generator or the naming config knows about them, so this shows that
  * nothing about our seven actions is hard-coded, and that the output still compiles and works.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { generateFromText, ROOT, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
+import { generateFromText, ROOT, runAgainst, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
 
 const SPEC_FILE = 'test/fixtures/specs/call-control.yaml';
 const specText = readFileSync(join(ROOT, SPEC_FILE), 'utf8');
@@ -52,11 +51,9 @@ describe('generate() on every call action and webhook of the spec', { timeout: 1
   });
 
   it('works at run time: a method per operation, and a signed call.hangup unwraps as a known event', () => {
-    const probe = join(out, 'probe.ts');
-    writeFileSync(
-      probe,
-      `const pkg = await import(${JSON.stringify(join(out, 'src/index.ts'))});
-       const testing = await import(${JSON.stringify(join(out, 'src/testing.ts'))});
+    const seen = runAgainst(
+      out,
+      `const testing = await import(${JSON.stringify(join(out, 'src/testing.ts'))});
        const { publicKey, privateKey } = await testing.generateWebhookKeyPair();
        const body = JSON.stringify({ data: { event_type: 'call.hangup', id: '0ccc7b54-4df3-4bca-a65a-3da1ecc777f0',
          record_type: 'event', payload: { call_control_id: 'v3:abc', hangup_cause: 'normal_clearing' } } });
@@ -65,15 +62,7 @@ describe('generate() on every call action and webhook of the spec', { timeout: 1
        const methods = Object.getOwnPropertyNames(pkg.CallsActions.prototype);
        console.log(JSON.stringify({ methods, types: pkg.WEBHOOK_EVENT_TYPES, unknown: pkg.isUnknownWebhookEvent(event),
          cause: event.data.payload.hangup_cause }));`,
-    );
-    const run = spawnSync(process.execPath, ['--import', 'tsx', probe], { cwd: ROOT, encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    const seen = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
-      methods: string[];
-      types: string[];
-      unknown: boolean;
-      cause: string;
-    };
+    ) as { methods: string[]; types: string[]; unknown: boolean; cause: string };
     for (const op of model.operations) expect(seen.methods).toContain(op.methodName);
     expect([...seen.types].sort()).toStrictEqual(model.webhooks.map((w) => w.eventType).sort());
     expect(seen.unknown).toBe(false);

@@ -60,3 +60,15 @@ export function typecheck(project: string) {
   });
   return { code: result.status, output: `${result.stdout}${result.stderr}`.trim() };
 }
+
+/**
+ * Imports the generated package in `dir` (as `pkg`) in a fresh process, runs `body` against it
+ * and returns the JSON the body printed last.
+ */
+export function runAgainst(dir: string, body: string): unknown {
+  const script = join(dir, 'probe.ts');
+  writeFileSync(script, `const pkg = await import(${JSON.stringify(join(dir, 'src/index.ts'))});\n${body}`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+}
