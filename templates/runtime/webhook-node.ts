@@ -7,7 +7,10 @@ import {
   concat,
   declaredTooLarge,
   DEFAULT_MAX_BODY_BYTES,
-  jsonResponse,
+  handlerCore,
+  METHOD_NOT_ALLOWED,
+  PAYLOAD_TOO_LARGE,
+  type Reply,
   TOO_LARGE,
   type WebhookHandler,
 } from './webhook-handler.js';
@@ -86,23 +89,37 @@ async function writeResponse(res: NodeResponseLike, response: Response): Promise
   res.end(body);
 }
 
+const encoder = new TextEncoder();
+
+function writeReply(res: NodeResponseLike, reply: Reply): void {
+  res.statusCode = reply.status;
+  res.setHeader('content-type', 'application/json');
+  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  res.end(encoder.encode(JSON.stringify(reply.body)));
+}
+
 /**
  * Adapts a Fetch-API handler to `node:http`: `http.createServer(toNodeListener(handler))`.
  * The body is read as raw bytes (never re-encoded) and reading stops with 413 past the limit.
+ *
+ * A handler from `createWebhookHandler` is called directly with Node's headers and the body
+ * bytes, and its reply is written without a Fetch `Request` or `Response` in between; its own
+ * `maxBodyBytes` applies too. Any other Fetch handler gets a `Request` and answers a `Response`.
  */
 export function toNodeListener(
   handler: WebhookHandler,
   options: { maxBodyBytes?: number | undefined } = {},
 ): (req: NodeRequestLike, res: NodeResponseLike) => void {
-  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const core = handlerCore(handler);
+  const adapterLimit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBytes = core === undefined ? adapterLimit : Math.min(adapterLimit, core.maxBytes);
   return (req, res) => {
     void (async () => {
+      if (core !== undefined && (req.method ?? 'POST') !== 'POST') return writeReply(res, METHOD_NOT_ALLOWED);
       const body = await readNodeBody(req, maxBytes);
-      const response =
-        body === TOO_LARGE
-          ? jsonResponse(413, { error: 'payload_too_large' }, { connection: 'close' })
-          : await handler(toRequest(req, body));
-      await writeResponse(res, response);
+      if (body === TOO_LARGE) return writeReply(res, PAYLOAD_TOO_LARGE);
+      if (core !== undefined) return writeReply(res, await core.handle(req.headers, body));
+      await writeResponse(res, await handler(toRequest(req, body)));
     })().catch(() => {
       if (res.headersSent) return;
       res.statusCode = 500;

@@ -210,6 +210,41 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
   });
 });
 
+type PostArgs = [
+  body: string | Uint8Array,
+  headers: Record<string, string | string[]>,
+  chunked?: boolean,
+  method?: string,
+];
+
+/** Sends with node:http; `chunked` omits content-length so only the bytes read can tell size. */
+function postTo(port: number, ...[body, headers, chunked = false, method = 'POST']: PostArgs) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const length = chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+      const req = http.request({ host: '127.0.0.1', port, method, headers: { ...headers, ...length } });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} }),
+        );
+      });
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
+}
+
+/** A real node:http server on 127.0.0.1 for `listener`; resolves to its port and a closer. */
+async function serve(listener: http.RequestListener) {
+  const server = http.createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return { port, close };
+}
+
 describe('createWebhookHandlerWith + toNodeListener on a real node:http server', () => {
   const calls = { initiated: [] as unknown[], unknown: [] as UnknownWebhookEvent[] };
   let server: http.Server;
@@ -241,30 +276,7 @@ describe('createWebhookHandlerWith + toNodeListener on a real node:http server',
     calls.unknown.length = 0;
   });
 
-  /** POSTs with node:http; `chunked` omits content-length so only the bytes read can tell size. */
-  function post(
-    body: string | Uint8Array,
-    headers: Record<string, string | string[]>,
-    chunked = false,
-    method = 'POST',
-  ) {
-    return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-      const length = chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-      const req = http.request({
-        host: '127.0.0.1',
-        port,
-        method,
-        headers: { ...headers, ...length },
-      });
-      req.on('response', (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
+  const post = (...args: PostArgs) => postTo(port, ...args);
 
   it('valid → 200 and the callback runs exactly once', async () => {
     const body = event('call.initiated');
@@ -316,7 +328,8 @@ describe('createWebhookHandlerWith + toNodeListener on a real node:http server',
       data: { event_type: 'call.initiated', id: 'boom', payload: { call_control_id: 'x' } },
     });
     const res = await post(body, await signWebhook(body, keys.privateKey));
-    expect(res).toEqual({ status: 500, body: { error: 'handler_failed' } });
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ error: 'handler_failed' }); // the error's message stays on the server
     expect(calls.initiated).toHaveLength(1);
   });
 
@@ -326,6 +339,87 @@ describe('createWebhookHandlerWith + toNodeListener on a real node:http server',
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: 'invalid_payload', issues: [{ keyword: 'type' }] });
     expect((await post('', {}, false, 'GET')).status).toBe(405);
+  });
+});
+
+describe('toNodeListener: our handler directly, any other Fetch handler through Request', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("calls our handler with Node's headers and bytes, building no Fetch Request or Response", async () => {
+    const seen: unknown[] = [];
+    const handler = createWebhookHandlerWith(
+      { publicKey: keys.publicKey, on: { 'call.initiated': (e: unknown) => void seen.push(e) } },
+      decoders,
+    );
+    const { port, close } = await serve(toNodeListener(handler));
+    try {
+      const refuse = () => {
+        throw new Error('the direct path must not build Fetch objects');
+      };
+      vi.stubGlobal('Request', refuse);
+      vi.stubGlobal('Response', refuse);
+      const body = event('call.initiated');
+      const ok = await postTo(port, body, await signWebhook(body, keys.privateKey));
+      expect(ok).toMatchObject({ status: 200, body: { ok: true } });
+      expect(ok.headers['content-type']).toBe('application/json');
+      expect(seen).toHaveLength(1);
+      const tampered = await postTo(port, `${body} `, await signWebhook(body, keys.privateKey));
+      expect(tampered).toMatchObject({ status: 400, body: { error: 'signature_mismatch' } });
+      const get = await postTo(port, '', {}, false, 'GET');
+      expect(get).toMatchObject({ status: 405, body: { error: 'method_not_allowed' } });
+      expect(get.headers['allow']).toBe('POST');
+      expect(seen).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it("applies the handler's own maxBodyBytes when it is below the adapter's", async () => {
+    const handler = createWebhookHandlerWith(
+      { publicKey: keys.publicKey, maxBodyBytes: 64, on: {} },
+      decoders,
+    );
+    const { port, close } = await serve(toNodeListener(handler)); // adapter default: 1 MiB
+    try {
+      const body = event('call.initiated', { call_control_id: 'x'.repeat(100) });
+      const headers = await signWebhook(body, keys.privateKey);
+      const declared = await postTo(port, body, headers);
+      expect(declared).toMatchObject({ status: 413, body: { error: 'payload_too_large' } });
+      expect(declared.headers['connection']).toBe('close');
+      expect((await postTo(port, body, headers, true)).status).toBe(413);
+    } finally {
+      await close();
+    }
+  });
+
+  it('hands any other Fetch handler a Request with the raw bytes and sends its Response', async () => {
+    const requests: { method: string; signature: string | null; bytes: number[] }[] = [];
+    const handler = async (request: Request) => {
+      const bytes = [...new Uint8Array(await request.arrayBuffer())];
+      requests.push({
+        method: request.method,
+        signature: request.headers.get('telnyx-signature-ed25519'),
+        bytes,
+      });
+      return new Response(JSON.stringify({ seen: bytes.length }), {
+        status: 202,
+        headers: { 'x-seen': 'yes' },
+      });
+    };
+    const { port, close } = await serve(toNodeListener(handler, { maxBodyBytes: 16 }));
+    try {
+      const notUtf8 = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
+      const res = await postTo(port, notUtf8, { 'telnyx-signature-ed25519': 'sig' });
+      expect(res).toMatchObject({ status: 202, body: { seen: 4 } });
+      expect(res.headers['x-seen']).toBe('yes');
+      expect(requests).toEqual([{ method: 'POST', signature: 'sig', bytes: [0x7b, 0xff, 0xfe, 0x7d] }]);
+      // Past the adapter's limit the handler is not called; any method reaches it otherwise.
+      expect((await postTo(port, 'x'.repeat(17), {}, true)).status).toBe(413);
+      expect((await postTo(port, '', {}, false, 'GET')).status).toBe(202);
+      expect(requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    } finally {
+      await close();
+    }
   });
 });
 

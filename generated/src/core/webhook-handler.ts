@@ -11,7 +11,7 @@ import {
   type Unwrapped,
   unwrapDetailed,
 } from './webhook-unwrap.js';
-import { WebhookVerificationError } from './webhook-verify.js';
+import { type HeadersLike, WebhookVerificationError } from './webhook-verify.js';
 
 type Decoders = Readonly<Record<string, EventDecoder>>;
 
@@ -35,14 +35,51 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** @internal Marks a body that went past the size limit; shared with the node:http adapter. */
 export const TOO_LARGE = Symbol('too large');
 
+/** @internal A handler's answer before it becomes a Fetch `Response` or a `node:http` reply. */
+export interface Reply {
+  status: number;
+  /** Sent as JSON. */
+  body: unknown;
+  headers?: Readonly<Record<string, string>> | undefined;
+}
+
 /** @internal */
-export function jsonResponse(
-  status: number,
-  body: unknown,
-  extraHeaders: Record<string, string> = {},
-): Response {
-  const headers = { 'content-type': 'application/json', ...extraHeaders };
-  return new Response(JSON.stringify(body), { status, headers });
+export const METHOD_NOT_ALLOWED: Reply = {
+  status: 405,
+  body: { error: 'method_not_allowed' },
+  headers: { allow: 'POST' },
+};
+/** @internal */
+export const PAYLOAD_TOO_LARGE: Reply = {
+  status: 413,
+  body: { error: 'payload_too_large' },
+  headers: { connection: 'close' },
+};
+
+/** @internal */
+export function jsonResponse(reply: Reply): Response {
+  const headers = { 'content-type': 'application/json', ...reply.headers };
+  return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
+}
+
+/**
+ * @internal What a handler from `createWebhookHandlerWith` does with a POST body it has read:
+ * verify, decode, dispatch. The node:http adapter finds it on the handler and calls it with
+ * Node's own header object and body bytes, skipping the Request and Response it would
+ * otherwise build and read back: on loopback HTTP those cost more than the Ed25519 check.
+ */
+export interface HandlerCore {
+  /** The handler's `maxBodyBytes`. */
+  maxBytes: number;
+  handle(headers: HeadersLike, body: Uint8Array<ArrayBuffer>): Promise<Reply>;
+}
+
+/** Where a handler keeps its `HandlerCore`; a symbol, so no other property can collide. */
+const CORE = Symbol('telnyx webhook handler core');
+
+/** @internal The core behind a handler made by `createWebhookHandlerWith`; undefined for others. */
+export function handlerCore(handler: WebhookHandler): HandlerCore | undefined {
+  return (handler as { [CORE]?: HandlerCore })[CORE];
 }
 
 /** True when a declared content-length already rules the body out. */
@@ -109,28 +146,31 @@ export function createWebhookHandlerWith<M extends object = Record<string, unkno
     ...(config.toleranceSeconds !== undefined && { toleranceSeconds: config.toleranceSeconds }),
     ...(config.now !== undefined && { now: config.now }),
   };
-  return async (request) => {
-    if (request.method !== 'POST')
-      return jsonResponse(405, { error: 'method_not_allowed' }, { allow: 'POST' });
-    const body = await readBody(request, maxBytes);
-    if (body === TOO_LARGE) return jsonResponse(413, { error: 'payload_too_large' }, { connection: 'close' });
-    let unwrapped: Unwrapped;
-    try {
-      unwrapped = await unwrapDetailed(body, { ...options, headers: request.headers }, decoders);
-    } catch (error) {
-      if (!(error instanceof WebhookVerificationError)) return jsonResponse(500, { error: 'internal_error' });
-      const status = error.reason === 'invalid_public_key' ? 500 : 400;
-      return jsonResponse(status, {
-        error: error.reason,
-        message: error.message,
-        issues: error.issues,
-      });
-    }
-    try {
-      await dispatch(config, unwrapped);
-    } catch {
-      return jsonResponse(500, { error: 'handler_failed' });
-    }
-    return jsonResponse(200, { ok: true });
+  const core: HandlerCore = {
+    maxBytes,
+    async handle(headers, body) {
+      let unwrapped: Unwrapped;
+      try {
+        unwrapped = await unwrapDetailed(body, { ...options, headers }, decoders);
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError))
+          return { status: 500, body: { error: 'internal_error' } };
+        const status = error.reason === 'invalid_public_key' ? 500 : 400;
+        return { status, body: { error: error.reason, message: error.message, issues: error.issues } };
+      }
+      try {
+        await dispatch(config, unwrapped);
+      } catch {
+        return { status: 500, body: { error: 'handler_failed' } };
+      }
+      return { status: 200, body: { ok: true } };
+    },
   };
+  const handler: WebhookHandler = async (request) => {
+    if (request.method !== 'POST') return jsonResponse(METHOD_NOT_ALLOWED);
+    const body = await readBody(request, maxBytes);
+    if (body === TOO_LARGE) return jsonResponse(PAYLOAD_TOO_LARGE);
+    return jsonResponse(await core.handle(request.headers, body));
+  };
+  return Object.defineProperty(handler, CORE, { value: core });
 }
