@@ -137,11 +137,15 @@ function unwrapNow(
   decoders: Decoders,
 ): Unwrapped | Promise<Unwrapped> {
   const strict = options.strict;
+  // Another thread can write to bytes in shared memory while they are checked, so those are
+  // checked and parsed from a private copy (`new Uint8Array` copies; `slice` of a Buffer would not).
+  const body =
+    typeof rawBody === 'string' || rawBody.buffer instanceof ArrayBuffer ? rawBody : new Uint8Array(rawBody);
   // The options object carries `toleranceSeconds`, `now` and `engine` for the verifier as is.
-  const verdict = checkWebhookSignature(rawBody, options.headers, resolveKey(options.key), options);
-  if (verdict === true) return decodeVerified(rawBody, strict, decoders);
-  // A copy (`new Uint8Array`, not `slice`, which only makes a view of a Buffer).
-  const verified = typeof rawBody === 'string' ? rawBody : new Uint8Array(rawBody);
+  const verdict = checkWebhookSignature(body, options.headers, resolveKey(options.key), options);
+  if (verdict === true) return decodeVerified(body, strict, decoders);
+  // A copy, for the same reason: the caller may change its bytes while WebCrypto checks them.
+  const verified = typeof body === 'string' ? body : new Uint8Array(body);
   return verdict.then(() => decodeVerified(verified, strict, decoders));
 }
 

@@ -2,6 +2,7 @@
  * unwrapWebhookWith, the Fetch-API handler, and the node:http adapter on a real server.
  * The decoder is hand-written here; the generated guards plug into the same seam later.
  */
+import nodeCrypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -103,6 +104,36 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
       swap(bytes);
       expect((await pending).event).toEqual({ decoded: true, body: JSON.parse(body) });
     }
+  });
+
+  it('parses bytes in shared memory from the copy it verified, not from the shared buffer', async () => {
+    const body = event('call.initiated', { call_control_id: 'v3:abc', state: 'parked' });
+    const headers = await signWebhook(body, keys.privateKey);
+    const encoded = new TextEncoder().encode(body);
+    const shared = new Uint8Array(new SharedArrayBuffer(encoded.length));
+    shared.set(encoded);
+    // Another thread could write at any moment. The write here lands while the signature is being
+    // checked, the moment that matters, by riding on the crypto call of the selected engine.
+    const swap = () => shared.set(new TextEncoder().encode('v3:xyz'), body.indexOf('v3:abc'));
+    if (selected === 'node') {
+      const verify = nodeCrypto.verify;
+      vi.spyOn(nodeCrypto, 'verify').mockImplementation(((...args: Parameters<typeof verify>) => {
+        const verdict = verify(...args);
+        swap();
+        return verdict;
+      }) as typeof verify);
+    } else {
+      const subtle = globalThis.crypto.subtle;
+      const verify = subtle.verify.bind(subtle);
+      vi.spyOn(subtle, 'verify').mockImplementation(async (...args: Parameters<typeof verify>) => {
+        const verdict = await verify(...args);
+        swap();
+        return verdict;
+      });
+    }
+    const result = await unwrapWebhookWith(shared, { headers, key: keys.publicKey, engine }, decoders);
+    expect(new TextDecoder().decode(shared)).toContain('v3:xyz'); // the write did happen
+    expect(result).toEqual({ decoded: true, body: JSON.parse(body) });
   });
 
   it('reports every failure as a rejection, never a synchronous throw', async () => {
