@@ -423,6 +423,50 @@ describe('toNodeListener: our handler directly, any other Fetch handler through 
     }
   });
 
+  it('after a body parser: takes the raw bytes express.raw() leaves, and reports any other at once', async () => {
+    const seen: unknown[] = [];
+    const handler = createWebhookHandlerWith(
+      {
+        publicKey: keys.publicKey,
+        maxBodyBytes: 1024,
+        on: { 'call.initiated': (e: unknown) => void seen.push(e) },
+      },
+      decoders,
+    );
+    const listener = toNodeListener(handler);
+    // What Express body parsers do before the next middleware runs: read the whole stream, then
+    // leave the raw bytes (express.raw) or the parsed JSON (express.json) in req.body.
+    const parser =
+      (keep: 'raw' | 'json'): http.RequestListener =>
+      (req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          Object.assign(req, { body: keep === 'raw' ? raw : JSON.parse(raw.toString('utf8')) });
+          listener(req, res);
+        });
+      };
+    const raw = await serve(parser('raw'));
+    const json = await serve(parser('json'));
+    try {
+      const body = event('call.initiated');
+      const headers = await signWebhook(body, keys.privateKey);
+      expect(await postTo(raw.port, body, headers)).toMatchObject({ status: 200, body: { ok: true } });
+      expect(seen).toHaveLength(1);
+      const tampered = await postTo(raw.port, body.replace('parked', 'parkeD'), headers);
+      expect(tampered).toMatchObject({ status: 400, body: { error: 'signature_mismatch' } });
+      const big = JSON.stringify({ pad: 'x'.repeat(2000) });
+      expect((await postTo(raw.port, big, await signWebhook(big, keys.privateKey))).status).toBe(413);
+      const parsed = await postTo(json.port, body, headers);
+      expect(parsed).toMatchObject({ status: 500, body: { error: 'body_already_read' } });
+      expect(parsed.body['message']).toContain('express.raw(');
+      expect(seen).toHaveLength(1);
+    } finally {
+      await Promise.all([raw.close(), json.close()]);
+    }
+  });
+
   it('hands any other Fetch handler a Request with the raw bytes and sends its Response', async () => {
     const requests: { method: string; signature: string | null; bytes: number[] }[] = [];
     const handler = async (request: Request) => {

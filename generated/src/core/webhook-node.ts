@@ -26,6 +26,10 @@ export interface NodeRequestLike {
   on(event: 'end' | 'close', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   pause(): unknown;
+  /** True once the body stream has been read to its end, e.g. by a body parser. */
+  readonly readableEnded?: boolean | undefined;
+  /** What a body parser that ran first left behind; `express.raw()` leaves the raw bytes. */
+  readonly body?: unknown;
 }
 
 /** The parts of Node's `ServerResponse` the adapter uses. */
@@ -71,6 +75,35 @@ function readNodeBody(
   });
 }
 
+const ALREADY_READ = Symbol('already read');
+
+const BODY_ALREADY_READ: Reply = {
+  status: 500,
+  body: {
+    error: 'body_already_read',
+    message:
+      'a body parser read this request before the webhook handler, so its raw bytes are gone and ' +
+      'the signature cannot be checked: mount the handler before any body parser, or after ' +
+      "express.raw({ type: 'application/json' })",
+  },
+};
+
+/**
+ * The raw body: the bytes a raw body parser already read (Express's `express.raw()`), or else
+ * the stream's. A stream some other parser has already read cannot be read again; waiting for
+ * it would hang the request, so that is reported at once.
+ */
+function takeBody(
+  req: NodeRequestLike,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE | typeof ALREADY_READ> {
+  const parsed = req.body;
+  if (parsed instanceof Uint8Array)
+    return Promise.resolve(parsed.length > maxBytes ? TOO_LARGE : new Uint8Array(parsed));
+  if (req.readableEnded === true) return Promise.resolve(ALREADY_READ);
+  return readNodeBody(req, maxBytes);
+}
+
 function toRequest(req: NodeRequestLike, body: Uint8Array<ArrayBuffer>): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -107,6 +140,9 @@ function writeReply(res: NodeResponseLike, reply: Reply): void {
  * A handler from `createWebhookHandler` is called directly with Node's headers and the body
  * bytes, and its reply is written without a Fetch `Request` or `Response` in between; its own
  * `maxBodyBytes` applies too. Any other Fetch handler gets a `Request` and answers a `Response`.
+ *
+ * As Express middleware it takes the bytes `express.raw()` left in `req.body`. After any other
+ * body parser the raw bytes are gone: it answers 500 `body_already_read` rather than hang.
  */
 export function toNodeListener(
   handler: WebhookHandler,
@@ -118,8 +154,9 @@ export function toNodeListener(
   return (req, res) => {
     void (async () => {
       if (core !== undefined && (req.method ?? 'POST') !== 'POST') return writeReply(res, METHOD_NOT_ALLOWED);
-      const body = await readNodeBody(req, maxBytes);
+      const body = await takeBody(req, maxBytes);
       if (body === TOO_LARGE) return writeReply(res, PAYLOAD_TOO_LARGE);
+      if (body === ALREADY_READ) return writeReply(res, BODY_ALREADY_READ);
       if (core !== undefined) return writeReply(res, await core.handle(req.headers, body));
       await writeResponse(res, await handler(toRequest(req, body)));
     })().catch(() => {
