@@ -1,10 +1,12 @@
 /**
- * unwrapWebhookWith, the Fetch-API handler, and the node:http adapter on a real server.
+ * unwrapWebhookWith, the Fetch-API handler, and the node:http adapter on a real server (also as
+ * Express middleware, on real Express).
  * The decoder is hand-written here; the generated guards plug into the same seam later.
  */
 import nodeCrypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
 import type { WebhookKeyPair } from '../../templates/runtime/testing.ts';
@@ -423,7 +425,7 @@ describe('toNodeListener: our handler directly, any other Fetch handler through 
     }
   });
 
-  it('after a body parser: takes the raw bytes express.raw() leaves, and reports any other at once', async () => {
+  it('as Express middleware: alone, after express.raw(), and after express.json() (500, no hang)', async () => {
     const seen: unknown[] = [];
     const handler = createWebhookHandlerWith(
       {
@@ -433,37 +435,39 @@ describe('toNodeListener: our handler directly, any other Fetch handler through 
       },
       decoders,
     );
-    const listener = toNodeListener(handler);
-    // What Express body parsers do before the next middleware runs: read the whole stream, then
-    // leave the raw bytes (express.raw) or the parsed JSON (express.json) in req.body.
-    const parser =
-      (keep: 'raw' | 'json'): http.RequestListener =>
-      (req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (chunk: Buffer) => chunks.push(chunk));
-        req.on('end', () => {
-          const raw = Buffer.concat(chunks);
-          Object.assign(req, { body: keep === 'raw' ? raw : JSON.parse(raw.toString('utf8')) });
-          listener(req, res);
-        });
-      };
-    const raw = await serve(parser('raw'));
-    const json = await serve(parser('json'));
+    const app = express();
+    app.post('/plain', toNodeListener(handler));
+    app.post('/raw', express.raw({ type: 'application/json', limit: '1mb' }), toNodeListener(handler));
+    app.post('/json', express.json(), toNodeListener(handler));
+    const { port, close } = await serve(app);
     try {
       const body = event('call.initiated');
-      const headers = await signWebhook(body, keys.privateKey);
-      expect(await postTo(raw.port, body, headers)).toMatchObject({ status: 200, body: { ok: true } });
-      expect(seen).toHaveLength(1);
-      const tampered = await postTo(raw.port, body.replace('parked', 'parkeD'), headers);
+      const headers = { ...(await signWebhook(body, keys.privateKey)), 'content-type': 'application/json' };
+      const to = (path: string, text: string, h: Record<string, string>) =>
+        new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+          const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', headers: h }, (res) => {
+            let reply = '';
+            res.on('data', (c: Buffer) => (reply += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(reply) }));
+          });
+          req.on('error', reject);
+          req.end(text);
+        });
+      expect(await to('/plain', body, headers)).toMatchObject({ status: 200, body: { ok: true } });
+      expect(await to('/raw', body, headers)).toMatchObject({ status: 200, body: { ok: true } });
+      expect(seen).toHaveLength(2);
+      const tampered = await to('/raw', body.replace('parked', 'parkeD'), headers);
       expect(tampered).toMatchObject({ status: 400, body: { error: 'signature_mismatch' } });
+      // express.raw() read all 2 kB; the handler's own limit still applies to what it left.
       const big = JSON.stringify({ pad: 'x'.repeat(2000) });
-      expect((await postTo(raw.port, big, await signWebhook(big, keys.privateKey))).status).toBe(413);
-      const parsed = await postTo(json.port, body, headers);
+      const bigHeaders = { ...(await signWebhook(big, keys.privateKey)), 'content-type': 'application/json' };
+      expect((await to('/raw', big, bigHeaders)).status).toBe(413);
+      const parsed = await to('/json', body, headers);
       expect(parsed).toMatchObject({ status: 500, body: { error: 'body_already_read' } });
       expect(parsed.body['message']).toContain('express.raw(');
-      expect(seen).toHaveLength(1);
+      expect(seen).toHaveLength(2);
     } finally {
-      await Promise.all([raw.close(), json.close()]);
+      await close();
     }
   });
 
