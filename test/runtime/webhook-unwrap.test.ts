@@ -250,12 +250,19 @@ type PostArgs = [
   method?: string,
 ];
 
-/** Sends with node:http; `chunked` omits content-length so only the bytes read can tell size. */
-function postTo(port: number, ...[body, headers, chunked = false, method = 'POST']: PostArgs) {
+/**
+ * Sends with node:http to `port` (and `path`, default '/'); `chunked` omits content-length so
+ * only the bytes read can tell size.
+ */
+function postTo(
+  where: number | { port: number; path: string },
+  ...[body, headers, chunked = false, method = 'POST']: PostArgs
+) {
+  const { port, path } = typeof where === 'number' ? { port: where, path: '/' } : where;
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Record<string, unknown> }>(
     (resolve, reject) => {
       const length = chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-      const req = http.request({ host: '127.0.0.1', port, method, headers: { ...headers, ...length } });
+      const req = http.request({ host: '127.0.0.1', port, path, method, headers: { ...headers, ...length } });
       req.on('response', (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
@@ -280,8 +287,8 @@ async function serve(listener: http.RequestListener) {
 
 describe('createWebhookHandlerWith + toNodeListener on a real node:http server', () => {
   const calls = { initiated: [] as unknown[], unknown: [] as UnknownWebhookEvent[] };
-  let server: http.Server;
   let port: number;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
     const handler = createWebhookHandlerWith(
@@ -299,11 +306,9 @@ describe('createWebhookHandlerWith + toNodeListener on a real node:http server',
       },
       decoders,
     );
-    server = http.createServer(toNodeListener(handler, { maxBodyBytes: 4096 }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    ({ port, close } = await serve(toNodeListener(handler, { maxBodyBytes: 4096 })));
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => close());
   afterEach(() => {
     calls.initiated.length = 0;
     calls.unknown.length = 0;
@@ -443,16 +448,7 @@ describe('toNodeListener: our handler directly, any other Fetch handler through 
     try {
       const body = event('call.initiated');
       const headers = { ...(await signWebhook(body, keys.privateKey)), 'content-type': 'application/json' };
-      const to = (path: string, text: string, h: Record<string, string>) =>
-        new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-          const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', headers: h }, (res) => {
-            let reply = '';
-            res.on('data', (c: Buffer) => (reply += c.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(reply) }));
-          });
-          req.on('error', reject);
-          req.end(text);
-        });
+      const to = (path: string, text: string, h: Record<string, string>) => postTo({ port, path }, text, h);
       expect(await to('/plain', body, headers)).toMatchObject({ status: 200, body: { ok: true } });
       expect(await to('/raw', body, headers)).toMatchObject({ status: 200, body: { ok: true } });
       expect(seen).toHaveLength(2);
