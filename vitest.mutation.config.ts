@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests Stryker runs against each mutant (`npm run test:mutation`, see stryker.config.mjs and
+ * bench/MUTATION.md). Only fast unit tests that import the mutated files from `templates/runtime/`
+ * or `generator/emit/` directly: nothing here starts Prism, runs tsc or the generator, so a full
+ * run fits on 2 cores. A test of a newly mutated file is added here in the same change.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'test/runtime/webhook-verify.test.ts',
+      'test/runtime/webhook-verify-*.test.ts',
+      'test/runtime/retry.test.ts',
+      'test/runtime/base64.test.ts',
+      'test/guards/formats.test.ts',
+      'test/guards/guard-support.test.ts',
+      'test/generator/escape.test.ts',
+    ],
+    testTimeout: 30_000,
+  },
+});
