@@ -14,6 +14,9 @@ export interface TelnyxOptions extends ClientOptions, WebhookClientOptions {}
  * const client = new Telnyx(); // reads TELNYX_API_KEY
  * const res = await client.calls.actions.startPlayback("v3:550e8400-e29b-41d4-a716-446655440000", { audio_url: "http://www.example.com/sounds/greeting.wav" });
  * ```
+ *
+ * A service that only receives webhooks needs no API key: `new Telnyx({ publicKey })`.
+ * Without a key, requests reject with a `TelnyxError` and send nothing.
  */
 export class Telnyx extends ClientCore {
   readonly calls: Calls;

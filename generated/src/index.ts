@@ -24,6 +24,7 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  ResponseTooLargeError,
   type TelnyxErrorBody,
   type TelnyxErrorObject,
 } from './core/errors.js';

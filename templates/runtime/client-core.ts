@@ -3,94 +3,56 @@
  * generated package as `core/client-core.ts`.
  *
  * Runs on any runtime with the Fetch API (Node 18+, Deno, Bun, browsers, edge workers): it uses
- * only `fetch`, `Headers`, `Response`, `AbortController`, `crypto.randomUUID` and `setTimeout`.
+ * only `fetch`, `Headers`, `Response`, `AbortController`, `TextDecoder`, `crypto.randomUUID`
+ * and `setTimeout`.
  */
 import { APIPromise, parseJsonBody, type RawResponse } from './api-promise.js';
-import { APIError, TelnyxError, redactSecret } from './errors.js';
+import { APIError, APIUserAbortError, TelnyxError } from './errors.js';
+import {
+  MISSING_API_KEY,
+  checkByteLimit,
+  resolveOptions,
+  type ClientIdentity,
+  type ClientOptions,
+  type OperationSpec,
+  type RequestOptions,
+} from './client-options.js';
 import { withIdempotencyKey } from './idempotency.js';
+import { redactError } from './redact.js';
 import { defaultBackoffMs, retryAfterFromHeaders, shouldRetryStatus, sleep } from './retry.js';
 import { attemptOnce } from './transport.js';
-import { ValidationError, type ValidationResult } from './validation.js';
+import { ValidationError } from './validation.js';
 
 export { APIPromise } from './api-promise.js';
 
-export interface ClientOptions {
-  /** Defaults to the `TELNYX_API_KEY` environment variable. */
-  apiKey?: string | undefined;
-  /** Defaults to `https://api.telnyx.com/v2`. */
-  baseURL?: string | undefined;
-  /** Milliseconds one attempt may take, body included. Defaults to 60 000. */
-  timeout?: number | undefined;
-  /** Retries after the first attempt. Defaults to 2. */
-  maxRetries?: number | undefined;
-  /** Any Fetch-API implementation. Defaults to the global `fetch`. */
-  fetch?: typeof fetch | undefined;
-  /** Sent with every request; per-call `headers` override them. */
-  defaultHeaders?: Record<string, string> | undefined;
-  /** Check params locally before sending. Defaults to `true`. */
-  validate?: boolean | undefined;
-}
-
-/** Per-call overrides of the client options. */
-export interface RequestOptions {
-  timeout?: number | undefined;
-  maxRetries?: number | undefined;
-  signal?: AbortSignal | undefined;
-  headers?: Record<string, string> | undefined;
-  validate?: boolean | undefined;
-}
-
-/** Names the package in the `User-Agent` header. */
-export interface ClientIdentity {
-  packageName: string;
-  packageVersion: string;
-}
-
-/** What the generated code knows about one operation. */
-export interface OperationSpec {
-  /** The body field Telnyx de-duplicates retries by (e.g. `command_id`), if the operation has one. */
-  idempotencyField?: string | undefined;
-  /** Local check of the body; skipped when `validate` is false. */
-  validateBody?: ((body: unknown) => ValidationResult<unknown>) | undefined;
-  /** Used in error messages, e.g. `calls.actions.startPlayback`. */
-  operationName: string;
-}
-
-const DEFAULT_BASE_URL = 'https://api.telnyx.com/v2';
-const DEFAULT_TIMEOUT_MS = 60_000;
-const DEFAULT_MAX_RETRIES = 2;
+export type { ClientIdentity, ClientOptions, OperationSpec, RequestOptions } from './client-options.js';
 
 export class ClientCore {
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
   readonly validate: boolean;
+  readonly maxResponseBytes: number;
   // Private (#) so the key never shows up in console.log(client) or JSON.stringify(client).
+  // '' when there is none: then requests fail, but webhooks still work.
   readonly #apiKey: string;
   readonly #fetch: typeof fetch;
   /** Lower-cased names, so per-call headers replace them whatever their case. */
   readonly #baseHeaders: Record<string, string>;
 
   constructor(options: ClientOptions, identity: ClientIdentity) {
-    const apiKey = options.apiKey ?? readEnv('TELNYX_API_KEY');
-    if (!apiKey) {
-      throw new TelnyxError(
-        'Missing Telnyx API key: pass `apiKey` to the client or set the TELNYX_API_KEY environment variable.',
-      );
-    }
+    const resolved = resolveOptions(options);
+    const apiKey = resolved.apiKey;
     this.#apiKey = apiKey;
-    this.baseURL = (options.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    this.timeout = checkCount('timeout', options.timeout ?? DEFAULT_TIMEOUT_MS);
-    this.maxRetries = checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES);
-    this.validate = options.validate ?? true;
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    if (typeof fetchImpl !== 'function') {
-      throw new TelnyxError('No global `fetch` in this runtime: pass the `fetch` option.');
-    }
-    this.#fetch = fetchImpl;
+    this.#fetch = resolved.fetch;
+    this.baseURL = resolved.baseURL;
+    this.timeout = resolved.timeout;
+    this.maxRetries = resolved.maxRetries;
+    this.validate = resolved.validate;
+    this.maxResponseBytes = resolved.maxResponseBytes;
     this.#baseHeaders = mergeHeaders(
       {
-        authorization: `Bearer ${apiKey}`,
+        ...(apiKey === '' ? {} : { authorization: `Bearer ${apiKey}` }),
         'content-type': 'application/json',
         accept: 'application/json',
         'user-agent': `${identity.packageName}/${identity.packageVersion}`,
@@ -121,11 +83,21 @@ export class ClientCore {
         return APIPromise.rejected(new ValidationError(`${spec.operationName} params`, result.errors));
       }
     }
+    // Checked here rather than in the constructor, so that a client used only for webhooks
+    // needs no API key; nothing is sent without one.
+    if (this.#apiKey === '') return APIPromise.rejected(new TelnyxError(MISSING_API_KEY));
     // The key is chosen once, before any attempt, so every retry carries the same one and
     // Telnyx runs the command at most once.
     const sent = withIdempotencyKey(body, spec.idempotencyField);
     const raw = this.#send('POST', url, sent === undefined ? undefined : JSON.stringify(sent), options);
-    return new APIPromise<T>(raw, parseJsonBody);
+    const secret = this.#apiKey;
+    return new APIPromise<T>(raw, (response) => {
+      try {
+        return parseJsonBody<T>(response, secret);
+      } catch (error) {
+        throw redactError(error, secret);
+      }
+    });
   }
 
   /**
@@ -136,8 +108,25 @@ export class ClientCore {
     return defaultBackoffMs(retriesDone);
   }
 
-  /** Sends the request, retrying what is worth retrying; throws an `APIError` on failure. */
+  /**
+   * Sends the request, retrying what is worth retrying; throws an `APIError` on failure, with
+   * the API key redacted from everything it carries (see redact.ts).
+   */
   async #send(
+    method: string,
+    path: string,
+    body: string | undefined,
+    options: RequestOptions,
+  ): Promise<RawResponse> {
+    try {
+      return await this.#sendWithRetries(method, path, body, options);
+    } catch (error) {
+      // A user abort's cause is the caller's own abort reason: handed back as it was given.
+      throw redactError(error, this.#apiKey, { keepCause: error instanceof APIUserAbortError });
+    }
+  }
+
+  async #sendWithRetries(
     method: string,
     path: string,
     body: string | undefined,
@@ -154,6 +143,10 @@ export class ClientCore {
       url: this.baseURL + path,
       init,
       timeoutMs: options.timeout ?? this.timeout,
+      maxResponseBytes:
+        options.maxResponseBytes === undefined
+          ? this.maxResponseBytes
+          : checkByteLimit(options.maxResponseBytes),
       signal: options.signal,
     };
     for (let retriesDone = 0; ; retriesDone++) {
@@ -166,7 +159,7 @@ export class ClientCore {
         const { response, bodyText } = outcome.raw;
         headers = response.headers;
         if (!canRetry || !shouldRetryStatus(response.status, headers)) {
-          throw redactSecret(APIError.generate(response.status, bodyText, headers), this.#apiKey);
+          throw APIError.generate(response.status, bodyText, headers, this.#apiKey);
         }
       } else if (!canRetry) {
         throw outcome.error;
@@ -198,17 +191,4 @@ function mergeHeaders(
   const merged = { ...base };
   for (const [name, value] of Object.entries(extra ?? {})) merged[name.toLowerCase()] = value;
   return merged;
-}
-
-function readEnv(name: string): string | undefined {
-  // `process` does not exist in browsers, Deno (without compat) or edge workers.
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.[name]?.trim() || undefined;
-}
-
-function checkCount(name: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) {
-    throw new TelnyxError(`Option \`${name}\` must be a non-negative number, got ${value}.`);
-  }
-  return value;
 }

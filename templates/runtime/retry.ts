@@ -2,7 +2,7 @@
  * When to retry a failed request and how long to wait first. Hand-written, copied verbatim into
  * the generated package as `core/retry.ts`. Pure functions, apart from `sleep`.
  */
-import { APIUserAbortError } from './errors.js';
+import { errorForAbortedSignal } from './errors.js';
 
 const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
@@ -52,16 +52,20 @@ export function defaultBackoffMs(retriesDone: number, random: () => number = Mat
   return base * (1 - random() * 0.25);
 }
 
-/** Waits `ms`, rejecting with `APIUserAbortError` as soon as `signal` aborts. */
+/**
+ * Waits `ms`, rejecting as soon as `signal` aborts, with the error an abort during the request
+ * would give (`APIUserAbortError`, or `APIConnectionTimeoutError` for a signal that timed out).
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new APIUserAbortError());
+      reject(errorForAbortedSignal(signal));
       return;
     }
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new APIUserAbortError());
+      // `signal` is set: this listener is only added to it.
+      reject(errorForAbortedSignal(signal as AbortSignal));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

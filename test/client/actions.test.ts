@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   APIPromise,
+  ResponseTooLargeError,
   Telnyx,
   TelnyxError,
   UnprocessableEntityError,
@@ -15,6 +16,7 @@ import {
   type RequestOptions,
   type SpeakRequest,
 } from '../../generated/src/index.ts';
+import { generateWebhookKeyPair, signWebhook } from '../../generated/src/testing.ts';
 import { replies, startTestServer, type Reply, type TestServer } from '../runtime/helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 
@@ -205,12 +207,28 @@ describe('API key', () => {
     else process.env['TELNYX_API_KEY'] = saved;
   });
 
-  it('throws a TelnyxError naming TELNYX_API_KEY when there is none', () => {
+  it('builds a webhook-only client without a key; requests then reject, sending nothing', async () => {
     delete process.env['TELNYX_API_KEY'];
-    expect(() => new Telnyx({ baseURL: server.baseURL })).toThrow(TelnyxError);
-    expect(() => new Telnyx()).toThrow(/TELNYX_API_KEY/);
+    const keys = await generateWebhookKeyPair();
+    const webhookOnly = new Telnyx({ publicKey: keys.publicKey, baseURL: server.baseURL });
+    const raw = readFileSync(
+      new URL('../fixtures/webhooks/events/call.speak.ended.json', import.meta.url),
+      'utf8',
+    );
+    const event = await webhookOnly.webhooks.unwrap(raw, {
+      headers: await signWebhook(raw, keys.privateKey),
+    });
+    expect(event).toMatchObject({ data: { event_type: 'call.speak.ended' } });
+
+    server.reset(replies(OK));
+    const error = await failure(webhookOnly.calls.actions.pauseRecording(CALL_ID));
+    expect(error).toBeInstanceOf(TelnyxError);
+    expect(error.message).toMatch(/Missing Telnyx API key: pass `apiKey` .* TELNYX_API_KEY/);
     process.env['TELNYX_API_KEY'] = '   '; // blank counts as missing
-    expect(() => new Telnyx()).toThrow(/Missing Telnyx API key/);
+    await expect(
+      new Telnyx({ baseURL: server.baseURL }).calls.actions.stopRecording(CALL_ID),
+    ).rejects.toThrow(/TELNYX_API_KEY/);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('defaults apiKey to process.env.TELNYX_API_KEY; an explicit apiKey wins', async () => {
@@ -247,6 +265,7 @@ describe('seam with the hand-written runtime', () => {
     const coreValidation = await import('../../generated/src/core/validation.ts');
     expect(TelnyxError).toBe(coreErrors.TelnyxError);
     expect(UnprocessableEntityError).toBe(coreErrors.UnprocessableEntityError);
+    expect(ResponseTooLargeError).toBe(coreErrors.ResponseTooLargeError);
     expect(ValidationError).toBe(coreValidation.ValidationError);
     server.reset(replies(OK));
     const error = await failure(client().calls.actions.speak(CALL_ID, { payload: 'x' } as SpeakRequest));

@@ -141,13 +141,21 @@ describe('errors', () => {
     expect(empty.message).toBe('404 status code (no body)');
   });
 
-  it('throws at construction when there is no API key', () => {
+  it('builds without an API key; a request then rejects with a TelnyxError and sends nothing', async () => {
     const saved = process.env['TELNYX_API_KEY'];
     delete process.env['TELNYX_API_KEY'];
     try {
-      expect(() => new ClientCore({}, IDENTITY)).toThrow(/apiKey.*TELNYX_API_KEY/);
+      server.reset(replies(OK));
+      const keyless = new ClientCore({ baseURL: server.baseURL }, IDENTITY);
+      const error = await failure(keyless.post('/x', {}, PLAYBACK));
+      expect(error).toBeInstanceOf(TelnyxError);
+      expect(error).not.toBeInstanceOf(APIError);
+      expect(error.message).toMatch(/pass `apiKey` to the client or set the TELNYX_API_KEY/);
+      expect(server.requests).toHaveLength(0);
+
       process.env['TELNYX_API_KEY'] = 'from-env';
-      expect(() => new ClientCore({}, IDENTITY)).not.toThrow();
+      await new ClientCore({ baseURL: server.baseURL }, IDENTITY).post('/x', {}, PLAYBACK);
+      expect(server.requests[0]?.headers['authorization']).toBe('Bearer from-env');
     } finally {
       if (saved === undefined) delete process.env['TELNYX_API_KEY'];
       else process.env['TELNYX_API_KEY'] = saved;
@@ -217,12 +225,7 @@ describe('retries', () => {
     expect(await failure(pending)).toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(1);
 
-    // An abort while waiting to retry ends the wait at once.
-    server.reset(replies({ status: 503, headers: { 'retry-after': '30' } }));
-    const waiting = client().post('/x', {}, { operationName: 'x' }, { signal: AbortSignal.timeout(100) });
-    expect(await failure(waiting)).toBeInstanceOf(APIUserAbortError);
-    expect(server.requests).toHaveLength(1);
-
+    // Aborts while waiting to retry, and their causes: client-abort.test.ts.
     server.reset(replies(OK));
     const early = client().post('/x', {}, { operationName: 'x' }, { signal: AbortSignal.abort() });
     expect(await failure(early)).toBeInstanceOf(APIUserAbortError);

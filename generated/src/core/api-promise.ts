@@ -96,16 +96,21 @@ function rebuildResponse({ response, bodyText }: RawResponse): Response {
   });
 }
 
-/** Parses a success body as JSON; an empty body (e.g. 204) gives `undefined`. */
-export function parseJsonBody<T>({ response, bodyText }: RawResponse): T {
+/**
+ * Parses a success body as JSON; an empty body (e.g. 204) gives `undefined`. When the body holds
+ * `secret` (the API key), the parser's own error, which quotes a piece of the body, is not kept
+ * as the cause: the piece could be part of the key.
+ */
+export function parseJsonBody<T>({ response, bodyText }: RawResponse, secret = ''): T {
   if (bodyText.trim() === '') return undefined as T;
   try {
     return JSON.parse(bodyText) as T;
-  } catch (cause) {
+  } catch (syntaxError) {
     const id = response.headers.get('x-request-id');
+    const cause = secret !== '' && bodyText.includes(secret) ? undefined : syntaxError;
     throw new TelnyxError(
       `Response (status ${response.status}${id ? `, request id: ${id}` : ''}) is not valid JSON.`,
-      { cause },
+      cause === undefined ? undefined : { cause },
     );
   }
 }

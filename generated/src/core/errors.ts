@@ -9,6 +9,7 @@
  * The names and the class tree follow the official `telnyx` package so code can move between
  * the two without rewriting its error handling.
  */
+import { redactHeaders, redactText, redactValue } from './redact.js';
 
 /** One entry of Telnyx's error body (`call-control_Error` in the OpenAPI spec). */
 export interface TelnyxErrorObject {
@@ -64,13 +65,16 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
   /**
    * Builds the error for an HTTP response with a failing status, picking the subclass from the
    * status. `bodyText` is the raw body: it may be empty or not JSON at all (a proxy's HTML page),
-   * and the class is still chosen from the status alone.
+   * and the class is still chosen from the status alone. `secret` (the API key) is replaced in
+   * the body and headers before anything is built from them, so no excerpt can cut it in half.
    */
-  static generate(status: number, bodyText: string, headers: Headers): APIError<number> {
-    const error = parseErrorBody(bodyText);
-    const message = describeHttpError(status, error, bodyText, headers.get('x-request-id'));
+  static generate(status: number, bodyText: string, headers: Headers, secret = ''): APIError<number> {
+    const text = redactText(bodyText, secret);
+    const safeHeaders = redactHeaders(headers, secret);
+    const error = redactValue(parseErrorBody(text), secret) as TelnyxErrorBody | undefined;
+    const message = describeHttpError(status, error, text, safeHeaders.get('x-request-id'));
     const ErrorClass = errorClassForStatus(status);
-    return new ErrorClass(status, error, message, headers);
+    return new ErrorClass(status, error, message, safeHeaders);
   }
 }
 
@@ -87,23 +91,72 @@ export class InternalServerError extends APIError<number> {}
 export class APIConnectionError extends APIError<undefined> {
   constructor(options: { message?: string; cause?: unknown } = {}) {
     super(undefined, undefined, options.message ?? 'Connection error.', undefined);
-    // Set after super() so runtimes that predate the ErrorOptions argument still get it.
-    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause });
+    setCause(this, options.cause);
   }
 }
 
-/** No response arrived within the `timeout` option (after all retries). */
+/**
+ * No response arrived within the `timeout` option (after all retries), or the caller's
+ * `signal` timed out (`AbortSignal.timeout(ms)`; then `cause` is its `TimeoutError` and the
+ * request is not retried, since that deadline is over for every attempt).
+ */
 export class APIConnectionTimeoutError extends APIConnectionError {
-  constructor(options: { message?: string } = {}) {
-    super({ message: options.message ?? 'Request timed out.' });
+  constructor(options: { message?: string; cause?: unknown } = {}) {
+    super({ message: options.message ?? 'Request timed out.', cause: options.cause });
   }
 }
 
-/** The caller's `signal` aborted the request. Never retried. */
+/** The caller's `signal` aborted the request; `cause` is the abort reason. Never retried. */
 export class APIUserAbortError extends APIError<undefined> {
-  constructor(options: { message?: string } = {}) {
+  constructor(options: { message?: string; cause?: unknown } = {}) {
     super(undefined, undefined, options.message ?? 'Request was aborted.', undefined);
+    setCause(this, options.cause);
   }
+}
+
+/**
+ * The response body was larger than `maxResponseBytes`, so the client stopped reading it
+ * (or, when `content-length` announced it, did not start) and closed the connection. Never
+ * retried: another attempt would most likely download the same oversized body again, and after
+ * a success status the action has already run. `status` and `headers` are the response's.
+ */
+export class ResponseTooLargeError extends APIError<number> {
+  /** The limit that was exceeded, in bytes. */
+  readonly maxResponseBytes: number;
+
+  constructor(status: number, headers: Headers, maxResponseBytes: number) {
+    const id = headers.get('x-request-id');
+    super(
+      status,
+      undefined,
+      `Response body (status ${status}${id ? `, request id: ${id}` : ''}) is larger than ` +
+        `maxResponseBytes (${maxResponseBytes} bytes); it was not read.`,
+      headers,
+    );
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}
+
+/**
+ * The error for a request ended by the caller's signal: a timeout when the signal's reason is a
+ * `TimeoutError` (what `AbortSignal.timeout(ms)` gives), otherwise a user abort.
+ */
+export function errorForAbortedSignal(signal: AbortSignal): APIUserAbortError | APIConnectionTimeoutError {
+  const reason: unknown = signal.reason;
+  const isTimeout =
+    typeof reason === 'object' && reason !== null && (reason as Error).name === 'TimeoutError';
+  return isTimeout
+    ? new APIConnectionTimeoutError({ cause: reason })
+    : new APIUserAbortError({ cause: reason });
+}
+
+/**
+ * Set after super() so runtimes that predate the ErrorOptions argument still get it; writable
+ * and non-enumerable like a native `cause`.
+ */
+function setCause(error: Error, cause: unknown): void {
+  if (cause !== undefined)
+    Object.defineProperty(error, 'cause', { value: cause, writable: true, configurable: true });
 }
 
 type HttpErrorClass = new (
@@ -167,16 +220,4 @@ function describeHttpError(
   }
   const id = requestId ? ` (request id: ${requestId})` : '';
   return `${status} ${summary}${id}`;
-}
-
-/**
- * Replaces every occurrence of `secret` in the error's message. The client calls this before
- * throwing, because a server (or a proxy) may echo request headers back in its error body and
- * error messages end up in logs.
- */
-export function redactSecret<E extends Error>(error: E, secret: string): E {
-  if (secret.length > 0 && error.message.includes(secret)) {
-    error.message = error.message.split(secret).join('[redacted]');
-  }
-  return error;
 }

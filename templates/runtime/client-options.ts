@@ -1,0 +1,108 @@
+/**
+ * The client's options, their defaults and their checks. Hand-written, copied verbatim into the
+ * generated package as `core/client-options.ts`.
+ */
+import { TelnyxError } from './errors.js';
+import type { ValidationResult } from './validation.js';
+
+export interface ClientOptions {
+  /**
+   * Defaults to the `TELNYX_API_KEY` environment variable, read when the client is built. Only
+   * requests need it: a client used only for webhooks can be built without one.
+   */
+  apiKey?: string | undefined;
+  /** Defaults to `https://api.telnyx.com/v2`. */
+  baseURL?: string | undefined;
+  /** Milliseconds one attempt may take, body included. Defaults to 60 000. */
+  timeout?: number | undefined;
+  /** Retries after the first attempt. Defaults to 2. */
+  maxRetries?: number | undefined;
+  /** Any Fetch-API implementation. Defaults to the global `fetch`. */
+  fetch?: typeof fetch | undefined;
+  /** Sent with every request; per-call `headers` override them. */
+  defaultHeaders?: Record<string, string> | undefined;
+  /** Check params locally before sending. Defaults to `true`. */
+  validate?: boolean | undefined;
+  /**
+   * The largest response body read, in bytes; a larger one ends in `ResponseTooLargeError`.
+   * Defaults to 8 MiB. `Infinity` turns the limit off.
+   */
+  maxResponseBytes?: number | undefined;
+}
+
+/** Per-call overrides of the client options. */
+export interface RequestOptions {
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  maxResponseBytes?: number | undefined;
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string> | undefined;
+  validate?: boolean | undefined;
+}
+
+/** Names the package in the `User-Agent` header. */
+export interface ClientIdentity {
+  packageName: string;
+  packageVersion: string;
+}
+
+/** What the generated code knows about one operation. */
+export interface OperationSpec {
+  /** The body field Telnyx de-duplicates retries by (e.g. `command_id`), if the operation has one. */
+  idempotencyField?: string | undefined;
+  /** Local check of the body; skipped when `validate` is false. */
+  validateBody?: ((body: unknown) => ValidationResult<unknown>) | undefined;
+  /** Used in error messages, e.g. `calls.actions.startPlayback`. */
+  operationName: string;
+}
+
+/** The options with their defaults filled in and checked. `apiKey` is `''` when there is none. */
+export interface ResolvedOptions {
+  apiKey: string;
+  baseURL: string;
+  timeout: number;
+  maxRetries: number;
+  fetch: typeof fetch;
+  validate: boolean;
+  maxResponseBytes: number;
+}
+
+export const MISSING_API_KEY =
+  'Missing Telnyx API key: pass `apiKey` to the client or set the TELNYX_API_KEY environment variable.';
+
+export function resolveOptions(options: ClientOptions): ResolvedOptions {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') {
+    throw new TelnyxError('No global `fetch` in this runtime: pass the `fetch` option.');
+  }
+  return {
+    apiKey: options.apiKey ?? readEnv('TELNYX_API_KEY') ?? '',
+    baseURL: (options.baseURL ?? 'https://api.telnyx.com/v2').replace(/\/+$/, ''),
+    timeout: checkCount('timeout', options.timeout ?? 60_000),
+    maxRetries: checkCount('maxRetries', options.maxRetries ?? 2),
+    fetch: fetchImpl,
+    validate: options.validate ?? true,
+    maxResponseBytes: checkByteLimit(options.maxResponseBytes ?? 8 * 1024 * 1024),
+  };
+}
+
+/** A byte limit: a non-negative number, or `Infinity` for none. */
+export function checkByteLimit(value: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw new TelnyxError(`Option \`maxResponseBytes\` must be a non-negative number, got ${value}.`);
+  }
+  return value;
+}
+
+function readEnv(name: string): string | undefined {
+  // `process` does not exist in browsers, Deno (without compat) or edge workers.
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.[name]?.trim() || undefined;
+}
+
+function checkCount(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new TelnyxError(`Option \`${name}\` must be a non-negative number, got ${value}.`);
+  }
+  return value;
+}
