@@ -55,7 +55,7 @@ export const AzureVoiceSettingsTypeValues = ['azure'] as const;
  * Schema `CallControlCommandResponse` (#/paths/~1calls~1{call_control_id}~1actions~1playback_start/post/responses/200).
  */
 export interface CallControlCommandResponse {
-  data?: CallControlCommandResult;
+  data?: CallControlCommandResult | null;
 }
 
 /**
@@ -66,33 +66,33 @@ export interface CallControlCommandResponse {
  */
 export interface CallControlCommandResult {
   /** @example "ok" */
-  result?: string;
+  result?: string | null;
 }
 
 /** Schema `call-control_Error` (#/components/schemas/call-control_Error). */
 export interface CallControlError {
   /** Format: `integer`. */
   code: string;
-  detail?: string;
-  meta?: Record<string, unknown>;
+  detail?: string | null;
+  meta?: Record<string, unknown> | null;
   source?: {
     /**
      * Indicates which query parameter caused the error.
      */
-    parameter?: string;
+    parameter?: string | null;
     /**
      * JSON pointer (RFC6901) to the offending entity.
      *
      * Format: `json-pointer`.
      */
-    pointer?: string;
-  };
+    pointer?: string | null;
+  } | null;
   title: string;
 }
 
 /** Schema `call-control_Errors` (#/components/schemas/call-control_Errors). */
 export interface CallControlErrors {
-  errors?: Array<CallControlError>;
+  errors?: Array<CallControlError> | null;
 }
 
 /**
@@ -113,67 +113,76 @@ export interface CallPlaybackEnded {
    * Format: `uuid`.
    * @example "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"
    */
-  id?: string;
+  id?: string | null;
   /**
    * ISO 8601 datetime of when the event occurred.
    *
    * Format: `date-time`.
    * @example "2018-02-02T22:25:27.521992Z"
    */
-  occurred_at?: string;
+  occurred_at?: string | null;
   payload?: {
     /**
      * Call ID used to issue commands via Call Control API.
      * @example "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"
      */
-    call_control_id?: string;
+    call_control_id?: string | null;
     /**
      * ID that is unique to the call and can be used to correlate webhook events.
      * @example "428c31b6-7af4-4bcb-b7f5-5013ef9657c1"
      */
-    call_leg_id?: string;
+    call_leg_id?: string | null;
     /**
      * ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
      * @example "428c31b6-abf3-3bc1-b7f4-5013ef9657c1"
      */
-    call_session_id?: string;
+    call_session_id?: string | null;
     /**
      * State received from a command.
      * @example "aGF2ZSBhIG5pY2UgZGF5ID1d"
      */
-    client_state?: string;
+    client_state?: string | null;
     /**
      * Call Control App ID (formerly Telnyx connection ID) used in the call.
      * @example "7267xxxxxxxxxxxxxx"
      */
-    connection_id?: string;
+    connection_id?: string | null;
     /**
      * The name of the audio media file being played back, if media_name has been used to start.
      * @example "my_media_uploaded_to_media_storage_api"
      */
-    media_name?: string;
+    media_name?: string | null;
     /**
      * The audio URL being played back, if audio_url has been used to start.
      * @example "http://example.com/audio.wav"
      */
-    media_url?: string;
+    media_url?: string | null;
     /**
      * Whether the stopped audio was in overlay mode or not.
      * @example false
      */
-    overlay?: boolean;
+    overlay?: boolean | null;
     /**
      * Reflects how command ended.
      * @example "completed"
      */
     status?:
-      'file_not_found' | 'call_hangup' | 'unknown' | 'cancelled' | 'cancelled_amd' | 'completed' | 'failed';
+      | (
+          | 'file_not_found'
+          | 'call_hangup'
+          | 'unknown'
+          | 'cancelled'
+          | 'cancelled_amd'
+          | 'completed'
+          | 'failed'
+        )
+      | null;
     /**
      * Provides details in case of failure.
      * @example "Received curl error 22 HTTP error code 404 trying to fetch http://mediaurl.com."
      */
-    status_detail?: string;
-  };
+    status_detail?: string | null;
+  } | null;
   /**
    * Identifies the type of the resource.
    * @example "event"
@@ -223,56 +232,56 @@ export interface CallPlaybackStarted {
    * Format: `uuid`.
    * @example "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"
    */
-  id?: string;
+  id?: string | null;
   /**
    * ISO 8601 datetime of when the event occurred.
    *
    * Format: `date-time`.
    * @example "2018-02-02T22:25:27.521992Z"
    */
-  occurred_at?: string;
+  occurred_at?: string | null;
   payload?: {
     /**
      * Call ID used to issue commands via Call Control API.
      * @example "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"
      */
-    call_control_id?: string;
+    call_control_id?: string | null;
     /**
      * ID that is unique to the call and can be used to correlate webhook events.
      * @example "428c31b6-7af4-4bcb-b7f5-5013ef9657c1"
      */
-    call_leg_id?: string;
+    call_leg_id?: string | null;
     /**
      * ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
      * @example "428c31b6-abf3-3bc1-b7f4-5013ef9657c1"
      */
-    call_session_id?: string;
+    call_session_id?: string | null;
     /**
      * State received from a command.
      * @example "aGF2ZSBhIG5pY2UgZGF5ID1d"
      */
-    client_state?: string;
+    client_state?: string | null;
     /**
      * Call Control App ID (formerly Telnyx connection ID) used in the call.
      * @example "7267xxxxxxxxxxxxxx"
      */
-    connection_id?: string;
+    connection_id?: string | null;
     /**
      * The name of the audio media file being played back, if media_name has been used to start.
      * @example "my_media_uploaded_to_media_storage_api"
      */
-    media_name?: string;
+    media_name?: string | null;
     /**
      * The audio URL being played back, if audio_url has been used to start.
      * @example "http://example.com/audio.wav"
      */
-    media_url?: string;
+    media_url?: string | null;
     /**
      * Whether the audio is going to be played in overlay mode or not.
      * @example false
      */
-    overlay?: boolean;
-  };
+    overlay?: boolean | null;
+  } | null;
   /**
    * Identifies the type of the resource.
    * @example "event"
@@ -312,50 +321,53 @@ export interface CallRecordingError {
    * Format: `uuid`.
    * @example "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"
    */
-  id?: string;
+  id?: string | null;
   /**
    * ISO 8601 datetime of when the event occurred.
    *
    * Format: `date-time`.
    * @example "2018-02-02T22:25:27.521992Z"
    */
-  occurred_at?: string;
+  occurred_at?: string | null;
   payload?: {
     /**
      * Call ID used to issue commands via Call Control API.
      * @example "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"
      */
-    call_control_id?: string;
+    call_control_id?: string | null;
     /**
      * ID that is unique to the call and can be used to correlate webhook events.
      * @example "428c31b6-7af4-4bcb-b7f5-5013ef9657c1"
      */
-    call_leg_id?: string;
+    call_leg_id?: string | null;
     /**
      * ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
      * @example "428c31b6-abf3-3bc1-b7f4-5013ef9657c1"
      */
-    call_session_id?: string;
+    call_session_id?: string | null;
     /**
      * State received from a command.
      * @example "aGF2ZSBhIG5pY2UgZGF5ID1d"
      */
-    client_state?: string;
+    client_state?: string | null;
     /**
      * Call Control App ID (formerly Telnyx connection ID) used in the call.
      * @example "7267xxxxxxxxxxxxxx"
      */
-    connection_id?: string;
+    connection_id?: string | null;
     /**
      * Indication that there was a problem recording the call.
      * @example "Internal server error"
      */
     reason?:
-      | 'Failed to authorize with storage using custom credentials'
-      | 'Invalid credentials json'
-      | 'Unsupported backend'
-      | 'Internal server error';
-  };
+      | (
+          | 'Failed to authorize with storage using custom credentials'
+          | 'Invalid credentials json'
+          | 'Unsupported backend'
+          | 'Internal server error'
+        )
+      | null;
+  } | null;
   /**
    * Identifies the type of the resource.
    * @example "event"
@@ -402,40 +414,40 @@ export interface CallRecordingSaved {
    * Format: `uuid`.
    * @example "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"
    */
-  id?: string;
+  id?: string | null;
   /**
    * ISO 8601 datetime of when the event occurred.
    *
    * Format: `date-time`.
    * @example "2018-02-02T22:25:27.521992Z"
    */
-  occurred_at?: string;
+  occurred_at?: string | null;
   payload?: {
     /**
      * ID that is unique to the call and can be used to correlate webhook events.
      * @example "428c31b6-7af4-4bcb-b7f5-5013ef9657c1"
      */
-    call_leg_id?: string;
+    call_leg_id?: string | null;
     /**
      * ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
      * @example "428c31b6-abf3-3bc1-b7f4-5013ef9657c1"
      */
-    call_session_id?: string;
+    call_session_id?: string | null;
     /**
      * Whether recording was recorded in `single` or `dual` channel.
      * @example "single"
      */
-    channels?: 'single' | 'dual';
+    channels?: ('single' | 'dual') | null;
     /**
      * State received from a command.
      * @example "aGF2ZSBhIG5pY2UgZGF5ID1d"
      */
-    client_state?: string;
+    client_state?: string | null;
     /**
      * Call Control App ID (formerly Telnyx connection ID) used in the call.
      * @example "7267xxxxxxxxxxxxxx"
      */
-    connection_id?: string;
+    connection_id?: string | null;
     /**
      * Recording URLs in requested format. The URL is valid for as long as the file exists. For security purposes, this feature is activated on a per request basis.  Please contact customer support with your Account ID to request activation.
      */
@@ -450,21 +462,21 @@ export interface CallRecordingSaved {
        * @example "http://example.com/recording.wav"
        */
       wav?: string | null;
-    };
+    } | null;
     /**
      * ISO 8601 datetime of when recording ended.
      *
      * Format: `date-time`.
      * @example "2018-02-02T22:25:27.521992Z"
      */
-    recording_ended_at?: string;
+    recording_ended_at?: string | null;
     /**
      * ISO 8601 datetime of when recording started.
      *
      * Format: `date-time`.
      * @example "2018-02-02T22:20:27.521992Z"
      */
-    recording_started_at?: string;
+    recording_started_at?: string | null;
     /**
      * Recording URLs in requested format. These URLs are valid for 10 minutes. After 10 minutes, you may retrieve recordings via API using Reports -> Call Recordings documentation, or via Mission Control under Reporting -> Recordings.
      */
@@ -479,8 +491,8 @@ export interface CallRecordingSaved {
        * @example "http://example.com/recording.wav"
        */
       wav?: string | null;
-    };
-  };
+    } | null;
+  } | null;
   /**
    * Identifies the type of the resource.
    * @example "event"
@@ -522,66 +534,66 @@ export interface CallRecordingTranscriptionSaved {
    * Format: `uuid`.
    * @example "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"
    */
-  id?: string;
+  id?: string | null;
   /**
    * ISO 8601 datetime of when the event occurred.
    *
    * Format: `date-time`.
    * @example "2018-02-02T22:25:27.521992Z"
    */
-  occurred_at?: string;
+  occurred_at?: string | null;
   payload?: {
     /**
      * Call ID used to issue commands via Call Control API.
      * @example "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"
      */
-    call_control_id?: string;
+    call_control_id?: string | null;
     /**
      * ID that is unique to the call and can be used to correlate webhook events.
      * @example "428c31b6-7af4-4bcb-b7f5-5013ef9657c1"
      */
-    call_leg_id?: string;
+    call_leg_id?: string | null;
     /**
      * ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
      * @example "428c31b6-abf3-3bc1-b7f4-5013ef9657c1"
      */
-    call_session_id?: string;
+    call_session_id?: string | null;
     /**
      * The type of calling party connection.
      * @example "pstn"
      */
-    calling_party_type?: 'pstn' | 'sip';
+    calling_party_type?: ('pstn' | 'sip') | null;
     /**
      * State received from a command.
      * @example "aGF2ZSBhIG5pY2UgZGF5ID1d"
      */
-    client_state?: string;
+    client_state?: string | null;
     /**
      * Call Control App ID (formerly Telnyx connection ID) used in the call.
      * @example "7267xxxxxxxxxxxxxx"
      */
-    connection_id?: string;
+    connection_id?: string | null;
     /**
      * ID that is unique to the recording session and can be used to correlate webhook events.
      * @example "428c31b6-7af4-4bcb-b7f5-5013ef9657c1"
      */
-    recording_id?: string;
+    recording_id?: string | null;
     /**
      * ID that is unique to the transcription process and can be used to correlate webhook events.
      * @example "428c31b6-7af4-4bcb-b7f5-5013ef9657c1"
      */
-    recording_transcription_id?: string;
+    recording_transcription_id?: string | null;
     /**
      * The transcription status.
      * @example "completed"
      */
-    status?: 'completed';
+    status?: 'completed' | null;
     /**
      * The transcribed text
      * @example "Hi!"
      */
-    transcription_text?: string;
-  };
+    transcription_text?: string | null;
+  } | null;
   /**
    * Identifies the type of the resource.
    * @example "event"
@@ -625,46 +637,46 @@ export interface CallSpeakEnded {
    * Format: `uuid`.
    * @example "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"
    */
-  id?: string;
+  id?: string | null;
   /**
    * ISO 8601 datetime of when the event occurred.
    *
    * Format: `date-time`.
    * @example "2018-02-02T22:25:27.521992Z"
    */
-  occurred_at?: string;
+  occurred_at?: string | null;
   payload?: {
     /**
      * Call ID used to issue commands via Call Control API.
      * @example "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"
      */
-    call_control_id?: string;
+    call_control_id?: string | null;
     /**
      * ID that is unique to the call and can be used to correlate webhook events.
      * @example "428c31b6-7af4-4bcb-b7f5-5013ef9657c1"
      */
-    call_leg_id?: string;
+    call_leg_id?: string | null;
     /**
      * ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
      * @example "428c31b6-abf3-3bc1-b7f4-5013ef9657c1"
      */
-    call_session_id?: string;
+    call_session_id?: string | null;
     /**
      * State received from a command.
      * @example "aGF2ZSBhIG5pY2UgZGF5ID1d"
      */
-    client_state?: string;
+    client_state?: string | null;
     /**
      * Call Control App ID (formerly Telnyx connection ID) used in the call.
      * @example "7267xxxxxxxxxxxxxx"
      */
-    connection_id?: string;
+    connection_id?: string | null;
     /**
      * Reflects how the command ended.
      * @example "completed"
      */
-    status?: 'completed' | 'call_hangup' | 'cancelled_amd';
-  };
+    status?: ('completed' | 'call_hangup' | 'cancelled_amd') | null;
+  } | null;
   /**
    * Identifies the type of the resource.
    * @example "event"
@@ -706,41 +718,41 @@ export interface CallSpeakStarted {
    * Format: `uuid`.
    * @example "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"
    */
-  id?: string;
+  id?: string | null;
   /**
    * ISO 8601 datetime of when the event occurred.
    *
    * Format: `date-time`.
    * @example "2018-02-02T22:25:27.521992Z"
    */
-  occurred_at?: string;
+  occurred_at?: string | null;
   payload?: {
     /**
      * Call ID used to issue commands via Call Control API.
      * @example "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"
      */
-    call_control_id?: string;
+    call_control_id?: string | null;
     /**
      * ID that is unique to the call and can be used to correlate webhook events.
      * @example "428c31b6-7af4-4bcb-b7f5-5013ef9657c1"
      */
-    call_leg_id?: string;
+    call_leg_id?: string | null;
     /**
      * ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
      * @example "428c31b6-abf3-3bc1-b7f4-5013ef9657c1"
      */
-    call_session_id?: string;
+    call_session_id?: string | null;
     /**
      * State received from a command.
      * @example "aGF2ZSBhIG5pY2UgZGF5ID1d"
      */
-    client_state?: string;
+    client_state?: string | null;
     /**
      * Call Control App ID (formerly Telnyx connection ID) used in the call.
      * @example "7267xxxxxxxxxxxxxx"
      */
-    connection_id?: string;
-  };
+    connection_id?: string | null;
+  } | null;
   /**
    * Identifies the type of the resource.
    * @example "event"

@@ -8,7 +8,7 @@ import type { Model, NamedSchema, ObjectNode } from '../ir/types.js';
 import { docLines } from './docs.js';
 import { enumSites } from './enum-values.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
-import { indexSignature, type TypeContext, typeExpression } from './type-expression.js';
+import { indexSignature, propertyType, type TypeContext, typeExpression } from './type-expression.js';
 
 type TsMorph = typeof import('ts-morph');
 /**
@@ -67,7 +67,7 @@ function interfaceOf(
       return {
         name: propertyKey(p.name),
         hasQuestionToken: !p.required,
-        type: typeExpression(p.schema, ctx),
+        type: propertyType(p, ctx),
         docs: lines.length ? [lines.join('\n')] : [],
       };
     }),

@@ -3,7 +3,7 @@
  * to name a type, so a schema reads the same everywhere.
  */
 import { toTypeName } from '../names.js';
-import type { NamedSchema, ObjectNode, SchemaNode, UnionNode } from '../ir/types.js';
+import type { NamedSchema, ObjectNode, Property, SchemaNode, UnionNode } from '../ir/types.js';
 import { jsonLiteral, propertyKey } from './escape.js';
 import { docLines } from './docs.js';
 
@@ -13,9 +13,17 @@ export interface TypeContext {
 
 export function typeExpression(node: SchemaNode, ctx: TypeContext): string {
   const base = baseType(node, ctx);
-  return node.nullable && node.kind !== 'null' && node.kind !== 'unknown' && !/\bnull$/.test(base)
-    ? `${group(base)} | null`
-    : base;
+  return node.nullable && node.kind !== 'null' && node.kind !== 'unknown' ? orNull(base) : base;
+}
+
+/** A property's value type: `T | null` where Telnyx sends `null` for a received optional field. */
+export function propertyType(p: Property, ctx: TypeContext): string {
+  const type = typeExpression(p.schema, ctx);
+  return p.receivedNull ? orNull(type) : type;
+}
+
+function orNull(type: string): string {
+  return /\bnull$/.test(type) ? type : `${group(type)} | null`;
 }
 
 function baseType(node: SchemaNode, ctx: TypeContext): string {
@@ -51,7 +59,7 @@ export function objectLiteralType(node: ObjectNode, ctx: TypeContext): string {
   const members = node.properties.map((p) => {
     const doc = docLines(p.schema);
     const comment = doc.length ? `/**\n${doc.map((l) => ` * ${l}`).join('\n')}\n */\n` : '';
-    return `${comment}${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeExpression(p.schema, ctx)};`;
+    return `${comment}${propertyKey(p.name)}${p.required ? '' : '?'}: ${propertyType(p, ctx)};`;
   });
   const index = indexSignature(node, ctx);
   if (index) members.push(index);

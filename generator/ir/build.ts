@@ -6,6 +6,7 @@
 import { type Diagnostic, joinPointer, parsePointer } from '../diagnostics.js';
 import { compareStrings, toTypeName } from '../names.js';
 import type { NamingConfig } from './naming-config.js';
+import { receivedOnlySchemas } from './direction.js';
 import { buildOperations } from './operations.js';
 import { type SchemaContext, toSchemaNode } from './schema.js';
 import type { Model, NamedSchema, WebhookEvent } from './types.js';
@@ -31,13 +32,14 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
   const ctx = createContext(doc);
   const componentSchemas =
     isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
+  const received = receivedOnlySchemas(doc);
   const schemas: NamedSchema[] = Object.entries(componentSchemas).map(([name, s]) => {
     const pointer = joinPointer('#/components/schemas', name);
     return {
       name,
       typeName: toTypeName(name),
       pointer,
-      schema: toSchemaNode(s, pointer, ctx),
+      schema: toSchemaNode(s, pointer, { ...ctx, receiving: received.has(name) }),
       origin: 'component',
     };
   });

@@ -154,7 +154,13 @@ function jsonSchemaOf(value: unknown, ctx: BuildContext): unknown {
 }
 
 /** A schema is named by its `$ref`, or lifted to a name of its own when written inline. */
-function nameSchema(schema: unknown, fallbackName: string, pointer: string, ctx: BuildContext): string {
+function nameSchema(
+  schema: unknown,
+  fallbackName: string,
+  pointer: string,
+  ctx: BuildContext,
+  receiving: boolean,
+): string {
   if (isObject(schema) && typeof schema.$ref === 'string' && Object.keys(schema).length === 1) {
     const name = ctx.schemaNameOfRef(schema.$ref);
     if (name) return name;
@@ -162,7 +168,7 @@ function nameSchema(schema: unknown, fallbackName: string, pointer: string, ctx:
   const title = isObject(schema) && typeof schema.title === 'string' ? toTypeName(schema.title) : undefined;
   const name = title ?? fallbackName;
   const existing = ctx.hoisted.get(name);
-  const node = toSchemaNode(schema, pointer, ctx);
+  const node = toSchemaNode(schema, pointer, { ...ctx, receiving });
   if (existing && sameShape(existing.schema, node)) return name;
   const unique = existing ? fallbackName : name;
   ctx.hoisted.set(unique, {
@@ -195,7 +201,7 @@ function requestBody(src: OperationSource, operationId: string, ctx: BuildContex
     });
     return undefined;
   }
-  const schemaName = nameSchema(schema, `${toTypeName(operationId)}Request`, at, ctx);
+  const schemaName = nameSchema(schema, `${toTypeName(operationId)}Request`, at, ctx, false);
   const target = ctx.resolve(schema);
   const props = isObject(target) && isObject(target.properties) ? Object.keys(target.properties) : [];
   const required = isObject(target) && Array.isArray(target.required) ? target.required : [];
@@ -226,6 +232,7 @@ function responseSchema(
     `${toTypeName(operationId)}${suffix}`,
     joinPointer(src.pointer, 'responses', code),
     ctx,
+    true,
   );
 }
 

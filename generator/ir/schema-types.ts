@@ -92,7 +92,10 @@ function objectNode(
   const props = isObject(schema.properties) ? schema.properties : {};
   const properties = Object.entries(props).map(([name, s]) => {
     const at = joinPointer(base.pointer, 'properties', name);
-    return { name, required: required.has(name), schema: toSchemaNode(s, at, ctx), pointer: at };
+    const node = toSchemaNode(s, at, ctx);
+    const isRequired = required.has(name);
+    const receivedNull = ctx.receiving === true && !isRequired && !node.nullable;
+    return { name, required: isRequired, receivedNull, schema: node, pointer: at };
   });
   for (const name of required) {
     if (!(name in props))

@@ -64,6 +64,8 @@ export interface SchemaContext {
   schemaNameOfRef(ref: string): string | undefined;
   /** OpenAPI 3.0 reads `nullable` and boolean `exclusiveMinimum`. */
   dialect: '3.0' | '3.1';
+  /** The schema being built is only ever received (see `direction.ts`). */
+  receiving?: boolean;
 }
 
 export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContext): SchemaNode {

@@ -72,6 +72,12 @@ export interface Property {
   /** The wire name, exactly as in the spec. */
   name: string;
   required: boolean;
+  /**
+   * An optional property of a schema the package only receives (webhooks, responses): Telnyx
+   * sends `null` there for "no value", so the type is `T | null` and guards accept `null` unless
+   * called with `strictNulls`. Always false on required and on already nullable properties.
+   */
+  receivedNull: boolean;
   schema: SchemaNode;
   pointer: string;
 }

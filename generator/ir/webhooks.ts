@@ -83,6 +83,7 @@ export function applyAlwaysPresent(
           return;
         }
         prop.required = true;
+        prop.receivedNull = false;
         node = prop.schema;
       });
     }

@@ -18,6 +18,14 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A `null` the caller accepts in an optional field of something received (`strictNulls: false`):
+ * Telnyx sends `null` there for "no value", and the types say `T | null`.
+ */
+export function nullAllowed(value: unknown, options: GuardOptions | undefined): boolean {
+  return value === null && options?.strictNulls === false;
+}
+
 /** An optional property: left out, or a string. Small enough for V8 to inline at every use. */
 export function optionalString(value: unknown): boolean {
   return value === undefined || typeof value === 'string';

@@ -23,6 +23,12 @@ export interface GuardOptions {
    * webhook events are read this way by default). `true`, the default, rejects them.
    */
   strictEnums?: boolean;
+  /**
+   * `false` accepts `null` in the optional fields of what the package receives (webhook events,
+   * responses), where Telnyx sends `null` for "no value" and the types say `T | null`. `true`,
+   * the default, follows the spec, which does not allow it.
+   */
+  strictNulls?: boolean;
 }
 
 /** Thrown by `assertX` guards and by the client when params fail local validation. */

@@ -22,7 +22,7 @@ export async function actions(): Promise<void> {
   const playback = await client.calls.actions.startPlayback(id, {
     audio_url: 'https://example.com/audio.mp3',
   });
-  expectTypeOf(playback.data).toEqualTypeOf<CallControlCommandResult | undefined>();
+  expectTypeOf(playback.data).toEqualTypeOf<CallControlCommandResult | null | undefined>();
   console.log(playback.data);
   console.log((await client.calls.actions.stopPlayback(id)).data);
   console.log((await client.calls.actions.pauseRecording(id)).data);

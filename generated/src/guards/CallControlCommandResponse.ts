@@ -2,7 +2,7 @@
 
 import type { CallControlCommandResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
+import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
 import { checkCallControlCommandResult, isCallControlCommandResult } from './CallControlCommandResult.js';
 
 /** True when `value` is a valid `CallControlCommandResponse`. Stops at the first problem and allocates nothing. */
@@ -12,7 +12,8 @@ export function isCallControlCommandResponse(
 ): value is CallControlCommandResponse {
   if (!isObject(value)) return false;
   const data = value.data;
-  if (data !== undefined && !isCallControlCommandResult(data)) return false;
+  if (data !== undefined && !nullAllowed(data, options) && !isCallControlCommandResult(data, options))
+    return false;
   return true;
 }
 
@@ -40,11 +41,13 @@ export function checkCallControlCommandResponse(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
+  options?: GuardOptions,
 ): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const data = value.data;
-  if (data !== undefined) checkCallControlCommandResult(data, path + '/data', issues);
+  if (data !== undefined && !nullAllowed(data, options))
+    checkCallControlCommandResult(data, path + '/data', issues, options);
 }

@@ -2,7 +2,14 @@
 
 import type { CallControlCommandResult } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, optionalString, typeIssue, validationError } from '../core/guard-support.js';
+import {
+  invalid,
+  isObject,
+  nullAllowed,
+  optionalString,
+  typeIssue,
+  validationError,
+} from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallControlCommandResult`. Stops at the first problem and allocates nothing. */
 export function isCallControlCommandResult(
@@ -10,7 +17,7 @@ export function isCallControlCommandResult(
   options?: GuardOptions,
 ): value is CallControlCommandResult {
   if (!isObject(value)) return false;
-  if (!optionalString(value.result)) return false;
+  if (!optionalString(value.result) && !nullAllowed(value.result, options)) return false;
   return true;
 }
 
@@ -34,10 +41,16 @@ export function assertCallControlCommandResult(
 }
 
 /** @internal Lists the problems; `validateCallControlCommandResult` calls it only after `isCallControlCommandResult` said no. */
-export function checkCallControlCommandResult(value: unknown, path: string, issues: ValidationIssue[]): void {
+export function checkCallControlCommandResult(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  if (!optionalString(value.result)) issues.push(typeIssue(path + '/result', 'string', value.result));
+  if (!optionalString(value.result) && !nullAllowed(value.result, options))
+    issues.push(typeIssue(path + '/result', 'string', value.result));
 }

@@ -7,6 +7,7 @@ import {
   invalid,
   isJsonPointer,
   isObject,
+  nullAllowed,
   optionalString,
   requiredIssue,
   typeIssue,
@@ -17,11 +18,13 @@ import {
 export function isCallControlError(value: unknown, options?: GuardOptions): value is CallControlError {
   if (!isObject(value)) return false;
   if (typeof value.code !== 'string') return false;
-  if (!optionalString(value.detail)) return false;
+  if (!optionalString(value.detail) && !nullAllowed(value.detail, options)) return false;
   const meta = value.meta;
-  if (meta !== undefined && !matchCallControlErrorMeta(meta)) return false;
+  if (meta !== undefined && !nullAllowed(meta, options) && !matchCallControlErrorMeta(meta, options))
+    return false;
   const source = value.source;
-  if (source !== undefined && !matchCallControlErrorSource(source)) return false;
+  if (source !== undefined && !nullAllowed(source, options) && !matchCallControlErrorSource(source, options))
+    return false;
   if (typeof value.title !== 'string') return false;
   return true;
 }
@@ -45,21 +48,31 @@ export function assertCallControlError(
     throw validationError('CallControlError', value, checkCallControlError, options);
 }
 
-function matchCallControlErrorMeta(value: unknown): boolean {
+function matchCallControlErrorMeta(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
   return true;
 }
 
-function matchCallControlErrorSource(value: unknown): boolean {
+function matchCallControlErrorSource(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
-  if (!optionalString(value.parameter)) return false;
+  if (!optionalString(value.parameter) && !nullAllowed(value.parameter, options)) return false;
   const pointer = value.pointer;
-  if (pointer !== undefined && !(typeof pointer === 'string' && isJsonPointer(pointer))) return false;
+  if (
+    pointer !== undefined &&
+    !nullAllowed(pointer, options) &&
+    !(typeof pointer === 'string' && isJsonPointer(pointer))
+  )
+    return false;
   return true;
 }
 
 /** @internal Lists the problems; `validateCallControlError` calls it only after `isCallControlError` said no. */
-export function checkCallControlError(value: unknown, path: string, issues: ValidationIssue[]): void {
+export function checkCallControlError(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
@@ -67,32 +80,45 @@ export function checkCallControlError(value: unknown, path: string, issues: Vali
   const code = value.code;
   if (code === undefined) issues.push(requiredIssue(path + '/code', 'code'));
   else if (typeof code !== 'string') issues.push(typeIssue(path + '/code', 'string', code));
-  if (!optionalString(value.detail)) issues.push(typeIssue(path + '/detail', 'string', value.detail));
+  if (!optionalString(value.detail) && !nullAllowed(value.detail, options))
+    issues.push(typeIssue(path + '/detail', 'string', value.detail));
   const meta = value.meta;
-  if (meta !== undefined) checkCallControlErrorMeta(meta, path + '/meta', issues);
+  if (meta !== undefined && !nullAllowed(meta, options))
+    checkCallControlErrorMeta(meta, path + '/meta', issues, options);
   const source = value.source;
-  if (source !== undefined) checkCallControlErrorSource(source, path + '/source', issues);
+  if (source !== undefined && !nullAllowed(source, options))
+    checkCallControlErrorSource(source, path + '/source', issues, options);
   const title = value.title;
   if (title === undefined) issues.push(requiredIssue(path + '/title', 'title'));
   else if (typeof title !== 'string') issues.push(typeIssue(path + '/title', 'string', title));
 }
 
-function checkCallControlErrorMeta(value: unknown, path: string, issues: ValidationIssue[]): void {
+function checkCallControlErrorMeta(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
 }
 
-function checkCallControlErrorSource(value: unknown, path: string, issues: ValidationIssue[]): void {
+function checkCallControlErrorSource(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  if (!optionalString(value.parameter))
+  if (!optionalString(value.parameter) && !nullAllowed(value.parameter, options))
     issues.push(typeIssue(path + '/parameter', 'string', value.parameter));
   const pointer = value.pointer;
-  if (pointer !== undefined) {
+  if (pointer !== undefined && !nullAllowed(pointer, options)) {
     if (typeof pointer !== 'string') issues.push(typeIssue(path + '/pointer', 'string', pointer));
     else if (!isJsonPointer(pointer)) issues.push(formatIssue(path + '/pointer', 'json-pointer', pointer));
   }

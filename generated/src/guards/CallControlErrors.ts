@@ -2,14 +2,15 @@
 
 import type { CallControlErrors } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
+import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
 import { checkCallControlError, isCallControlError } from './CallControlError.js';
 
 /** True when `value` is a valid `CallControlErrors` (schema `call-control_Errors`). Stops at the first problem and allocates nothing. */
 export function isCallControlErrors(value: unknown, options?: GuardOptions): value is CallControlErrors {
   if (!isObject(value)) return false;
   const errors = value.errors;
-  if (errors !== undefined && !matchCallControlErrorsErrors(errors)) return false;
+  if (errors !== undefined && !nullAllowed(errors, options) && !matchCallControlErrorsErrors(errors, options))
+    return false;
   return true;
 }
 
@@ -32,32 +33,43 @@ export function assertCallControlErrors(
     throw validationError('CallControlErrors', value, checkCallControlErrors, options);
 }
 
-function matchCallControlErrorsErrors(value: unknown): boolean {
+function matchCallControlErrorsErrors(value: unknown, options?: GuardOptions): boolean {
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    if (!isCallControlError(item)) return false;
+    if (!isCallControlError(item, options)) return false;
   }
   return true;
 }
 
 /** @internal Lists the problems; `validateCallControlErrors` calls it only after `isCallControlErrors` said no. */
-export function checkCallControlErrors(value: unknown, path: string, issues: ValidationIssue[]): void {
+export function checkCallControlErrors(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const errors = value.errors;
-  if (errors !== undefined) checkCallControlErrorsErrors(errors, path + '/errors', issues);
+  if (errors !== undefined && !nullAllowed(errors, options))
+    checkCallControlErrorsErrors(errors, path + '/errors', issues, options);
 }
 
-function checkCallControlErrorsErrors(value: unknown, path: string, issues: ValidationIssue[]): void {
+function checkCallControlErrorsErrors(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!Array.isArray(value)) {
     issues.push(typeIssue(path, 'array', value));
     return;
   }
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    checkCallControlError(item, path + '/' + i, issues);
+    checkCallControlError(item, path + '/' + i, issues, options);
   }
 }

@@ -9,6 +9,7 @@ import {
   isDateTime,
   isObject,
   isUuid,
+  nullAllowed,
   optionalBoolean,
   optionalString,
   requiredIssue,
@@ -21,11 +22,21 @@ export function isCallPlaybackStarted(value: unknown, options?: GuardOptions): v
   if (!isObject(value)) return false;
   if (value.event_type !== 'call.playback.started') return false;
   const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  if (id !== undefined && !nullAllowed(id, options) && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  if (
+    occurredAt !== undefined &&
+    !nullAllowed(occurredAt, options) &&
+    !(typeof occurredAt === 'string' && isDateTime(occurredAt))
+  )
+    return false;
   const payload = value.payload;
-  if (payload !== undefined && !matchCallPlaybackStartedPayload(payload)) return false;
+  if (
+    payload !== undefined &&
+    !nullAllowed(payload, options) &&
+    !matchCallPlaybackStartedPayload(payload, options)
+  )
+    return false;
   if (value.record_type !== 'event') return false;
   return true;
 }
@@ -49,21 +60,26 @@ export function assertCallPlaybackStarted(
     throw validationError('CallPlaybackStarted', value, checkCallPlaybackStarted, options);
 }
 
-function matchCallPlaybackStartedPayload(value: unknown): boolean {
+function matchCallPlaybackStartedPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
-  if (!optionalString(value.call_control_id)) return false;
-  if (!optionalString(value.call_leg_id)) return false;
-  if (!optionalString(value.call_session_id)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.connection_id)) return false;
-  if (!optionalString(value.media_name)) return false;
-  if (!optionalString(value.media_url)) return false;
-  if (!optionalBoolean(value.overlay)) return false;
+  if (!optionalString(value.call_control_id) && !nullAllowed(value.call_control_id, options)) return false;
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options)) return false;
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options)) return false;
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options)) return false;
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options)) return false;
+  if (!optionalString(value.media_name) && !nullAllowed(value.media_name, options)) return false;
+  if (!optionalString(value.media_url) && !nullAllowed(value.media_url, options)) return false;
+  if (!optionalBoolean(value.overlay) && !nullAllowed(value.overlay, options)) return false;
   return true;
 }
 
 /** @internal Lists the problems; `validateCallPlaybackStarted` calls it only after `isCallPlaybackStarted` said no. */
-export function checkCallPlaybackStarted(value: unknown, path: string, issues: ValidationIssue[]): void {
+export function checkCallPlaybackStarted(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
@@ -73,41 +89,48 @@ export function checkCallPlaybackStarted(value: unknown, path: string, issues: V
   else if (eventType !== 'call.playback.started')
     issues.push(enumIssue(path + '/event_type', ['call.playback.started'], eventType));
   const id = value.id;
-  if (id !== undefined) {
+  if (id !== undefined && !nullAllowed(id, options)) {
     if (typeof id !== 'string') issues.push(typeIssue(path + '/id', 'string', id));
     else if (!isUuid(id)) issues.push(formatIssue(path + '/id', 'uuid', id));
   }
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined) {
+  if (occurredAt !== undefined && !nullAllowed(occurredAt, options)) {
     if (typeof occurredAt !== 'string') issues.push(typeIssue(path + '/occurred_at', 'string', occurredAt));
     else if (!isDateTime(occurredAt))
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallPlaybackStartedPayload(payload, path + '/payload', issues);
+  if (payload !== undefined && !nullAllowed(payload, options))
+    checkCallPlaybackStartedPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
   else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
 }
 
-function checkCallPlaybackStartedPayload(value: unknown, path: string, issues: ValidationIssue[]): void {
+function checkCallPlaybackStartedPayload(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  if (!optionalString(value.call_control_id))
+  if (!optionalString(value.call_control_id) && !nullAllowed(value.call_control_id, options))
     issues.push(typeIssue(path + '/call_control_id', 'string', value.call_control_id));
-  if (!optionalString(value.call_leg_id))
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options))
     issues.push(typeIssue(path + '/call_leg_id', 'string', value.call_leg_id));
-  if (!optionalString(value.call_session_id))
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options))
     issues.push(typeIssue(path + '/call_session_id', 'string', value.call_session_id));
-  if (!optionalString(value.client_state))
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options))
     issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
-  if (!optionalString(value.connection_id))
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options))
     issues.push(typeIssue(path + '/connection_id', 'string', value.connection_id));
-  if (!optionalString(value.media_name))
+  if (!optionalString(value.media_name) && !nullAllowed(value.media_name, options))
     issues.push(typeIssue(path + '/media_name', 'string', value.media_name));
-  if (!optionalString(value.media_url))
+  if (!optionalString(value.media_url) && !nullAllowed(value.media_url, options))
     issues.push(typeIssue(path + '/media_url', 'string', value.media_url));
-  if (!optionalBoolean(value.overlay)) issues.push(typeIssue(path + '/overlay', 'boolean', value.overlay));
+  if (!optionalBoolean(value.overlay) && !nullAllowed(value.overlay, options))
+    issues.push(typeIssue(path + '/overlay', 'boolean', value.overlay));
 }

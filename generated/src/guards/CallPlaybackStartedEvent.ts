@@ -11,7 +11,7 @@ export function isCallPlaybackStartedEvent(
   options?: GuardOptions,
 ): value is CallPlaybackStartedEvent {
   if (!isObject(value)) return false;
-  if (!isCallPlaybackStarted(value.data)) return false;
+  if (!isCallPlaybackStarted(value.data, options)) return false;
   return true;
 }
 
@@ -35,12 +35,17 @@ export function assertCallPlaybackStartedEvent(
 }
 
 /** @internal Lists the problems; `validateCallPlaybackStartedEvent` calls it only after `isCallPlaybackStartedEvent` said no. */
-export function checkCallPlaybackStartedEvent(value: unknown, path: string, issues: ValidationIssue[]): void {
+export function checkCallPlaybackStartedEvent(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const data = value.data;
   if (data === undefined) issues.push(requiredIssue(path + '/data', 'data'));
-  else checkCallPlaybackStarted(data, path + '/data', issues);
+  else checkCallPlaybackStarted(data, path + '/data', issues, options);
 }

@@ -10,6 +10,7 @@ import {
   isDateTime,
   isObject,
   isUuid,
+  nullAllowed,
   optionalString,
   requiredIssue,
   typeIssue,
@@ -23,11 +24,21 @@ export function isCallRecordingError(value: unknown, options?: GuardOptions): va
   if (!isObject(value)) return false;
   if (value.event_type !== 'call.recording.error') return false;
   const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  if (id !== undefined && !nullAllowed(id, options) && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  if (
+    occurredAt !== undefined &&
+    !nullAllowed(occurredAt, options) &&
+    !(typeof occurredAt === 'string' && isDateTime(occurredAt))
+  )
+    return false;
   const payload = value.payload;
-  if (payload !== undefined && !matchCallRecordingErrorPayload(payload, options)) return false;
+  if (
+    payload !== undefined &&
+    !nullAllowed(payload, options) &&
+    !matchCallRecordingErrorPayload(payload, options)
+  )
+    return false;
   if (value.record_type !== 'event') return false;
   return true;
 }
@@ -53,13 +64,18 @@ export function assertCallRecordingError(
 
 function matchCallRecordingErrorPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
-  if (!optionalString(value.call_control_id)) return false;
-  if (!optionalString(value.call_leg_id)) return false;
-  if (!optionalString(value.call_session_id)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.connection_id)) return false;
+  if (!optionalString(value.call_control_id) && !nullAllowed(value.call_control_id, options)) return false;
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options)) return false;
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options)) return false;
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options)) return false;
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options)) return false;
   const reason = value.reason;
-  if (reason !== undefined && !inEnum(PAYLOAD_REASON_VALUES, reason, options)) return false;
+  if (
+    reason !== undefined &&
+    !nullAllowed(reason, options) &&
+    !inEnum(PAYLOAD_REASON_VALUES, reason, options)
+  )
+    return false;
   return true;
 }
 
@@ -79,18 +95,19 @@ export function checkCallRecordingError(
   else if (eventType !== 'call.recording.error')
     issues.push(enumIssue(path + '/event_type', ['call.recording.error'], eventType));
   const id = value.id;
-  if (id !== undefined) {
+  if (id !== undefined && !nullAllowed(id, options)) {
     if (typeof id !== 'string') issues.push(typeIssue(path + '/id', 'string', id));
     else if (!isUuid(id)) issues.push(formatIssue(path + '/id', 'uuid', id));
   }
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined) {
+  if (occurredAt !== undefined && !nullAllowed(occurredAt, options)) {
     if (typeof occurredAt !== 'string') issues.push(typeIssue(path + '/occurred_at', 'string', occurredAt));
     else if (!isDateTime(occurredAt))
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallRecordingErrorPayload(payload, path + '/payload', issues, options);
+  if (payload !== undefined && !nullAllowed(payload, options))
+    checkCallRecordingErrorPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
   else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
@@ -106,17 +123,21 @@ function checkCallRecordingErrorPayload(
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  if (!optionalString(value.call_control_id))
+  if (!optionalString(value.call_control_id) && !nullAllowed(value.call_control_id, options))
     issues.push(typeIssue(path + '/call_control_id', 'string', value.call_control_id));
-  if (!optionalString(value.call_leg_id))
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options))
     issues.push(typeIssue(path + '/call_leg_id', 'string', value.call_leg_id));
-  if (!optionalString(value.call_session_id))
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options))
     issues.push(typeIssue(path + '/call_session_id', 'string', value.call_session_id));
-  if (!optionalString(value.client_state))
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options))
     issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
-  if (!optionalString(value.connection_id))
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options))
     issues.push(typeIssue(path + '/connection_id', 'string', value.connection_id));
   const reason = value.reason;
-  if (reason !== undefined && !inEnum(PAYLOAD_REASON_VALUES, reason, options))
+  if (
+    reason !== undefined &&
+    !nullAllowed(reason, options) &&
+    !inEnum(PAYLOAD_REASON_VALUES, reason, options)
+  )
     issues.push(enumIssue(path + '/reason', PAYLOAD_REASON_VALUES, reason));
 }

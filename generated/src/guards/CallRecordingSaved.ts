@@ -10,6 +10,7 @@ import {
   isDateTime,
   isObject,
   isUuid,
+  nullAllowed,
   optionalString,
   requiredIssue,
   typeIssue,
@@ -23,11 +24,21 @@ export function isCallRecordingSaved(value: unknown, options?: GuardOptions): va
   if (!isObject(value)) return false;
   if (value.event_type !== 'call.recording.saved') return false;
   const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  if (id !== undefined && !nullAllowed(id, options) && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  if (
+    occurredAt !== undefined &&
+    !nullAllowed(occurredAt, options) &&
+    !(typeof occurredAt === 'string' && isDateTime(occurredAt))
+  )
+    return false;
   const payload = value.payload;
-  if (payload !== undefined && !matchCallRecordingSavedPayload(payload, options)) return false;
+  if (
+    payload !== undefined &&
+    !nullAllowed(payload, options) &&
+    !matchCallRecordingSavedPayload(payload, options)
+  )
+    return false;
   if (value.record_type !== 'event') return false;
   return true;
 }
@@ -53,32 +64,44 @@ export function assertCallRecordingSaved(
 
 function matchCallRecordingSavedPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
-  if (!optionalString(value.call_leg_id)) return false;
-  if (!optionalString(value.call_session_id)) return false;
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options)) return false;
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options)) return false;
   const channels = value.channels;
-  if (channels !== undefined && !inEnum(PAYLOAD_CHANNELS_VALUES, channels, options)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.connection_id)) return false;
+  if (
+    channels !== undefined &&
+    !nullAllowed(channels, options) &&
+    !inEnum(PAYLOAD_CHANNELS_VALUES, channels, options)
+  )
+    return false;
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options)) return false;
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options)) return false;
   const publicRecordingUrls = value.public_recording_urls;
   if (
     publicRecordingUrls !== undefined &&
+    !nullAllowed(publicRecordingUrls, options) &&
     !matchCallRecordingSavedPayloadPublicRecordingUrls(publicRecordingUrls, options)
   )
     return false;
   const recordingEndedAt = value.recording_ended_at;
   if (
     recordingEndedAt !== undefined &&
+    !nullAllowed(recordingEndedAt, options) &&
     !(typeof recordingEndedAt === 'string' && isDateTime(recordingEndedAt))
   )
     return false;
   const recordingStartedAt = value.recording_started_at;
   if (
     recordingStartedAt !== undefined &&
+    !nullAllowed(recordingStartedAt, options) &&
     !(typeof recordingStartedAt === 'string' && isDateTime(recordingStartedAt))
   )
     return false;
   const recordingUrls = value.recording_urls;
-  if (recordingUrls !== undefined && !matchCallRecordingSavedPayloadRecordingUrls(recordingUrls, options))
+  if (
+    recordingUrls !== undefined &&
+    !nullAllowed(recordingUrls, options) &&
+    !matchCallRecordingSavedPayloadRecordingUrls(recordingUrls, options)
+  )
     return false;
   return true;
 }
@@ -117,18 +140,19 @@ export function checkCallRecordingSaved(
   else if (eventType !== 'call.recording.saved')
     issues.push(enumIssue(path + '/event_type', ['call.recording.saved'], eventType));
   const id = value.id;
-  if (id !== undefined) {
+  if (id !== undefined && !nullAllowed(id, options)) {
     if (typeof id !== 'string') issues.push(typeIssue(path + '/id', 'string', id));
     else if (!isUuid(id)) issues.push(formatIssue(path + '/id', 'uuid', id));
   }
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined) {
+  if (occurredAt !== undefined && !nullAllowed(occurredAt, options)) {
     if (typeof occurredAt !== 'string') issues.push(typeIssue(path + '/occurred_at', 'string', occurredAt));
     else if (!isDateTime(occurredAt))
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallRecordingSavedPayload(payload, path + '/payload', issues, options);
+  if (payload !== undefined && !nullAllowed(payload, options))
+    checkCallRecordingSavedPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
   else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
@@ -144,19 +168,23 @@ function checkCallRecordingSavedPayload(
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  if (!optionalString(value.call_leg_id))
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options))
     issues.push(typeIssue(path + '/call_leg_id', 'string', value.call_leg_id));
-  if (!optionalString(value.call_session_id))
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options))
     issues.push(typeIssue(path + '/call_session_id', 'string', value.call_session_id));
   const channels = value.channels;
-  if (channels !== undefined && !inEnum(PAYLOAD_CHANNELS_VALUES, channels, options))
+  if (
+    channels !== undefined &&
+    !nullAllowed(channels, options) &&
+    !inEnum(PAYLOAD_CHANNELS_VALUES, channels, options)
+  )
     issues.push(enumIssue(path + '/channels', PAYLOAD_CHANNELS_VALUES, channels));
-  if (!optionalString(value.client_state))
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options))
     issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
-  if (!optionalString(value.connection_id))
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options))
     issues.push(typeIssue(path + '/connection_id', 'string', value.connection_id));
   const publicRecordingUrls = value.public_recording_urls;
-  if (publicRecordingUrls !== undefined)
+  if (publicRecordingUrls !== undefined && !nullAllowed(publicRecordingUrls, options))
     checkCallRecordingSavedPayloadPublicRecordingUrls(
       publicRecordingUrls,
       path + '/public_recording_urls',
@@ -164,21 +192,21 @@ function checkCallRecordingSavedPayload(
       options,
     );
   const recordingEndedAt = value.recording_ended_at;
-  if (recordingEndedAt !== undefined) {
+  if (recordingEndedAt !== undefined && !nullAllowed(recordingEndedAt, options)) {
     if (typeof recordingEndedAt !== 'string')
       issues.push(typeIssue(path + '/recording_ended_at', 'string', recordingEndedAt));
     else if (!isDateTime(recordingEndedAt))
       issues.push(formatIssue(path + '/recording_ended_at', 'date-time', recordingEndedAt));
   }
   const recordingStartedAt = value.recording_started_at;
-  if (recordingStartedAt !== undefined) {
+  if (recordingStartedAt !== undefined && !nullAllowed(recordingStartedAt, options)) {
     if (typeof recordingStartedAt !== 'string')
       issues.push(typeIssue(path + '/recording_started_at', 'string', recordingStartedAt));
     else if (!isDateTime(recordingStartedAt))
       issues.push(formatIssue(path + '/recording_started_at', 'date-time', recordingStartedAt));
   }
   const recordingUrls = value.recording_urls;
-  if (recordingUrls !== undefined)
+  if (recordingUrls !== undefined && !nullAllowed(recordingUrls, options))
     checkCallRecordingSavedPayloadRecordingUrls(recordingUrls, path + '/recording_urls', issues, options);
 }
 

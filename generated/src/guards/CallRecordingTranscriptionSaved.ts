@@ -13,6 +13,7 @@ import {
   isDateTime,
   isObject,
   isUuid,
+  nullAllowed,
   optionalString,
   requiredIssue,
   typeIssue,
@@ -31,11 +32,21 @@ export function isCallRecordingTranscriptionSaved(
   if (!isObject(value)) return false;
   if (value.event_type !== 'call.recording.transcription.saved') return false;
   const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  if (id !== undefined && !nullAllowed(id, options) && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  if (
+    occurredAt !== undefined &&
+    !nullAllowed(occurredAt, options) &&
+    !(typeof occurredAt === 'string' && isDateTime(occurredAt))
+  )
+    return false;
   const payload = value.payload;
-  if (payload !== undefined && !matchCallRecordingTranscriptionSavedPayload(payload, options)) return false;
+  if (
+    payload !== undefined &&
+    !nullAllowed(payload, options) &&
+    !matchCallRecordingTranscriptionSavedPayload(payload, options)
+  )
+    return false;
   if (value.record_type !== 'event') return false;
   return true;
 }
@@ -66,19 +77,28 @@ export function assertCallRecordingTranscriptionSaved(
 
 function matchCallRecordingTranscriptionSavedPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
-  if (!optionalString(value.call_control_id)) return false;
-  if (!optionalString(value.call_leg_id)) return false;
-  if (!optionalString(value.call_session_id)) return false;
+  if (!optionalString(value.call_control_id) && !nullAllowed(value.call_control_id, options)) return false;
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options)) return false;
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options)) return false;
   const callingPartyType = value.calling_party_type;
-  if (callingPartyType !== undefined && !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, options))
+  if (
+    callingPartyType !== undefined &&
+    !nullAllowed(callingPartyType, options) &&
+    !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, options)
+  )
     return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.connection_id)) return false;
-  if (!optionalString(value.recording_id)) return false;
-  if (!optionalString(value.recording_transcription_id)) return false;
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options)) return false;
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options)) return false;
+  if (!optionalString(value.recording_id) && !nullAllowed(value.recording_id, options)) return false;
+  if (
+    !optionalString(value.recording_transcription_id) &&
+    !nullAllowed(value.recording_transcription_id, options)
+  )
+    return false;
   const status = value.status;
-  if (status !== undefined && status !== 'completed') return false;
-  if (!optionalString(value.transcription_text)) return false;
+  if (status !== undefined && !nullAllowed(status, options) && status !== 'completed') return false;
+  if (!optionalString(value.transcription_text) && !nullAllowed(value.transcription_text, options))
+    return false;
   return true;
 }
 
@@ -98,18 +118,18 @@ export function checkCallRecordingTranscriptionSaved(
   else if (eventType !== 'call.recording.transcription.saved')
     issues.push(enumIssue(path + '/event_type', ['call.recording.transcription.saved'], eventType));
   const id = value.id;
-  if (id !== undefined) {
+  if (id !== undefined && !nullAllowed(id, options)) {
     if (typeof id !== 'string') issues.push(typeIssue(path + '/id', 'string', id));
     else if (!isUuid(id)) issues.push(formatIssue(path + '/id', 'uuid', id));
   }
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined) {
+  if (occurredAt !== undefined && !nullAllowed(occurredAt, options)) {
     if (typeof occurredAt !== 'string') issues.push(typeIssue(path + '/occurred_at', 'string', occurredAt));
     else if (!isDateTime(occurredAt))
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined)
+  if (payload !== undefined && !nullAllowed(payload, options))
     checkCallRecordingTranscriptionSavedPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
@@ -126,26 +146,33 @@ function checkCallRecordingTranscriptionSavedPayload(
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  if (!optionalString(value.call_control_id))
+  if (!optionalString(value.call_control_id) && !nullAllowed(value.call_control_id, options))
     issues.push(typeIssue(path + '/call_control_id', 'string', value.call_control_id));
-  if (!optionalString(value.call_leg_id))
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options))
     issues.push(typeIssue(path + '/call_leg_id', 'string', value.call_leg_id));
-  if (!optionalString(value.call_session_id))
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options))
     issues.push(typeIssue(path + '/call_session_id', 'string', value.call_session_id));
   const callingPartyType = value.calling_party_type;
-  if (callingPartyType !== undefined && !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, options))
+  if (
+    callingPartyType !== undefined &&
+    !nullAllowed(callingPartyType, options) &&
+    !inEnum(PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType, options)
+  )
     issues.push(enumIssue(path + '/calling_party_type', PAYLOAD_CALLING_PARTY_TYPE_VALUES, callingPartyType));
-  if (!optionalString(value.client_state))
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options))
     issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
-  if (!optionalString(value.connection_id))
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options))
     issues.push(typeIssue(path + '/connection_id', 'string', value.connection_id));
-  if (!optionalString(value.recording_id))
+  if (!optionalString(value.recording_id) && !nullAllowed(value.recording_id, options))
     issues.push(typeIssue(path + '/recording_id', 'string', value.recording_id));
-  if (!optionalString(value.recording_transcription_id))
+  if (
+    !optionalString(value.recording_transcription_id) &&
+    !nullAllowed(value.recording_transcription_id, options)
+  )
     issues.push(typeIssue(path + '/recording_transcription_id', 'string', value.recording_transcription_id));
   const status = value.status;
-  if (status !== undefined && status !== 'completed')
+  if (status !== undefined && !nullAllowed(status, options) && status !== 'completed')
     issues.push(enumIssue(path + '/status', ['completed'], status));
-  if (!optionalString(value.transcription_text))
+  if (!optionalString(value.transcription_text) && !nullAllowed(value.transcription_text, options))
     issues.push(typeIssue(path + '/transcription_text', 'string', value.transcription_text));
 }

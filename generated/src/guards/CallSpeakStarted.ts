@@ -9,6 +9,7 @@ import {
   isDateTime,
   isObject,
   isUuid,
+  nullAllowed,
   optionalString,
   requiredIssue,
   typeIssue,
@@ -20,11 +21,21 @@ export function isCallSpeakStarted(value: unknown, options?: GuardOptions): valu
   if (!isObject(value)) return false;
   if (value.event_type !== 'call.speak.started') return false;
   const id = value.id;
-  if (id !== undefined && !(typeof id === 'string' && isUuid(id))) return false;
+  if (id !== undefined && !nullAllowed(id, options) && !(typeof id === 'string' && isUuid(id))) return false;
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isDateTime(occurredAt))) return false;
+  if (
+    occurredAt !== undefined &&
+    !nullAllowed(occurredAt, options) &&
+    !(typeof occurredAt === 'string' && isDateTime(occurredAt))
+  )
+    return false;
   const payload = value.payload;
-  if (payload !== undefined && !matchCallSpeakStartedPayload(payload)) return false;
+  if (
+    payload !== undefined &&
+    !nullAllowed(payload, options) &&
+    !matchCallSpeakStartedPayload(payload, options)
+  )
+    return false;
   if (value.record_type !== 'event') return false;
   return true;
 }
@@ -48,18 +59,23 @@ export function assertCallSpeakStarted(
     throw validationError('CallSpeakStarted', value, checkCallSpeakStarted, options);
 }
 
-function matchCallSpeakStartedPayload(value: unknown): boolean {
+function matchCallSpeakStartedPayload(value: unknown, options?: GuardOptions): boolean {
   if (!isObject(value)) return false;
-  if (!optionalString(value.call_control_id)) return false;
-  if (!optionalString(value.call_leg_id)) return false;
-  if (!optionalString(value.call_session_id)) return false;
-  if (!optionalString(value.client_state)) return false;
-  if (!optionalString(value.connection_id)) return false;
+  if (!optionalString(value.call_control_id) && !nullAllowed(value.call_control_id, options)) return false;
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options)) return false;
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options)) return false;
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options)) return false;
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options)) return false;
   return true;
 }
 
 /** @internal Lists the problems; `validateCallSpeakStarted` calls it only after `isCallSpeakStarted` said no. */
-export function checkCallSpeakStarted(value: unknown, path: string, issues: ValidationIssue[]): void {
+export function checkCallSpeakStarted(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
@@ -69,36 +85,42 @@ export function checkCallSpeakStarted(value: unknown, path: string, issues: Vali
   else if (eventType !== 'call.speak.started')
     issues.push(enumIssue(path + '/event_type', ['call.speak.started'], eventType));
   const id = value.id;
-  if (id !== undefined) {
+  if (id !== undefined && !nullAllowed(id, options)) {
     if (typeof id !== 'string') issues.push(typeIssue(path + '/id', 'string', id));
     else if (!isUuid(id)) issues.push(formatIssue(path + '/id', 'uuid', id));
   }
   const occurredAt = value.occurred_at;
-  if (occurredAt !== undefined) {
+  if (occurredAt !== undefined && !nullAllowed(occurredAt, options)) {
     if (typeof occurredAt !== 'string') issues.push(typeIssue(path + '/occurred_at', 'string', occurredAt));
     else if (!isDateTime(occurredAt))
       issues.push(formatIssue(path + '/occurred_at', 'date-time', occurredAt));
   }
   const payload = value.payload;
-  if (payload !== undefined) checkCallSpeakStartedPayload(payload, path + '/payload', issues);
+  if (payload !== undefined && !nullAllowed(payload, options))
+    checkCallSpeakStartedPayload(payload, path + '/payload', issues, options);
   const recordType = value.record_type;
   if (recordType === undefined) issues.push(requiredIssue(path + '/record_type', 'record_type'));
   else if (recordType !== 'event') issues.push(enumIssue(path + '/record_type', ['event'], recordType));
 }
 
-function checkCallSpeakStartedPayload(value: unknown, path: string, issues: ValidationIssue[]): void {
+function checkCallSpeakStartedPayload(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
-  if (!optionalString(value.call_control_id))
+  if (!optionalString(value.call_control_id) && !nullAllowed(value.call_control_id, options))
     issues.push(typeIssue(path + '/call_control_id', 'string', value.call_control_id));
-  if (!optionalString(value.call_leg_id))
+  if (!optionalString(value.call_leg_id) && !nullAllowed(value.call_leg_id, options))
     issues.push(typeIssue(path + '/call_leg_id', 'string', value.call_leg_id));
-  if (!optionalString(value.call_session_id))
+  if (!optionalString(value.call_session_id) && !nullAllowed(value.call_session_id, options))
     issues.push(typeIssue(path + '/call_session_id', 'string', value.call_session_id));
-  if (!optionalString(value.client_state))
+  if (!optionalString(value.client_state) && !nullAllowed(value.client_state, options))
     issues.push(typeIssue(path + '/client_state', 'string', value.client_state));
-  if (!optionalString(value.connection_id))
+  if (!optionalString(value.connection_id) && !nullAllowed(value.connection_id, options))
     issues.push(typeIssue(path + '/connection_id', 'string', value.connection_id));
 }

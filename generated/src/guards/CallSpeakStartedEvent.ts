@@ -11,7 +11,7 @@ export function isCallSpeakStartedEvent(
   options?: GuardOptions,
 ): value is CallSpeakStartedEvent {
   if (!isObject(value)) return false;
-  if (!isCallSpeakStarted(value.data)) return false;
+  if (!isCallSpeakStarted(value.data, options)) return false;
   return true;
 }
 
@@ -35,12 +35,17 @@ export function assertCallSpeakStartedEvent(
 }
 
 /** @internal Lists the problems; `validateCallSpeakStartedEvent` calls it only after `isCallSpeakStartedEvent` said no. */
-export function checkCallSpeakStartedEvent(value: unknown, path: string, issues: ValidationIssue[]): void {
+export function checkCallSpeakStartedEvent(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  options?: GuardOptions,
+): void {
   if (!isObject(value)) {
     issues.push(typeIssue(path, 'object', value));
     return;
   }
   const data = value.data;
   if (data === undefined) issues.push(requiredIssue(path + '/data', 'data'));
-  else checkCallSpeakStarted(data, path + '/data', issues);
+  else checkCallSpeakStarted(data, path + '/data', issues, options);
 }

@@ -12,7 +12,10 @@ export interface SchemaFacts {
   cyclic: boolean;
   /** Reaches a cyclic schema: passes `depth` along. */
   deep: boolean;
-  /** Reaches a string enum: passes `options` (`strictEnums`) along. */
+  /**
+   * Reaches a string enum or a received optional field: passes `options` (`strictEnums`,
+   * `strictNulls`) along.
+   */
   strict: boolean;
 }
 
@@ -28,7 +31,7 @@ export function analyzeModel(model: Model): Map<string, SchemaFacts> {
       refs: direct.get(s.name)!,
       cyclic: cyclic(s.name),
       deep: closure.some(cyclic),
-      strict: closure.some((n) => hasStringEnum(byName.get(n))),
+      strict: closure.some((n) => readsOptions(byName.get(n))),
     });
   }
   return facts;
@@ -63,9 +66,17 @@ export function isOpenableEnum(node: EnumNode): boolean {
   return node.values.length > 1 && node.values.some((v) => typeof v === 'string');
 }
 
-function hasStringEnum(schema: NamedSchema | undefined): boolean {
+/** An enum `strictEnums` can open, or a property `strictNulls` decides on. */
+function readsOptions(schema: NamedSchema | undefined): boolean {
   let found = false;
-  if (schema) visit(schema.schema, (n) => (found ||= n.kind === 'enum' && isOpenableEnum(n)));
+  if (schema)
+    visit(
+      schema.schema,
+      (n) =>
+        (found ||=
+          (n.kind === 'enum' && isOpenableEnum(n)) ||
+          (n.kind === 'object' && n.properties.some((p) => p.receivedNull))),
+    );
   return found;
 }
 

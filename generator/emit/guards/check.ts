@@ -20,6 +20,7 @@ import {
   discriminatorCases,
   knownKeys,
   matchExpr,
+  nullAllowed,
   optionalHelper,
   SLOT,
   typeNameOf,
@@ -127,8 +128,9 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
     if (optional) {
       // The same helper `is…` uses; the property is read again only to report it.
       const type = optional === 'optionalString' ? 'string' : 'boolean';
+      const orNull = p.receivedNull ? ` && !${nullAllowed(ctx, read)}` : '';
       lines.push(
-        `if (!${helper(ctx, optional)}(${read})) issues.push(${helper(ctx, 'typeIssue')}(${childPath(p.name)}, '${type}', ${read}));`,
+        `if (!${helper(ctx, optional)}(${read})${orNull}) issues.push(${helper(ctx, 'typeIssue')}(${childPath(p.name)}, '${type}', ${read}));`,
       );
       continue;
     }
@@ -139,7 +141,9 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
       childPath(p.name),
       hint,
       ctx,
-      p.required ? undefined : `${local} !== undefined`,
+      p.required
+        ? undefined
+        : `${local} !== undefined${p.receivedNull ? ` && !${nullAllowed(ctx, local)}` : ''}`,
     );
     if (inner.length === 0 && !p.required) continue;
     lines.push(`const ${local} = ${read};`);

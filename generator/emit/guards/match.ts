@@ -79,13 +79,15 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
       if (test === 'true') continue;
       const optional = plain ? optionalHelper(test) : undefined;
       if (optional) {
-        lines.push(`if (!${helper(ctx, optional)}(${read})) return false;`);
+        const orNull = p.receivedNull ? ` && !${nullAllowed(ctx, read)}` : '';
+        lines.push(`if (!${helper(ctx, optional)}(${read})${orNull}) return false;`);
         continue;
       }
       const local = localName(p.name, taken);
+      const orNull = p.receivedNull ? ` && !${nullAllowed(ctx, local)}` : '';
       lines.push(
         `const ${local} = ${read};`,
-        `if (${local} !== undefined && ${negate(fill(test, local))}) return false;`,
+        `if (${local} !== undefined${orNull} && ${negate(fill(test, local))}) return false;`,
       );
     } else if (test === 'true') {
       lines.push(`if (${read} === undefined) return false;`);
@@ -106,6 +108,9 @@ function objectBody(node: ObjectNode, prefix: string, ctx: ModuleContext): strin
   lines.push('return true;');
   return lines;
 }
+
+/** `nullAllowed(x, options)`: the caller accepts `null` in a received optional field. */
+export const nullAllowed = (ctx: ModuleContext, x: string) => `${helper(ctx, 'nullAllowed')}(${x}, options)`;
 
 /** Stands for the checked value while a test is written, then becomes a local or a property read. */
 export const SLOT = '@value';

@@ -35,9 +35,12 @@ type PlaybackEndedStatus =
 
 export function narrowsOnEventType(event: WebhookEvent): void {
   if (event.data.event_type === 'call.playback.ended') {
-    // `payload` is optional, so `?.` adds undefined; the enum itself is exactly the seven values.
+    // `payload` is optional, so `?.` adds undefined; a received optional field may be null; the
+    // enum itself is exactly the seven values.
     const status = event.data.payload?.status;
-    type _status = Assert<Equals<typeof status, PlaybackEndedStatus | undefined>>;
+    type _status = Assert<Equals<typeof status, PlaybackEndedStatus | null | undefined>>;
+    const clientState = event.data.payload?.client_state;
+    type _clientState = Assert<Equals<typeof clientState, string | null | undefined>>;
     type _data = Assert<Equals<typeof event.data, CallPlaybackEnded>>;
   }
 }
