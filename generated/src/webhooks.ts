@@ -36,7 +36,12 @@ export {
   type HeadersLike,
 } from './core/webhook-verify.js';
 export { isUnknownWebhookEvent, type UnknownWebhookEvent } from './core/webhook-unwrap.js';
-export { DEFAULT_MAX_BODY_BYTES, type WebhookHandler } from './core/webhook-handler.js';
+export { webhookDrift, type WebhookDrift, type WebhookLogger } from './core/webhook-drift.js';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  type WebhookErrorContext,
+  type WebhookHandler,
+} from './core/webhook-handler.js';
 export { toNodeListener } from './core/webhook-node.js';
 
 /**
@@ -131,8 +136,10 @@ const decoders: Readonly<Record<WebhookEventType, EventDecoder>> = {
 
 /**
  * Verifies the Ed25519 signature on the raw body, then parses and checks the event.
- * An event type this package does not know comes back as an `UnknownWebhookEvent`.
- * Throws `WebhookVerificationError` (with a `reason`) for anything unverified or malformed.
+ * An event type this package does not know comes back as an `UnknownWebhookEvent`. An event that
+ * drifts from the spec is delivered, and its issues go to `onDrift` (see `UnwrapOptions.strict`).
+ * Throws `WebhookVerificationError` (with a `reason`) for anything unverified, not JSON, or
+ * without `data.event_type`.
  */
 export function unwrapWebhook(
   rawBody: string | Uint8Array,
@@ -152,7 +159,10 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 }
 
 export interface WebhookClientOptions {
-  /** Base64 Ed25519 public key(s) from the Telnyx portal; defaults to `TELNYX_PUBLIC_KEY`. */
+  /**
+   * Base64 Ed25519 public key(s) from the Telnyx portal: an array or one comma-separated string
+   * while rotating; defaults to `TELNYX_PUBLIC_KEY`.
+   */
   publicKey?: string | readonly string[] | undefined;
 }
 

@@ -3,31 +3,55 @@
  * Hand-written, copied verbatim into the generated package as `core/webhook-handler.ts`; the
  * generated `webhooks.ts` binds it to the generated event types and guards.
  */
+import type { WebhookDrift, WebhookLogger } from './webhook-drift.js';
 import {
   type EventDecoder,
+  reportDrift,
   type UnknownWebhookEvent,
   type Unwrapped,
   unwrapDetailed,
 } from './webhook-unwrap.js';
-import { type HeadersLike, WebhookVerificationError } from './webhook-verify.js';
+import { type CryptoEngine, type HeadersLike, WebhookVerificationError } from './webhook-verify.js';
 
 type Decoders = Readonly<Record<string, EventDecoder>>;
 
 export interface WebhookHandlerConfig<M extends object = Record<string, unknown>> {
-  /** Base64 public key(s); default: `TELNYX_PUBLIC_KEY`. */
+  /**
+   * Base64 public key(s): an array or one comma-separated string (`"old,new"` while rotating).
+   * Default: `TELNYX_PUBLIC_KEY`, read the same way.
+   */
   publicKey?: string | readonly string[] | undefined;
   /** One callback per event type; each verified event runs its callback exactly once. */
   on: { readonly [K in keyof M]?: (event: M[K]) => unknown };
   /** Called for verified events without a decoder. Without it they are acknowledged and dropped. */
   onUnknown?: ((event: UnknownWebhookEvent) => unknown) | undefined;
+  /**
+   * Called when a callback (or `onDrift`, `onUnknown`) throws or rejects; the handler then answers
+   * 500 so Telnyx delivers the event again. Default: `logger.error` with the event type and id,
+   * never the body.
+   */
+  onError?: ((error: unknown, context: WebhookErrorContext) => unknown) | undefined;
+  /** See `UnwrapOptions.onDrift`: called before a drifting event's callback runs. */
+  onDrift?: ((drift: WebhookDrift) => unknown) | undefined;
+  /** Where the default `onDrift` and `onError` write. Default: `console`. */
+  logger?: WebhookLogger | undefined;
   /** Bodies above this many bytes get 413. Default 1 MiB. */
   maxBodyBytes?: number | undefined;
+  /** See `UnwrapOptions.strict`: refuse drifting events with 400 `invalid_payload`. */
   strict?: boolean | undefined;
   toleranceSeconds?: number | undefined;
   now?: (() => number) | undefined;
+  /** @internal see `VerifyOptions.engine`. */
+  engine?: CryptoEngine | undefined;
 }
 
 export type WebhookHandler = (request: Request) => Promise<Response>;
+
+/** Which event a failed callback was handling. */
+export interface WebhookErrorContext {
+  eventType: string;
+  eventId: string | undefined;
+}
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** @internal Marks a body that went past the size limit; shared with the node:http adapter. */
@@ -127,6 +151,23 @@ function dispatch<M extends object>(config: WebhookHandlerConfig<M>, unwrapped: 
     : undefined;
 }
 
+/** Hands a callback's failure to `onError`, or logs it; a failing `onError` is only logged. */
+function reportCallbackError<M extends object>(
+  config: WebhookHandlerConfig<M>,
+  error: unknown,
+  unwrapped: Unwrapped,
+): void {
+  const context: WebhookErrorContext = { eventType: unwrapped.eventType, eventId: unwrapped.eventId };
+  const logger = config.logger ?? console;
+  try {
+    if (config.onError) return void config.onError(error, context);
+  } catch (hookError) {
+    error = hookError;
+  }
+  const id = context.eventId === undefined ? 'without an id' : context.eventId;
+  logger.error(`telnyx webhook: the ${context.eventType} callback failed for event ${id}`, error);
+}
+
 /**
  * A Fetch-API handler (`Request` → `Response`) that verifies, decodes and dispatches webhooks.
  * 200 after the callback succeeds; 400 `{ error: reason }` for bad signatures or payloads;
@@ -143,6 +184,7 @@ export function createWebhookHandlerWith<M extends object = Record<string, unkno
     ...(config.strict !== undefined && { strict: config.strict }),
     ...(config.toleranceSeconds !== undefined && { toleranceSeconds: config.toleranceSeconds }),
     ...(config.now !== undefined && { now: config.now }),
+    ...(config.engine !== undefined && { engine: config.engine }),
   };
   const core: HandlerCore = {
     maxBytes,
@@ -157,8 +199,10 @@ export function createWebhookHandlerWith<M extends object = Record<string, unkno
         return { status, body: { error: error.reason, message: error.message, issues: error.issues } };
       }
       try {
+        if (unwrapped.drift) reportDrift(unwrapped.drift, config);
         await dispatch(config, unwrapped);
-      } catch {
+      } catch (error) {
+        reportCallbackError(config, error, unwrapped);
         return { status: 500, body: { error: 'handler_failed' } };
       }
       return { status: 200, body: { ok: true } };

@@ -293,6 +293,17 @@ async function verifyAllWithWebCrypto(
 }
 
 /**
+ * Keys written as one comma-separated string, as in `TELNYX_PUBLIC_KEY` during a rotation
+ * (`"old,new"`): each one trimmed, empty ones dropped.
+ */
+export function splitKeys(text: string): string[] {
+  return text
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+}
+
+/**
  * @internal `verifyWebhookSignature` without the promise, for `unwrap`: throws
  * `WebhookVerificationError` for every failure it can find at once, returns `true` once
  * node:crypto (synchronous) accepted the signature, and otherwise returns the WebCrypto check as
@@ -305,9 +316,12 @@ export function checkWebhookSignature(
   options: VerifyOptions,
 ): true | Promise<void> {
   let keys: readonly CachedKey[];
-  if (typeof publicKey === 'string') keys = [cachedKey(publicKey)];
-  else if (Array.isArray(publicKey) && publicKey.length > 0) keys = publicKey.map(cachedKey);
-  else fail('invalid_public_key', 'no public key was given');
+  if (typeof publicKey === 'string' && !publicKey.includes(',')) keys = [cachedKey(publicKey)];
+  else {
+    const list = typeof publicKey === 'string' ? splitKeys(publicKey) : publicKey;
+    if (!Array.isArray(list) || list.length === 0) fail('invalid_public_key', 'no public key was given');
+    keys = list.map(cachedKey);
+  }
   if (typeof headers !== 'object' || headers === null) fail('missing_header', 'no headers were given');
 
   const names = headerNames(headers);
@@ -353,9 +367,9 @@ export function checkWebhookSignature(
 }
 
 /**
- * Resolves when `rawBody` carries a valid Telnyx signature from one of `publicKey` (several keys
- * allow rotation) and a timestamp within tolerance; otherwise rejects with
- * `WebhookVerificationError` (it never throws synchronously).
+ * Resolves when `rawBody` carries a valid Telnyx signature from one of `publicKey` (several keys,
+ * as an array or one comma-separated string, allow rotation) and a timestamp within tolerance;
+ * otherwise rejects with `WebhookVerificationError` (it never throws synchronously).
  * Pass the body exactly as received: re-serialized JSON will not verify.
  */
 export function verifyWebhookSignature(

@@ -4,8 +4,6 @@
  * The decoder is hand-written here; the generated guards plug into the same seam later.
  */
 import nodeCrypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
@@ -20,12 +18,17 @@ import {
 } from '../../templates/runtime/webhook-unwrap.ts';
 import type { EventDecoder, UnknownWebhookEvent } from '../../templates/runtime/webhook-unwrap.ts';
 import { WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
+import { type PostArgs, postTo, serve } from './helpers/webhook-http.ts';
 import type { CryptoEngine } from '../../templates/runtime/webhook-verify.ts';
 
-/** call.initiated: payload.call_control_id must be a string; `state` is a closed enum if strict. */
-const decodeCallInitiated: EventDecoder = (value, { strictEnums }): ValidationResult<unknown> => {
+/**
+ * call.initiated: payload.call_control_id must be a string (or null with `strictNulls: false`);
+ * `state` is a closed enum unless `strictEnums: false`. Option defaults as in generated guards.
+ */
+const decodeCallInitiated: EventDecoder = (value, options): ValidationResult<unknown> => {
   const payload = (value as { data?: { payload?: Record<string, unknown> } }).data?.payload;
-  if (typeof payload?.['call_control_id'] !== 'string') {
+  const id = payload?.['call_control_id'];
+  if (typeof id !== 'string' && !(id === null && options.strictNulls === false)) {
     const issue = {
       path: '/data/payload/call_control_id',
       keyword: 'type',
@@ -33,7 +36,7 @@ const decodeCallInitiated: EventDecoder = (value, { strictEnums }): ValidationRe
     };
     return { ok: false, errors: [issue] };
   }
-  if (strictEnums && !['parked', 'bridging'].includes(String(payload['state']))) {
+  if (options.strictEnums !== false && !['parked', 'bridging'].includes(String(payload?.['state']))) {
     return {
       ok: false,
       errors: [{ path: '/data/payload/state', keyword: 'enum', message: 'unknown' }],
@@ -168,18 +171,21 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
     expect((await reasonOf(unwrap('{"data":'))).reason).toBe('invalid_json');
     expect((await reasonOf(unwrap(new Uint8Array([0x22, 0xff, 0x22])))).reason).toBe('invalid_json');
     // A byte body cut inside a UTF-8 sequence fails on its own; it must not leak into the next one.
-    const euro = new TextEncoder().encode(event('call.initiated', { call_control_id: '€' }));
+    const euro = new TextEncoder().encode(event('call.initiated', { call_control_id: '€', state: 'parked' }));
     expect((await reasonOf(unwrap(euro.slice(0, euro.indexOf(0xe2) + 1)))).reason).toBe('invalid_json');
     expect(await unwrap(euro)).toMatchObject({ decoded: true });
   });
 
-  it('invalid_payload with the decoder issues attached', async () => {
-    const error = await reasonOf(unwrap(event('call.initiated', { call_control_id: 7 })));
+  it('strict: invalid_payload with the decoder issues attached; without data.event_type always', async () => {
+    const drifting = event('call.initiated', { call_control_id: 7 });
+    const error = await reasonOf(unwrap(drifting, { strict: true }));
     expect(error.reason).toBe('invalid_payload');
     expect(error.issues).toEqual([expect.objectContaining({ path: '/data/payload/call_control_id' })]);
-    const noType = await reasonOf(unwrap('{"data":{"payload":{}}}'));
-    expect(noType.reason).toBe('invalid_payload');
-    expect(noType.issues?.[0]?.path).toBe('/data/event_type');
+    for (const strict of [true, false]) {
+      const noType = await reasonOf(unwrap('{"data":{"payload":{}}}', { strict }));
+      expect(noType.reason).toBe('invalid_payload');
+      expect(noType.issues?.[0]?.path).toBe('/data/event_type');
+    }
   });
 
   it('an event type without a decoder is an UnknownWebhookEvent, prototype names included', async () => {
@@ -197,21 +203,20 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
     }
   });
 
-  it('passes the strict flag to the decoder as strictEnums (default false)', async () => {
+  it('decodes with strictNulls: false by default and with the guards\' exact defaults under strict', async () => {
     const spy = vi.fn(decodeCallInitiated);
     const run = async (strict?: boolean) => {
-      const body = event('call.initiated', { call_control_id: 'x', state: 'brand_new_state' });
+      const body = event('call.initiated', { call_control_id: null, state: 'parked' });
       const headers = await signWebhook(body, keys.privateKey);
-      const base = { headers, key: keys.publicKey, engine };
+      const base = { headers, key: keys.publicKey, engine, onDrift: () => undefined };
       const options = strict === undefined ? base : { ...base, strict };
       return unwrapWebhookWith(body, options, { 'call.initiated': spy });
     };
-    await run();
-    expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictEnums: false });
+    expect(await run()).toMatchObject({ decoded: true });
+    expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictNulls: false });
     expect((await reasonOf(run(true))).reason).toBe('invalid_payload');
-    expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictEnums: true });
-    await run(false);
-    expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictEnums: false });
+    expect(spy).toHaveBeenLastCalledWith(expect.anything(), {});
+    expect(await run(false)).toMatchObject({ decoded: true });
     expect(spy).toHaveBeenCalledTimes(3); // once per webhook
   });
 
@@ -243,48 +248,6 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
   });
 });
 
-type PostArgs = [
-  body: string | Uint8Array,
-  headers: Record<string, string | string[]>,
-  chunked?: boolean,
-  method?: string,
-];
-
-/**
- * Sends with node:http to `port` (and `path`, default '/'); `chunked` omits content-length so
- * only the bytes read can tell size.
- */
-function postTo(
-  where: number | { port: number; path: string },
-  ...[body, headers, chunked = false, method = 'POST']: PostArgs
-) {
-  const { port, path } = typeof where === 'number' ? { port: where, path: '/' } : where;
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Record<string, unknown> }>(
-    (resolve, reject) => {
-      const length = chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-      const req = http.request({ host: '127.0.0.1', port, path, method, headers: { ...headers, ...length } });
-      req.on('response', (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} }),
-        );
-      });
-      req.on('error', reject);
-      req.end(body);
-    },
-  );
-}
-
-/** A real node:http server on 127.0.0.1 for `listener`; resolves to its port and a closer. */
-async function serve(listener: http.RequestListener) {
-  const server = http.createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return { port, close };
-}
-
 describe('createWebhookHandlerWith + toNodeListener on a real node:http server', () => {
   const calls = { initiated: [] as unknown[], unknown: [] as UnknownWebhookEvent[] };
   let port: number;
@@ -298,7 +261,9 @@ describe('createWebhookHandlerWith + toNodeListener on a real node:http server',
         on: {
           'call.initiated': (e: unknown) => {
             calls.initiated.push(e);
-            const id = (e as { body: { data: { id: string } } }).body.data.id;
+            // A decoded event wraps the body; a drifting one is the body as sent.
+            const body = (e as { body?: unknown }).body ?? e;
+            const id = (body as { data: { id: string } }).data.id;
             if (id === 'boom') throw new Error('handler failed');
           },
         },
@@ -362,20 +327,28 @@ describe('createWebhookHandlerWith + toNodeListener on a real node:http server',
   });
 
   it('callback throws → 500 (so Telnyx retries) without leaking the error', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const body = JSON.stringify({
-      data: { event_type: 'call.initiated', id: 'boom', payload: { call_control_id: 'x' } },
+      data: { event_type: 'call.initiated', id: 'boom', payload: { call_control_id: 'x', state: 'parked' } },
     });
     const res = await post(body, await signWebhook(body, keys.privateKey));
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: 'handler_failed' }); // the error's message stays on the server
     expect(calls.initiated).toHaveLength(1);
+    // Without onError, the failure is logged on the server with the event's type and id.
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/call\.initiated.*boom/), expect.any(Error));
   });
 
-  it('invalid payload → 400 with issues; non-POST → 405', async () => {
+  it('drifting payload → 200, delivered as sent; no data.event_type → 400; non-POST → 405', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const body = event('call.initiated', { call_control_id: 1 });
     const res = await post(body, await signWebhook(body, keys.privateKey));
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: 'invalid_payload', issues: [{ keyword: 'type' }] });
+    expect(res.status).toBe(200);
+    expect(calls.initiated).toEqual([JSON.parse(body)]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    const untyped = JSON.stringify({ data: { id: 'e2' } });
+    const refused = await post(untyped, await signWebhook(untyped, keys.privateKey));
+    expect(refused).toMatchObject({ status: 400, body: { error: 'invalid_payload' } });
     expect((await post('', {}, false, 'GET')).status).toBe(405);
   });
 });

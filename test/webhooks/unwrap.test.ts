@@ -14,6 +14,7 @@ import {
   createWebhookHandler,
   isUnknownWebhookEvent,
   unwrapWebhook,
+  webhookDrift,
 } from '../../generated/src/index.ts';
 import { generateWebhookKeyPair, signWebhook, type WebhookKeyPair } from '../../generated/src/testing.ts';
 
@@ -63,6 +64,7 @@ describe('each known event type', () => {
     ]) {
       expect(isUnknownWebhookEvent(event)).toBe(false);
       expect(event).toEqual(JSON.parse(raw));
+      expect(webhookDrift(event)).toBeUndefined(); // the spec's own shape does not drift
     }
   });
 });
@@ -76,6 +78,21 @@ describe('key resolution', () => {
     expect(await new Telnyx({ apiKey: 'x' }).webhooks.unwrap(raw, { headers })).toEqual(JSON.parse(raw));
   });
 
+  it('reads a comma-separated key string as several keys, as in the environment (rotation)', async () => {
+    const raw = JSON.stringify(fixture('call.speak.ended'));
+    const headers = await sign(raw);
+    const rotating = ` ${otherKeys.publicKey} , ${keys.publicKey} `;
+    expect(await unwrapWebhook(raw, { headers, key: rotating })).toEqual(JSON.parse(raw));
+    expect(await new Telnyx({ publicKey: rotating }).webhooks.unwrap(raw, { headers })).toEqual(JSON.parse(raw));
+    const handler = createWebhookHandler({ publicKey: rotating, on: {} });
+    const response = await handler(new Request('http://localhost/', { method: 'POST', headers, body: raw }));
+    expect(response.status).toBe(200);
+    // The old key alone does not verify it: the string really was split, not matched whole.
+    const onlyOld = await rejection(unwrapWebhook(raw, { headers, key: `${otherKeys.publicKey},` }));
+    expect(onlyOld.reason).toBe('signature_mismatch');
+    expect((await rejection(unwrapWebhook(raw, { headers, key: ' , ' }))).reason).toBe('invalid_public_key');
+  });
+
   it('prefers the explicit key to the environment', async () => {
     const raw = JSON.stringify(fixture('call.speak.ended'));
     const headers = await sign(raw);
@@ -86,20 +103,24 @@ describe('key resolution', () => {
   });
 });
 
-describe('verified but malformed bodies', () => {
+describe('verified bodies that drift from the spec', () => {
   async function unwrapBody(body: unknown, options: { strict?: boolean } = {}) {
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
-    return unwrapWebhook(raw, { headers: await sign(raw), key: keys.publicKey, ...options });
+    const onDrift = () => undefined;
+    return unwrapWebhook(raw, { headers: await sign(raw), key: keys.publicKey, onDrift, ...options });
   }
 
-  it('reports wrong types deep inside as invalid_payload with the guard’s JSON pointers', async () => {
+  it('delivers wrong types deep inside with the guard’s JSON pointers as drift; strict refuses them', async () => {
     const body = fixture('call.recording.saved');
     body.data.occurred_at = 'yesterday';
     body.data.payload.channels = 2;
     body.data.payload.recording_urls.mp3 = 42;
     body.data.payload.public_recording_urls = [];
-    const error = await rejection(unwrapBody(body));
+    const delivered = await unwrapBody(body);
+    expect(delivered).toEqual(body);
+    const error = await rejection(unwrapBody(body, { strict: true }));
     expect(error.reason).toBe('invalid_payload');
+    expect(webhookDrift(delivered)).toEqual(error.issues);
     // Every problem at once, in document order, each with its RFC 6901 pointer.
     expect(error.issues).toEqual([
       {
@@ -131,10 +152,12 @@ describe('verified but malformed bodies', () => {
     expect(error.reason).toBe('invalid_json');
   });
 
-  it('accepts an unknown enum value by default and rejects it with strict: true', async () => {
+  it('delivers an unknown enum value as drift by default and rejects it with strict: true', async () => {
     const body = fixture('call.playback.ended');
     body.data.payload.status = 'brand_new_status';
-    expect(await unwrapBody(body)).toEqual(body);
+    const delivered = await unwrapBody(body);
+    expect(delivered).toEqual(body);
+    expect(webhookDrift(delivered)?.map((issue) => issue.path)).toEqual(['/data/payload/status']);
     const error = await rejection(unwrapBody(body, { strict: true }));
     expect(error.reason).toBe('invalid_payload');
     expect(error.issues).toEqual([
@@ -146,18 +169,22 @@ describe('verified but malformed bodies', () => {
     ]);
   });
 
-  it('rejects a body without data.event_type', async () => {
+  it('rejects a body without data.event_type, strict or not', async () => {
     const body = fixture('call.speak.ended');
     delete body.data.event_type;
-    const error = await rejection(unwrapBody(body));
-    expect(error.reason).toBe('invalid_payload');
-    expect(error.issues?.map((issue) => issue.path)).toEqual(['/data/event_type']);
+    for (const strict of [false, true]) {
+      const error = await rejection(unwrapBody(body, { strict }));
+      expect(error.reason).toBe('invalid_payload');
+      expect(error.issues?.map((issue) => issue.path)).toEqual(['/data/event_type']);
+    }
   });
 
-  it('rejects a known event without data.record_type (the generated types require it)', async () => {
+  it('delivers a known event without data.record_type (the types require it) as drift; strict refuses it', async () => {
     const body = fixture('call.speak.started');
     delete body.data.record_type;
-    const error = await rejection(unwrapBody(body));
+    const delivered = await unwrapBody(body);
+    expect(webhookDrift(delivered)?.map((issue) => issue.keyword)).toEqual(['required']);
+    const error = await rejection(unwrapBody(body, { strict: true }));
     expect(error.reason).toBe('invalid_payload');
     expect(error.issues).toEqual([
       {

@@ -7,13 +7,17 @@
  *
  * The order is the security property: the signature is checked on the raw body first, and
  * nothing is parsed, decoded or handed to user code before that succeeds.
+ *
+ * What is verified is delivered: a body that is JSON with a `data.event_type` string reaches the
+ * caller even when it drifts from the spec (see `webhook-drift.ts`), unless `strict` is set.
  */
-import type { ValidationResult } from './validation.js';
-import { checkWebhookSignature, WebhookVerificationError } from './webhook-verify.js';
+import type { GuardOptions, ValidationResult } from './validation.js';
+import { recordDrift, warnDriftOnce, type WebhookDrift, type WebhookLogger } from './webhook-drift.js';
+import { checkWebhookSignature, splitKeys, WebhookVerificationError } from './webhook-verify.js';
 import type { CryptoEngine, HeadersLike } from './webhook-verify.js';
 
 /** Checks a parsed webhook body (the whole `{ data, meta }` envelope) for one event type. */
-export type EventDecoder = (value: unknown, options: { strictEnums: boolean }) => ValidationResult<unknown>;
+export type EventDecoder = (value: unknown, options: GuardOptions) => ValidationResult<unknown>;
 
 /**
  * A verified event whose `data.event_type` has no decoder, typically a type Telnyx added after
@@ -37,10 +41,24 @@ export function isUnknownWebhookEvent(event: unknown): event is UnknownWebhookEv
 export interface UnwrapOptions {
   /** The request headers, as received. */
   headers: HeadersLike;
-  /** Base64 public key(s); default: `TELNYX_PUBLIC_KEY` (comma-separated for rotation). */
+  /**
+   * Base64 public key(s): an array or one comma-separated string (`"old,new"` while rotating).
+   * Default: `TELNYX_PUBLIC_KEY`, read the same way.
+   */
   key?: string | readonly string[] | undefined;
-  /** Reject enum values this package does not know. Default false: Telnyx adds values over time. */
+  /**
+   * Refuse, with `invalid_payload`, an event that does not match the spec exactly: a `null` the
+   * spec does not allow, an enum value this package does not know, a missing or mistyped field.
+   * Default false: such an event is verified, so it is delivered, and its issues go to `onDrift`.
+   */
   strict?: boolean | undefined;
+  /**
+   * Called before a drifting event is delivered (not with `strict`). Default: one
+   * `logger.warn` per kind of drift per process, naming pointers, never values.
+   */
+  onDrift?: ((drift: WebhookDrift) => unknown) | undefined;
+  /** Where the default `onDrift` writes. Default: `console`. */
+  logger?: WebhookLogger | undefined;
   toleranceSeconds?: number | undefined;
   now?: (() => number) | undefined;
   /** @internal see `VerifyOptions.engine`. */
@@ -52,10 +70,7 @@ type Decoders = Readonly<Record<string, EventDecoder>>;
 function resolveKey(key: string | readonly string[] | undefined): string | readonly string[] {
   if (key !== undefined) return key;
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const fromEnv = (env?.['TELNYX_PUBLIC_KEY'] ?? '')
-    .split(',')
-    .map((k) => k.trim())
-    .filter(Boolean);
+  const fromEnv = splitKeys(env?.['TELNYX_PUBLIC_KEY'] ?? '');
   if (fromEnv.length > 0) return fromEnv;
   throw new WebhookVerificationError(
     'invalid_public_key',
@@ -87,13 +102,20 @@ function member(value: unknown, name: string): unknown {
 /** @internal What `unwrap` learned, with the event type kept for dispatch; used by the handler. */
 export interface Unwrapped {
   eventType: string;
+  /** `data.id` when it is a string. */
+  eventId: string | undefined;
   event: unknown;
   known: boolean;
+  /** Set when a known event was delivered though it does not match its schema. */
+  drift?: WebhookDrift | undefined;
 }
 
-/** The decoder options, shared rather than built per webhook. */
-const LENIENT = Object.freeze({ strictEnums: false });
-const STRICT = Object.freeze({ strictEnums: true });
+/**
+ * The decoder options, shared rather than built per webhook. By default `null` in an optional
+ * field is read as "no value", as the types say; anything else off the spec is drift.
+ */
+const TOLERANT: GuardOptions = Object.freeze({ strictNulls: false });
+const EXACT: GuardOptions = Object.freeze({});
 
 /** Parses and decodes a body whose signature has ALREADY been verified. */
 function decodeVerified(
@@ -108,21 +130,36 @@ function decodeVerified(
     const issue = { path: '/data/event_type', keyword: 'required', message: 'expected a string' };
     throw new WebhookVerificationError('invalid_payload', 'no data.event_type', [issue]);
   }
+  const id = member(data, 'id');
+  const eventId = typeof id === 'string' ? id : undefined;
   // hasOwn: an event_type such as "constructor" must not reach Object.prototype.
   const decoder = Object.hasOwn(decoders, eventType) ? decoders[eventType] : undefined;
   if (decoder === undefined) {
     const event: UnknownWebhookEvent = { kind: 'unknown', event_type: eventType, data, raw: body };
-    return { eventType, event, known: false };
+    return { eventType, eventId, event, known: false };
   }
-  const result = decoder(body, strict ? STRICT : LENIENT);
-  if (!result.ok) {
+  const result = decoder(body, strict ? EXACT : TOLERANT);
+  if (result.ok) return { eventType, eventId, event: result.value, known: true };
+  if (strict) {
     throw new WebhookVerificationError(
       'invalid_payload',
       `the ${eventType} event does not match its schema`,
       result.errors,
     );
   }
-  return { eventType, event: result.value, known: true };
+  // `body` is an object here: it has `data.event_type`.
+  recordDrift(body as object, result.errors);
+  const drift = { eventType, eventId, issues: result.errors };
+  return { eventType, eventId, event: body, known: true, drift };
+}
+
+/** Runs the caller's `onDrift`, or the default warning, for an event about to be delivered. */
+export function reportDrift(
+  drift: WebhookDrift,
+  options: Pick<UnwrapOptions, 'onDrift' | 'logger'>,
+): void {
+  if (options.onDrift) options.onDrift(drift);
+  else warnDriftOnce(drift, options.logger);
 }
 
 /**
@@ -153,7 +190,7 @@ function unwrapNow(
 
 /**
  * @internal Verify, parse and decode, keeping what the handler needs to dispatch. Never throws:
- * every failure is a rejection.
+ * every failure is a rejection. Drift is returned, not reported: the handler reports it.
  */
 export function unwrapDetailed(
   rawBody: string | Uint8Array,
@@ -168,9 +205,10 @@ export function unwrapDetailed(
 }
 
 /**
- * Verifies `rawBody` (exactly as received), then parses and decodes it. Resolves to the decoded
- * event, or an `UnknownWebhookEvent` for event types without a decoder. Rejects with
- * `WebhookVerificationError` otherwise; nothing unverified is ever returned.
+ * Verifies `rawBody` (exactly as received), then parses and decodes it. Resolves to the event,
+ * drift and all unless `strict` (see `UnwrapOptions.strict`), or an `UnknownWebhookEvent` for
+ * event types without a decoder. Rejects with `WebhookVerificationError` otherwise; nothing
+ * unverified is ever returned.
  */
 export function unwrapWebhookWith(
   rawBody: string | Uint8Array,
@@ -179,8 +217,14 @@ export function unwrapWebhookWith(
 ): Promise<unknown> {
   try {
     const unwrapped = unwrapNow(rawBody, options, decoders);
-    return unwrapped instanceof Promise ? unwrapped.then((u) => u.event) : Promise.resolve(unwrapped.event);
+    if (unwrapped instanceof Promise) return unwrapped.then((u) => deliver(u, options));
+    return Promise.resolve(deliver(unwrapped, options));
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+function deliver(unwrapped: Unwrapped, options: UnwrapOptions): unknown {
+  if (unwrapped.drift) reportDrift(unwrapped.drift, options);
+  return unwrapped.event;
 }
