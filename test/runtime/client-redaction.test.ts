@@ -180,6 +180,18 @@ describe('the API key is redacted from', () => {
 });
 
 describe('what redaction leaves alone', () => {
+  it("a body's own __proto__ key stays an own property, and prototypes stay as they were", async () => {
+    server.reset((req, res) => {
+      const raw = `{"errors":[{"code":"1","title":"t","meta":{"__proto__":{"echo":"${auth(req)}"}}}]}`;
+      send(res, { status: 400, body: raw, headers: { 'content-type': 'application/json' } });
+    });
+    const error = (await failure(client().post('/x', {}, OP))) as APIError;
+    const meta = error.errors[0]?.meta as object;
+    expect(Object.getPrototypeOf(meta)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(meta, '__proto__')?.value).toEqual({ echo: 'Bearer [redacted]' });
+    expectNoKey(error);
+  });
+
   it('an error without the key is unchanged, and the success path is untouched', async () => {
     server.reset((_req, res) => send(res, { status: 200, body: { data: { note: `no secret here` } } }));
     expect(await client().post('/x', {}, OP)).toEqual({ data: { note: 'no secret here' } });

@@ -76,10 +76,18 @@ function redactPlainObject(
   seen: Set<object>,
 ): void {
   for (const key of Object.keys(object)) {
-    const clean = redactAt(object[key], secret, depth + 1, seen);
+    const value = object[key];
+    const clean = redactAt(value, secret, depth + 1, seen);
     const cleanKey = redactText(key, secret);
-    if (cleanKey !== key) delete object[key];
-    object[cleanKey] = clean;
+    if (clean === value && cleanKey === key) continue;
+    if (cleanKey === key) {
+      // An own property, even one named `__proto__` (JSON.parse makes those), so this is a
+      // plain write and never changes the prototype.
+      object[key] = clean;
+    } else {
+      delete object[key];
+      object[cleanKey] = clean;
+    }
   }
 }
 
