@@ -1,6 +1,7 @@
 /**
  * A minimal Telnyx webhook receiver on plain `node:http`, using the package by name exactly as a
- * user's project would. Run: `TELNYX_PUBLIC_KEY=<base64 key> PORT=3000 npx tsx server.ts`.
+ * user's project would. Run: `TELNYX_PUBLIC_KEY=<base64 key> PORT=3000 npx tsx server.ts`
+ * (`REQUEST_TIMEOUT_MS`, default 15 000, bounds how long one request may take).
  *
  * Each callback prints one JSON line to stdout (`{"callback":"call.speak.ended","id":...}`), so a
  * log pipeline (or test/webhooks/e2e.test.ts) can see exactly which callbacks ran, and how often.
@@ -41,7 +42,18 @@ const handler = createWebhookHandler({
   },
 });
 
-const server = http.createServer(toNodeListener(handler));
+// Node waits 300 s by default for a request to finish: a client that sends headers and then
+// trickles (or never sends) its body would hold a connection that long. A webhook is small, so
+// cut such requests off early: 408 for slow headers or a slow request, checked every second.
+const requestTimeout = Number(process.env.REQUEST_TIMEOUT_MS ?? 15_000);
+const server = http.createServer(
+  {
+    headersTimeout: Math.min(10_000, requestTimeout),
+    requestTimeout,
+    connectionsCheckingInterval: 1_000,
+  },
+  toNodeListener(handler),
+);
 server.listen(port, '127.0.0.1', () => {
   const { port: actual } = server.address() as AddressInfo;
   console.log(`listening on http://127.0.0.1:${actual}`);

@@ -8,6 +8,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   keys = await generateWebhookKeyPair();
   child = spawn(process.execPath, ['--import', 'tsx', 'examples/webhook-server/server.ts'], {
     cwd: root,
-    env: { ...process.env, TELNYX_PUBLIC_KEY: keys.publicKey, PORT: '0' },
+    env: { ...process.env, TELNYX_PUBLIC_KEY: keys.publicKey, PORT: '0', REQUEST_TIMEOUT_MS: '2000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -170,6 +171,32 @@ describe('examples/webhook-server', () => {
     await barrier();
     expect(linesFor(id)).toEqual([{ callback: 'unknown', event_type: 'call.hangup', id }]);
   });
+
+  it('delivers a live-shaped event (client_state: null, unlisted fields) to its callback', async () => {
+    const realistic = readFileSync(join(root, 'test/fixtures/webhooks/realistic/speak-ended.json'), 'utf8');
+    const body = JSON.parse(realistic);
+    body.data.id = randomUUID();
+    const raw = JSON.stringify(body);
+    const response = await post(raw, await signWebhook(raw, keys.privateKey));
+    expect(response).toEqual({ status: 200, body: { ok: true } });
+    await barrier();
+    expect(linesFor(body.data.id)).toEqual([
+      { callback: 'call.speak.ended', id: body.data.id, status: 'completed' },
+    ]);
+  });
+
+  it('cuts off a client that sends headers and then stalls its body (request timeout)', async () => {
+    const { port } = new URL(baseUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('close', () => resolve(text));
+    });
+    socket.write('POST /webhooks HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\n{"data":');
+    // Node's default would hold this connection for 300 s; the example answers 408 and closes.
+    expect(await answer).toMatch(/^HTTP\/1\.1 408/);
+  }, 30_000);
 
   it('rejects a stale timestamp with 400 timestamp_too_old, and runs no callback', async () => {
     const { id, raw } = bodyFor('call.speak.ended');
