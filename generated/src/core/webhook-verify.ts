@@ -187,8 +187,7 @@ let scratchInUse = false;
 
 /**
  * 64 bytes over an ArrayBuffer of their own. `new Uint8Array(64)` would keep them inside the JS
- * heap, and node:crypto then has to move them out to an ArrayBuffer on every call (about 0.5% of
- * an Ed25519 verification on the benchmark machine).
+ * heap, and node:crypto would then have to move them out to an ArrayBuffer on every call.
  */
 function newSignatureBuffer(): Uint8Array<ArrayBuffer> {
   return new Uint8Array(new ArrayBuffer(64));
