@@ -6,13 +6,15 @@
 import { type ChangeClass, type ChangeKind, type ChangeSide, isIncoming } from './types.js';
 
 /** How a type change relates the old set of values to the new one. */
-export type Relation = 'wider' | 'narrower' | 'numeric-wider' | 'different';
+export type Relation = 'same' | 'wider' | 'narrower' | 'numeric-wider' | 'different';
 
 export interface ClassifyDetail {
   /** For an added field or body: whether it is required. */
   required?: boolean;
   /** For `type-changed`. */
   relation?: Relation;
+  /** For `field-removed`: the object still lets any extra key through (no `additionalProperties`). */
+  open?: boolean;
 }
 
 interface Rule {
@@ -22,7 +24,10 @@ interface Rule {
 
 const both = (c: ChangeClass): Rule => ({ send: c, receive: c });
 
-const RULES: Record<Exclude<ChangeKind, 'field-added' | 'body-added' | 'type-changed'>, Rule> = {
+const RULES: Record<
+  Exclude<ChangeKind, 'field-added' | 'field-removed' | 'body-added' | 'type-changed'>,
+  Rule
+> = {
   'operation-added': both('compatible'),
   'operation-removed': both('breaking'),
   // The generated method keeps its name and arguments; only the URL it calls moves.
@@ -38,10 +43,11 @@ const RULES: Record<Exclude<ChangeKind, 'field-added' | 'body-added' | 'type-cha
   // Path parameters are positional arguments of the generated method.
   'path-param-added': both('breaking'),
   'path-param-removed': both('breaking'),
-  // Code reading or writing the field no longer compiles.
-  'field-removed': both('breaking'),
-  // Callers import generated type names; a rename breaks those imports.
-  'type-renamed': both('breaking'),
+  // Values keep their shape; only the name of their type moved. Code importing the old name is
+  // told by `type-removed`, once for the package rather than at every use.
+  'type-renamed': both('compatible'),
+  // `import type { X }` no longer compiles.
+  'type-removed': both('breaking'),
   'field-required': { send: 'breaking', receive: 'compatible' },
   'field-optional': { send: 'compatible', receive: 'breaking' },
   // Received `T | null` fails strict null checks where `T` was used.
@@ -65,6 +71,10 @@ export function classify(kind: ChangeKind, side: ChangeSide, detail: ClassifyDet
     case 'field-added':
       // A new required field breaks callers that do not pass it; received extras are harmless.
       return !receiving && detail.required ? 'breaking' : 'compatible';
+    case 'field-removed':
+      // Code reading the field no longer compiles. A value we send may still carry it where the
+      // object stays open (the server must accept extra keys there); a closed one rejects it.
+      return receiving || !detail.open ? 'breaking' : 'compatible';
     case 'body-added':
       return detail.required ? 'breaking' : 'compatible';
     case 'type-changed':
@@ -77,6 +87,7 @@ export function classify(kind: ChangeKind, side: ChangeSide, detail: ClassifyDet
 }
 
 function typeChangeClass(relation: Relation, receiving: boolean): ChangeClass {
+  if (relation === 'same') return 'compatible';
   if (!receiving) return relation === 'wider' || relation === 'numeric-wider' ? 'compatible' : 'breaking';
   if (relation === 'narrower') return 'compatible';
   // integer → number keeps the TypeScript type `number` but lets fractions through.

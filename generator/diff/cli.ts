@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../diagnostics.js';
 import type { Model } from '../ir/types.js';
 import { diffModels } from './diff.js';
-import { modelFromText, readNamingConfig, readSide } from './load-side.js';
-import { renderJson, renderMarkdown } from './render.js';
+import { modelFromText, readNamingConfig, readSide, specIdentity } from './load-side.js';
+import { renderJson, renderMarkdown, type SideLabel } from './render.js';
 import type { ApiChange, ChangeClass } from './types.js';
 
 const USAGE =
@@ -55,6 +55,7 @@ function main(argv: string[]): number {
   const naming = readNamingConfig(values.naming ?? resolve(projectRoot, 'spec/naming.yaml'));
   if (!naming.config) return printDiagnostics(naming.diagnostics);
   const sides = positionals.map((arg) => loadModel(arg, naming.config!));
+  const [oldSide, newSide] = sides as [LoadedSide, LoadedSide];
   const problems = sides.flatMap((s) => s.diagnostics);
   if (problems.length) printDiagnostics(problems);
   const [before, after] = sides.map((s) => s.model);
@@ -62,20 +63,26 @@ function main(argv: string[]): number {
 
   const changes = diffModels(before, after);
   process.stdout.write(
-    values.json
-      ? renderJson(changes)
-      : renderMarkdown(changes, { oldLabel: positionals[0]!, newLabel: positionals[1]! }),
+    values.json ? renderJson(changes) : renderMarkdown(changes, { old: oldSide.labels, new: newSide.labels }),
   );
   return exitCode(changes, failOn);
+}
+
+interface LoadedSide {
+  model?: Model;
+  diagnostics: Diagnostic[];
+  labels: SideLabel;
 }
 
 function loadModel(
   arg: string,
   naming: NonNullable<ReturnType<typeof readNamingConfig>['config']>,
-): { model?: Model; diagnostics: Diagnostic[] } {
+): LoadedSide {
   const side = readSide(arg, process.cwd());
-  if (side.text === undefined) return { diagnostics: side.diagnostics };
-  return modelFromText(side.text, side.label, naming);
+  if (side.text === undefined) return { diagnostics: side.diagnostics, labels: { name: side.label } };
+  const loaded = modelFromText(side.text, side.label, naming);
+  const about = specIdentity(side.text, loaded.model);
+  return { ...loaded, labels: about ? { name: side.label, about } : { name: side.label } };
 }
 
 /** Prints to stderr so `--json` output on stdout stays parseable; returns the exit code 2. */

@@ -1,7 +1,7 @@
 /** State for one walk (one operation side or one webhook) and the helper that records a change. */
 import type { NamedSchema, SchemaNode } from '../ir/types.js';
 import { classify, type ClassifyDetail } from './classify.js';
-import type { ApiChange, ChangeKind, ChangeSide } from './types.js';
+import { type ApiChange, type ChangeKind, type ChangeSide, isRemoval } from './types.js';
 
 export interface DiffContext {
   oldSchemas: ReadonlyMap<string, NamedSchema>;
@@ -31,11 +31,12 @@ export function report(ctx: DiffContext, kind: ChangeKind, at: ChangeAt, message
     subject: ctx.subject,
     side: ctx.side,
     path: at.path,
-    pointer: at.pointer,
+    // A removal has no place in the new spec: it points at where it was.
+    pointer: isRemoval(kind) ? (at.oldPointer ?? at.pointer) : at.pointer,
     message,
   };
   // Only set keys that have a value, so JSON output and test expectations stay small.
-  if (at.oldPointer !== undefined && at.oldPointer !== at.pointer) change.oldPointer = at.oldPointer;
+  if (at.oldPointer !== undefined && at.oldPointer !== change.pointer) change.oldPointer = at.oldPointer;
   if (at.before !== undefined) change.before = at.before;
   if (at.after !== undefined) change.after = at.after;
   ctx.out.push(change);

@@ -5,6 +5,7 @@
  */
 import type { Model, NamedSchema, Operation, SchemaNode, WebhookEvent } from '../ir/types.js';
 import { type DiffContext, report } from './context.js';
+import { diffExports } from './exports.js';
 import { diffNodes } from './nodes.js';
 import type { ApiChange, ChangeSide } from './types.js';
 
@@ -18,7 +19,7 @@ export function diffModels(oldModel: Model, newModel: Model): ApiChange[] {
   const pair: Pair = { oldSchemas: byName(oldModel), newSchemas: byName(newModel), out: [] };
   diffOperations(pair, oldModel.operations, newModel.operations);
   diffWebhooks(pair, oldModel.webhooks, newModel.webhooks);
-  return pair.out;
+  return [...pair.out, ...diffExports(oldModel, newModel, pair.out)];
 }
 
 const byName = (model: Model) => new Map(model.schemas.map((s) => [s.name, s]));

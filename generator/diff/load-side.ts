@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
 import { buildModel } from '../ir/build.js';
@@ -14,9 +14,31 @@ import { loadSpecText } from '../load.js';
 
 export interface SideText {
   text?: string;
-  /** What diagnostics and the report call this side: the path or `REV:PATH` as given. */
+  /**
+   * What diagnostics and the report call this side: `REV:PATH` as given, a file's path from the
+   * working directory, or its bare name when it lies outside: never an absolute path, which would
+   * only say where the report was run.
+   */
   label: string;
   diagnostics: Diagnostic[];
+}
+
+export function fileLabel(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : basename(file);
+}
+
+/**
+ * What the spec says it is: `Telnyx API 2.0.0, extracted from spec3-2026-07-16.yml`, from its
+ * `info` and the header `spec:extract` writes; undefined when it says nothing.
+ */
+export function specIdentity(
+  text: string,
+  model: Pick<Model, 'title' | 'version'> | undefined,
+): string | undefined {
+  const source = /^# Extracted from (\S+)/m.exec(text)?.[1];
+  const name = [model?.title, model?.version].filter(Boolean).join(' ');
+  return [name, source ? `extracted from ${source}` : ''].filter(Boolean).join(', ') || undefined;
 }
 
 const unreadable = (label: string, message: string): SideText => ({
@@ -27,10 +49,11 @@ const unreadable = (label: string, message: string): SideText => ({
 export function readSide(arg: string, cwd: string): SideText {
   const file = resolve(cwd, arg);
   if (existsSync(file)) {
+    const label = fileLabel(file, cwd);
     try {
-      return { text: readFileSync(file, 'utf8'), label: arg, diagnostics: [] };
+      return { text: readFileSync(file, 'utf8'), label, diagnostics: [] };
     } catch (err) {
-      return unreadable(arg, `cannot read ${arg}: ${(err as Error).message}`);
+      return unreadable(label, `cannot read ${label}: ${(err as Error).message}`);
     }
   }
   if (!arg.includes(':')) return unreadable(arg, `no such file: ${arg}`);

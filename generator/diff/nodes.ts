@@ -7,6 +7,8 @@ import type { Docs, NamedSchema, ObjectNode, Property, SchemaNode } from '../ir/
 import type { Relation } from './classify.js';
 import { at, type DiffContext, report, show } from './context.js';
 import { compareArray, compareConstraints, compareEnum, compareObject, compareUnion } from './shapes.js';
+import { textChange } from './text.js';
+import { compareValues, enumValues } from './values.js';
 
 type Schemas = ReadonlyMap<string, NamedSchema>;
 
@@ -30,7 +32,9 @@ export function diffNodes(ctx: DiffContext, a: SchemaNode, b: SchemaNode, path: 
   compareDocs(ctx, a, b, ra.docs, rb.docs, path);
   const ea = effective(ra.node, ctx.oldSchemas);
   const eb = effective(rb.node, ctx.newSchemas);
-  if (ea.kind !== eb.kind) {
+  const values = ea.kind === 'enum' && eb.kind === 'enum' ? undefined : enumSets(ea, eb, ctx);
+  if (values) compareValues(ctx, ea, eb, values[0], values[1], path);
+  else if (ea.kind !== eb.kind) {
     const relation = relate(ea, eb, ctx);
     report(
       ctx,
@@ -48,7 +52,14 @@ export function diffNodes(ctx: DiffContext, a: SchemaNode, b: SchemaNode, path: 
       rb.nullable ? 'may now be null' : 'may no longer be null',
     );
   }
-  compareSameKind(ctx, ea, eb, path);
+  if (!values) compareSameKind(ctx, ea, eb, path);
+}
+
+/** Both sides' values when both are enums spread over unions (see values.ts). */
+function enumSets(a: SchemaNode, b: SchemaNode, ctx: DiffContext) {
+  const before = enumValues(a, ctx.oldSchemas);
+  const after = enumValues(b, ctx.newSchemas);
+  return before && after ? ([before, after] as const) : undefined;
 }
 
 function compareSameKind(ctx: DiffContext, a: SchemaNode, b: SchemaNode, path: string): void {
@@ -137,7 +148,11 @@ function compareDocs(ctx: DiffContext, a: SchemaNode, b: SchemaNode, da: Docs, d
   for (const field of DOC_FIELDS) {
     if (da[field] === db[field]) continue;
     const message =
-      field === 'deprecated' ? (db.deprecated ? 'deprecated' : 'no longer deprecated') : `${field} changed`;
+      field === 'deprecated'
+        ? db.deprecated
+          ? 'deprecated'
+          : 'no longer deprecated'
+        : textChange(field, da[field], db[field]);
     report(ctx, 'docs-changed', at(a, b, path, { before: da[field], after: db[field] }), message);
   }
   if (JSON.stringify(da.default) !== JSON.stringify(db.default)) {

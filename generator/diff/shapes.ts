@@ -1,6 +1,7 @@
 /** Per-kind comparisons of two nodes of the same kind (objects, unions, enums, bounds). */
-import type { ArrayNode, EnumNode, ObjectNode, SchemaNode, UnionNode } from '../ir/types.js';
+import type { ArrayNode, EnumNode, NamedSchema, ObjectNode, SchemaNode, UnionNode } from '../ir/types.js';
 import { at, type DiffContext, fieldPath, report, show } from './context.js';
+import { compareValues } from './values.js';
 
 export function compareObject(ctx: DiffContext, a: ObjectNode, b: ObjectNode, path: string): void {
   const before = new Map(a.properties.map((p) => [p.name, p]));
@@ -31,11 +32,12 @@ export function compareObject(ctx: DiffContext, a: ObjectNode, b: ObjectNode, pa
   }
   for (const pa of a.properties) {
     if (afterNames.has(pa.name)) continue;
+    const open = b.additionalProperties === true;
     report(
       ctx,
       'field-removed',
-      { path: fieldPath(path, pa.name), pointer: b.pointer, oldPointer: pa.pointer },
-      `field \`${pa.name}\` removed`,
+      { path: fieldPath(path, pa.name), pointer: b.pointer, oldPointer: pa.pointer, detail: { open } },
+      `field \`${pa.name}\` removed${open ? ' (other fields are still allowed)' : ''}`,
     );
   }
   compareAdditional(ctx, a, b, path);
@@ -65,28 +67,22 @@ export function compareArray(ctx: DiffContext, a: ArrayNode, b: ArrayNode, path:
 }
 
 export function compareEnum(ctx: DiffContext, a: EnumNode, b: EnumNode, path: string): void {
-  const key = (v: unknown) => JSON.stringify(v);
-  const before = new Set(a.values.map(key));
-  const after = new Set(b.values.map(key));
-  for (const v of b.values) {
-    if (!before.has(key(v)))
-      report(ctx, 'enum-value-added', at(a, b, path, { after: v }), `enum value ${show(v)} added`);
-  }
-  for (const v of a.values) {
-    if (!after.has(key(v)))
-      report(ctx, 'enum-value-removed', at(a, b, path, { before: v }), `enum value ${show(v)} removed`);
-  }
+  compareValues(ctx, a, b, a.values, b.values, path);
 }
 
 interface Variant {
   node: SchemaNode;
-  /** How the variant is named in messages and paths: `xai`, or a schema name. */
+  /** How the variant is named in paths: its exported type name, or its kind when inline. */
   label: string;
+  /** Its discriminant value, when the union is matched by value. */
+  value?: string;
 }
 
 /**
  * Variants are matched by discriminant value when both sides are discriminated (that value is
- * what the client switches on), else by the schema they name, else by kind and position.
+ * what the client switches on), else by the schema they name, else by kind and position. Either
+ * way a path names a variant by its type (`voice_settings[XAIVoiceSettings]`), so one variant is
+ * written one way in every report.
  */
 export function compareUnion(ctx: DiffContext, a: UnionNode, b: UnionNode, path: string): void {
   const da = a.discriminator;
@@ -101,16 +97,15 @@ export function compareUnion(ctx: DiffContext, a: UnionNode, b: UnionNode, path:
     );
   }
   const byValue = Boolean(da && db);
-  const before = variants(a, byValue);
-  const after = variants(b, byValue);
-  const member = (v: Variant) => (byValue ? `${db!.propertyName}=${v.label}` : v.label);
+  const before = variants(a, byValue, ctx.oldSchemas);
+  const after = variants(b, byValue, ctx.newSchemas);
   // Membership first, then what changed inside the variants both sides have.
   for (const [key, vb] of after) {
     if (!before.has(key))
       report(
         ctx,
         'variant-added',
-        { path, pointer: vb.node.pointer, after: vb.label },
+        { path, pointer: vb.node.pointer, after: vb.value ?? vb.label },
         `variant ${describe(vb)} added`,
       );
   }
@@ -119,31 +114,35 @@ export function compareUnion(ctx: DiffContext, a: UnionNode, b: UnionNode, path:
       report(
         ctx,
         'variant-removed',
-        { path, pointer: b.pointer, oldPointer: va.node.pointer, before: va.label },
+        { path, pointer: b.pointer, oldPointer: va.node.pointer, before: va.value ?? va.label },
         `variant ${describe(va)} removed`,
       );
   }
   for (const [key, vb] of after) {
     const va = before.get(key);
-    if (va) ctx.recurse(va.node, vb.node, `${path}[${member(vb)}]`);
+    if (va) ctx.recurse(va.node, vb.node, `${path}[${vb.label}]`);
   }
 }
 
-/** `xai` (`XAIVoiceSettings`): the discriminant value, and the schema when it says more. */
+/** `xai` (`XAIVoiceSettings`): the discriminant value, and the type when there is one. */
 function describe(v: Variant): string {
-  const schema = v.node.kind === 'ref' && v.node.schemaName !== v.label ? ` (\`${v.node.schemaName}\`)` : '';
-  return `\`${v.label}\`${schema}`;
+  return v.value === undefined ? `\`${v.label}\`` : `\`${v.value}\` (\`${v.label}\`)`;
 }
 
-function variants(u: UnionNode, byValue: boolean): Map<string, Variant> {
+function variants(
+  u: UnionNode,
+  byValue: boolean,
+  schemas: ReadonlyMap<string, NamedSchema>,
+): Map<string, Variant> {
   const out = new Map<string, Variant>();
+  const typeName = (schemaName: string) => schemas.get(schemaName)?.typeName ?? schemaName;
   if (byValue && u.discriminator) {
     // The generated union is built from the mapping, so the mapping is what the client sees.
     for (const { value, schemaName } of u.discriminator.mapping) {
       const node =
         u.variants.find((v) => v.kind === 'ref' && v.schemaName === schemaName) ??
         refTo(schemaName, u.pointer);
-      out.set(value, { node, label: value });
+      out.set(value, { node, label: typeName(schemaName), value });
     }
     return out;
   }
@@ -152,8 +151,9 @@ function variants(u: UnionNode, byValue: boolean): Map<string, Variant> {
     const base = node.kind === 'ref' ? node.schemaName : node.kind;
     const n = counts.get(base) ?? 0;
     counts.set(base, n + 1);
-    const label = n === 0 ? base : `${base} ${n + 1}`;
-    out.set(label, { node, label });
+    const key = n === 0 ? base : `${base} ${n + 1}`;
+    const name = node.kind === 'ref' ? typeName(node.schemaName) : node.kind;
+    out.set(key, { node, label: n === 0 ? name : `${name} ${n + 1}` });
   }
   return out;
 }

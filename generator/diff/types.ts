@@ -34,6 +34,7 @@ export type ChangeKind =
   | 'field-optional'
   | 'type-changed'
   | 'type-renamed'
+  | 'type-removed'
   | 'nullable-added'
   | 'nullable-removed'
   | 'enum-value-added'
@@ -47,21 +48,46 @@ export type ChangeKind =
 
 /**
  * Which data the change is in. `request` is data the client sends; `response`, `error-response`
- * and `webhook` are data it receives, which flips the class of most schema changes.
+ * and `webhook` are data it receives, which flips the class of most schema changes. `export` is
+ * the package's list of exported type names.
  */
-export type ChangeSide = 'operation' | 'request' | 'response' | 'error-response' | 'webhook';
+export type ChangeSide = 'operation' | 'request' | 'response' | 'error-response' | 'webhook' | 'export';
+
+/** Kinds whose subject is gone from the new spec: their `pointer` is where it was in the old one. */
+const REMOVALS: ReadonlySet<ChangeKind> = new Set([
+  'operation-removed',
+  'webhook-removed',
+  'body-removed',
+  'response-removed',
+  'path-param-removed',
+  'field-removed',
+  'variant-removed',
+  'type-removed',
+]);
+
+export const isRemoval = (kind: ChangeKind): boolean => REMOVALS.has(kind);
 
 export interface ApiChange {
   kind: ChangeKind;
   class: ChangeClass;
-  /** The operation (`calls.actions.speak`) or webhook event type (`call.speak.ended`). */
-  subject: { type: 'operation' | 'webhook'; name: string };
+  /**
+   * The operation (`calls.actions.speak`), webhook event type (`call.speak.ended`) or exported
+   * type name (`ResembleSampleRate`).
+   */
+  subject: { type: 'operation' | 'webhook' | 'type'; name: string };
   side: ChangeSide;
-  /** Field path under the side's root, e.g. `voice_settings[type=xai]`; `''` for the root. */
+  /**
+   * Field path under the side's root, e.g. `voice_settings[XAIVoiceSettings].voice_speed`: a union
+   * variant is written `[its exported type name]`, or `[its kind]` (`[string]`, `[object 2]`) when
+   * it has no name of its own; `''` for the root.
+   */
   path: string;
-  /** JSON pointer on the new side (for a removal: the nearest new-side node that holds it). */
+  /**
+   * Where the change is: a JSON pointer into the new spec, except for a removal (`isRemoval`),
+   * which points at where the removed thing was in the old spec.
+   */
   pointer: string;
-  /** JSON pointer on the old side, when there is one. */
+  /** JSON pointer into the old spec, when it differs from `pointer`. */
   oldPointer?: string;
   before?: unknown;
   after?: unknown;

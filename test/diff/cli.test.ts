@@ -38,8 +38,24 @@ describe('spec:diff CLI', () => {
   it('prints the Markdown report and exits 0', () => {
     const r = run([OLD, NEW]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('**0 breaking** · **0 narrowing** · **4 compatible**');
+    // Four changes in three rows: the two new providers share the `voice_settings` row.
+    expect(r.stdout).toContain('**0 breaking** · **0 narrowing** · **3 compatible**');
     expect(r.stdout).toContain('variant `inworld` (`InworldVoiceSettings`) added');
+  });
+
+  it('labels each side by what it is, never by an absolute path', () => {
+    // Given as absolute paths, from the project root: the paths from there, and what the specs say.
+    const heading = run([OLD, NEW]).stdout.split('\n')[0];
+    expect(heading).toBe(
+      '## API changes: `test/fixtures/specs/voice-media-2026-02-26.yaml` (Telnyx API 2.0.0, extracted from spec3-2026-02-26.yml)' +
+        ' → `spec/voice-media.yaml` (Telnyx API 2.0.0, extracted from spec3-2026-07-16.yml)',
+    );
+    // From elsewhere, a file outside the working directory is named by its file name alone.
+    const outside = run([OLD, NEW], tmp).stdout;
+    expect(outside.split('\n')[0]).toMatch(
+      /^## API changes: `voice-media-2026-02-26\.yaml` \(.*\) → `voice-media\.yaml` \(/,
+    );
+    expect(outside).not.toContain(root);
   });
 
   it('prints ApiChange[] as JSON with --json', () => {
@@ -50,7 +66,7 @@ describe('spec:diff CLI', () => {
       ['docs-changed', 'compatible', 'voice'],
       ['variant-added', 'compatible', 'voice_settings'],
       ['variant-added', 'compatible', 'voice_settings'],
-      ['docs-changed', 'compatible', 'voice_settings[type=telnyx].voice_speed'],
+      ['docs-changed', 'compatible', 'voice_settings[TelnyxVoiceSettings].voice_speed'],
     ]);
   });
 

@@ -25,9 +25,10 @@ const prop = (s: Json, name: string) => req(s).properties[name];
 describe('diffModels: request side (data we send)', () => {
   const cases: Array<[string, (s: Json) => void, Omit<Summary, 'side' | 'subject'>]> = [
     [
-      'field removed',
+      // The schema stays open: a value that still carries `mode` is accepted by the server.
+      'field removed from an open schema',
       (s) => delete req(s).properties.mode,
-      { kind: 'field-removed', class: 'breaking', path: 'mode' },
+      { kind: 'field-removed', class: 'compatible', path: 'mode' },
     ],
     [
       'optional field added',
@@ -117,15 +118,25 @@ describe('diffModels: request side (data we send)', () => {
     expect(diffAfter(edit).map(summary)).toEqual([{ side: 'request', subject: OP, ...expected }]);
   });
 
+  it('a field removed from a closed schema is breaking: the server rejects a value that still has it', () => {
+    const closed = baseSpec();
+    req(closed).additionalProperties = false;
+    const after = structuredClone(closed);
+    delete req(after).properties.mode;
+    expect(diffModels(model(closed), model(after)).map(summary)).toEqual([
+      { kind: 'field-removed', class: 'breaking', side: 'request', subject: OP, path: 'mode' },
+    ]);
+  });
+
   it('a shared schema is reported at every place the client meets it', () => {
     expect(diffAfter((s) => delete schemas(s).B.properties.x).map(summary)).toEqual([
-      { kind: 'field-removed', class: 'breaking', side: 'request', subject: OP, path: 'settings[type=b].x' },
+      { kind: 'field-removed', class: 'compatible', side: 'request', subject: OP, path: 'settings[B].x' },
       {
         kind: 'field-removed',
         class: 'breaking',
         side: 'webhook',
         subject: EVENT,
-        path: 'data.payload.kind[type=b].x',
+        path: 'data.payload.kind[B].x',
       },
     ]);
   });
@@ -137,7 +148,7 @@ describe('diffModels: request side (data we send)', () => {
     ]);
   });
 
-  it('reports the new-side pointer, and the old one for a removal', () => {
+  it('reports the new-side pointer, and for a removal where it was in the old spec', () => {
     const [added] = diffAfter((s) => addVariantC(prop(s, 'settings')));
     expect(added).toMatchObject({
       pointer: '#/components/schemas/Req/properties/settings/oneOf/2',
@@ -145,9 +156,13 @@ describe('diffModels: request side (data we send)', () => {
       message: 'variant `c` (`C`) added',
     });
     const [removed] = diffAfter((s) => delete req(s).properties.mode);
-    expect(removed).toMatchObject({
-      pointer: '#/components/schemas/Req',
-      oldPointer: '#/components/schemas/Req/properties/mode',
+    expect(removed).toMatchObject({ pointer: '#/components/schemas/Req/properties/mode' });
+    expect(removed).not.toHaveProperty('oldPointer');
+    const [variant] = diffAfter((s) => removeVariantB(prop(s, 'settings')));
+    expect(variant).toMatchObject({
+      kind: 'variant-removed',
+      pointer: '#/components/schemas/Req/properties/settings/oneOf/1',
+      message: 'variant `b` (`B`) removed',
     });
   });
 });

@@ -39,7 +39,6 @@ describe('spec:diff on the real update 2026-02-26 → 2026-07-16', () => {
         kind: 'docs-changed',
         path: 'voice',
         pointer: '#/components/schemas/SpeakRequest/properties/voice',
-        message: 'description changed',
       }),
       {
         ...speak,
@@ -60,8 +59,11 @@ describe('spec:diff on the real update 2026-02-26 → 2026-07-16', () => {
       expect.objectContaining({
         ...speak,
         kind: 'docs-changed',
-        path: 'voice_settings[type=telnyx].voice_speed',
+        path: 'voice_settings[TelnyxVoiceSettings].voice_speed',
         pointer: '#/components/schemas/TelnyxVoiceSettings/properties/voice_speed',
+        // The edit itself, not two paragraphs: what both versions share is cut to `…`.
+        message:
+          'description: “…value is 1.0.” → “…value is 1.0. Not supported for `Telnyx.Bayan.*` or `Telnyx.Sukhan.*` voices.”',
       }),
     ]);
     const voice = changes[0]!;
@@ -90,25 +92,35 @@ describe('spec:diff on the real update 2026-02-26 → 2026-07-16', () => {
       ['docs-changed', 'compatible', 'voice', expect.any(String)],
       ['variant-removed', 'breaking', 'voice_settings', 'inworld'],
       ['variant-removed', 'breaking', 'voice_settings', 'xai'],
-      ['docs-changed', 'compatible', 'voice_settings[type=telnyx].voice_speed', expect.any(String)],
+      ['docs-changed', 'compatible', 'voice_settings[TelnyxVoiceSettings].voice_speed', expect.any(String)],
+      // The providers' settings types are gone from the package's exports too.
+      ['type-removed', 'breaking', '', 'InworldVoiceSettings'],
+      ['type-removed', 'breaking', '', 'XAIVoiceSettings'],
     ]);
+    // A removal points at where the variant was, in the spec it was removed from.
+    expect(reverse[1]!.pointer).toBe('#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/7');
+    expect(reverse[4]!.pointer).toBe('#/components/schemas/InworldVoiceSettings');
   });
 
   it('renders a Markdown report for the PR description', () => {
-    const markdown = renderMarkdown(changes, { oldLabel: OLD, newLabel: NEW });
-    expect(markdown.split('\n').slice(0, 9)).toEqual([
-      `## API changes: \`${OLD}\` → \`${NEW}\``,
+    const markdown = renderMarkdown(changes, {
+      old: { name: OLD },
+      new: { name: NEW, about: 'Telnyx API 2.0.0' },
+    });
+    expect(markdown.split('\n').slice(0, 8)).toEqual([
+      `## API changes: \`${OLD}\` → \`${NEW}\` (Telnyx API 2.0.0)`,
       '',
-      '**0 breaking** · **0 narrowing** · **4 compatible**',
+      '**0 breaking** · **0 narrowing** · **3 compatible**',
       '',
       '### Compatible',
       '',
-      '| Operation / event | Where | Change | Pointer |',
+      '| Operation / event / type | Where | Change | Pointer |',
       '| --- | --- | --- | --- |',
-      '| `calls.actions.speak` | request `voice` | description changed | `#/components/schemas/SpeakRequest/properties/voice` |',
     ]);
+    // One row per field: both new providers share the `voice_settings` row.
     expect(markdown).toContain(
-      '| `calls.actions.speak` | request `voice_settings` | variant `xai` (`XAIVoiceSettings`) added | `#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/8` |',
+      '| `calls.actions.speak` | request `voice_settings` | variant `inworld` (`InworldVoiceSettings`) added; variant `xai` (`XAIVoiceSettings`) added | `#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/7`, `#/components/schemas/SpeakRequest/properties/voice_settings/oneOf/8` |',
     );
+    expect(markdown).toContain('| `calls.actions.speak` | request `voice` | description: “…');
   });
 });
