@@ -5,15 +5,13 @@
  */
 import type { WebhookDrift, WebhookLogger } from './webhook-drift.js';
 import {
-  type EventDecoder,
   reportDrift,
   type UnknownWebhookEvent,
   type Unwrapped,
   unwrapDetailed,
+  type WebhookBinding,
 } from './webhook-unwrap.js';
 import { type CryptoEngine, type HeadersLike, WebhookVerificationError } from './webhook-verify.js';
-
-type Decoders = Readonly<Record<string, EventDecoder>>;
 
 export interface WebhookHandlerConfig<M extends object = Record<string, unknown>> {
   /**
@@ -176,7 +174,7 @@ function reportCallbackError<M extends object>(
  */
 export function createWebhookHandlerWith<M extends object = Record<string, unknown>>(
   config: WebhookHandlerConfig<M>,
-  decoders: Decoders,
+  binding: WebhookBinding,
 ): WebhookHandler {
   const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const options = {
@@ -191,7 +189,7 @@ export function createWebhookHandlerWith<M extends object = Record<string, unkno
     async handle(headers, body) {
       let unwrapped: Unwrapped;
       try {
-        unwrapped = await unwrapDetailed(body, { ...options, headers }, decoders);
+        unwrapped = await unwrapDetailed(body, { ...options, headers }, binding);
       } catch (error) {
         if (!(error instanceof WebhookVerificationError))
           return { status: 500, body: { error: 'internal_error' } };

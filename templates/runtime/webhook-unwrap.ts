@@ -1,7 +1,7 @@
 /**
- * Verified webhook parsing and a ready-made HTTP handler. Hand-written, copied verbatim into the
- * generated package as `core/webhook-unwrap.ts`; the generated code binds these generic functions
- * to the generated event types and guards (the `decoders` argument).
+ * Verified webhook parsing. Hand-written, copied verbatim into the generated package as
+ * `core/webhook-unwrap.ts`; the generated code binds these generic functions to its event types,
+ * guards and configured environment variable (a `WebhookBinding`).
  *
  * The order is the security property: the signature is checked on the raw body first, and
  * nothing is parsed, decoded or handed to user code before that succeeds.
@@ -63,18 +63,33 @@ export interface UnwrapOptions {
   engine?: CryptoEngine | undefined;
 }
 
-type Decoders = Readonly<Record<string, EventDecoder>>;
+/** What generated code binds the functions below to. */
+export interface WebhookBinding {
+  /** `data.event_type` → the guard for that event's whole body. */
+  decoders: Readonly<Record<string, EventDecoder>>;
+  /** The environment variable read for the key(s) when none is passed (from the naming config). */
+  publicKeyEnv?: string | undefined;
+}
 
-function resolveKey(key: string | readonly string[] | undefined): string | readonly string[] {
+function resolveKey(key: string | readonly string[] | undefined, envName: string | undefined) {
   if (key !== undefined) return key;
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const fromEnv = splitKeys(env?.['TELNYX_PUBLIC_KEY'] ?? '');
+  const fromEnv = envName === undefined ? [] : splitKeys(env?.[envName] ?? '');
   if (fromEnv.length > 0) return fromEnv;
+  const orEnv = envName === undefined ? '' : `, or set the ${envName} environment variable to`;
   throw new WebhookVerificationError(
     'invalid_public_key',
-    'no public key configured: pass `key` / `publicKey`, or set the TELNYX_PUBLIC_KEY environment ' +
-      'variable to the base64 public key shown in the Telnyx Mission Control portal',
+    `no public key configured: pass \`key\` / \`publicKey\`${orEnv || ' with'} the base64 public key ` +
+      'shown in the Telnyx Mission Control portal',
   );
+}
+
+/**
+ * Whether `event` is a known event of `type`; what generated `isWebhookEventType` narrows with.
+ * Read structurally, so it holds for drifting events too.
+ */
+export function hasEventType(event: unknown, type: string): boolean {
+  return !isUnknownWebhookEvent(event) && member(member(event, 'data'), 'event_type') === type;
 }
 
 /** One decoder for every byte body: `fatal`, so a body that is not UTF-8 is reported, not patched. */
@@ -119,7 +134,7 @@ const EXACT: GuardOptions = Object.freeze({});
 function decodeVerified(
   rawBody: string | Uint8Array,
   strict: boolean | undefined,
-  decoders: Decoders,
+  decoders: WebhookBinding['decoders'],
 ): Unwrapped {
   const body = parseJson(rawBody);
   const data = member(body, 'data');
@@ -171,15 +186,16 @@ export function reportDrift(
 function unwrapNow(
   rawBody: string | Uint8Array,
   options: UnwrapOptions,
-  decoders: Decoders,
+  binding: WebhookBinding,
 ): Unwrapped | Promise<Unwrapped> {
+  const { decoders } = binding;
   const strict = options.strict;
   // Another thread can write to bytes in shared memory while they are checked, so those are
   // checked and parsed from a private copy (`new Uint8Array` copies; `slice` of a Buffer would not).
   const body =
     typeof rawBody === 'string' || rawBody.buffer instanceof ArrayBuffer ? rawBody : new Uint8Array(rawBody);
   // The options object carries `toleranceSeconds`, `now` and `engine` for the verifier as is.
-  const verdict = checkWebhookSignature(body, options.headers, resolveKey(options.key), options);
+  const verdict = checkWebhookSignature(body, options.headers, resolveKey(options.key, binding.publicKeyEnv), options);
   if (verdict === true) return decodeVerified(body, strict, decoders);
   // A copy, for the same reason: the caller may change its bytes while WebCrypto checks them.
   const verified = typeof body === 'string' ? body : new Uint8Array(body);
@@ -193,10 +209,10 @@ function unwrapNow(
 export function unwrapDetailed(
   rawBody: string | Uint8Array,
   options: UnwrapOptions,
-  decoders: Decoders,
+  binding: WebhookBinding,
 ): Promise<Unwrapped> {
   try {
-    return Promise.resolve(unwrapNow(rawBody, options, decoders));
+    return Promise.resolve(unwrapNow(rawBody, options, binding));
   } catch (error) {
     return Promise.reject(error);
   }
@@ -211,10 +227,10 @@ export function unwrapDetailed(
 export function unwrapWebhookWith(
   rawBody: string | Uint8Array,
   options: UnwrapOptions,
-  decoders: Decoders,
+  binding: WebhookBinding,
 ): Promise<unknown> {
   try {
-    const unwrapped = unwrapNow(rawBody, options, decoders);
+    const unwrapped = unwrapNow(rawBody, options, binding);
     if (unwrapped instanceof Promise) return unwrapped.then((u) => deliver(u, options));
     return Promise.resolve(deliver(unwrapped, options));
   } catch (error) {
@@ -225,4 +241,25 @@ export function unwrapWebhookWith(
 function deliver(unwrapped: Unwrapped, options: UnwrapOptions): unknown {
   if (unwrapped.drift) reportDrift(unwrapped.drift, options);
   return unwrapped.event;
+}
+
+/**
+ * `client.webhooks`: unwrap with the client's public key. Generated code extends it with its own
+ * event union `E`.
+ */
+export class WebhookClient<E> {
+  readonly #publicKey: string | readonly string[] | undefined;
+  readonly #binding: WebhookBinding;
+
+  constructor(binding: WebhookBinding, publicKey: string | readonly string[] | undefined) {
+    this.#binding = binding;
+    this.#publicKey = publicKey;
+  }
+
+  /** `unwrapWebhook`, with the client's `publicKey` unless `options.key` is given. */
+  unwrap(rawBody: string | Uint8Array, options: UnwrapOptions): Promise<E | UnknownWebhookEvent> {
+    const key = options.key ?? this.#publicKey;
+    const withKey = key === undefined ? options : { ...options, key };
+    return unwrapWebhookWith(rawBody, withKey, this.#binding) as Promise<E | UnknownWebhookEvent>;
+  }
 }

@@ -44,7 +44,8 @@ const decodeCallInitiated: EventDecoder = (value, options): ValidationResult<unk
   }
   return { ok: true, value: { decoded: true, body: value } };
 };
-const decoders = { 'call.initiated': decodeCallInitiated };
+/** What generated code would pass: the decoders and the environment variable for the key. */
+const binding = { decoders: { 'call.initiated': decodeCallInitiated }, publicKeyEnv: 'TELNYX_PUBLIC_KEY' };
 
 const event = (type: string, payload: object = { call_control_id: 'v3:abc', state: 'parked' }) =>
   JSON.stringify({ data: { event_type: type, id: 'e1', payload, record_type: 'event' }, meta: {} });
@@ -63,7 +64,7 @@ let engine: CryptoEngine = 'node';
 
 async function unwrap(body: string | Uint8Array, extra: object = {}, signedBody = body) {
   const headers = await signWebhook(signedBody, keys.privateKey);
-  return unwrapWebhookWith(body, { headers, key: keys.publicKey, engine, ...extra }, decoders);
+  return unwrapWebhookWith(body, { headers, key: keys.publicKey, engine, ...extra }, binding);
 }
 
 async function reasonOf(promise: Promise<unknown>): Promise<WebhookVerificationError> {
@@ -100,12 +101,12 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
     const options = { headers, key: keys.publicKey, engine };
     const swap = (bytes: Uint8Array) => bytes.set(new TextEncoder().encode('v3:xyz'), body.indexOf('v3:abc'));
     for (const bytes of [new TextEncoder().encode(body), Buffer.from(body)]) {
-      const pending = unwrapWebhookWith(bytes, options, decoders);
+      const pending = unwrapWebhookWith(bytes, options, binding);
       swap(bytes);
       expect(await pending).toEqual({ decoded: true, body: JSON.parse(body) });
     }
     for (const bytes of [new TextEncoder().encode(body), Buffer.from(body)]) {
-      const pending = unwrapDetailed(bytes, options, decoders);
+      const pending = unwrapDetailed(bytes, options, binding);
       swap(bytes);
       expect((await pending).event).toEqual({ decoded: true, body: JSON.parse(body) });
     }
@@ -136,7 +137,7 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
         return verdict;
       });
     }
-    const result = await unwrapWebhookWith(shared, { headers, key: keys.publicKey, engine }, decoders);
+    const result = await unwrapWebhookWith(shared, { headers, key: keys.publicKey, engine }, binding);
     expect(new TextDecoder().decode(shared)).toContain('v3:xyz'); // the write did happen
     expect(result).toEqual({ decoded: true, body: JSON.parse(body) });
   });
@@ -153,7 +154,7 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
     for (const options of cases) {
       let promise: Promise<unknown> | undefined;
       expect(() => {
-        promise = unwrapWebhookWith(body, { ...options, engine }, decoders);
+        promise = unwrapWebhookWith(body, { ...options, engine }, binding);
       }).not.toThrow();
       await expect(promise).rejects.toThrow();
     }
@@ -162,7 +163,7 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
     const signed = { headers: await signWebhook(notJson, keys.privateKey), key: keys.publicKey, engine };
     let late: Promise<unknown> | undefined;
     expect(() => {
-      late = unwrapWebhookWith(notJson, signed, decoders);
+      late = unwrapWebhookWith(notJson, signed, binding);
     }).not.toThrow();
     expect((await reasonOf(late!)).reason).toBe('invalid_json');
   });
@@ -203,14 +204,14 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
     }
   });
 
-  it('decodes with strictNulls: false by default and with the guards\' exact defaults under strict', async () => {
+  it("decodes with strictNulls: false by default and with the guards' exact defaults under strict", async () => {
     const spy = vi.fn(decodeCallInitiated);
     const run = async (strict?: boolean) => {
       const body = event('call.initiated', { call_control_id: null, state: 'parked' });
       const headers = await signWebhook(body, keys.privateKey);
       const base = { headers, key: keys.publicKey, engine, onDrift: () => undefined };
       const options = strict === undefined ? base : { ...base, strict };
-      return unwrapWebhookWith(body, options, { 'call.initiated': spy });
+      return unwrapWebhookWith(body, options, { decoders: { 'call.initiated': spy } });
     };
     expect(await run()).toMatchObject({ decoded: true });
     expect(spy).toHaveBeenLastCalledWith(expect.anything(), { strictNulls: false });
@@ -227,10 +228,14 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
     const headers = await signWebhook(body, keys.privateKey);
     const tampered = body.replace('v3:abc', 'v3:abd');
     const options = { headers, key: keys.publicKey, engine };
-    const error = await reasonOf(unwrapWebhookWith(tampered, options, { 'call.initiated': spy }));
+    const error = await reasonOf(
+      unwrapWebhookWith(tampered, options, { decoders: { 'call.initiated': spy } }),
+    );
     expect(error.reason).toBe('signature_mismatch');
     const bytes = new TextEncoder().encode(tampered);
-    const fromBytes = await reasonOf(unwrapWebhookWith(bytes, options, { 'call.initiated': spy }));
+    const fromBytes = await reasonOf(
+      unwrapWebhookWith(bytes, options, { decoders: { 'call.initiated': spy } }),
+    );
     expect(fromBytes.reason).toBe('signature_mismatch');
     expect(spy).not.toHaveBeenCalled();
     expect(parse).not.toHaveBeenCalled();
@@ -240,11 +245,25 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
     const body = event('call.initiated');
     const headers = await signWebhook(body, keys.privateKey);
     vi.stubEnv('TELNYX_PUBLIC_KEY', `${(await generateWebhookKeyPair()).publicKey}, ${keys.publicKey}`);
-    await unwrapWebhookWith(body, { headers, engine }, decoders);
+    await unwrapWebhookWith(body, { headers, engine }, binding);
     vi.stubEnv('TELNYX_PUBLIC_KEY', '');
-    const error = await reasonOf(unwrapWebhookWith(body, { headers, engine }, decoders));
+    const error = await reasonOf(unwrapWebhookWith(body, { headers, engine }, binding));
     expect(error.reason).toBe('invalid_public_key');
     expect(error.message).toContain('TELNYX_PUBLIC_KEY');
+  });
+
+  it('reads the environment variable its binding names, and none when it names none', async () => {
+    const body = event('call.initiated');
+    const headers = await signWebhook(body, keys.privateKey);
+    vi.stubEnv('TELNYX_PUBLIC_KEY', '');
+    vi.stubEnv('ACME_WEBHOOK_KEY', keys.publicKey);
+    const acme = { ...binding, publicKeyEnv: 'ACME_WEBHOOK_KEY' };
+    expect(await unwrapWebhookWith(body, { headers, engine }, acme)).toMatchObject({ decoded: true });
+    const { publicKeyEnv: _none, ...noEnv } = binding;
+    vi.stubEnv('TELNYX_PUBLIC_KEY', keys.publicKey);
+    const error = await reasonOf(unwrapWebhookWith(body, { headers, engine }, noEnv));
+    expect(error.reason).toBe('invalid_public_key');
+    expect(error.message).not.toContain('environment variable');
   });
 });
 
@@ -269,7 +288,7 @@ describe('createWebhookHandlerWith + toNodeListener on a real node:http server',
         },
         onUnknown: (e) => void calls.unknown.push(e),
       },
-      decoders,
+      binding,
     );
     ({ port, close } = await serve(toNodeListener(handler, { maxBodyBytes: 4096 })));
   });
@@ -360,7 +379,7 @@ describe('toNodeListener: our handler directly, any other Fetch handler through 
     const seen: unknown[] = [];
     const handler = createWebhookHandlerWith(
       { publicKey: keys.publicKey, on: { 'call.initiated': (e: unknown) => void seen.push(e) } },
-      decoders,
+      binding,
     );
     const { port, close } = await serve(toNodeListener(handler));
     try {
@@ -388,7 +407,7 @@ describe('toNodeListener: our handler directly, any other Fetch handler through 
   it("applies the handler's own maxBodyBytes when it is below the adapter's", async () => {
     const handler = createWebhookHandlerWith(
       { publicKey: keys.publicKey, maxBodyBytes: 64, on: {} },
-      decoders,
+      binding,
     );
     const { port, close } = await serve(toNodeListener(handler)); // adapter default: 1 MiB
     try {
@@ -411,7 +430,7 @@ describe('toNodeListener: our handler directly, any other Fetch handler through 
         maxBodyBytes: 1024,
         on: { 'call.initiated': (e: unknown) => void seen.push(e) },
       },
-      decoders,
+      binding,
     );
     const app = express();
     app.post('/plain', toNodeListener(handler));
@@ -474,7 +493,7 @@ describe('toNodeListener: our handler directly, any other Fetch handler through 
 describe('createWebhookHandlerWith as a plain Fetch handler', () => {
   it('answers 500 when no key is configured and 413 past the limit when reading a stream', async () => {
     vi.stubEnv('TELNYX_PUBLIC_KEY', '');
-    const handler = createWebhookHandlerWith({ on: {}, maxBodyBytes: 10 }, decoders);
+    const handler = createWebhookHandlerWith({ on: {}, maxBodyBytes: 10 }, binding);
     const body = '{"data":{}}'.slice(0, 10);
     const headers = await signWebhook(body, keys.privateKey);
     const res = await handler(new Request('http://x/', { method: 'POST', body, headers }));
