@@ -7,7 +7,7 @@ import { Webhooks, type WebhookClientOptions } from './webhooks.js';
 export interface TelnyxOptions extends ClientOptions, WebhookClientOptions {}
 
 /**
- * The Telnyx API client for call-control media actions.
+ * Typed, dependency-free TypeScript client for Telnyx call control media actions and webhooks.
  *
  * @example
  * ```ts
@@ -24,7 +24,12 @@ export class Telnyx extends ClientCore {
   readonly webhooks: Webhooks;
 
   constructor(options: TelnyxOptions = {}) {
-    super(options, { packageName: 'telnyx-voice-media', packageVersion: '0.1.0' });
+    super(options, {
+      packageName: 'telnyx-voice-media',
+      packageVersion: '0.1.0',
+      baseURL: 'https://api.telnyx.com/v2',
+      apiKeyEnv: 'TELNYX_API_KEY',
+    });
     this.calls = new Calls(this);
     this.webhooks = new Webhooks(options);
   }

@@ -26,6 +26,7 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
     description: pkg.description,
     clientClass: pkg.clientClass,
     apiKeyEnv: pkg.apiKeyEnv,
+    baseURL: model.baseURL,
     publicKeyEnv: pkg.publicKeyEnv,
     apiTitle: model.title,
     apiVersion: model.version,

@@ -13,8 +13,8 @@ import {
 } from '../../templates/runtime/errors.ts';
 import { replies, startTestServer, type TestServer } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
+import { DEFAULTS } from './helpers/client.ts';
 
-const IDENTITY = { packageName: 'telnyx-voice-media', packageVersion: '1.2.3' };
 const OP = { operationName: 'x' };
 
 let server: TestServer;
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = () => new ClientCore({ apiKey: 'KEY_ABORT', baseURL: server.baseURL }, IDENTITY);
+const client = () => new ClientCore({ apiKey: 'KEY_ABORT', baseURL: server.baseURL }, DEFAULTS);
 
 /** Never answers; calls `onRequest` once the request has arrived. */
 function hang(onRequest: () => void = () => undefined) {

@@ -10,8 +10,8 @@ import { ClientCore, type ClientOptions } from '../../templates/runtime/client-c
 import { APIError, ResponseTooLargeError, TelnyxError } from '../../templates/runtime/errors.ts';
 import { replies, send, startTestServer, type TestServer } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
+import { DEFAULTS } from './helpers/client.ts';
 
-const IDENTITY = { packageName: 'telnyx-voice-media', packageVersion: '1.2.3' };
 const OP = { operationName: 'x' };
 const MiB = 1024 * 1024;
 const HUGE = 64 * MiB;
@@ -31,7 +31,7 @@ class FastClient extends ClientCore {
 }
 
 function client(options: ClientOptions = {}): ClientCore {
-  return new FastClient({ apiKey: 'KEY_LIMIT', baseURL: server.baseURL, ...options }, IDENTITY);
+  return new FastClient({ apiKey: 'KEY_LIMIT', baseURL: server.baseURL, ...options }, DEFAULTS);
 }
 
 interface Streamed {

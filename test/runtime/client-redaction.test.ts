@@ -17,11 +17,11 @@ import {
 } from '../../templates/runtime/errors.ts';
 import { send, startTestServer, type RecordedRequest, type TestServer } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
+import { DEFAULTS } from './helpers/client.ts';
 
 const API_KEY = 'KEY0199ABCDEF_SeCrEtPaRt42';
 /** Enough of the key to count as a leak when it shows up cut in half. */
 const KEY_PREFIX = API_KEY.slice(0, 6);
-const IDENTITY = { packageName: 'telnyx-voice-media', packageVersion: '1.2.3' };
 const OP = { operationName: 'x' };
 
 let server: TestServer;
@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function client(options: ClientOptions = {}): ClientCore {
-  return new ClientCore({ apiKey: API_KEY, baseURL: server.baseURL, maxRetries: 0, ...options }, IDENTITY);
+  return new ClientCore({ apiKey: API_KEY, baseURL: server.baseURL, maxRetries: 0, ...options }, DEFAULTS);
 }
 
 /** What the server received in the Authorization header: `Bearer <key>`. */

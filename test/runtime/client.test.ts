@@ -23,9 +23,9 @@ import { defaultBackoffMs, retryAfterFromHeaders } from '../../templates/runtime
 import { ValidationError } from '../../templates/runtime/validation.ts';
 import { replies, send, startTestServer, type TestServer } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
+import { DEFAULTS } from './helpers/client.ts';
 
 const API_KEY = 'KEY0123456789SECRET';
-const IDENTITY = { packageName: 'telnyx-voice-media', packageVersion: '1.2.3' };
 const OK = { status: 200, body: { data: { result: 'ok' } } };
 const PLAYBACK = { operationName: 'calls.actions.startPlayback', idempotencyField: 'command_id' };
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function client(options: ClientOptions = {}): FastClient {
-  return new FastClient({ apiKey: API_KEY, baseURL: server.baseURL, ...options }, IDENTITY);
+  return new FastClient({ apiKey: API_KEY, baseURL: server.baseURL, ...options }, DEFAULTS);
 }
 
 function telnyxError(title: string, detail: string) {
@@ -146,7 +146,7 @@ describe('errors', () => {
     delete process.env['TELNYX_API_KEY'];
     try {
       server.reset(replies(OK));
-      const keyless = new ClientCore({ baseURL: server.baseURL }, IDENTITY);
+      const keyless = new ClientCore({ baseURL: server.baseURL }, DEFAULTS);
       const error = await failure(keyless.post('/x', {}, PLAYBACK));
       expect(error).toBeInstanceOf(TelnyxError);
       expect(error).not.toBeInstanceOf(APIError);
@@ -154,11 +154,31 @@ describe('errors', () => {
       expect(server.requests).toHaveLength(0);
 
       process.env['TELNYX_API_KEY'] = 'from-env';
-      await new ClientCore({ baseURL: server.baseURL }, IDENTITY).post('/x', {}, PLAYBACK);
+      await new ClientCore({ baseURL: server.baseURL }, DEFAULTS).post('/x', {}, PLAYBACK);
       expect(server.requests[0]?.headers['authorization']).toBe('Bearer from-env');
     } finally {
       if (saved === undefined) delete process.env['TELNYX_API_KEY'];
       else process.env['TELNYX_API_KEY'] = saved;
+    }
+  });
+
+  it('takes its default base URL and key variable from what the generated client passes', async () => {
+    server.reset(replies(OK, OK));
+    process.env['ACME_VOICE_KEY'] = 'acme-key';
+    try {
+      const defaults = { ...DEFAULTS, baseURL: `${server.baseURL}/acme/v9/`, apiKeyEnv: 'ACME_VOICE_KEY' };
+      const acme = new ClientCore({}, defaults);
+      expect(acme.baseURL).toBe(`${server.baseURL}/acme/v9`);
+      await acme.post('/calls/x', {}, PLAYBACK);
+      expect(server.requests[0]).toMatchObject({ url: '/acme/v9/calls/x' });
+      expect(server.requests[0]?.headers['authorization']).toBe('Bearer acme-key');
+      // Without a variable to read, the key must be passed; the message does not name one.
+      const { apiKeyEnv: _none, ...noEnv } = defaults;
+      const error = await failure(new ClientCore({}, noEnv).post('/x', {}, PLAYBACK));
+      expect(error.message).toBe('Missing API key: pass `apiKey` to the client.');
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      delete process.env['ACME_VOICE_KEY'];
     }
   });
 });

@@ -11,10 +11,10 @@
 import { APIPromise, parseJsonBody, type RawResponse } from './api-promise.js';
 import { APIError, APIUserAbortError, TelnyxError } from './errors.js';
 import {
-  MISSING_API_KEY,
   checkByteLimit,
+  missingApiKey,
   resolveOptions,
-  type ClientIdentity,
+  type ClientDefaults,
   type ClientOptions,
   type OperationSpec,
   type RequestOptions,
@@ -27,7 +27,7 @@ import { ValidationError } from './validation.js';
 
 export { APIPromise } from './api-promise.js';
 
-export type { ClientIdentity, ClientOptions, OperationSpec, RequestOptions } from './client-options.js';
+export type { ClientDefaults, ClientOptions, OperationSpec, RequestOptions } from './client-options.js';
 
 export class ClientCore {
   readonly baseURL: string;
@@ -38,12 +38,14 @@ export class ClientCore {
   // Private (#) so the key never shows up in console.log(client) or JSON.stringify(client).
   // '' when there is none: then requests fail, but webhooks still work.
   readonly #apiKey: string;
+  readonly #apiKeyEnv: string | undefined;
   readonly #fetch: typeof fetch;
   /** Lower-cased names, so per-call headers replace them whatever their case. */
   readonly #baseHeaders: Record<string, string>;
 
-  constructor(options: ClientOptions, identity: ClientIdentity) {
-    const resolved = resolveOptions(options);
+  constructor(options: ClientOptions, defaults: ClientDefaults) {
+    const resolved = resolveOptions(options, defaults);
+    this.#apiKeyEnv = defaults.apiKeyEnv;
     const apiKey = resolved.apiKey;
     this.#apiKey = apiKey;
     this.#fetch = resolved.fetch;
@@ -57,7 +59,7 @@ export class ClientCore {
         ...(apiKey === '' ? {} : { authorization: `Bearer ${apiKey}` }),
         'content-type': 'application/json',
         accept: 'application/json',
-        'user-agent': `${identity.packageName}/${identity.packageVersion}`,
+        'user-agent': `${defaults.packageName}/${defaults.packageVersion}`,
       },
       options.defaultHeaders,
     );
@@ -87,7 +89,7 @@ export class ClientCore {
     }
     // Checked here rather than in the constructor, so that a client used only for webhooks
     // needs no API key; nothing is sent without one.
-    if (this.#apiKey === '') return APIPromise.rejected(new TelnyxError(MISSING_API_KEY));
+    if (this.#apiKey === '') return APIPromise.rejected(new TelnyxError(missingApiKey(this.#apiKeyEnv)));
     // The key is chosen once, before any attempt, so every retry carries the same one and
     // Telnyx runs the command at most once.
     const sent = withIdempotencyKey(body, spec.idempotencyField);

@@ -9,11 +9,12 @@ import type { ValidationResult } from './validation.js';
 
 export interface ClientOptions {
   /**
-   * Defaults to the `TELNYX_API_KEY` environment variable, read when the client is built. Only
-   * requests need it: a client used only for webhooks can be built without one.
+   * Defaults to the package's API-key environment variable (`TELNYX_API_KEY` for Telnyx's), read
+   * when the client is built. Only requests need it: a client used only for webhooks can be built
+   * without one.
    */
   apiKey?: string | undefined;
-  /** Defaults to `https://api.telnyx.com/v2`. */
+  /** Defaults to the spec's first server, e.g. `https://api.telnyx.com/v2`. */
   baseURL?: string | undefined;
   /** Milliseconds one attempt may take, body included. Defaults to 60 000. */
   timeout?: number | undefined;
@@ -42,10 +43,15 @@ export interface RequestOptions {
   validate?: boolean | undefined;
 }
 
-/** Names the package in the `User-Agent` header. */
-export interface ClientIdentity {
+/** What the generated client knows from the spec and the naming config. */
+export interface ClientDefaults {
+  /** With `packageVersion`, names the package in the `User-Agent` header. */
   packageName: string;
   packageVersion: string;
+  /** Used when no `baseURL` option is given: the spec's first server. */
+  baseURL: string;
+  /** Read for the API key when no `apiKey` option is given; none is read when absent. */
+  apiKeyEnv?: string | undefined;
 }
 
 /** What the generated code knows about one operation. */
@@ -69,17 +75,21 @@ export interface ResolvedOptions {
   maxResponseBytes: number;
 }
 
-export const MISSING_API_KEY =
-  'Missing Telnyx API key: pass `apiKey` to the client or set the TELNYX_API_KEY environment variable.';
+/** What a request without an API key rejects with: how to give one. */
+export function missingApiKey(apiKeyEnv: string | undefined): string {
+  const orEnv = apiKeyEnv === undefined ? '' : ` or set the ${apiKeyEnv} environment variable`;
+  return `Missing API key: pass \`apiKey\` to the client${orEnv}.`;
+}
 
-export function resolveOptions(options: ClientOptions): ResolvedOptions {
+export function resolveOptions(options: ClientOptions, defaults: ClientDefaults): ResolvedOptions {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') {
     throw new TelnyxError('No global `fetch` in this runtime: pass the `fetch` option.');
   }
   return {
-    apiKey: options.apiKey ?? readEnv('TELNYX_API_KEY') ?? '',
-    baseURL: (options.baseURL ?? 'https://api.telnyx.com/v2').replace(/\/+$/, ''),
+    apiKey:
+      options.apiKey ?? (defaults.apiKeyEnv === undefined ? undefined : readEnv(defaults.apiKeyEnv)) ?? '',
+    baseURL: (options.baseURL ?? defaults.baseURL).replace(/\/+$/, ''),
     timeout: checkCount('timeout', options.timeout ?? 60_000),
     maxRetries: checkCount('maxRetries', options.maxRetries ?? 2),
     fetch: fetchImpl,
