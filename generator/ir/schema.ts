@@ -64,6 +64,8 @@ export interface SchemaContext {
   schemaNameOfRef(ref: string): string | undefined;
   /** OpenAPI 3.0 reads `nullable` and boolean `exclusiveMinimum`. */
   dialect: '3.0' | '3.1';
+  /** Follows `$ref`s to the raw value they name (a discriminator looks at its variants' shape). */
+  resolve(value: unknown): unknown;
   /** The schema being built is only ever received (see `direction.ts`). */
   receiving?: boolean;
 }
@@ -134,7 +136,7 @@ function compositionNode(
   const docs = docsOf(schema);
   const nullable = schema.nullable === true;
   if (keyword === 'allOf') return { kind: 'allOf', pointer, nullable, docs, parts: nodes };
-  const discriminator = discriminatorOf(schema, nodes, pointer, ctx);
+  const discriminator = discriminatorOf(schema, list, nodes, pointer, ctx);
   return {
     kind: 'union',
     mode: keyword,
@@ -146,12 +148,32 @@ function compositionNode(
   };
 }
 
-function discriminatorOf(schema: Json, variants: SchemaNode[], pointer: string, ctx: SchemaContext) {
+function discriminatorOf(
+  schema: Json,
+  rawVariants: unknown[],
+  variants: SchemaNode[],
+  pointer: string,
+  ctx: SchemaContext,
+) {
   const d = schema.discriminator;
   if (!isObject(d)) return undefined;
   const at = joinPointer(pointer, 'discriminator');
   if (typeof d.propertyName !== 'string') {
     report(ctx, 'discriminator-invalid', 'discriminator has no propertyName', at);
+    return undefined;
+  }
+  // A discriminant is a property, so only objects carry one: over enums or strings (Telnyx puts
+  // one on a oneOf of language enums) it would demand an object no value can be. The union stays,
+  // undiscriminated.
+  const scalar = rawVariants.findIndex((v) => !mayBeObject(v, ctx));
+  if (scalar >= 0) {
+    report(
+      ctx,
+      'discriminator-ignored',
+      `discriminator ${d.propertyName} ignored: variant ${scalar} is not an object, so it cannot carry the property`,
+      at,
+      'warning',
+    );
     return undefined;
   }
   const mapping: Array<{ value: string; schemaName: string }> = [];
@@ -183,6 +205,23 @@ function discriminatorOf(schema: Json, variants: SchemaNode[], pointer: string, 
       );
   }
   return { propertyName: d.propertyName, mapping };
+}
+
+/** False when a schema cannot be an object: an enum or const of scalars, or a type without `object`. */
+function mayBeObject(schema: unknown, ctx: SchemaContext, depth = 0): boolean {
+  const s = ctx.resolve(schema);
+  if (!isObject(s) || depth > 20) return true;
+  if ('const' in s || Array.isArray(s.enum)) {
+    const values = 'const' in s ? [s.const] : (s.enum as unknown[]);
+    return values.some((v) => isObject(v));
+  }
+  const types = typeList(s);
+  if (types.length > 0 && !types.includes('object')) return false;
+  const parts = (k: string): unknown[] => (Array.isArray(s[k]) ? (s[k] as unknown[]) : []);
+  if (parts('allOf').some((p) => !mayBeObject(p, ctx, depth + 1))) return false;
+  for (const k of ['oneOf', 'anyOf'])
+    if (parts(k).length > 0 && parts(k).every((p) => !mayBeObject(p, ctx, depth + 1))) return false;
+  return true;
 }
 
 function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
