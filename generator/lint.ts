@@ -1,7 +1,8 @@
 /**
  * Validation by @redocly/openapi-core: OpenAPI structure, resolvable `$ref`s, unique operationIds.
  * External references are refused (the generator reads one file and does no I/O), which surfaces
- * as an unresolved-ref problem with its location.
+ * as an unresolved-ref problem with its location. Findings the generator can read unambiguously
+ * (TOLERATED) become warnings that say what was done about them.
  */
 import { createRequire } from 'node:module';
 import type { Config } from '@redocly/openapi-core';
@@ -18,6 +19,35 @@ const RULES = {
 } as const;
 
 type Redocly = typeof import('@redocly/openapi-core');
+
+interface LintProblem {
+  ruleId: string;
+  message: string;
+  location: ReadonlyArray<{ pointer?: string | undefined }>;
+}
+
+/**
+ * Lint findings that do not change what the spec means to the generator: each becomes a warning
+ * with its own code, and its message says how the generator read the spec.
+ */
+const TOLERATED: ReadonlyArray<{
+  code: string;
+  applies(problem: LintProblem, document: unknown): boolean;
+  message: string;
+}> = [
+  {
+    // Telnyx's 3.1 specs still carry 3.0's `nullable: true` in places; the model reads it anyway.
+    code: 'nullable-in-3.1',
+    applies: (p, doc) =>
+      p.ruleId === 'struct' && /^Property `nullable` is not expected here/.test(p.message) && is31(doc),
+    message: "`nullable` is not an OpenAPI 3.1 keyword; read as `type: [T, 'null']`",
+  },
+];
+
+const is31 = (doc: unknown): boolean =>
+  typeof doc === 'object' &&
+  doc !== null &&
+  String((doc as { openapi?: unknown }).openapi ?? '').startsWith('3.1');
 
 /**
  * Loaded on first use, not at start-up: the CLI lints after ts-morph has loaded and built the
@@ -75,6 +105,16 @@ export async function lintSpec(text: string, fileName: string, parsed: unknown):
     .map((p) => {
       const location = p.location[0];
       const start = location ? getLineColLocation(location).start : undefined;
+      const tolerated = TOLERATED.find((t) => t.applies(p, parsed));
+      if (tolerated)
+        return {
+          code: tolerated.code,
+          severity: 'warning',
+          message: tolerated.message,
+          pointer: location?.pointer ?? '#',
+          file: fileName,
+          ...(start ? { line: start.line, column: start.col } : {}),
+        } satisfies Diagnostic;
       return {
         code:
           p.ruleId === 'struct'
@@ -97,10 +137,7 @@ export async function lintSpec(text: string, fileName: string, parsed: unknown):
  * `constructor` (or `toString`, ...) finds `Object.prototype.constructor` and is reported as the
  * wrong type. Such a name is legal JSON Schema; the generator handles it, so the report is dropped.
  */
-function isPrototypeNameFalsePositive(problem: {
-  ruleId: string;
-  location: ReadonlyArray<{ pointer?: string | undefined }>;
-}): boolean {
+function isPrototypeNameFalsePositive(problem: LintProblem): boolean {
   const pointer = problem.location[0]?.pointer ?? '';
   const tokens = pointer.split('/');
   const name = tokens.at(-1) ?? '';
