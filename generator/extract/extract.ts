@@ -1,6 +1,8 @@
 /**
  * Cuts the voice-media fragment out of Telnyx's full spec: the configured operations and
  * webhooks plus the transitive closure of every local `$ref` they reach, nothing else.
+ * OpenAPI 3.1 specs list events under `webhooks:`; 3.0 specs carry them as `callbacks` on the
+ * operations that trigger them, so a configured webhook may also be one of those callbacks.
  * Pure: text in, text out, so that the CLI and the tests share it.
  */
 import { stringify } from 'yaml';
@@ -34,8 +36,8 @@ export function extractFragment(
   const out: Json = {};
   for (const key of KEPT_TOP_LEVEL) if (key in full) out[key] = full[key];
 
-  const paths = selectOperations(full.paths, config.operations, diagnostics);
-  const webhooks = selectWebhooks(full.webhooks, config.webhooks, diagnostics);
+  const paths = selectOperations(full.paths, config.operations, config.webhooks, diagnostics);
+  const webhooks = selectWebhooks(full.webhooks, config.webhooks, callbackNames(paths), diagnostics);
   out.paths = paths;
   if (Object.keys(webhooks).length > 0) out.webhooks = webhooks;
 
@@ -56,6 +58,7 @@ export function extractFragment(
 function selectOperations(
   allPaths: Json,
   wanted: ExtractConfig['operations'],
+  webhookNames: readonly string[],
   diagnostics: Diagnostic[],
 ): Json {
   const picked = new Map<string, Json>();
@@ -79,7 +82,7 @@ function selectOperations(
     for (const [path, method] of hits) {
       const item = allPaths[path] as Json;
       const target = picked.get(path) ?? pathLevelFields(item);
-      target[method] = item[method];
+      target[method] = keepCallbacks(item[method] as Json, webhookNames);
       picked.set(path, target);
     }
   });
@@ -91,13 +94,40 @@ function pathLevelFields(item: Json): Json {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !HTTP_METHODS.includes(k)));
 }
 
-function selectWebhooks(all: unknown, names: string[], diagnostics: Diagnostic[]): Json {
+/**
+ * An operation's callbacks (OpenAPI 3.0's events) narrowed to the configured webhooks, so that the
+ * fragment knows the same events whichever way the source spells them. The operation is copied,
+ * never changed in place.
+ */
+function keepCallbacks(op: Json, webhookNames: readonly string[]): Json {
+  if (!isObject(op.callbacks)) return op;
+  const kept = Object.entries(op.callbacks).filter(([name]) => webhookNames.includes(name));
+  return { ...op, callbacks: Object.fromEntries(kept) };
+}
+
+function callbackNames(paths: Json): Set<string> {
+  return new Set(
+    operationsOf(paths).flatMap((op) => (isObject(op.callbacks) ? Object.keys(op.callbacks) : [])),
+  );
+}
+
+/** A webhook is taken from `webhooks:`, or is already in the fragment as a selected operation's callback. */
+function selectWebhooks(
+  all: unknown,
+  names: string[],
+  callbacks: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): Json {
   const out: Json = {};
   names.forEach((name, index) => {
     if (isObject(all) && name in all) out[name] = all[name];
-    else
+    else if (!callbacks.has(name))
       diagnostics.push(
-        error('extract-not-found', `webhook ${name} is not in the source spec`, `#/webhooks/${index}`),
+        error(
+          'extract-not-found',
+          `webhook ${name} is neither in the source spec's webhooks nor a callback of a selected operation`,
+          `#/webhooks/${index}`,
+        ),
       );
   });
   return out;

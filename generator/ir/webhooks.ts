@@ -1,5 +1,6 @@
 /**
- * Webhook events from the spec's top-level `webhooks:` section (OpenAPI 3.1). Each event's body
+ * Webhook events from the spec's top-level `webhooks:` section (OpenAPI 3.1) and from the
+ * `callbacks` of its operations (how OpenAPI 3.0 specs carry the same events). Each event's body
  * schema is a wrapper `{ data: <Event> }` whose `data.event_type` has a single enum value: that
  * value names the event and discriminates the union of all events.
  */
@@ -26,7 +27,57 @@ export function findWebhooks(doc: Json, ctx: BuildContext): WebhookEvent[] {
       });
     }
   }
+  return [...events, ...callbackEvents(doc, new Set(events.map((e) => e.name)), ctx)];
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * Each named callback of each operation, read like a webhook: its expression's POST delivers the
+ * event. Telnyx repeats a callback on every operation that triggers it, so the first use of a name
+ * counts (a `webhooks:` entry of that name wins over all). A callback of another shape is skipped
+ * with a warning: it is documentation of the operation, not a promise of an event type.
+ */
+function callbackEvents(doc: Json, known: Set<string>, ctx: BuildContext): WebhookEvent[] {
+  const events: WebhookEvent[] = [];
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const item = ctx.resolve(rawItem);
+    for (const method of METHODS) {
+      const op = isObject(item) ? item[method] : undefined;
+      const callbacks = isObject(op) ? ctx.resolve(op.callbacks) : undefined;
+      if (!isObject(callbacks)) continue;
+      for (const [name, rawCallback] of Object.entries(callbacks)) {
+        if (known.has(name)) continue;
+        const at = joinPointer('#/paths', path, method, 'callbacks', name);
+        const event = callbackEvent(name, ctx.resolve(rawCallback), at, ctx);
+        known.add(name);
+        if (event) events.push(event);
+        else
+          ctx.diagnostics.push({
+            code: 'callback-unrecognized',
+            severity: 'warning',
+            pointer: at,
+            message: `callback ${name} is not read as a webhook event: it needs one POST whose JSON body is a $ref to a schema with data.event_type as a single-value enum`,
+          });
+      }
+    }
+  }
   return events;
+}
+
+function callbackEvent(
+  name: string,
+  callback: unknown,
+  at: string,
+  ctx: BuildContext,
+): WebhookEvent | undefined {
+  const expressions = isObject(callback) ? Object.entries(callback) : [];
+  if (expressions.length !== 1) return undefined;
+  const [expression, rawItem] = expressions[0]!;
+  const item = ctx.resolve(rawItem);
+  const op = isObject(item) ? ctx.resolve(item.post) : undefined;
+  return isObject(op) ? readEvent(name, op, joinPointer(at, expression, 'post'), ctx) : undefined;
 }
 
 function readEvent(name: string, op: Json, pointer: string, ctx: BuildContext): WebhookEvent | undefined {

@@ -163,6 +163,54 @@ describe('extract: errors', () => {
   });
 });
 
+describe('extract: OpenAPI 3.0, events as operation callbacks', () => {
+  const event = (schema: string) => ({
+    '{$request.body#/webhook_url}': {
+      post: {
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+        },
+        responses: { '200': { description: 'ok' } },
+      },
+    },
+  });
+  const full = {
+    openapi: '3.0.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/a': { post: { operationId: 'A', callbacks: { evX: event('X'), evY: event('Y') }, responses: {} } },
+      '/b': { post: { operationId: 'B', callbacks: { evZ: event('Z') }, responses: {} } },
+    },
+    components: { schemas: { X: { type: 'object' }, Y: { type: 'object' }, Z: { type: 'object' } } },
+  };
+  const source = { fileName: 'full.yaml', sha256: '0' };
+
+  it('a configured webhook is kept as the callback of a selected operation; other callbacks go', () => {
+    const result = extractFragment(full, { operations: [{ operationId: 'A' }], webhooks: ['evX'] }, source);
+    expect(result.diagnostics).toEqual([]);
+    const doc = parse(result.text) as Json;
+    expect(doc.webhooks).toBeUndefined();
+    expect(Object.keys(doc.paths['/a'].post.callbacks)).toEqual(['evX']);
+    expect(Object.keys(doc.components.schemas)).toEqual(['X']);
+    // The source is not changed by the pruning.
+    expect(Object.keys(full.paths['/a'].post.callbacks)).toEqual(['evX', 'evY']);
+  });
+
+  it('a webhook that only an unselected operation carries is extract-not-found', () => {
+    const result = extractFragment(
+      full,
+      { operations: [{ operationId: 'A' }], webhooks: ['evX', 'evZ'] },
+      source,
+    );
+    expect(result.diagnostics).toMatchObject([
+      { code: 'extract-not-found', severity: 'error', pointer: '#/webhooks/1' },
+    ]);
+    expect(result.diagnostics[0]!.message).toBe(
+      "webhook evZ is neither in the source spec's webhooks nor a callback of a selected operation",
+    );
+  });
+});
+
 describe('extract: the committed voice-media fragment', () => {
   const text = readFileSync(join(root, 'spec/voice-media.yaml'), 'utf8');
   const doc = parse(text) as Json;
