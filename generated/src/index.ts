@@ -10,24 +10,8 @@ export { Calls } from './resources/calls.js';
 export { CallsActions } from './resources/calls-actions.js';
 export type { RequestOptions } from './core/client-core.js';
 export { APIPromise } from './core/api-promise.js';
-export {
-  TelnyxError,
-  APIError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIUserAbortError,
-  ResponseTooLargeError,
-  type TelnyxErrorBody,
-  type TelnyxErrorObject,
-} from './core/errors.js';
+// Every export of errors.ts is public: one class per failure, and Telnyx's error body types.
+export * from './core/errors.js';
 export {
   ValidationError,
   type ValidationIssue,

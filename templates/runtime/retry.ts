@@ -2,7 +2,7 @@
  * When to retry a failed request and how long to wait first. Hand-written, copied verbatim into
  * the generated package as `core/retry.ts`. Pure functions, apart from `sleep`.
  */
-import { errorForAbortedSignal } from './errors.js';
+import { errorForAbortedSignal } from './abort.js';
 
 const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;

@@ -2,12 +2,8 @@
  * One HTTP attempt with a timeout and a cap on the body size: no retries, no status handling.
  * Hand-written, copied verbatim into the generated package as `core/transport.ts`.
  */
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  ResponseTooLargeError,
-  errorForAbortedSignal,
-} from './errors.js';
+import { errorForAbortedSignal } from './abort.js';
+import { APIConnectionError, APIConnectionTimeoutError, ResponseTooLargeError } from './errors.js';
 import type { RawResponse } from './api-promise.js';
 
 export interface AttemptInput {

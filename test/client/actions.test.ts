@@ -223,7 +223,7 @@ describe('API key', () => {
     server.reset(replies(OK));
     const error = await failure(webhookOnly.calls.actions.pauseRecording(CALL_ID));
     expect(error).toBeInstanceOf(TelnyxError);
-    expect(error.message).toMatch(/Missing Telnyx API key: pass `apiKey` .* TELNYX_API_KEY/);
+    expect(error.message).toMatch(/Missing API key: pass `apiKey` .* TELNYX_API_KEY/);
     process.env['TELNYX_API_KEY'] = '   '; // blank counts as missing
     await expect(
       new Telnyx({ baseURL: server.baseURL }).calls.actions.stopRecording(CALL_ID),

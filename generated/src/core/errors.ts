@@ -138,19 +138,6 @@ export class ResponseTooLargeError extends APIError<number> {
 }
 
 /**
- * The error for a request ended by the caller's signal: a timeout when the signal's reason is a
- * `TimeoutError` (what `AbortSignal.timeout(ms)` gives), otherwise a user abort.
- */
-export function errorForAbortedSignal(signal: AbortSignal): APIUserAbortError | APIConnectionTimeoutError {
-  const reason: unknown = signal.reason;
-  const isTimeout =
-    typeof reason === 'object' && reason !== null && (reason as Error).name === 'TimeoutError';
-  return isTimeout
-    ? new APIConnectionTimeoutError({ cause: reason })
-    : new APIUserAbortError({ cause: reason });
-}
-
-/**
  * Set after super() so runtimes that predate the ErrorOptions argument still get it; writable
  * and non-enumerable like a native `cause`.
  */
