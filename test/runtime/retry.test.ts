@@ -82,9 +82,9 @@ describe('how long the server asked us to wait', () => {
 
   it('takes retry-after as an HTTP date, counted from now', () => {
     expect(waitFor({ 'retry-after': 'Wed, 01 Jan 2025 00:00:05 GMT' })).toBe(5_000);
-    expect(retryAfterFromHeaders(new Headers({ 'retry-after': 'Wed, 01 Jan 2025 00:00:05 GMT' }), NOW + 1_000)).toBe(
-      4_000,
-    );
+    expect(
+      retryAfterFromHeaders(new Headers({ 'retry-after': 'Wed, 01 Jan 2025 00:00:05 GMT' }), NOW + 1_000),
+    ).toBe(4_000);
   });
 
   it('counts an HTTP date from the real clock when no time is given', () => {
@@ -131,7 +131,13 @@ describe('waiting between attempts', () => {
   /** Whether `promise` has settled once every pending callback has run (without moving time). */
   async function outcome(promise: Promise<void>): Promise<'resolved' | 'pending' | unknown> {
     const pending = new Promise<'pending'>((resolve) => setImmediate(() => resolve('pending')));
-    return Promise.race([promise.then(() => 'resolved' as const, (error: unknown) => error), pending]);
+    return Promise.race([
+      promise.then(
+        () => 'resolved' as const,
+        (error: unknown) => error,
+      ),
+      pending,
+    ]);
   }
   const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 

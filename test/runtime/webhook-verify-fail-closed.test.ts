@@ -25,7 +25,10 @@ describe('an exception inside node:crypto never accepts a webhook', () => {
     vi.spyOn(nodeCrypto, 'verify').mockImplementation(() => {
       throw new Error('OpenSSL failure');
     });
-    const pending = verifyWebhookSignature(V.text.body, signedHeaders(), V.publicKey, { now, engine: 'node' });
+    const pending = verifyWebhookSignature(V.text.body, signedHeaders(), V.publicKey, {
+      now,
+      engine: 'node',
+    });
     await rejection('signature_mismatch', pending);
   });
 
@@ -36,7 +39,10 @@ describe('an exception inside node:crypto never accepts a webhook', () => {
     vi.spyOn(nodeCrypto, 'createPublicKey').mockImplementation(() => {
       throw new Error('unsupported key');
     });
-    await rejection('signature_mismatch', verifyWebhookSignature(body, headers, pair.publicKey, { engine: 'node' }));
+    await rejection(
+      'signature_mismatch',
+      verifyWebhookSignature(body, headers, pair.publicKey, { engine: 'node' }),
+    );
     vi.restoreAllMocks();
     await verifyWebhookSignature(body, headers, pair.publicKey, { engine: 'node' });
   });

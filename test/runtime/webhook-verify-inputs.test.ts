@@ -59,7 +59,10 @@ describe.each<CryptoEngine>(['webcrypto', 'node'])('verifier inputs (%s)', (engi
   it('says which header is missing', async () => {
     const noSignature = await rejection('missing_header', verify({ 'telnyx-timestamp': V.text.timestamp }));
     expect(noSignature.message).toContain('telnyx-signature-ed25519');
-    const noTimestamp = await rejection('missing_header', verify({ 'telnyx-signature-ed25519': V.text.signature }));
+    const noTimestamp = await rejection(
+      'missing_header',
+      verify({ 'telnyx-signature-ed25519': V.text.signature }),
+    );
     expect(noTimestamp.message).toContain('telnyx-timestamp');
   });
 
@@ -88,24 +91,47 @@ describe.each<CryptoEngine>(['webcrypto', 'node'])('verifier inputs (%s)', (engi
 
   it('says how far off the timestamp may be, and in which direction it is off', async () => {
     const ts = Number(V.text.timestamp);
-    const old = await rejection('timestamp_too_old', verify(signedHeaders(), { now: () => (ts + 61) * 1000, toleranceSeconds: 60 }));
+    const old = await rejection(
+      'timestamp_too_old',
+      verify(signedHeaders(), { now: () => (ts + 61) * 1000, toleranceSeconds: 60 }),
+    );
     expect(old.message).toContain('more than 60s in the past');
-    const early = await rejection('timestamp_too_new', verify(signedHeaders(), { now: () => (ts - 61) * 1000, toleranceSeconds: 60 }));
+    const early = await rejection(
+      'timestamp_too_new',
+      verify(signedHeaders(), { now: () => (ts - 61) * 1000, toleranceSeconds: 60 }),
+    );
     expect(early.message).toContain('more than 60s in the future');
   });
 
   it('with a tolerance of 0 accepts a timestamp of this very second, and refuses a negative tolerance', async () => {
     const ts = Number(V.text.timestamp);
     await verify(signedHeaders(), { now: () => ts * 1000 + 999, toleranceSeconds: 0 });
-    await rejection('timestamp_too_old', verify(signedHeaders(), { now: () => (ts + 1) * 1000, toleranceSeconds: 0 }));
+    await rejection(
+      'timestamp_too_old',
+      verify(signedHeaders(), { now: () => (ts + 1) * 1000, toleranceSeconds: 0 }),
+    );
     await expect(verify(signedHeaders(), { toleranceSeconds: -1 })).rejects.toThrow(/toleranceSeconds/);
     await expect(verify(signedHeaders(), { now: () => Number.NaN })).rejects.toThrow(/now\(\)/);
   });
 
   it('refuses a key list holding an unset value (an environment variable that is not there)', async () => {
-    const error = await rejection('invalid_public_key', verify(signedHeaders(), {}, [V.publicKey, undefined]));
+    const error = await rejection(
+      'invalid_public_key',
+      verify(signedHeaders(), {}, [V.publicKey, undefined]),
+    );
     expect(error.message).toContain('32 raw Ed25519 bytes');
     const none = await rejection('invalid_public_key', verify(signedHeaders(), {}, []));
+    expect(none.message).toContain('no public key');
+  });
+
+  it('takes several keys as one comma-separated string, as TELNYX_PUBLIC_KEY holds them during a rotation', async () => {
+    await verify(signedHeaders(), {}, `${V.otherPublicKey},${V.publicKey}`);
+    await verify(signedHeaders(), {}, ` ${V.otherPublicKey} , ${V.publicKey} ,`);
+    await rejection(
+      'signature_mismatch',
+      verify(signedHeaders(), {}, `${V.otherPublicKey},${V.otherPublicKey}`),
+    );
+    const none = await rejection('invalid_public_key', verify(signedHeaders(), {}, ' , '));
     expect(none.message).toContain('no public key');
   });
 

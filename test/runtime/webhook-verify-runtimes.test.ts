@@ -12,7 +12,11 @@ const original = Object.getOwnPropertyDescriptor(process, 'getBuiltinModule');
 
 /** A fresh verifier module on a runtime whose `process.getBuiltinModule` is `replacement`. */
 async function verifierOn(replacement: unknown): Promise<Verifier> {
-  Object.defineProperty(process, 'getBuiltinModule', { value: replacement, configurable: true, writable: true });
+  Object.defineProperty(process, 'getBuiltinModule', {
+    value: replacement,
+    configurable: true,
+    writable: true,
+  });
   vi.resetModules();
   return import('../../templates/runtime/webhook-verify.ts');
 }
@@ -44,14 +48,21 @@ describe.each([
   it('verifies with WebCrypto: accepts the valid webhook, refuses the forged one', async () => {
     const { verifyWebhookSignature } = await verifierOn(replacement);
     const subtleVerify = vi.spyOn(globalThis.crypto.subtle, 'verify');
-    expect(await reasonOf(verifyWebhookSignature(V.text.body, signedHeaders(), V.publicKey, { now }))).toBe('accepted');
-    expect(await reasonOf(verifyWebhookSignature(V.text.body, forged, V.publicKey, { now }))).toBe('signature_mismatch');
+    expect(await reasonOf(verifyWebhookSignature(V.text.body, signedHeaders(), V.publicKey, { now }))).toBe(
+      'accepted',
+    );
+    expect(await reasonOf(verifyWebhookSignature(V.text.body, forged, V.publicKey, { now }))).toBe(
+      'signature_mismatch',
+    );
     expect(subtleVerify).toHaveBeenCalledTimes(2);
   });
 
   it('refuses every webhook when told to use node:crypto anyway', async () => {
     const { verifyWebhookSignature } = await verifierOn(replacement);
-    const pending = verifyWebhookSignature(V.text.body, signedHeaders(), V.publicKey, { now, engine: 'node' });
+    const pending = verifyWebhookSignature(V.text.body, signedHeaders(), V.publicKey, {
+      now,
+      engine: 'node',
+    });
     expect(await reasonOf(pending)).toBe('signature_mismatch');
   });
 });
