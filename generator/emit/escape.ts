@@ -9,14 +9,20 @@ import { isIdentifier } from '../names.js';
  * including U+2028/U+2029 (line terminators inside older JS string literals).
  */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return escapeLineSeparators(JSON.stringify(value));
 }
 
-/** A literal for any JSON value: strings escaped as above, numbers/booleans/null as written. */
+/**
+ * A literal for any JSON value, as JSON, with every string in it escaped as above: nested ones
+ * too, since enum values and examples can be arrays and objects.
+ */
 export function jsonLiteral(value: unknown): string {
-  return typeof value === 'string' ? stringLiteral(value) : JSON.stringify(value);
+  return escapeLineSeparators(JSON.stringify(value));
+}
+
+/** JSON text holds U+2028/U+2029 only inside strings, where `\u2028`/`\u2029` mean the same. */
+function escapeLineSeparators(json: string): string {
+  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** An object or interface key: bare when it is an identifier, quoted otherwise (`'x-y'`, `'0a'`). */
