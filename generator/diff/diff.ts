@@ -1,7 +1,8 @@
 /**
  * diffModels(old, new): the API changes a user of the generated package sees. Operations are
  * matched by the method users call (`calls.actions.speak`), webhooks by event type; each side of
- * each operation is walked from its root schema, so a change is reported where the client meets it.
+ * each operation is walked from its root schema, so a change is reported where the client meets it;
+ * last, the exported type names that are gone (exports.ts).
  */
 import type { Model, NamedSchema, Operation, SchemaNode, WebhookEvent } from '../ir/types.js';
 import { type DiffContext, report } from './context.js';
