@@ -106,7 +106,7 @@ async function main(): Promise<number> {
   // Started before anything heavy loads, so the helper thread loads its libraries meanwhile.
   const helper = startHelperThread({ warmFormatter: cache?.isEmpty ?? true });
   const services: GenerateServices = {
-    // On this thread, after ts-morph: the worker is the busier of the two with prettier alone.
+    // On this thread, first: meanwhile the helper thread loads prettier.
     lint: lintSpec,
     format: cache ? cache.wrap(helper.format) : helper.format,
   };

@@ -34,23 +34,34 @@ export class FormatCache {
     return this.#previous.size === 0;
   }
 
-  /** Wraps a formatter so cached files skip it. */
+  /**
+   * Wraps a formatter so cached files skip it. Each file is looked up as it arrives and only the
+   * misses go on to `format`, one by one, so formatting starts before the last file is emitted.
+   */
   wrap(format: GenerateServices['format']): GenerateServices['format'] {
-    return async (files) => {
-      const keyed = files.filter((f) => !f.preformatted).map((file) => ({ file, key: this.#key(file) }));
-      const misses = keyed.filter(({ key }) => !this.#previous.has(key) && !this.#used.has(key));
-      const formatted = misses.length ? await format(misses.map(({ file }) => file)) : [];
-      const fresh = new Map(formatted.map((f) => [f.path, f.content]));
-      const cached = keyed.map(({ file, key }): GeneratedFile => {
-        const content = fresh.get(file.path) ?? this.#used.get(key) ?? this.#previous.get(key)!;
-        this.#used.set(key, content);
-        return { path: file.path, content };
-      });
-      // Hand-written runtime copied as it is never needed formatting.
-      return [
-        ...cached,
-        ...files.filter((f) => f.preformatted).map((f) => ({ path: f.path, content: f.content })),
-      ];
+    return (files) => {
+      const results: Array<GeneratedFile | Promise<GeneratedFile>> = [];
+      for (const file of files) {
+        // Hand-written runtime copied as it is never needs formatting.
+        if (file.preformatted) {
+          results.push({ path: file.path, content: file.content });
+          continue;
+        }
+        const key = this.#key(file);
+        const hit = this.#used.get(key) ?? this.#previous.get(key);
+        if (hit !== undefined) {
+          this.#used.set(key, hit);
+          results.push({ path: file.path, content: hit });
+          continue;
+        }
+        results.push(
+          format([file]).then(([formatted]) => {
+            this.#used.set(key, formatted!.content);
+            return { path: file.path, content: formatted!.content };
+          }),
+        );
+      }
+      return Promise.all(results);
     };
   }
 

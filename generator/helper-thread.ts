@@ -1,10 +1,10 @@
 /**
  * Prettier on a worker thread (generator/worker.ts), for the CLI: on a two-core machine it loads
- * and formats while this thread builds the model, loads ts-morph and lints. Measured
- * alternatives were slower: two worker threads (three threads fighting over two cores), and
- * formatting the last file (the schema types) on this thread.
+ * prettier while this thread lints, then formats files while this thread is still emitting (the
+ * schema types, with ts-morph, come last). bench/README.md has the measurements behind it.
  */
 import { Worker } from 'node:worker_threads';
+import type { GeneratedFile } from './emit/file.js';
 import type { GenerateServices } from './generate.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
@@ -32,13 +32,20 @@ export function startHelperThread(options: { warmFormatter: boolean }): HelperTh
     for (const waiting of pending.values()) waiting.reject(err);
     pending.clear();
   });
+  const post = (files: GeneratedFile[]) =>
+    new Promise<GeneratedFile[]>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (value: never) => void, reject });
+      worker.postMessage({ id, files } satisfies WorkerRequest);
+    });
   return {
-    format: (files) =>
-      new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve: resolve as (value: never) => void, reject });
-        worker.postMessage({ id, files } satisfies WorkerRequest);
-      }),
+    // One message per file, sent as the emitters produce it: the thread formats the first files
+    // while this one is still emitting the last (the schema types, with ts-morph).
+    format: async (files) => {
+      const sent: Array<Promise<GeneratedFile[]>> = [];
+      for (const file of files) sent.push(post([file]));
+      return (await Promise.all(sent)).flat();
+    },
     close: async () => {
       await worker.terminate();
     },

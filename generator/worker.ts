@@ -1,7 +1,7 @@
 /**
  * The CLI's second thread: formats files with prettier (see GenerateServices and
- * helper-thread.ts) while the main thread builds the model, loads ts-morph and lints the spec,
- * so on a two-core machine both cores work.
+ * helper-thread.ts) while the main thread lints and emits, so on a two-core machine both cores
+ * work.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatFiles } from './format.js';

@@ -18,7 +18,7 @@ type TsMorph = typeof import('ts-morph');
  */
 let morph: TsMorph;
 
-export async function emitSchemaTypes(model: Model): Promise<string> {
+export function emitSchemaTypes(model: Model): string {
   morph = createRequire(import.meta.url)('ts-morph') as TsMorph;
   const project = new morph.Project({ useInMemoryFileSystem: true });
   const ctx: TypeContext = { schemas: new Map(model.schemas.map((s) => [s.name, s])) };

@@ -169,10 +169,7 @@ function decodeVerified(
 }
 
 /** Runs the caller's `onDrift`, or the default warning, for an event about to be delivered. */
-export function reportDrift(
-  drift: WebhookDrift,
-  options: Pick<UnwrapOptions, 'onDrift' | 'logger'>,
-): void {
+export function reportDrift(drift: WebhookDrift, options: Pick<UnwrapOptions, 'onDrift' | 'logger'>): void {
   if (options.onDrift) options.onDrift(drift);
   else warnDriftOnce(drift, options.logger);
 }
@@ -197,7 +194,12 @@ function unwrapNow(
   const body =
     typeof rawBody === 'string' || rawBody.buffer instanceof ArrayBuffer ? rawBody : new Uint8Array(rawBody);
   // The options object carries `toleranceSeconds`, `now` and `engine` for the verifier as is.
-  const verdict = checkWebhookSignature(body, options.headers, resolveKey(options.key, binding.publicKeyEnv), options);
+  const verdict = checkWebhookSignature(
+    body,
+    options.headers,
+    resolveKey(options.key, binding.publicKeyEnv),
+    options,
+  );
   if (verdict === true) return decodeVerified(body, strict, decoders);
   // A copy, for the same reason: the caller may change its bytes while WebCrypto checks them.
   const verified = typeof body === 'string' ? body : new Uint8Array(body);

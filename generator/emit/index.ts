@@ -1,0 +1,34 @@
+/**
+ * The emit step: every file of the package from the model. Files come out one at a time, the
+ * schema types last: those need ts-morph, the slowest emitter, and a formatter on another thread
+ * can work on the files before them meanwhile (see `GenerateServices.format`).
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { NamingConfig } from '../ir/naming-config.js';
+import type { Model } from '../ir/types.js';
+import type { GeneratedFile } from './file.js';
+import { emitGuards } from './guards/index.js';
+import { emitPackageFiles } from './package.js';
+import { createRenderer, type TemplateSet } from './render.js';
+import { emitRuntime } from './runtime.js';
+import { emitSchemaTypes } from './schemas.js';
+
+export interface Emitted {
+  /** Produced as they are read; read them once. */
+  files: Iterable<GeneratedFile>;
+  /** What the emitters found (guards that cannot enforce a format, say); complete up front. */
+  diagnostics: Diagnostic[];
+}
+
+export function emitPackage(model: Model, naming: NamingConfig, templates: TemplateSet): Emitted {
+  const diagnostics: Diagnostic[] = [];
+  const guards = emitGuards(model, diagnostics);
+  const render = createRenderer(templates);
+  function* files(): Generator<GeneratedFile> {
+    yield* guards;
+    yield* emitRuntime(templates);
+    yield* emitPackageFiles(model, naming, render);
+    yield { path: 'src/schemas.ts', content: emitSchemaTypes(model) };
+  }
+  return { files: files(), diagnostics };
+}
