@@ -3,8 +3,8 @@
  * template with a precomputed view.
  */
 import type { NamingConfig } from '../ir/naming-config.js';
+import { type Symbols, symbolsOf } from '../ir/symbols.js';
 import type { Model, NamedSchema, Operation } from '../ir/types.js';
-import { toTypeName } from '../names.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
 import type { GeneratedFile } from './file.js';
 import type { Render } from './render.js';
@@ -13,12 +13,12 @@ import { resourceViews, rootResources } from './resources.js';
 export function emitPackageFiles(model: Model, naming: NamingConfig, render: Render): GeneratedFile[] {
   const pkg = naming.package;
   const resources = resourceViews(model);
-  const schemas = new Map(model.schemas.map((s) => [s.name, s]));
-  const methods = model.operations.map((op) => methodSummary(op, schemas));
+  const symbols = symbolsOf(model);
+  const methods = model.operations.map((op) => methodSummary(op, symbols));
   const events = model.webhooks.map((w) => {
-    const schemaType = schemas.get(w.schemaName)?.typeName ?? toTypeName(w.schemaName);
+    const { type, validate, guardModule } = symbols.schema(w.schemaName);
     const docs = [w.docs.title ?? w.eventType, ...(w.docs.summary ? [w.docs.summary] : [])].map(jsDocText);
-    return { eventType: w.eventType, schemaType, validator: `validate${schemaType}`, docLines: docs };
+    return { eventType: w.eventType, schemaType: type, validator: validate, guardModule, docLines: docs };
   });
   const common = {
     packageName: pkg.name,
@@ -57,9 +57,9 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
 }
 
 /** One README row and example call per operation, with the spec's own example values. */
-function methodSummary(op: Operation, schemas: Map<string, NamedSchema>) {
+function methodSummary(op: Operation, symbols: Symbols) {
   const args = op.pathParams.map(() => stringLiteral('v3:550e8400-e29b-41d4-a716-446655440000'));
-  const params = exampleParams(op.body ? schemas.get(op.body.schemaName) : undefined);
+  const params = exampleParams(op.body ? symbols.schema(op.body.schemaName).schema : undefined);
   if (params) args.push(params);
   return {
     call: `${op.resource}.${op.methodName}()`,

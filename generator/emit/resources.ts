@@ -2,8 +2,9 @@
  * View models for the resource classes (`client.calls.actions.startPlayback(...)`): every
  * name, type and doc line is decided here so `resource.ts.hbs` only interpolates.
  */
-import type { Model, NamedSchema, Operation } from '../ir/types.js';
-import { compareStrings, toMethodName, toTypeName } from '../names.js';
+import { resourceSymbols, type Symbols, symbolsOf } from '../ir/symbols.js';
+import type { Model, Operation } from '../ir/types.js';
+import { compareStrings, toMethodName } from '../names.js';
 import { jsDocText, stringLiteral } from './escape.js';
 
 export interface ResourceView {
@@ -15,7 +16,7 @@ export interface ResourceView {
   children: Array<{ property: string; className: string; file: string }>;
   methods: MethodView[];
   typeImports: string[];
-  guardImports: Array<{ name: string; file: string }>;
+  guardImports: Array<{ name: string; module: string }>;
 }
 
 export interface MethodView {
@@ -33,7 +34,7 @@ export interface MethodView {
 
 /** One class per resource path and per prefix of it, so `calls` holds `actions`. */
 export function resourceViews(model: Model): ResourceView[] {
-  const schemas = new Map(model.schemas.map((s) => [s.name, s]));
+  const symbols = symbolsOf(model);
   const paths = new Set<string>();
   for (const op of model.operations) {
     const segments = op.resource.split('.');
@@ -44,14 +45,13 @@ export function resourceViews(model: Model): ResourceView[] {
     const children = [...paths].filter(
       (p) => p.startsWith(`${path}.`) && !p.slice(path.length + 1).includes('.'),
     );
-    const methods = ops.map((op) => methodView(op, schemas));
-    const bodyTypes = ops.flatMap((op) => (op.body ? [typeNameOf(op.body.schemaName, schemas)] : []));
+    const methods = ops.map((op) => methodView(op, symbols));
+    const bodies = ops.flatMap((op) => (op.body ? [symbols.schema(op.body.schemaName)] : []));
     const responseTypes = ops.flatMap((op) =>
-      op.responseSchemaName ? [typeNameOf(op.responseSchemaName, schemas)] : [],
+      op.responseSchemaName ? [symbols.schema(op.responseSchemaName).type] : [],
     );
     return {
-      className: classNameOf(path),
-      file: fileNameOf(path),
+      ...resourceSymbols(path),
       path,
       docLines: [
         `\`client.${path}\`${
@@ -63,14 +63,10 @@ export function resourceViews(model: Model): ResourceView[] {
             : '.'
         }`,
       ],
-      children: children.map((c) => ({
-        property: c.slice(path.length + 1),
-        className: classNameOf(c),
-        file: fileNameOf(c),
-      })),
+      children: children.map((c) => ({ property: c.slice(path.length + 1), ...resourceSymbols(c) })),
       methods,
-      typeImports: unique([...bodyTypes, ...responseTypes]),
-      guardImports: unique(bodyTypes).map((t) => ({ name: `validate${t}`, file: t })),
+      typeImports: unique([...bodies.map((b) => b.type), ...responseTypes]),
+      guardImports: uniqueBy(bodies, (b) => b.validate).map((b) => ({ name: b.validate, module: b.guardModule })),
     };
   });
 }
@@ -82,7 +78,8 @@ export function rootResources(views: ResourceView[]) {
     .map((v) => ({ property: v.path, className: v.className, file: v.file }));
 }
 
-function methodView(op: Operation, schemas: Map<string, NamedSchema>): MethodView {
+function methodView(op: Operation, symbols: Symbols): MethodView {
+  const body = op.body ? symbols.schema(op.body.schemaName) : undefined;
   // `params` and `options` are the method's own last two arguments.
   const argName = (wire: string) =>
     ['params', 'options'].includes(toMethodName(wire)) ? `${toMethodName(wire)}Path` : toMethodName(wire);
@@ -91,13 +88,13 @@ function methodView(op: Operation, schemas: Map<string, NamedSchema>): MethodVie
     name: op.methodName,
     docLines: methodDocs(op, argNames),
     pathArgs: op.pathParams.map((p) => ({ arg: argNames.get(p.name)! })),
-    paramsType: op.body ? typeNameOf(op.body.schemaName, schemas) : 'Record<string, never>',
+    paramsType: body?.type ?? 'Record<string, never>',
     paramsOptional: !op.body?.hasRequiredFields,
-    responseType: op.responseSchemaName ? typeNameOf(op.responseSchemaName, schemas) : 'unknown',
+    responseType: op.responseSchemaName ? symbols.schema(op.responseSchemaName).type : 'unknown',
     pathExpression: pathExpression(op.path, argNames),
     operationName: `${op.resource}.${op.methodName}`,
     idempotencyField: op.idempotencyField ? stringLiteral(op.idempotencyField) : 'undefined',
-    validator: op.body ? `validate${typeNameOf(op.body.schemaName, schemas)}` : 'undefined',
+    validator: body?.validate ?? 'undefined',
   };
 }
 
@@ -132,12 +129,9 @@ function pathExpression(path: string, argNames: Map<string, string>): string {
     .join(' + ');
 }
 
-const typeNameOf = (name: string, schemas: Map<string, NamedSchema>) =>
-  schemas.get(name)?.typeName ?? toTypeName(name);
-const classNameOf = (path: string) => path.split('.').map(toTypeName).join('');
-const fileNameOf = (path: string) =>
-  path
-    .split('.')
-    .map((s) => s.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase())
-    .join('-');
 const unique = (items: string[]) => [...new Set(items)].sort(compareStrings);
+/** One item per key, sorted by key. */
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const byKey = new Map(items.map((item) => [key(item), item]));
+  return [...byKey.keys()].sort(compareStrings).map((k) => byKey.get(k)!);
+}

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
+import { symbolsOf } from '../ir/symbols.js';
 import type { Model, NamedSchema, ObjectNode } from '../ir/types.js';
 import { docLines } from './docs.js';
 import { enumSites } from './enum-values.js';
@@ -21,7 +22,7 @@ let morph: TsMorph;
 export function emitSchemaTypes(model: Model): string {
   morph = createRequire(import.meta.url)('ts-morph') as TsMorph;
   const project = new morph.Project({ useInMemoryFileSystem: true });
-  const ctx: TypeContext = { schemas: new Map(model.schemas.map((s) => [s.name, s])) };
+  const ctx: TypeContext = { symbols: symbolsOf(model) };
   const statements: StatementStructures[] = model.schemas.flatMap((s) => [
     declaration(s, ctx),
     ...enumValueLists(s),

@@ -2,13 +2,13 @@
  * SchemaNode → TypeScript type text. Shared by the schema types and by any emitter that needs
  * to name a type, so a schema reads the same everywhere.
  */
-import { toTypeName } from '../names.js';
-import type { NamedSchema, ObjectNode, Property, SchemaNode, UnionNode } from '../ir/types.js';
+import type { Symbols } from '../ir/symbols.js';
+import type { ObjectNode, Property, SchemaNode, UnionNode } from '../ir/types.js';
 import { jsonLiteral, propertyKey } from './escape.js';
 import { docLines } from './docs.js';
 
 export interface TypeContext {
-  schemas: ReadonlyMap<string, NamedSchema>;
+  symbols: Symbols;
 }
 
 export function typeExpression(node: SchemaNode, ctx: TypeContext): string {
@@ -29,7 +29,7 @@ function orNull(type: string): string {
 function baseType(node: SchemaNode, ctx: TypeContext): string {
   switch (node.kind) {
     case 'ref':
-      return ctx.schemas.get(node.schemaName)?.typeName ?? toTypeName(node.schemaName);
+      return ctx.symbols.schema(node.schemaName).type;
     case 'string':
       return 'string';
     case 'number':
@@ -87,8 +87,8 @@ function unionType(node: UnionNode, ctx: TypeContext): string {
   const { propertyName, mapping } = node.discriminator;
   return mapping
     .map(({ value, schemaName }) => {
-      const typeName = ctx.schemas.get(schemaName)?.typeName ?? toTypeName(schemaName);
-      return declaresLiteral(ctx.schemas.get(schemaName)?.schema, propertyName, value)
+      const { type: typeName, schema } = ctx.symbols.schema(schemaName);
+      return declaresLiteral(schema.schema, propertyName, value)
         ? typeName
         : `(${typeName} & { ${propertyKey(propertyName)}: ${jsonLiteral(value)} })`;
     })
