@@ -10,7 +10,7 @@ import { receivedOnlySchemas } from './direction.js';
 import { buildOperations } from './operations.js';
 import { type SchemaContext, toSchemaNode } from './schema.js';
 import type { Model, NamedSchema, WebhookEvent } from './types.js';
-import { applyAlwaysPresent, findWebhooks } from './webhooks.js';
+import { alwaysPresentPointers, findWebhooks } from './webhooks.js';
 import { isObject, type Json } from '../json.js';
 
 export interface BuildInput {
@@ -32,6 +32,9 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
   const ctx = createContext(doc);
   const componentSchemas =
     isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
+  // Events first: which properties they always carry decides how their schemas are built.
+  const webhooks: WebhookEvent[] = findWebhooks(doc, ctx);
+  ctx.alwaysPresent = alwaysPresentPointers(webhooks, input.naming.webhooks?.alwaysPresent ?? [], ctx);
   const received = receivedOnlySchemas(doc);
   const schemas: NamedSchema[] = Object.entries(componentSchemas).map(([name, s]) => {
     const pointer = joinPointer('#/components/schemas', name);
@@ -44,9 +47,7 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
     };
   });
   const operations = buildOperations(doc, input.naming, ctx);
-  const webhooks: WebhookEvent[] = findWebhooks(doc, ctx);
   const all = [...schemas, ...ctx.hoisted.values()];
-  applyAlwaysPresent(all, webhooks, input.naming.webhooks?.alwaysPresent ?? [], ctx);
   checkNameCollisions(all, ctx.diagnostics);
   const info = isObject(doc.info) ? doc.info : {};
   const servers = Array.isArray(doc.servers) ? doc.servers : [];

@@ -93,7 +93,7 @@ function objectNode(
   const properties = Object.entries(props).map(([name, s]) => {
     const at = joinPointer(base.pointer, 'properties', name);
     const node = toSchemaNode(s, at, ctx);
-    const isRequired = required.has(name);
+    const isRequired = required.has(name) || ctx.alwaysPresent?.has(at) === true;
     const receivedNull = ctx.receiving === true && !isRequired && !node.nullable;
     return { name, required: isRequired, receivedNull, schema: node, pointer: at };
   });

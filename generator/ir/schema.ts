@@ -68,6 +68,8 @@ export interface SchemaContext {
   resolve(value: unknown): unknown;
   /** The schema being built is only ever received (see `direction.ts`). */
   receiving?: boolean;
+  /** Pointers of properties to make required whatever the spec says (`alwaysPresentPointers`). */
+  alwaysPresent?: ReadonlySet<string>;
 }
 
 export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContext): SchemaNode {

@@ -4,10 +4,10 @@
  * schema is a wrapper `{ data: <Event> }` whose `data.event_type` has a single enum value: that
  * value names the event and discriminates the union of all events.
  */
-import { joinPointer } from '../diagnostics.js';
+import { joinPointer, parsePointer } from '../diagnostics.js';
 import type { BuildContext } from './build.js';
 import { docsOf } from './schema.js';
-import type { NamedSchema, ObjectNode, SchemaNode, WebhookEvent } from './types.js';
+import type { WebhookEvent } from './types.js';
 import { isObject, type Json } from '../json.js';
 
 export function findWebhooks(doc: Json, ctx: BuildContext): WebhookEvent[] {
@@ -104,39 +104,51 @@ function readEvent(name: string, op: Json, pointer: string, ctx: BuildContext): 
 }
 
 /**
- * Marks configured property paths (relative to each event's wrapper schema, e.g. `data.event_type`)
- * as required. Telnyx always sends them; making them required is what lets `event_type` narrow
- * the event union.
+ * The properties Telnyx always sends though the spec marks them optional (naming config
+ * `webhooks.alwaysPresent`, paths relative to each event's wrapper schema, e.g. `data.event_type`),
+ * as the JSON pointers the model builds them at. The model makes them required, which is what
+ * lets `event_type` narrow the event union. Read from the document before any schema is built,
+ * so the model is complete when built.
  */
-export function applyAlwaysPresent(
-  schemas: NamedSchema[],
-  events: WebhookEvent[],
-  paths: string[],
-  ctx: BuildContext,
-): void {
-  const byName = new Map(schemas.map((s) => [s.name, s]));
+export function alwaysPresentPointers(events: WebhookEvent[], paths: string[], ctx: BuildContext): Set<string> {
+  const pointers = new Set<string>();
   for (const event of events) {
     for (const path of paths) {
-      let node: SchemaNode | undefined = byName.get(event.schemaName)?.schema;
+      let at = joinPointer('#/components/schemas', event.schemaName);
       const tokens = path.split('.');
-      tokens.forEach((token, i) => {
-        while (node?.kind === 'ref') node = byName.get(node.schemaName)?.schema;
-        const prop =
-          node?.kind === 'object' ? (node as ObjectNode).properties.find((p) => p.name === token) : undefined;
-        if (!prop) {
+      for (const [i, token] of tokens.entries()) {
+        at = followRefs(at, ctx);
+        const schema = valueAt(ctx.doc, at);
+        if (!isObject(schema) || !isObject(schema.properties) || !Object.hasOwn(schema.properties, token)) {
           ctx.diagnostics.push({
             code: 'always-present-missing',
             severity: 'error',
             pointer: event.pointer,
             message: `webhook ${event.name} has no property ${tokens.slice(0, i + 1).join('.')} (from naming config webhooks.alwaysPresent)`,
           });
-          node = undefined;
-          return;
+          break;
         }
-        prop.required = true;
-        prop.receivedNull = false;
-        node = prop.schema;
-      });
+        at = joinPointer(at, 'properties', token);
+        pointers.add(at);
+      }
     }
   }
+  return pointers;
+}
+
+/** Where a chain of `$ref`s starting at `pointer` ends (a cycle stops after 20 hops). */
+function followRefs(pointer: string, ctx: BuildContext): string {
+  let at = pointer;
+  for (let hops = 0; hops < 20; hops++) {
+    const schema = valueAt(ctx.doc, at);
+    if (!isObject(schema) || typeof schema.$ref !== 'string' || !schema.$ref.startsWith('#/')) return at;
+    at = schema.$ref;
+  }
+  return at;
+}
+
+function valueAt(doc: Json, pointer: string): unknown {
+  let node: unknown = doc;
+  for (const token of parsePointer(pointer)) node = isObject(node) ? node[token] : undefined;
+  return node;
 }
