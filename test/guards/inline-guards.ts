@@ -42,7 +42,7 @@ export function inlineGuards(schemas: Record<string, unknown>): InlineGuards {
   const { model, diagnostics } = buildModel({ document, naming, specFile: 'inline.yaml', specHash: 'x' });
   const files = emitGuards(model, diagnostics);
   const root = resolve('.tmp/guards-dev', `inline-${process.pid}-${counter++}`);
-  const runtime = ['validation.ts', 'errors.ts', 'guard-support.ts', 'guard-formats.ts'].map((name) => ({
+  const runtime = ['validation.ts', 'errors.ts', 'redact.ts', 'guard-support.ts', 'guard-formats.ts'].map((name) => ({
     path: `src/core/${name}`,
     content: readFileSync(`templates/runtime/${name}`, 'utf8'),
   }));
