@@ -6,8 +6,10 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { isReservedWord, toTypeName } from '../../names.js';
 import type { NamedSchema, SchemaNode } from '../../ir/types.js';
 import type { SchemaFacts } from './analysis.js';
-import { propertyAccess, stringLiteral } from '../escape.js';
-import * as support from '../../../templates/runtime/guard-support.js';
+import { stringLiteral } from '../escape.js';
+import * as support from '../../../runtime/guard-support.js';
+import { binary, call, conditional, type Expr, id, index, lit, member, UNDEFINED } from './ast.js';
+import type { NestedFunction } from './rules.js';
 
 /** Parameter and local names the generated functions use themselves. */
 const FIXED_NAMES = [
@@ -43,7 +45,9 @@ export interface ModuleContext {
   constants: Map<string, string>;
   /** Base name (e.g. `CallPlaybackEndedPayload`) chosen for each hoisted node. */
   hoistedNames: Map<SchemaNode, string>;
-  /** Local functions written so far, by name, in the order they were first needed. */
+  /** The hoisted function pair for each nested object, array, union or allOf node. */
+  nested: Map<SchemaNode, NestedFunction>;
+  /** Local functions printed so far, by name, in the order they were first needed. */
   functions: { match: Map<string, string>; check: Map<string, string> };
   diagnostics: Diagnostic[];
   reported: Set<string>;
@@ -69,6 +73,7 @@ export function createContext(
     schemaValueImports: new Set(),
     constants: new Map(),
     hoistedNames: new Map(),
+    nested: new Map(),
     functions: { match: new Map(), check: new Map() },
     diagnostics,
     reported,
@@ -95,9 +100,10 @@ export function hoistedName(ctx: ModuleContext, node: SchemaNode, hint: string):
 }
 
 /** Reads a property; names that also live on `Object.prototype` (`constructor`, `__proto__`) must be own. */
-export function readProperty(ctx: ModuleContext, target: string, name: string): string {
-  if (!(name in Object.prototype)) return propertyAccess(target, name);
-  return `(${helper(ctx, 'hasOwn')}(${target}, ${stringLiteral(name)}) ? ${target}[${stringLiteral(name)}] : undefined)`;
+export function readProperty(ctx: ModuleContext, target: Expr, name: string): Expr {
+  if (!(name in Object.prototype)) return member(target, name);
+  const key = lit(stringLiteral(name));
+  return conditional(call(helper(ctx, 'hasOwn'), target, key), index(target, key), UNDEFINED);
 }
 
 /** Adds a module-level constant under a readable UPPER_SNAKE name and returns that name. */
@@ -156,17 +162,22 @@ export function warnUnenforced(
  * too, or for a recursive schema the `match…` behind it, which also takes the depth.
  */
 export function matchFunction(ctx: ModuleContext, schemaName: string): string {
-  const typeName = ctx.schemas.get(schemaName)?.typeName ?? schemaName;
+  const typeName = typeNameOf(schemaName, ctx);
   return ctx.allFacts.get(schemaName)?.deep ? `match${typeName}` : `is${typeName}`;
 }
 
+export function typeNameOf(schemaName: string, ctx: ModuleContext): string {
+  return ctx.schemas.get(schemaName)?.typeName ?? schemaName;
+}
+
 /** Arguments after the value for calling a named schema's `is…`/`match…`/`check…` functions. */
-export function passAlong(ctx: ModuleContext, target: string): string {
+export function passAlong(ctx: ModuleContext, target: string): Expr[] {
   ctx.usedSchemas.add(target);
   const facts = ctx.allFacts.get(target);
-  return [facts && takesOptions(facts) ? 'options' : '', facts?.deep ? 'depth + 1' : '']
-    .filter(Boolean)
-    .join(', ');
+  const args: Expr[] = [];
+  if (facts && takesOptions(facts)) args.push(id('options'));
+  if (facts?.deep) args.push(binary('+', id('depth'), lit('1')));
+  return args;
 }
 
 /**
@@ -179,10 +190,13 @@ export function takesOptions(facts: SchemaFacts): boolean {
   return facts.strict || facts.deep;
 }
 
-/** This module's own extra parameters (`options`, `depth`), for its functions. */
-export function ownParams(ctx: ModuleContext): { declared: string; passed: string } {
+/** This module's own extra parameters (`options`, `depth`), for its functions and calls between them. */
+export function ownParams(ctx: ModuleContext): { declared: string; passed: Expr[] } {
   if (ctx.facts.deep)
-    return { declared: ', options: GuardOptions | undefined, depth: number', passed: ', options, depth' };
-  if (takesOptions(ctx.facts)) return { declared: ', options?: GuardOptions', passed: ', options' };
-  return { declared: '', passed: '' };
+    return {
+      declared: ', options: GuardOptions | undefined, depth: number',
+      passed: [id('options'), id('depth')],
+    };
+  if (takesOptions(ctx.facts)) return { declared: ', options?: GuardOptions', passed: [id('options')] };
+  return { declared: '', passed: [] };
 }

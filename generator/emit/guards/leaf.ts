@@ -1,51 +1,49 @@
 /**
  * Checks for leaf schemas (string, number, integer, boolean, null, enum) as a list of rules:
  * a condition that holds when the value is fine, and the issue to report when it does not.
- * The `is…` guards join the conditions with `&&`; the `validate…` guards report each failure.
+ * The `is…` guards join the conditions with `&&`; the `check…` functions report each failure.
  * The first rule is always the type check; the others run only once the type is right.
+ * Conditions read the value as `SUBJECT`; the caller decides where it is read from.
  */
 import type { EnumNode, NumberNode, SchemaNode, StringNode } from '../../ir/types.js';
 import { jsonLiteral, stringLiteral } from '../escape.js';
+import {
+  and,
+  binary,
+  type BinaryOp,
+  call,
+  eq,
+  type Expr,
+  FALSE,
+  id,
+  isType,
+  lit,
+  member,
+  NULL,
+  or,
+  SUBJECT,
+} from './ast.js';
 import { constant, helper, type ModuleContext, warnUnenforced } from './context.js';
 import { isOpenableEnum } from './analysis.js';
+import type { Rule } from './rules.js';
 
-export interface Rule {
-  /** Boolean expression, true when the value passes. */
-  ok: string;
-  /** Expression building the `ValidationIssue` for a failure; a thunk so that only the
-   *  helpers `validate…` really uses get imported. */
-  issue: () => string;
-}
+/** The checked value, wherever the caller reads it from. */
+const x = SUBJECT;
 
-export interface Leaf {
-  /** Variable holding the value. */
-  x: string;
-  /** Expression for the value's JSON pointer. */
-  path: string;
-  /** Base for constant names, e.g. the property name. */
-  hint: string;
-}
-
-/** Rules for a leaf node; `undefined` for nodes that need functions of their own. */
-export function leafRules(node: SchemaNode, leaf: Leaf, ctx: ModuleContext): Rule[] | undefined {
-  const { x, path } = leaf;
+/** Rules for a leaf node; `undefined` for nodes that need functions of their own. `hint` names constants. */
+export function leafRules(node: SchemaNode, hint: string, ctx: ModuleContext): Rule[] | undefined {
   switch (node.kind) {
     case 'string':
-      return stringRules(node, leaf, ctx);
+      return stringRules(node, hint, ctx);
     case 'number':
     case 'integer':
-      return numberRules(node, leaf, ctx);
+      return numberRules(node, ctx);
     case 'boolean':
-      return [
-        {
-          ok: `typeof ${x} === 'boolean'`,
-          issue: () => `${helper(ctx, 'typeIssue')}(${path}, ${expectedType(node)}, ${x})`,
-        },
-      ];
+      return [typeRule(isType(x, 'boolean'), node, ctx)];
     case 'null':
-      return [{ ok: `${x} === null`, issue: () => `${helper(ctx, 'typeIssue')}(${path}, 'null', ${x})` }];
+      return [{ ok: eq(x, NULL), issue: (path) => call(helper(ctx, 'typeIssue'), path, lit("'null'"), x) }];
     case 'enum':
-      return [enumRule(node, leaf, ctx)];
+      return [enumRule(node, hint, ctx)];
     case 'unknown':
       return [];
     default:
@@ -53,16 +51,9 @@ export function leafRules(node: SchemaNode, leaf: Leaf, ctx: ModuleContext): Rul
   }
 }
 
-/**
- * `!(cond)`, written the way a person would when `cond` is one equality:
- * `typeof x !== 'string'` rather than `!(typeof x === 'string')`.
- */
-export function negate(cond: string): string {
-  const equality =
-    /^((?:typeof )?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])*) === ('[a-z]+'|"(?:[^"\\]|\\.)*"|-?[\w.+-]+)$/.exec(
-      cond,
-    );
-  return equality ? `${equality[1]} !== ${equality[2]}` : `!(${cond})`;
+/** The rule that the value has the node's JSON type. */
+function typeRule(ok: Expr, node: SchemaNode, ctx: ModuleContext): Rule {
+  return { ok, issue: (path) => call(helper(ctx, 'typeIssue'), path, lit(expectedType(node)), x) };
 }
 
 /** `'string'`, or `'string or null'` when null is accepted too, as a literal for messages. */
@@ -79,25 +70,28 @@ function possibleValues(node: EnumNode): EnumNode['values'] {
   return node.values.filter(fits);
 }
 
-function enumRule(node: EnumNode, { x, path, hint }: Leaf, ctx: ModuleContext): Rule {
+function enumRule(node: EnumNode, hint: string, ctx: ModuleContext): Rule {
   const values = possibleValues(node);
   const list = `[${values.map(jsonLiteral).join(', ')}]`;
   const single = values.length === 1;
   // Build the set from the list schemas.ts exports, unless the guard must drop values of the wrong type.
   const exported = values.length === node.values.length ? ctx.enumValueNames.get(node) : undefined;
   if (exported && !single) ctx.schemaValueImports.add(exported);
-  const set = single ? list : constant(ctx, `${hint}Values`, `new Set<unknown>(${exported ?? list})`);
+  const set = single
+    ? lit(list)
+    : id(constant(ctx, `${hint}Values`, `new Set<unknown>(${exported ?? list})`));
   const test =
-    values.length === 0 ? 'false' : single ? `${x} === ${jsonLiteral(values[0])}` : `${set}.has(${x})`;
+    values.length === 0 ? FALSE : single ? eq(x, lit(jsonLiteral(values[0]))) : call(member(set, 'has'), x);
   // `strictEnums: false` lets unknown strings through: Telnyx adds values to its enums over time.
   const open = isOpenableEnum(node);
+  const lenient = and([eq(member(id('options'), 'strictEnums', true), FALSE), isType(x, 'string')]);
   const ok =
     open && values.length > 1
-      ? `${helper(ctx, 'inEnum')}(${set}, ${x}, options)`
+      ? call(helper(ctx, 'inEnum'), set, x, id('options'))
       : open
-        ? `(${test} || (options?.strictEnums === false && typeof ${x} === 'string'))`
+        ? or([test, lenient])
         : test;
-  return { ok, issue: () => `${helper(ctx, 'enumIssue')}(${path}, ${set}, ${x})` };
+  return { ok, issue: (path) => call(helper(ctx, 'enumIssue'), path, set, x) };
 }
 
 /** String formats the guards enforce, and the support helper that checks each. */
@@ -113,13 +107,8 @@ const STRING_FORMATS: Record<
   'json-pointer': 'isJsonPointer',
 };
 
-function stringRules(node: StringNode, { x, path, hint }: Leaf, ctx: ModuleContext): Rule[] {
-  const rules: Rule[] = [
-    {
-      ok: `typeof ${x} === 'string'`,
-      issue: () => `${helper(ctx, 'typeIssue')}(${path}, ${expectedType(node)}, ${x})`,
-    },
-  ];
+function stringRules(node: StringNode, hint: string, ctx: ModuleContext): Rule[] {
+  const rules: Rule[] = [typeRule(isType(x, 'string'), node, ctx)];
   const format = node.format;
   if (format !== undefined) {
     const check = Object.prototype.hasOwnProperty.call(STRING_FORMATS, format)
@@ -127,8 +116,8 @@ function stringRules(node: StringNode, { x, path, hint }: Leaf, ctx: ModuleConte
       : undefined;
     if (check) {
       rules.push({
-        ok: `${helper(ctx, check)}(${x})`,
-        issue: () => `${helper(ctx, 'formatIssue')}(${path}, ${stringLiteral(format)}, ${x})`,
+        ok: call(helper(ctx, check), x),
+        issue: (path) => call(helper(ctx, 'formatIssue'), path, lit(stringLiteral(format)), x),
       });
     } else
       warnUnenforced(
@@ -138,24 +127,22 @@ function stringRules(node: StringNode, { x, path, hint }: Leaf, ctx: ModuleConte
         `format ${JSON.stringify(format)} on a string is not checked by the guards`,
       );
   }
-  if (node.minLength !== undefined) {
+  for (const [keyword, limit, test] of [
+    ['minLength', node.minLength, 'hasMinLength'],
+    ['maxLength', node.maxLength, 'hasMaxLength'],
+  ] as const) {
+    if (limit === undefined) continue;
     rules.push({
-      ok: `${helper(ctx, 'hasMinLength')}(${x}, ${node.minLength})`,
-      issue: () => `${helper(ctx, 'lengthIssue')}(${path}, 'minLength', ${node.minLength}, ${x})`,
-    });
-  }
-  if (node.maxLength !== undefined) {
-    rules.push({
-      ok: `${helper(ctx, 'hasMaxLength')}(${x}, ${node.maxLength})`,
-      issue: () => `${helper(ctx, 'lengthIssue')}(${path}, 'maxLength', ${node.maxLength}, ${x})`,
+      ok: call(helper(ctx, test), x, lit(String(limit))),
+      issue: (path) => call(helper(ctx, 'lengthIssue'), path, lit(`'${keyword}'`), lit(String(limit)), x),
     });
   }
   if (node.pattern !== undefined) {
     const pattern = compilePattern(node, hint, ctx);
     if (pattern)
       rules.push({
-        ok: `${pattern}.test(${x})`,
-        issue: () => `${helper(ctx, 'patternIssue')}(${path}, ${pattern}, ${x})`,
+        ok: call(member(id(pattern), 'test'), x),
+        issue: (path) => call(helper(ctx, 'patternIssue'), path, id(pattern), x),
       });
   }
   return rules;
@@ -184,22 +171,18 @@ const INTEGER_FORMATS: Record<string, [number, number] | undefined> = {
   int64: [-(2 ** 63), 2 ** 63],
 };
 
-function numberRules(node: NumberNode, { x, path }: Leaf, ctx: ModuleContext): Rule[] {
+function numberRules(node: NumberNode, ctx: ModuleContext): Rule[] {
   const integer = node.kind === 'integer';
-  const type = integer
-    ? `typeof ${x} === 'number' && Number.isInteger(${x})`
-    : `typeof ${x} === 'number' && Number.isFinite(${x})`;
-  const rules: Rule[] = [
-    { ok: type, issue: () => `${helper(ctx, 'typeIssue')}(${path}, ${expectedType(node)}, ${x})` },
-  ];
+  const number = (method: string) => call(member(id('Number'), method), x);
+  const rules = [typeRule(and([isType(x, 'number'), number(integer ? 'isInteger' : 'isFinite')]), node, ctx)];
   const range = node.format === undefined ? undefined : INTEGER_FORMATS[node.format];
   if (range) {
     // int64's upper bound 2^63 - 1 is not a double; `< 2^63` is the same test on doubles.
-    const upper = node.format === 'int64' ? `${x} < ${range[1]}` : `${x} <= ${range[1]}`;
-    const whole = integer ? '' : `Number.isInteger(${x}) && `;
+    const upper = binary(node.format === 'int64' ? '<' : '<=', x, lit(String(range[1])));
+    const whole = integer ? [] : [number('isInteger')];
     rules.push({
-      ok: `${whole}${x} >= ${range[0]} && ${upper}`,
-      issue: () => `${helper(ctx, 'formatIssue')}(${path}, '${node.format}', ${x})`,
+      ok: and([...whole, binary('>=', x, lit(String(range[0]))), upper]),
+      issue: (path) => call(helper(ctx, 'formatIssue'), path, lit(`'${node.format}'`), x),
     });
   } else if (node.format !== undefined && node.format !== 'float' && node.format !== 'double') {
     warnUnenforced(
@@ -209,23 +192,24 @@ function numberRules(node: NumberNode, { x, path }: Leaf, ctx: ModuleContext): R
       `format ${JSON.stringify(node.format)} on a number is not checked by the guards`,
     );
   }
-  const bounds = [
+  const bounds: Array<[string, BinaryOp, number | undefined]> = [
     ['minimum', '>=', node.minimum],
     ['maximum', '<=', node.maximum],
     ['exclusiveMinimum', '>', node.exclusiveMinimum],
     ['exclusiveMaximum', '<', node.exclusiveMaximum],
-  ] as const;
+  ];
   for (const [keyword, op, limit] of bounds) {
     if (limit !== undefined)
       rules.push({
-        ok: `${x} ${op} ${limit}`,
-        issue: () => `${helper(ctx, 'rangeIssue')}(${path}, '${keyword}', ${limit}, ${x})`,
+        ok: binary(op, x, lit(String(limit))),
+        issue: (path) => call(helper(ctx, 'rangeIssue'), path, lit(`'${keyword}'`), lit(String(limit)), x),
       });
   }
   if (node.multipleOf !== undefined) {
+    const divisor = lit(String(node.multipleOf));
     rules.push({
-      ok: `${helper(ctx, 'isMultipleOf')}(${x}, ${node.multipleOf})`,
-      issue: () => `${helper(ctx, 'multipleOfIssue')}(${path}, ${node.multipleOf}, ${x})`,
+      ok: call(helper(ctx, 'isMultipleOf'), x, divisor),
+      issue: (path) => call(helper(ctx, 'multipleOfIssue'), path, divisor, x),
     });
   }
   return rules;

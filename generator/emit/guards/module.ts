@@ -5,19 +5,19 @@
  */
 import { compareStrings } from '../../names.js';
 import { jsDocText, stringLiteral } from '../escape.js';
-import { checkBody } from './check.js';
-import { helper, matchFunction, type ModuleContext, ownParams } from './context.js';
-import { matchBody, typeNameOf } from './match.js';
+import { helper, matchFunction, type ModuleContext, ownParams, typeNameOf } from './context.js';
+import { printStmts } from './print.js';
+import { checkStmts } from './render-check.js';
+import { matchStmts } from './render-match.js';
+import { depthLimit, functionSteps } from './walk.js';
 
 export function guardModule(ctx: ModuleContext): string {
   const { typeName } = ctx.named;
   const { declared } = ownParams(ctx);
   // Bodies first: writing them decides which constants, helpers and guards get imported.
-  const matchMain = [...depthLimit(ctx, () => 'return false;'), ...matchBody(ctx.named.schema, '', ctx)];
-  const checkMain = [
-    ...depthLimit(ctx, () => `{\nissues.push(${helper(ctx, 'depthIssue')}(path));\nreturn;\n}`),
-    ...checkBody(ctx.named.schema, '', ctx),
-  ];
+  const steps = [...depthLimit(ctx), ...functionSteps(ctx.named.schema, '', ctx)];
+  const matchMain = printStmts(matchStmts(steps, ctx));
+  const checkMain = printStmts(checkStmts(steps, ctx));
   const api = publicApi(ctx, matchMain);
   const sections = [
     imports(ctx).join('\n'),
@@ -25,15 +25,10 @@ export function guardModule(ctx: ModuleContext): string {
     ...api,
     ...ctx.functions.match.values(),
     `/** @internal Lists the problems; \`validate${typeName}\` calls it only after \`is${typeName}\` said no. */\n` +
-      `export function check${typeName}(value: unknown, path: string, issues: ValidationIssue[]${declared}): void {\n${checkMain.join('\n')}\n}`,
+      `export function check${typeName}(value: unknown, path: string, issues: ValidationIssue[]${declared}): void {\n${checkMain}\n}`,
     ...ctx.functions.check.values(),
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
-}
-
-/** Only schemas on a reference cycle can nest without bound; they stop at `MAX_DEPTH`. */
-function depthLimit(ctx: ModuleContext, stop: () => string): string[] {
-  return ctx.facts.cyclic ? [`if (depth > ${helper(ctx, 'MAX_DEPTH')}) ${stop()}`] : [];
 }
 
 function imports(ctx: ModuleContext): string[] {
@@ -63,7 +58,7 @@ function imports(ctx: ModuleContext): string[] {
  * call `is…`, and only for a rejected value hand `check…` to the shared helpers that collect
  * the issues.
  */
-function publicApi(ctx: ModuleContext, matchMain: string[]): string[] {
+function publicApi(ctx: ModuleContext, matchMain: string): string[] {
   const { typeName, name } = ctx.named;
   const about = jsDocText(name === typeName ? `\`${typeName}\`` : `\`${typeName}\` (schema \`${name}\`)`);
   const isDoc = `/** True when \`value\` is a valid ${about}. Stops at the first problem and allocates nothing. */`;
@@ -72,9 +67,9 @@ function publicApi(ctx: ModuleContext, matchMain: string[]): string[] {
     ? [
         `${isDoc}\n${isSignature} {\nreturn match${typeName}(value, options, 0);\n}`,
         `/** @internal \`is${typeName}\` with the depth it has reached; other guards call it too. */\n` +
-          `export function match${typeName}(value: unknown${ownParams(ctx).declared}): value is ${typeName} {\n${matchMain.join('\n')}\n}`,
+          `export function match${typeName}(value: unknown${ownParams(ctx).declared}): value is ${typeName} {\n${matchMain}\n}`,
       ]
-    : [`${isDoc}\n${isSignature} {\n${matchMain.join('\n')}\n}`];
+    : [`${isDoc}\n${isSignature} {\n${matchMain}\n}`];
   const validate = [
     `/** Checks \`value\` against ${about}, listing every problem with a JSON pointer into \`value\`. */`,
     `export function validate${typeName}(value: unknown, options?: GuardOptions): ValidationResult<${typeName}> {`,

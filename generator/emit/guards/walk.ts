@@ -1,0 +1,216 @@
+/**
+ * The one walk over a named schema that decides what its guards check. It turns each schema node
+ * into rules (rules.ts) exactly once; render-match.ts and render-check.ts then write those rules
+ * as the `is…` and the `check…` functions. Nested objects, arrays and unions get functions of
+ * their own, named here in the order the walk meets them.
+ */
+import { escapePointerToken } from '../../diagnostics.js';
+import type { AllOfNode, ArrayNode, SchemaNode, UnionNode } from '../../ir/types.js';
+import { jsonLiteral, stringLiteral } from '../escape.js';
+import { binary, call, type Expr, id, index, lit, member, not, type Stmt } from './ast.js';
+import {
+  constant,
+  helper,
+  hoistedName,
+  matchFunction,
+  type ModuleContext,
+  passAlong,
+  readProperty,
+  typeNameOf,
+} from './context.js';
+import { leafRules } from './leaf.js';
+import { objectSteps } from './walk-object.js';
+import {
+  isEmpty,
+  type NestedFunction,
+  type NodeRules,
+  PATH,
+  type SchemaRules,
+  type Step,
+  VALUE,
+} from './rules.js';
+
+const COMPLEX = new Set(['object', 'array', 'union', 'allOf']);
+
+/**
+ * Rules for a value against `node`. `hint` is the node's place in the schema (`Payload`,
+ * `PayloadItem`), which names its constants and, for a nested shape, its functions.
+ */
+export function nodeRules(node: SchemaNode, hint: string, ctx: ModuleContext): NodeRules {
+  const rules = leafRules(node, hint, ctx);
+  if (rules) return { kind: 'leaf', rules, orNull: node.nullable && node.kind !== 'null' };
+  if (node.kind === 'ref') return schemaRules(node.schemaName, node.nullable, ctx);
+  return { kind: 'nested', fn: nestedFunction(node, hint, ctx) };
+}
+
+/** A named schema's own guard functions. */
+function schemaRules(schemaName: string, orNull: boolean, ctx: ModuleContext): SchemaRules {
+  const matchName = matchFunction(ctx, schemaName);
+  return {
+    kind: 'schema',
+    orNull,
+    matchName,
+    checkName: `check${typeNameOf(schemaName, ctx)}`,
+    args: passAlong(ctx, schemaName),
+  };
+}
+
+function nestedFunction(node: SchemaNode, hint: string, ctx: ModuleContext): NestedFunction {
+  const existing = ctx.nested.get(node);
+  if (existing) return existing;
+  const name = hoistedName(ctx, node, hint);
+  // Registered before its body is walked, so that functions it needs come after it.
+  const fn: NestedFunction = { name, body: [] };
+  ctx.nested.set(node, fn);
+  fn.body.push(...functionSteps(node, name.slice(ctx.named.typeName.length), ctx));
+  return fn;
+}
+
+/**
+ * The body of a function whose parameter `value`, found at `path`, is checked against `node`.
+ * `prefix` is the node's place in the schema (`` for the schema itself).
+ */
+export function functionSteps(node: SchemaNode, prefix: string, ctx: ModuleContext): Step[] {
+  if (!COMPLEX.has(node.kind))
+    return [{ kind: 'check', subject: VALUE, path: () => PATH, rules: nodeRules(node, prefix, ctx) }];
+  const steps: Step[] = node.nullable ? [{ kind: 'acceptNull' }] : [];
+  switch (node.kind) {
+    case 'object':
+      return [...steps, ...objectSteps(node, prefix, ctx)];
+    case 'array':
+      return [...steps, ...arraySteps(node, prefix, ctx)];
+    case 'union':
+      return [...steps, ...unionSteps(node, prefix, ctx)];
+    case 'allOf':
+      return [...steps, ...allOfSteps(node, prefix, ctx)];
+    default:
+      return steps;
+  }
+}
+
+/** Only schemas on a reference cycle can nest without bound; they stop at `MAX_DEPTH`. */
+export function depthLimit(ctx: ModuleContext): Step[] {
+  if (!ctx.facts.cyclic) return [];
+  const fails = binary('>', id('depth'), id(helper(ctx, 'MAX_DEPTH')));
+  return [{ kind: 'stop', fails, issue: () => call(helper(ctx, 'depthIssue'), PATH) }];
+}
+
+/** The first step of an object, array or union: the value has that JSON type, or nothing else is checked. */
+export function typeGate(ctx: ModuleContext, ok: Expr, type: string, node: SchemaNode): Step {
+  const expected = lit(`'${type}${node.nullable ? ' or null' : ''}'`);
+  return { kind: 'stop', fails: not(ok), issue: () => call(helper(ctx, 'typeIssue'), PATH, expected, VALUE) };
+}
+
+/** `path + "/event_type"`: the pointer token is escaped here, once, at generation time. */
+export const childPath = (name: string): Expr =>
+  binary('+', PATH, lit(stringLiteral(`/${escapePointerToken(name)}`)));
+
+export const countIssue = (ctx: ModuleContext, keyword: string, limit: number, got: Expr) =>
+  call(helper(ctx, 'countIssue'), PATH, lit(`'${keyword}'`), lit(String(limit)), got);
+
+function arraySteps(node: ArrayNode, prefix: string, ctx: ModuleContext): Step[] {
+  const steps = [typeGate(ctx, call(member(id('Array'), 'isArray'), VALUE), 'array', node)];
+  const length = member(VALUE, 'length');
+  for (const [keyword, op, limit] of [
+    ['minItems', '<', node.minItems],
+    ['maxItems', '>', node.maxItems],
+  ] as const) {
+    if (limit !== undefined)
+      steps.push({
+        kind: 'fail',
+        fails: binary(op, length, lit(String(limit))),
+        issue: () => countIssue(ctx, keyword, limit, length),
+      });
+  }
+  const items = nodeRules(node.items, `${prefix}Item`, ctx);
+  if (!isEmpty(items)) {
+    const item: Stmt = {
+      kind: 'declare',
+      keyword: 'const',
+      name: 'item',
+      type: 'unknown',
+      init: index(VALUE, id('i')),
+    };
+    const path = () => binary('+', binary('+', PATH, lit("'/'")), id('i'));
+    steps.push({
+      kind: 'loop',
+      head: (body) => ({ kind: 'forIndex', index: 'i', array: VALUE, body }),
+      body: [
+        { kind: 'same', stmt: item },
+        { kind: 'check', subject: id('item'), path, rules: items },
+      ],
+    });
+  }
+  if (node.uniqueItems)
+    steps.push({
+      kind: 'duplicates',
+      find: call(helper(ctx, 'findDuplicate'), VALUE),
+      issue: (found) => call(helper(ctx, 'uniqueIssue'), PATH, found),
+    });
+  return steps;
+}
+
+function allOfSteps(node: AllOfNode, prefix: string, ctx: ModuleContext): Step[] {
+  return node.parts.map((part, i) => ({
+    kind: 'check',
+    subject: VALUE,
+    path: () => PATH,
+    rules: nodeRules(part, `${prefix}Part${i + 1}`, ctx),
+  }));
+}
+
+function unionSteps(node: UnionNode, prefix: string, ctx: ModuleContext): Step[] {
+  const cases = discriminatorCases(node);
+  if (node.discriminator && cases.length > 0) {
+    const { propertyName } = node.discriminator;
+    // Listed in the issue only: a module constant, made when a `check…` first reports it.
+    const values = () =>
+      constant(
+        ctx,
+        `${prefix}${upperFirstWords(propertyName)}Values`,
+        `[${cases.map((c) => jsonLiteral(c.value)).join(', ')}]`,
+      );
+    return [
+      typeGate(ctx, call(helper(ctx, 'isObject'), VALUE), 'object', node),
+      {
+        kind: 'switch',
+        on: readProperty(ctx, VALUE, propertyName),
+        cases: cases.map((c) => ({
+          value: lit(jsonLiteral(c.value)),
+          rules: schemaRules(c.schemaName, false, ctx),
+        })),
+        issue: (got) => call(helper(ctx, 'discriminatorIssue'), childPath(propertyName), id(values()), got),
+      },
+    ];
+  }
+  const variants = node.variants.map((v, i) => nodeRules(v, `${prefix}Variant${i + 1}`, ctx));
+  const labels = lit(stringLiteral(node.variants.map((v) => label(v, ctx)).join(' | ')));
+  const issue = (matches: Expr) => () =>
+    call(helper(ctx, 'unionIssue'), PATH, lit(`'${node.mode}'`), labels, matches, VALUE);
+  if (node.mode === 'anyOf') return [{ kind: 'anyOf', variants, issue: issue(lit('0')) }];
+  const matches = id('matches');
+  return [
+    { kind: 'same', stmt: { kind: 'declare', keyword: 'let', name: 'matches', init: lit('0') } },
+    ...variants.map((rules): Step => ({ kind: 'count', counter: 'matches', rules })),
+    { kind: 'verdict', ok: binary('===', matches, lit('1')), issue: issue(matches) },
+  ];
+}
+
+/** Mapping entries that name one of the union's variants (the IR reports the others). */
+function discriminatorCases(node: UnionNode): Array<{ value: string; schemaName: string }> {
+  const refs = new Set(node.variants.flatMap((v) => (v.kind === 'ref' ? [v.schemaName] : [])));
+  return (node.discriminator?.mapping ?? []).filter((m) => refs.has(m.schemaName));
+}
+
+/** How a union variant is named in messages: its type name, JSON type or values. */
+function label(node: SchemaNode, ctx: ModuleContext): string {
+  if (node.kind === 'ref') return typeNameOf(node.schemaName, ctx);
+  if (node.kind === 'enum') return node.values.map((v) => JSON.stringify(v)).join(' | ');
+  if (node.kind === 'union' || node.kind === 'allOf') return 'a combined schema';
+  return node.kind === 'unknown' ? 'any value' : node.kind;
+}
+
+export function upperFirstWords(wire: string): string {
+  const words = wire.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Field';
+}
