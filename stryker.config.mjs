@@ -2,16 +2,16 @@
 /**
  * Mutation testing (`npm run test:mutation`): a measurement run beside the benchmarks, not part
  * of `npm test`. Scores, run time and how to read the report: bench/MUTATION.md.
- * One file only: `npm run test:mutation -- --mutate templates/runtime/retry.ts`.
+ * One file only: `npm run test:mutation -- --mutate runtime/retry.ts`.
  */
 
 /** The mutated files; adding one is one line here (and its tests in vitest.mutation.config.ts). */
 const MUTATE = [
-  'templates/runtime/webhook-verify.ts',
-  'templates/runtime/retry.ts',
-  'templates/runtime/base64.ts',
-  'templates/runtime/guard-formats.ts',
-  'templates/runtime/guard-support.ts',
+  'runtime/webhook-verify.ts',
+  'runtime/retry.ts',
+  'runtime/base64.ts',
+  'runtime/guard-formats.ts',
+  'runtime/guard-support.ts',
   'generator/emit/escape.ts',
 ];
 

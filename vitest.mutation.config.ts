@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The tests Stryker runs against each mutant (`npm run test:mutation`, see stryker.config.mjs and
- * bench/MUTATION.md). Only fast unit tests that import the mutated files from `templates/runtime/`
+ * bench/MUTATION.md). Only fast unit tests that import the mutated files from `runtime/`
  * or `generator/emit/` directly: nothing here starts Prism, runs tsc or the generator, so a full
  * run fits on 2 cores. A test of a newly mutated file is added here in the same change.
  */

@@ -94,6 +94,7 @@ async function main(): Promise<number> {
     spec: values.spec ? resolve(values.spec) : DEFAULT_PATHS.spec,
     naming: values.naming ? resolve(values.naming) : DEFAULT_PATHS.naming,
     templates: DEFAULT_PATHS.templates,
+    runtime: DEFAULT_PATHS.runtime,
   };
   const outDir = values.out ? resolve(values.out) : resolve(PROJECT_ROOT, 'generated');
   if (values.watch && values.check) {

@@ -1,4 +1,4 @@
-/** Reads what generate() needs from disk: the spec, the naming config and every template. */
+/** Reads what generate() needs from disk: the spec, the naming config, the templates and the runtime. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { GenerateInput } from './generate.js';
@@ -10,12 +10,14 @@ export interface InputPaths {
   spec: string;
   naming: string;
   templates: string;
+  runtime: string;
 }
 
 export const DEFAULT_PATHS: InputPaths = {
   spec: join(PROJECT_ROOT, 'spec/voice-media.yaml'),
   naming: join(PROJECT_ROOT, 'spec/naming.yaml'),
   templates: join(PROJECT_ROOT, 'templates'),
+  runtime: join(PROJECT_ROOT, 'runtime'),
 };
 
 /**
@@ -32,6 +34,7 @@ export function readInputs(paths: InputPaths): GenerateInput {
     spec: { text: readFileSync(paths.spec, 'utf8'), file: displayName(paths.spec) },
     naming: { text: readFileSync(paths.naming, 'utf8'), file: displayName(paths.naming) },
     templates: readTemplates(paths.templates),
+    runtime: readTemplates(paths.runtime),
   };
 }
 

@@ -22,8 +22,8 @@ function isStale() {
   const bundle = join(outdir, 'generate.mjs');
   if (!existsSync(bundle) || !existsSync(join(outdir, 'worker.mjs'))) return true;
   const built = statSync(bundle).mtimeMs;
-  // templates/runtime too: the guards emitter imports the guard helpers to know their names.
-  const sources = ['generator', 'templates/runtime']
+  // runtime/ too: the guards emitter imports the guard helpers to know their names.
+  const sources = ['generator', 'runtime']
     .flatMap((dir) =>
       readdirSync(join(root, dir), { recursive: true }).map((name) => join(root, dir, String(name))),
     )

@@ -1,5 +1,5 @@
 /**
- * `--watch`: regenerates when the spec, the naming config or a template changes. Changes are
+ * `--watch`: regenerates when the spec, the naming config, a template or the runtime changes. Changes are
  * debounced (editors write in bursts); a broken spec prints its diagnostics and the last good
  * output stays, since generate() offers nothing to write while an error stands.
  */
@@ -22,9 +22,10 @@ export async function watch(paths: InputPaths, regenerate: () => Promise<number>
     }, DEBOUNCE_MS);
   };
   // Directories, not files: editors often replace a file, which ends a watch on the file itself.
-  const dirs = [...new Set([dirname(paths.spec), dirname(paths.naming), paths.templates])];
+  const trees = [paths.templates, paths.runtime];
+  const dirs = [...new Set([dirname(paths.spec), dirname(paths.naming), ...trees])];
   const watchers: FSWatcher[] = dirs.map((dir) =>
-    watchFs(dir, { recursive: dir === paths.templates }, schedule),
+    watchFs(dir, { recursive: trees.includes(dir) }, schedule),
   );
   await regenerate();
   console.log('watching for changes… (Ctrl-C to stop)');

@@ -10,7 +10,7 @@ import type { GeneratedFile } from './file.js';
 import { emitGuards } from './guards/index.js';
 import { emitPackageFiles } from './package.js';
 import { createRenderer, type TemplateSet } from './render.js';
-import { emitRuntime } from './runtime.js';
+import { emitRuntime, type RuntimeFiles } from './runtime.js';
 import { emitSchemaTypes } from './schemas.js';
 
 export interface Emitted {
@@ -20,13 +20,18 @@ export interface Emitted {
   diagnostics: Diagnostic[];
 }
 
-export function emitPackage(model: Model, naming: NamingConfig, templates: TemplateSet): Emitted {
+export function emitPackage(
+  model: Model,
+  naming: NamingConfig,
+  templates: TemplateSet,
+  runtime: RuntimeFiles,
+): Emitted {
   const diagnostics: Diagnostic[] = [];
   const guards = emitGuards(model, diagnostics);
   const render = createRenderer(templates);
   function* files(): Generator<GeneratedFile> {
     yield* guards;
-    yield* emitRuntime(templates);
+    yield* emitRuntime(runtime);
     yield* emitPackageFiles(model, naming, render);
     yield { path: 'src/schemas.ts', content: emitSchemaTypes(model) };
   }

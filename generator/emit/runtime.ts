@@ -1,18 +1,16 @@
 /**
- * Copies the hand-written runtime (`templates/runtime/*.ts`) into the package as `src/core/`.
- * It is real code, type-checked and tested where it lives; here it only changes place.
+ * Copies the hand-written runtime (`runtime/*.ts`) into the package as `src/core/`. It is real
+ * code, type-checked and tested where it lives; here it only changes place.
  */
 import { compareStrings } from '../names.js';
 import type { GeneratedFile } from './file.js';
-import type { TemplateSet } from './render.js';
 
-export function emitRuntime(templates: TemplateSet): GeneratedFile[] {
-  return Object.keys(templates)
-    .filter((name) => name.startsWith('runtime/') && name.endsWith('.ts'))
+/** The runtime's files by name (`errors.ts`), as read from `runtime/`. */
+export type RuntimeFiles = Readonly<Record<string, string>>;
+
+export function emitRuntime(runtime: RuntimeFiles): GeneratedFile[] {
+  return Object.keys(runtime)
+    .filter((name) => name.endsWith('.ts'))
     .sort(compareStrings)
-    .map((name) => ({
-      path: `src/core/${name.slice('runtime/'.length)}`,
-      content: templates[name]!,
-      preformatted: true,
-    }));
+    .map((name) => ({ path: `src/core/${name}`, content: runtime[name]!, preformatted: true }));
 }

@@ -4,7 +4,7 @@
  * And leap seconds written in offsets east and west of UTC, half hours included.
  */
 import { describe, expect, it } from 'vitest';
-import { isDateTime, isEmail, isJsonPointer, isUri } from '../../templates/runtime/guard-formats.ts';
+import { isDateTime, isEmail, isJsonPointer, isUri } from '../../runtime/guard-formats.ts';
 
 describe('isDateTime: a leap second is 23:59:60 in UTC, whatever the offset', () => {
   it.each([

@@ -3,7 +3,7 @@
  * second 60), date (the day must exist, leap years by the Gregorian rule) and uuid.
  */
 import { describe, expect, it } from 'vitest';
-import { isDate, isDateTime, isUuid } from '../../templates/runtime/guard-formats.ts';
+import { isDate, isDateTime, isUuid } from '../../runtime/guard-formats.ts';
 
 const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -1,11 +1,11 @@
 /**
  * What a caller reads when a guard says no: each issue's pointer, keyword and message, built by
- * the shared helpers in `templates/runtime/guard-support.ts`, and how `validate…`/`assert…` wrap
+ * the shared helpers in `runtime/guard-support.ts`, and how `validate…`/`assert…` wrap
  * them. Messages are part of the package's output, so they are checked word for word.
  */
 import { describe, expect, it } from 'vitest';
-import * as g from '../../templates/runtime/guard-support.ts';
-import { ValidationError, type ValidationIssue } from '../../templates/runtime/validation.ts';
+import * as g from '../../runtime/guard-support.ts';
+import { ValidationError, type ValidationIssue } from '../../runtime/validation.ts';
 
 const messageOf = (issue: ValidationIssue) => issue.message;
 

@@ -1,11 +1,11 @@
 /**
  * The helpers every generated guard calls, on their own: the decisions they make for a guard
  * (lengths in code points, JSON equality for uniqueItems, enums, nulls, own keys) and the
- * messages a caller reads in a ValidationError. Straight from `templates/runtime/`, no generator.
+ * messages a caller reads in a ValidationError. Straight from `runtime/`, no generator.
  */
 import { describe, expect, it } from 'vitest';
-import * as g from '../../templates/runtime/guard-support.ts';
-import { ValidationError, type ValidationIssue } from '../../templates/runtime/validation.ts';
+import * as g from '../../runtime/guard-support.ts';
+import { ValidationError, type ValidationIssue } from '../../runtime/validation.ts';
 
 describe('what a guard accepts', () => {
   it('counts string length in code points: an emoji is one character for minLength and maxLength', () => {

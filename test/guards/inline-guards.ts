@@ -44,7 +44,7 @@ export function inlineGuards(schemas: Record<string, unknown>): InlineGuards {
   const root = resolve('.tmp/guards-dev', `inline-${process.pid}-${counter++}`);
   const runtime = ['validation.ts', 'errors.ts', 'redact.ts', 'guard-support.ts', 'guard-formats.ts'].map((name) => ({
     path: `src/core/${name}`,
-    content: readFileSync(`templates/runtime/${name}`, 'utf8'),
+    content: readFileSync(`runtime/${name}`, 'utf8'),
   }));
   for (const f of [...files, ...runtime]) {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });

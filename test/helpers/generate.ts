@@ -12,6 +12,7 @@ export const NAMING_PATH = join(ROOT, 'spec/naming.yaml');
 export const GENERATED = join(ROOT, 'generated');
 
 let templates: Record<string, string> | undefined;
+let runtime: Record<string, string> | undefined;
 
 export function generateFromText(
   specText: string,
@@ -19,10 +20,12 @@ export function generateFromText(
   namingText?: string,
 ): Promise<GenerateResult> {
   templates ??= readTemplates(join(ROOT, 'templates'));
+  runtime ??= readTemplates(join(ROOT, 'runtime'));
   return generate({
     spec: { text: specText, file },
     naming: { text: namingText ?? readFileSync(NAMING_PATH, 'utf8'), file: 'spec/naming.yaml' },
     templates,
+    runtime,
   });
 }
 

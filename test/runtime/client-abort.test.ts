@@ -4,13 +4,13 @@
  * timeout error, not an abort; both end a wait between retries at once and are never retried.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientCore } from '../../templates/runtime/client-core.ts';
+import { ClientCore } from '../../runtime/client-core.ts';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
-} from '../../templates/runtime/errors.ts';
+} from '../../runtime/errors.ts';
 import { replies, startTestServer, type TestServer } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';

@@ -6,8 +6,8 @@
  */
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientCore, type ClientOptions } from '../../templates/runtime/client-core.ts';
-import { APIError, ResponseTooLargeError, TelnyxError } from '../../templates/runtime/errors.ts';
+import { ClientCore, type ClientOptions } from '../../runtime/client-core.ts';
+import { APIError, ResponseTooLargeError, TelnyxError } from '../../runtime/errors.ts';
 import { replies, send, startTestServer, type TestServer } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';

@@ -6,7 +6,7 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientCore, type ClientOptions } from '../../templates/runtime/client-core.ts';
+import { ClientCore, type ClientOptions } from '../../runtime/client-core.ts';
 import {
   APIConnectionError,
   APIError,
@@ -14,7 +14,7 @@ import {
   ResponseTooLargeError,
   TelnyxError,
   UnprocessableEntityError,
-} from '../../templates/runtime/errors.ts';
+} from '../../runtime/errors.ts';
 import { send, startTestServer, type RecordedRequest, type TestServer } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';

@@ -3,7 +3,7 @@
  * Retries use a 1 ms backoff (see FastClient) so the suite never sleeps for seconds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientCore, encodePathParam, type ClientOptions } from '../../templates/runtime/client-core.ts';
+import { ClientCore, encodePathParam, type ClientOptions } from '../../runtime/client-core.ts';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -18,9 +18,9 @@ import {
   RateLimitError,
   TelnyxError,
   UnprocessableEntityError,
-} from '../../templates/runtime/errors.ts';
-import { defaultBackoffMs, retryAfterFromHeaders } from '../../templates/runtime/retry.ts';
-import { ValidationError } from '../../templates/runtime/validation.ts';
+} from '../../runtime/errors.ts';
+import { defaultBackoffMs, retryAfterFromHeaders } from '../../runtime/retry.ts';
+import { ValidationError } from '../../runtime/validation.ts';
 import { replies, send, startTestServer, type TestServer } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';

@@ -5,13 +5,13 @@
  */
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { APIUserAbortError } from '../../templates/runtime/errors.ts';
+import { APIUserAbortError } from '../../runtime/errors.ts';
 import {
   defaultBackoffMs,
   retryAfterFromHeaders,
   shouldRetryStatus,
   sleep,
-} from '../../templates/runtime/retry.ts';
+} from '../../runtime/retry.ts';
 
 const NOW = Date.parse('2025-01-01T00:00:00Z');
 const waitFor = (headers: Record<string, string>) => retryAfterFromHeaders(new Headers(headers), NOW);

@@ -24,8 +24,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { TelnyxWebhook } from 'telnyx/lib/webhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { WebhookVerificationReason } from '../../templates/runtime/webhook-verify.ts';
-import { verifyWebhookSignature, WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
+import type { WebhookVerificationReason } from '../../runtime/webhook-verify.ts';
+import { verifyWebhookSignature, WebhookVerificationError } from '../../runtime/webhook-verify.ts';
 
 const V = JSON.parse(readFileSync(new URL('../fixtures/webhooks/vectors.json', import.meta.url), 'utf8')) as {
   publicKey: string;

@@ -3,11 +3,11 @@
  * Fetch handler. Status codes, callbacks run once, and what never reaches a callback.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
-import type { WebhookKeyPair } from '../../templates/runtime/testing.ts';
-import { createWebhookHandlerWith } from '../../templates/runtime/webhook-handler.ts';
-import { toNodeListener } from '../../templates/runtime/webhook-node.ts';
-import type { UnknownWebhookEvent } from '../../templates/runtime/webhook-unwrap.ts';
+import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
+import type { WebhookKeyPair } from '../../runtime/testing.ts';
+import { createWebhookHandlerWith } from '../../runtime/webhook-handler.ts';
+import { toNodeListener } from '../../runtime/webhook-node.ts';
+import type { UnknownWebhookEvent } from '../../runtime/webhook-unwrap.ts';
 import { binding, event } from './helpers/webhook-decoder.ts';
 import { type PostArgs, postTo, serve } from './helpers/webhook-http.ts';
 

@@ -4,10 +4,10 @@
  */
 import express from 'express';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
-import type { WebhookKeyPair } from '../../templates/runtime/testing.ts';
-import { createWebhookHandlerWith } from '../../templates/runtime/webhook-handler.ts';
-import { toNodeListener } from '../../templates/runtime/webhook-node.ts';
+import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
+import type { WebhookKeyPair } from '../../runtime/testing.ts';
+import { createWebhookHandlerWith } from '../../runtime/webhook-handler.ts';
+import { toNodeListener } from '../../runtime/webhook-node.ts';
 import { binding, event } from './helpers/webhook-decoder.ts';
 import { postTo, serve } from './helpers/webhook-http.ts';
 

@@ -5,15 +5,15 @@
  */
 import nodeCrypto from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
-import type { WebhookKeyPair } from '../../templates/runtime/testing.ts';
+import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
+import type { WebhookKeyPair } from '../../runtime/testing.ts';
 import {
   isUnknownWebhookEvent,
   unwrapDetailed,
   unwrapWebhookWith,
-} from '../../templates/runtime/webhook-unwrap.ts';
-import type { UnknownWebhookEvent } from '../../templates/runtime/webhook-unwrap.ts';
-import type { CryptoEngine } from '../../templates/runtime/webhook-verify.ts';
+} from '../../runtime/webhook-unwrap.ts';
+import type { UnknownWebhookEvent } from '../../runtime/webhook-unwrap.ts';
+import type { CryptoEngine } from '../../runtime/webhook-verify.ts';
 import { binding, decodeCallInitiated, event, reasonOf } from './helpers/webhook-decoder.ts';
 
 let keys: WebhookKeyPair;

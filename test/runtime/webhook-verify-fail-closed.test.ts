@@ -4,9 +4,9 @@
  */
 import nodeCrypto from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeBase64, encodeBase64 } from '../../templates/runtime/base64.ts';
-import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
-import { verifyWebhookSignature, type CryptoEngine } from '../../templates/runtime/webhook-verify.ts';
+import { decodeBase64, encodeBase64 } from '../../runtime/base64.ts';
+import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
+import { verifyWebhookSignature, type CryptoEngine } from '../../runtime/webhook-verify.ts';
 import { V, now, rejection, signedHeaders, vectorSigningKey } from './helpers/webhook-vectors.ts';
 
 afterEach(() => {

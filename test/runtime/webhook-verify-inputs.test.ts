@@ -4,14 +4,14 @@
  * reading the log.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeBase64 } from '../../templates/runtime/base64.ts';
-import { signWebhook } from '../../templates/runtime/testing.ts';
+import { decodeBase64 } from '../../runtime/base64.ts';
+import { signWebhook } from '../../runtime/testing.ts';
 import {
   verifyWebhookSignature,
   WebhookVerificationError,
   type CryptoEngine,
   type HeadersLike,
-} from '../../templates/runtime/webhook-verify.ts';
+} from '../../runtime/webhook-verify.ts';
 import { V, now, rejection, signedHeaders } from './helpers/webhook-vectors.ts';
 
 /**

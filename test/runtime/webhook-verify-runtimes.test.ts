@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { V, now, signedHeaders } from './helpers/webhook-vectors.ts';
 
-type Verifier = typeof import('../../templates/runtime/webhook-verify.ts');
+type Verifier = typeof import('../../runtime/webhook-verify.ts');
 
 const original = Object.getOwnPropertyDescriptor(process, 'getBuiltinModule');
 
@@ -18,7 +18,7 @@ async function verifierOn(replacement: unknown): Promise<Verifier> {
     writable: true,
   });
   vi.resetModules();
-  return import('../../templates/runtime/webhook-verify.ts');
+  return import('../../runtime/webhook-verify.ts');
 }
 
 afterEach(() => {

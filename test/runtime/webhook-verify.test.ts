@@ -6,14 +6,14 @@ import nodeCrypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeBase64, decodeBase64Into, encodeBase64 } from '../../templates/runtime/base64.ts';
-import { generateWebhookKeyPair, signWebhook } from '../../templates/runtime/testing.ts';
-import { verifyWebhookSignature, WebhookVerificationError } from '../../templates/runtime/webhook-verify.ts';
+import { decodeBase64, decodeBase64Into, encodeBase64 } from '../../runtime/base64.ts';
+import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
+import { verifyWebhookSignature, WebhookVerificationError } from '../../runtime/webhook-verify.ts';
 import type {
   CryptoEngine,
   HeadersLike,
   WebhookVerificationReason,
-} from '../../templates/runtime/webhook-verify.ts';
+} from '../../runtime/webhook-verify.ts';
 
 const V = JSON.parse(readFileSync(new URL('../fixtures/webhooks/vectors.json', import.meta.url), 'utf8')) as {
   publicKey: string;

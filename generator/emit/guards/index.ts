@@ -1,7 +1,7 @@
 /**
  * Runtime guards for every named schema, as plain TypeScript with no dependencies:
  * `src/guards/<TypeName>.ts` (`isX`, `validateX`, `assertX`) and `src/guards/index.ts`. The
- * helpers they share are hand-written runtime (`templates/runtime/guard-support.ts`,
+ * helpers they share are hand-written runtime (`runtime/guard-support.ts`,
  * `guard-formats.ts`), copied into `src/core/` with the rest of the runtime.
  *
  * Output is unformatted; the pipeline adds the header and runs prettier.
@@ -17,12 +17,10 @@ import { guardModule } from './module.js';
 export function emitGuards(model: Model, diagnostics: Diagnostic[]): GeneratedFile[] {
   const facts = analyzeModel(model);
   const schemas = new Map(model.schemas.map((s) => [s.name, s]));
-  // A node is seen once by `match` and once by `check`: report each problem once.
-  const reported = new Set<string>();
   const valueLists = enumValueNames(model.schemas);
   const modules = model.schemas.map((named) => ({
     path: `src/guards/${named.typeName}.ts`,
-    content: guardModule(createContext(named, facts, schemas, diagnostics, reported, valueLists)),
+    content: guardModule(createContext(named, facts, schemas, diagnostics, valueLists)),
   }));
   const index = model.schemas.map(
     (s) =>

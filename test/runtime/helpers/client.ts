@@ -1,5 +1,5 @@
 /** What a generated client passes to `ClientCore`, for tests that build the core directly. */
-import type { ClientDefaults } from '../../../templates/runtime/client-core.ts';
+import type { ClientDefaults } from '../../../runtime/client-core.ts';
 
 export const DEFAULTS: ClientDefaults = {
   packageName: 'telnyx-voice-media',

@@ -4,9 +4,9 @@
  * catch the WebhookVerificationError a promise rejects with.
  */
 import { expect } from 'vitest';
-import type { ValidationResult } from '../../../templates/runtime/validation.ts';
-import type { EventDecoder } from '../../../templates/runtime/webhook-unwrap.ts';
-import { WebhookVerificationError } from '../../../templates/runtime/webhook-verify.ts';
+import type { ValidationResult } from '../../../runtime/validation.ts';
+import type { EventDecoder } from '../../../runtime/webhook-unwrap.ts';
+import { WebhookVerificationError } from '../../../runtime/webhook-verify.ts';
 
 /**
  * call.initiated: payload.call_control_id must be a string (or null with `strictNulls: false`);

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { decodeBase64 } from '../../../templates/runtime/base64.ts';
+import { decodeBase64 } from '../../../runtime/base64.ts';
 import {
   WebhookVerificationError,
   type WebhookVerificationReason,
-} from '../../../templates/runtime/webhook-verify.ts';
+} from '../../../runtime/webhook-verify.ts';
 
 export const V = JSON.parse(
   readFileSync(new URL('../../fixtures/webhooks/vectors.json', import.meta.url), 'utf8'),
