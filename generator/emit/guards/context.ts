@@ -50,7 +50,6 @@ export interface ModuleContext {
   /** Local functions printed so far, by name, in the order they were first needed. */
   functions: { match: Map<string, string>; check: Map<string, string> };
   diagnostics: Diagnostic[];
-  reported: Set<string>;
 }
 
 export function createContext(
@@ -58,7 +57,6 @@ export function createContext(
   allFacts: ReadonlyMap<string, SchemaFacts>,
   schemas: ReadonlyMap<string, NamedSchema>,
   diagnostics: Diagnostic[],
-  reported: Set<string>,
   enumValueNames: ReadonlyMap<SchemaNode, string>,
 ): ModuleContext {
   const facts = allFacts.get(named.name)!;
@@ -76,7 +74,6 @@ export function createContext(
     nested: new Map(),
     functions: { match: new Map(), check: new Map() },
     diagnostics,
-    reported,
   };
 }
 
@@ -144,16 +141,13 @@ export function localName(wire: string, taken: Set<string>): string {
   return name;
 }
 
-/** Reports a keyword or format the guard cannot enforce, once per place in the spec. */
+/** Reports a keyword or format the guard cannot enforce (the walk meets each node once). */
 export function warnUnenforced(
   ctx: ModuleContext,
   code: 'format-unenforced' | 'keyword-unenforced',
   node: SchemaNode,
   message: string,
 ): void {
-  const key = `${code} ${node.pointer} ${message}`;
-  if (ctx.reported.has(key)) return;
-  ctx.reported.add(key);
   ctx.diagnostics.push({ code, severity: 'warning', pointer: node.pointer, message });
 }
 
