@@ -22,7 +22,6 @@ import { helper, localName, type ModuleContext, ownParams } from './context.js';
 import { printStmts } from './print.js';
 import { countStmt, matchExpr } from './render-match.js';
 import {
-  isEmpty,
   type LeafRules,
   type NestedFunction,
   type NodeRules,
