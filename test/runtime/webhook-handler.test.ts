@@ -3,22 +3,14 @@
  * Fetch handler. Status codes, callbacks run once, and what never reaches a callback.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
-import type { WebhookKeyPair } from '../../runtime/testing.ts';
+import { signWebhook } from '../../runtime/testing.ts';
 import { createWebhookHandlerWith } from '../../runtime/webhook-handler.ts';
 import { toNodeListener } from '../../runtime/webhook-node.ts';
 import type { UnknownWebhookEvent } from '../../runtime/webhook-unwrap.ts';
-import { binding, event } from './helpers/webhook-decoder.ts';
+import { binding, event, testKeyPair } from './helpers/webhook-decoder.ts';
 import { type PostArgs, postTo, serve } from './helpers/webhook-http.ts';
 
-let keys: WebhookKeyPair;
-beforeAll(async () => {
-  keys = await generateWebhookKeyPair();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-});
+const keys = testKeyPair();
 
 describe('createWebhookHandlerWith + toNodeListener on a real node:http server', () => {
   const calls = { initiated: [] as unknown[], unknown: [] as UnknownWebhookEvent[] };

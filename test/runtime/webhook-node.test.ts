@@ -3,22 +3,14 @@
  * bytes, any other Fetch handler through a Request, and as middleware on real Express.
  */
 import express from 'express';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
-import type { WebhookKeyPair } from '../../runtime/testing.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { signWebhook } from '../../runtime/testing.ts';
 import { createWebhookHandlerWith } from '../../runtime/webhook-handler.ts';
 import { toNodeListener } from '../../runtime/webhook-node.ts';
-import { binding, event } from './helpers/webhook-decoder.ts';
+import { binding, event, testKeyPair } from './helpers/webhook-decoder.ts';
 import { postTo, serve } from './helpers/webhook-http.ts';
 
-let keys: WebhookKeyPair;
-beforeAll(async () => {
-  keys = await generateWebhookKeyPair();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-});
+const keys = testKeyPair();
 
 describe('toNodeListener: our handler directly, any other Fetch handler through Request', () => {
   afterEach(() => vi.unstubAllGlobals());

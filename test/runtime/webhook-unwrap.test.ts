@@ -4,26 +4,14 @@
  * generated guards plug into the same seam (test/webhooks).
  */
 import nodeCrypto from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
-import type { WebhookKeyPair } from '../../runtime/testing.ts';
-import {
-  isUnknownWebhookEvent,
-  unwrapDetailed,
-  unwrapWebhookWith,
-} from '../../runtime/webhook-unwrap.ts';
+import { isUnknownWebhookEvent, unwrapDetailed, unwrapWebhookWith } from '../../runtime/webhook-unwrap.ts';
 import type { UnknownWebhookEvent } from '../../runtime/webhook-unwrap.ts';
 import type { CryptoEngine } from '../../runtime/webhook-verify.ts';
-import { binding, decodeCallInitiated, event, reasonOf } from './helpers/webhook-decoder.ts';
+import { binding, decodeCallInitiated, event, reasonOf, testKeyPair } from './helpers/webhook-decoder.ts';
 
-let keys: WebhookKeyPair;
-beforeAll(async () => {
-  keys = await generateWebhookKeyPair();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-});
+const keys = testKeyPair();
 
 /** The crypto engine the `unwrapWebhookWith` tests run on; set by `describe.each` below. */
 let engine: CryptoEngine = 'node';

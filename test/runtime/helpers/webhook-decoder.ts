@@ -1,9 +1,10 @@
 /**
  * What the runtime webhook tests share: a hand-written decoder for one event type (standing in
- * for the generated guards), the binding generated code would pass, a body builder, and a way to
- * catch the WebhookVerificationError a promise rejects with.
+ * for the generated guards), the binding generated code would pass, a body builder, a key pair,
+ * and a way to catch the WebhookVerificationError a promise rejects with.
  */
-import { expect } from 'vitest';
+import { afterEach, beforeAll, expect, vi } from 'vitest';
+import { generateWebhookKeyPair, type WebhookKeyPair } from '../../../runtime/testing.ts';
 import type { ValidationResult } from '../../../runtime/validation.ts';
 import type { EventDecoder } from '../../../runtime/webhook-unwrap.ts';
 import { WebhookVerificationError } from '../../../runtime/webhook-verify.ts';
@@ -47,4 +48,20 @@ export async function reasonOf(promise: Promise<unknown>): Promise<WebhookVerifi
   );
   expect(error).toBeInstanceOf(WebhookVerificationError);
   return error as WebhookVerificationError;
+}
+
+/**
+ * A key pair for the calling test file, made before its tests run; mocks and environment stubs
+ * are undone after each test.
+ */
+export function testKeyPair(): WebhookKeyPair {
+  const keys = {} as WebhookKeyPair;
+  beforeAll(async () => {
+    Object.assign(keys, await generateWebhookKeyPair());
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  });
+  return keys;
 }
