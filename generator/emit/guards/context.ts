@@ -28,17 +28,24 @@ const FIXED_NAMES = [
   'kind',
 ];
 
-export interface ModuleContext {
-  named: NamedSchema;
-  facts: SchemaFacts;
+/** What the modules of one model share. */
+export interface ModelScope {
   allFacts: ReadonlyMap<string, SchemaFacts>;
   schemas: ReadonlyMap<string, NamedSchema>;
+  /** Every named schema's type name, which a nested function's name must not take. */
+  typeNames: ReadonlySet<string>;
+  /** Enum nodes with an exported value list in `schemas.ts`, to its name (see enum-values.ts). */
+  enumValueNames: ReadonlyMap<SchemaNode, string>;
+  diagnostics: Diagnostic[];
+}
+
+export interface ModuleContext extends ModelScope {
+  named: NamedSchema;
+  facts: SchemaFacts;
   /** Named schemas whose guards this module calls (imported unless it is this one). */
   usedSchemas: Set<string>;
   /** Support helpers used, imported from `../core/guard-support.js`. */
   supportImports: Set<string>;
-  /** Enum nodes with an exported value list in `schemas.ts`, to its name (see enum-values.ts). */
-  enumValueNames: ReadonlyMap<SchemaNode, string>;
   /** Those value lists this module uses, imported from `../schemas.js`. */
   schemaValueImports: Set<string>;
   /** Module-level `const NAME = …;` lines, by name. */
@@ -49,31 +56,20 @@ export interface ModuleContext {
   nested: Map<SchemaNode, NestedFunction>;
   /** Local functions printed so far, by name, in the order they were first needed. */
   functions: { match: Map<string, string>; check: Map<string, string> };
-  diagnostics: Diagnostic[];
 }
 
-export function createContext(
-  named: NamedSchema,
-  allFacts: ReadonlyMap<string, SchemaFacts>,
-  schemas: ReadonlyMap<string, NamedSchema>,
-  diagnostics: Diagnostic[],
-  enumValueNames: ReadonlyMap<SchemaNode, string>,
-): ModuleContext {
-  const facts = allFacts.get(named.name)!;
+export function createContext(named: NamedSchema, scope: ModelScope): ModuleContext {
   return {
+    ...scope,
     named,
-    facts,
-    allFacts,
-    schemas,
+    facts: scope.allFacts.get(named.name)!,
     usedSchemas: new Set(),
     supportImports: new Set(),
-    enumValueNames,
     schemaValueImports: new Set(),
     constants: new Map(),
     hoistedNames: new Map(),
     nested: new Map(),
     functions: { match: new Map(), check: new Map() },
-    diagnostics,
   };
 }
 
@@ -90,8 +86,7 @@ export function hoistedName(ctx: ModuleContext, node: SchemaNode, hint: string):
   const taken = new Set(ctx.hoistedNames.values());
   const base = `${ctx.named.typeName}${hint}`;
   let name = base;
-  const typeNames = new Set([...ctx.schemas.values()].map((s) => s.typeName));
-  for (let n = 2; taken.has(name) || typeNames.has(name); n++) name = `${base}${n}`;
+  for (let n = 2; taken.has(name) || ctx.typeNames.has(name); n++) name = `${base}${n}`;
   ctx.hoistedNames.set(node, name);
   return name;
 }

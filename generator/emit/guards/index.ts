@@ -11,16 +11,20 @@ import type { Model } from '../../ir/types.js';
 import { enumValueNames } from '../enum-values.js';
 import type { GeneratedFile } from '../file.js';
 import { analyzeModel } from './analysis.js';
-import { createContext } from './context.js';
+import { createContext, type ModelScope } from './context.js';
 import { guardModule } from './module.js';
 
 export function emitGuards(model: Model, diagnostics: Diagnostic[]): GeneratedFile[] {
-  const facts = analyzeModel(model);
-  const schemas = new Map(model.schemas.map((s) => [s.name, s]));
-  const valueLists = enumValueNames(model.schemas);
+  const scope: ModelScope = {
+    allFacts: analyzeModel(model),
+    schemas: new Map(model.schemas.map((s) => [s.name, s])),
+    typeNames: new Set(model.schemas.map((s) => s.typeName)),
+    enumValueNames: enumValueNames(model.schemas),
+    diagnostics,
+  };
   const modules = model.schemas.map((named) => ({
     path: `src/guards/${named.typeName}.ts`,
-    content: guardModule(createContext(named, facts, schemas, diagnostics, valueLists)),
+    content: guardModule(createContext(named, scope)),
   }));
   const index = model.schemas.map(
     (s) =>
