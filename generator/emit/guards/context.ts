@@ -59,8 +59,13 @@ export interface ModuleContext extends ModelScope {
 }
 
 export function createContext(named: NamedSchema, scope: ModelScope): ModuleContext {
+  // Field by field rather than `...scope`: with the spread, every later `ctx.…` read was slower.
   return {
-    ...scope,
+    allFacts: scope.allFacts,
+    schemas: scope.schemas,
+    typeNames: scope.typeNames,
+    enumValueNames: scope.enumValueNames,
+    diagnostics: scope.diagnostics,
     named,
     facts: scope.allFacts.get(named.name)!,
     usedSchemas: new Set(),
