@@ -144,6 +144,8 @@ describe('the public key', () => {
       expect(error.message).toBe(MISSING);
     }
     const { publicKeyEnv: _none, ...noEnv } = binding;
+    // A binding that names no variable reads none, not even one literally named "undefined".
+    process.env = { ...env, undefined: keys.publicKey };
     const withoutEnv = await reasonOf(unwrapWebhookWith(body, { headers }, noEnv));
     expect(withoutEnv.message).toBe(
       'invalid_public_key: no public key configured: pass `key` / `publicKey` with the base64 public key shown in the ' +

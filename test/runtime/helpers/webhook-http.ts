@@ -33,7 +33,10 @@ export function postTo(
         );
       });
       req.on('error', reject);
-      req.end(body);
+      // end(body) alone would make node:http compute a content-length; writing first streams
+      // the body with chunked transfer encoding instead, so no length is declared.
+      if (chunked) req.write(body);
+      req.end(chunked ? undefined : body);
     },
   );
 }
