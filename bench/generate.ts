@@ -27,12 +27,12 @@ const candidates: Candidate[] = [
   {
     // Every file formatted by prettier: what the first run on a machine costs.
     name: 'ours, format cache off (--no-cache)',
-    args: (out) => [join(ROOT, 'generator/run.mjs'), '--out', out, '--no-cache'],
+    args: (out) => [join(ROOT, 'generator/cli/run.mjs'), '--out', out, '--no-cache'],
   },
   {
     // Prettier's output for unchanged files comes from .cache/: every later run.
     name: 'ours, format cache warm',
-    args: (out) => [join(ROOT, 'generator/run.mjs'), '--out', out],
+    args: (out) => [join(ROOT, 'generator/cli/run.mjs'), '--out', out],
   },
   {
     name: 'openapi-typescript CLI',

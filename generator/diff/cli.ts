@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Diagnostic, formatDiagnostic, hasErrors } from '../diagnostics.js';
+import { type Diagnostic, formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import type { Model } from '../ir/types.js';
 import { diffModels } from './diff.js';
 import { modelFromText, readNamingConfig, readSide, specIdentity } from './load-side.js';

@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
-import { type Diagnostic, hasErrors } from '../diagnostics.js';
+import { type Diagnostic, hasErrors } from '../core/diagnostics.js';
 import { buildModel } from '../ir/build.js';
 import { checkNamingConfig, type NamingConfig } from '../ir/naming-config.js';
 import type { Model } from '../ir/types.js';
-import { loadSpecText } from '../load.js';
+import { loadSpecText } from '../core/load.js';
 
 export interface SideText {
   text?: string;

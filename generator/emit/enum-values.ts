@@ -4,7 +4,7 @@
  * every value.
  */
 import type { NamedSchema, SchemaNode } from '../ir/types.js';
-import { toTypeName } from '../names.js';
+import { toTypeName } from '../core/names.js';
 
 export interface EnumSite {
   /** The exported constant, e.g. `CallPlaybackEndedPayloadStatusValues`. */

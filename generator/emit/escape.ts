@@ -2,7 +2,7 @@
  * Escaping at the destination: every place a spec value lands in generated code has its own
  * helper. Spec text is input from outside; none of these lets it change what the code does.
  */
-import { isIdentifier } from '../names.js';
+import { isIdentifier } from '../core/names.js';
 
 /**
  * A JSON-compatible string literal with every character that could end or bend it escaped,

@@ -3,15 +3,15 @@
  * schema types last: those need ts-morph, the slowest emitter, and a formatter on another thread
  * can work on the files before them meanwhile (see `GenerateServices.format`).
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { NamingConfig } from '../ir/naming-config.js';
 import type { Model } from '../ir/types.js';
 import type { GeneratedFile } from './file.js';
 import { emitGuards } from './guards/index.js';
-import { emitPackageFiles } from './package.js';
-import { createRenderer, type TemplateSet } from './render.js';
+import { emitPackageFiles } from './package/package.js';
+import { createRenderer, type TemplateSet } from './package/render.js';
 import { emitRuntime, type RuntimeFiles } from './runtime.js';
-import { emitSchemaTypes } from './schemas.js';
+import { emitSchemaTypes } from './types/schemas.js';
 
 export interface Emitted {
   /** Produced as they are read; read them once. */

@@ -2,7 +2,7 @@
  * Copies the hand-written runtime (`runtime/*.ts`) into the package as `src/core/`. It is real
  * code, type-checked and tested where it lives; here it only changes place.
  */
-import { compareStrings } from '../names.js';
+import { compareStrings } from '../core/names.js';
 import type { GeneratedFile } from './file.js';
 
 /** The runtime's files by name (`errors.ts`), as read from `runtime/`. */

@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { formatDiagnostic, hasErrors } from '../diagnostics.js';
-import { loadSpecText } from '../load.js';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
+import { loadSpecText } from '../core/load.js';
 import { extractFragment, type ExtractConfig } from './extract.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');

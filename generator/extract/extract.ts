@@ -6,8 +6,8 @@
  * Pure: text in, text out, so that the CLI and the tests share it.
  */
 import { stringify } from 'yaml';
-import { type Diagnostic, joinPointer, parsePointer } from '../diagnostics.js';
-import { isObject, type Json } from '../json.js';
+import { type Diagnostic, joinPointer, parsePointer } from '../core/diagnostics.js';
+import { isObject, type Json } from '../core/json.js';
 
 export interface ExtractConfig {
   operations: Array<{ operationId: string } | { path: string }>;

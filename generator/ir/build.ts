@@ -3,15 +3,15 @@
  * @redocly/openapi-core lint (structure, resolvable `$ref`s, unique operationIds), so here a
  * `$ref` is a name lookup under `#/components`; named schemas stay named (recursion is fine).
  */
-import { type Diagnostic, joinPointer, parsePointer } from '../diagnostics.js';
-import { compareStrings, toTypeName } from '../names.js';
+import { type Diagnostic, joinPointer, parsePointer } from '../core/diagnostics.js';
+import { compareStrings, toTypeName } from '../core/names.js';
 import type { NamingConfig } from './naming-config.js';
 import { receivedOnlySchemas } from './direction.js';
 import { buildOperations } from './operations.js';
 import { type SchemaContext, toSchemaNode } from './schema.js';
 import type { Model, NamedSchema, WebhookEvent } from './types.js';
 import { alwaysPresentPointers, findWebhooks } from './webhooks.js';
-import { isObject, type Json } from '../json.js';
+import { isObject, type Json } from '../core/json.js';
 
 export interface BuildInput {
   document: unknown;

@@ -4,8 +4,8 @@
  * plain strings or objects; the model types those fields `T | null` (see `Property.receivedNull`).
  * What the package sends stays exact, so a schema that is both sent and received counts as sent.
  */
-import { parsePointer } from '../diagnostics.js';
-import { isObject, type Json } from '../json.js';
+import { parsePointer } from '../core/diagnostics.js';
+import { isObject, type Json } from '../core/json.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 

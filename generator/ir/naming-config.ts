@@ -1,5 +1,5 @@
 /** The shape of `spec/naming.yaml`, checked on load so a typo there is an error, not a surprise. */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 
 export interface NamingConfig {
   package: {

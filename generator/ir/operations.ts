@@ -3,9 +3,9 @@
  * config), path parameters, named request body and responses, and the webhooks it documents.
  * Inline body and response schemas are lifted to names of their own.
  */
-import { type Diagnostic, joinPointer } from '../diagnostics.js';
-import { isObject, type Json } from '../json.js';
-import { compareStrings, isIdentifier, toMethodName, toTypeName } from '../names.js';
+import { type Diagnostic, joinPointer } from '../core/diagnostics.js';
+import { isObject, type Json } from '../core/json.js';
+import { compareStrings, isIdentifier, toMethodName, toTypeName } from '../core/names.js';
 import type { BuildContext } from './build.js';
 import type { NamingConfig } from './naming-config.js';
 import { docsOf, toSchemaNode } from './schema.js';

@@ -2,8 +2,8 @@
  * Schemas with a `type` (or none at all): string, number and integer with their bounds, boolean,
  * null, array and object. 3.1 type arrays with several types become a union of single types.
  */
-import { joinPointer } from '../diagnostics.js';
-import { isObject, type Json } from '../json.js';
+import { joinPointer } from '../core/diagnostics.js';
+import { isObject, type Json } from '../core/json.js';
 import { docsOf, report, type SchemaContext, toSchemaNode } from './schema.js';
 import type { Docs, SchemaNode } from './types.js';
 

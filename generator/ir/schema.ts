@@ -3,10 +3,10 @@
  * keyword is either turned into the model, kept as documentation, or reported: nothing is
  * dropped in silence.
  */
-import { type Diagnostic, joinPointer } from '../diagnostics.js';
+import { type Diagnostic, joinPointer } from '../core/diagnostics.js';
 import { typedNode, typeList } from './schema-types.js';
 import type { Docs, EnumNode, JsonLiteral, SchemaNode } from './types.js';
-import { isObject, type Json } from '../json.js';
+import { isObject, type Json } from '../core/json.js';
 
 /** Keywords that only describe; they go to docs or are ignored on purpose. */
 const ANNOTATIONS = new Set([

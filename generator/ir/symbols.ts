@@ -3,7 +3,7 @@
  * its guard functions and the module that holds them, a resource's class and file. Emitters ask
  * here instead of building names themselves, so a naming change touches this file only.
  */
-import { toTypeName } from '../names.js';
+import { toTypeName } from '../core/names.js';
 import type { Model, NamedSchema } from './types.js';
 
 /** What generated code calls one named schema and its guards. */

@@ -4,11 +4,11 @@
  * schema is a wrapper `{ data: <Event> }` whose `data.event_type` has a single enum value: that
  * value names the event and discriminates the union of all events.
  */
-import { joinPointer, parsePointer } from '../diagnostics.js';
+import { joinPointer, parsePointer } from '../core/diagnostics.js';
 import type { BuildContext } from './build.js';
 import { docsOf } from './schema.js';
 import type { WebhookEvent } from './types.js';
-import { isObject, type Json } from '../json.js';
+import { isObject, type Json } from '../core/json.js';
 
 export function findWebhooks(doc: Json, ctx: BuildContext): WebhookEvent[] {
   const webhooks = isObject(doc.webhooks) ? doc.webhooks : {};

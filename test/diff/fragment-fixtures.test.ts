@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../generator/diff/diff.ts';
-import type { Diagnostic } from '../../generator/diagnostics.ts';
+import type { Diagnostic } from '../../generator/core/diagnostics.ts';
 import { generateFromText } from '../helpers/generate.ts';
 import {
   committedVersions,

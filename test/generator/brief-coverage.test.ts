@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parsePointer } from '../../generator/diagnostics.ts';
+import { parsePointer } from '../../generator/core/diagnostics.ts';
 import {
   type BriefReference,
   DEFAULT_SEED,

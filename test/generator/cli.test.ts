@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { listFiles } from '../../generator/write.ts';
+import { listFiles } from '../../generator/cli/write.ts';
 import { ROOT, runCli, SPEC_PATH, tempDir } from '../helpers/generate.ts';
 
 const TWIN = join(ROOT, 'test/fixtures/specs/twin-3.1.yaml');
@@ -16,10 +16,10 @@ describe('npm run generate', () => {
   const out = tempDir('cli-out');
 
   it('writes everything on the first run and says so; a second run changes nothing', () => {
-    const first = runCli('generator/cli.ts', ['--spec', TWIN, '--out', out]);
+    const first = runCli('generator/cli/cli.ts', ['--spec', TWIN, '--out', out]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/: \d+ added, 0 changed, 0 removed, 0 unchanged in \d+\.\d\d s\n/);
-    const second = runCli('generator/cli.ts', ['--spec', TWIN, '--out', out]);
+    const second = runCli('generator/cli/cli.ts', ['--spec', TWIN, '--out', out]);
     expect(second.stdout).toMatch(/: 0 added, 0 changed, 0 removed, \d+ unchanged in /);
   });
 
@@ -28,7 +28,7 @@ describe('npm run generate', () => {
     rmSync(join(out, 'src/client.ts'));
     writeFileSync(join(out, 'src/leftover.ts'), 'old\n');
     const before = listFiles(out);
-    const check = runCli('generator/cli.ts', ['--spec', TWIN, '--out', out, '--check']);
+    const check = runCli('generator/cli/cli.ts', ['--spec', TWIN, '--out', out, '--check']);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('changed  src/schemas.ts');
     expect(check.stderr).toContain('missing  src/client.ts');
@@ -39,13 +39,13 @@ describe('npm run generate', () => {
   });
 
   it('a normal run repairs all three and removes the stale file', () => {
-    const run = runCli('generator/cli.ts', ['--spec', TWIN, '--out', out]);
+    const run = runCli('generator/cli/cli.ts', ['--spec', TWIN, '--out', out]);
     expect(run.stdout).toMatch(/1 added, 1 changed, 1 removed/);
-    expect(runCli('generator/cli.ts', ['--spec', TWIN, '--out', out, '--check']).code).toBe(0);
+    expect(runCli('generator/cli/cli.ts', ['--spec', TWIN, '--out', out, '--check']).code).toBe(0);
   });
 
   it('rejects unknown flags with the usage line', () => {
-    const run = runCli('generator/cli.ts', ['--frobnicate']);
+    const run = runCli('generator/cli/cli.ts', ['--frobnicate']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('usage: npm run generate');
   });
@@ -62,8 +62,8 @@ describe('diff-friendly output', () => {
     writeFileSync(before, stringify(doc));
     doc.components.schemas.PlayAudioUrlRequest.properties.audio_type.enum.push('ogg');
     writeFileSync(after, stringify(doc));
-    expect(runCli('generator/cli.ts', ['--spec', before, '--out', join(dir, 'a')]).code).toBe(0);
-    expect(runCli('generator/cli.ts', ['--spec', after, '--out', join(dir, 'b')]).code).toBe(0);
+    expect(runCli('generator/cli/cli.ts', ['--spec', before, '--out', join(dir, 'a')]).code).toBe(0);
+    expect(runCli('generator/cli/cli.ts', ['--spec', after, '--out', join(dir, 'b')]).code).toBe(0);
     const changed: string[] = [];
     for (const file of listFiles(join(dir, 'a'))) {
       const a = readFileSync(join(dir, 'a', file), 'utf8').split('\n');
@@ -94,7 +94,7 @@ describe('--watch', () => {
     const spec = join(dir, 'spec/api.yaml');
     const out = join(dir, 'out');
     cpSync(TWIN, spec);
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'generator/cli.ts'), '--spec', spec, '--out', out, '--watch'], {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'generator/cli/cli.ts'), '--spec', spec, '--out', out, '--watch'], {
       cwd: ROOT,
     });
     children.push(child);

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { parsePointer } from '../../generator/diagnostics.ts';
+import { parsePointer } from '../../generator/core/diagnostics.ts';
 import { extractFragment, type ExtractConfig } from '../../generator/extract/extract.ts';
-import { loadSpecText } from '../../generator/load.ts';
+import { loadSpecText } from '../../generator/core/load.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => join(root, 'test/fixtures/extract', name);

@@ -3,10 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../generator/emit/file.ts';
-import { FormatCache } from '../../generator/format-cache.ts';
-import { formatFiles } from '../../generator/format.ts';
+import { FormatCache } from '../../generator/cli/format-cache.ts';
+import { formatFiles } from '../../generator/core/format.ts';
 import { runCli, tempDir } from '../helpers/generate.ts';
-import { listFiles } from '../../generator/write.ts';
+import { listFiles } from '../../generator/cli/write.ts';
 
 /** prettier, counting the files it is asked to format. */
 function countingFormatter() {
@@ -58,9 +58,9 @@ describe('the CLI with and without the cache', () => {
   it('writes the same bytes', () => {
     const spec = 'test/fixtures/specs/twin-3.1.yaml';
     const [cached, uncached] = [tempDir('with-cache'), tempDir('no-cache')];
-    expect(runCli('generator/cli.ts', ['--spec', spec, '--out', cached]).code).toBe(0);
-    expect(runCli('generator/cli.ts', ['--spec', spec, '--out', cached, '--check']).code).toBe(0);
-    expect(runCli('generator/cli.ts', ['--spec', spec, '--out', uncached, '--no-cache']).code).toBe(0);
+    expect(runCli('generator/cli/cli.ts', ['--spec', spec, '--out', cached]).code).toBe(0);
+    expect(runCli('generator/cli/cli.ts', ['--spec', spec, '--out', cached, '--check']).code).toBe(0);
+    expect(runCli('generator/cli/cli.ts', ['--spec', spec, '--out', uncached, '--no-cache']).code).toBe(0);
     const read = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
     expect(read(cached)).toStrictEqual(read(uncached));
   });

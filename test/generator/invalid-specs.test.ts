@@ -5,7 +5,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listFiles } from '../../generator/write.ts';
+import { listFiles } from '../../generator/cli/write.ts';
 import { generateFromText, ROOT, runCli, tempDir } from '../helpers/generate.ts';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/invalid', name), 'utf8');
@@ -67,7 +67,7 @@ describe('invalid specs', () => {
     writeFileSync(join(out, 'src/schemas.ts'), '// a file the failed run must not touch\n');
     const before = listFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]);
     const spec = join(ROOT, 'test/fixtures/invalid/unresolved-ref.yaml');
-    const run = runCli('generator/cli.ts', ['--spec', spec, '--out', out]);
+    const run = runCli('generator/cli/cli.ts', ['--spec', spec, '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('test/fixtures/invalid/unresolved-ref.yaml:13:15 error ref-unresolved');
     expect(run.stderr).toContain(
@@ -81,7 +81,7 @@ describe('invalid specs', () => {
     'the CLI on %s: a clear error, exit 1, no stack trace, nothing written',
     (name) => {
       const out = tempDir('gen-refused');
-      const run = runCli('generator/cli.ts', ['--spec', join(ROOT, 'test/fixtures/invalid', name), '--out', out]);
+      const run = runCli('generator/cli/cli.ts', ['--spec', join(ROOT, 'test/fixtures/invalid', name), '--out', out]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/error (not-openapi|yaml-syntax): /);
       expect(run.stderr).toContain('generation failed');

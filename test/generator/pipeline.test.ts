@@ -7,8 +7,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { PRETTIER_OPTIONS } from '../../generator/format.ts';
-import { listFiles } from '../../generator/write.ts';
+import { PRETTIER_OPTIONS } from '../../generator/core/format.ts';
+import { listFiles } from '../../generator/cli/write.ts';
 import {
   GENERATED,
   generateFromText,
@@ -69,7 +69,7 @@ describe('generate() on spec/voice-media.yaml', () => {
 
   it('does not depend on the working directory: the CLI run from / writes the same bytes', () => {
     const out = tempDir('gen-cwd');
-    const run = runCli('generator/cli.ts', ['--out', out], '/');
+    const run = runCli('generator/cli/cli.ts', ['--out', out], '/');
     expect(run.code, run.stderr).toBe(0);
     for (const f of first.files) expect(readFileSync(join(out, f.path), 'utf8'), f.path).toBe(f.content);
     rmSync(out, { recursive: true });

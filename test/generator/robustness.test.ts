@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { listFiles } from '../../generator/write.ts';
+import { listFiles } from '../../generator/cli/write.ts';
 import { generateFromText, ROOT, runAgainst, runCli, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/specs', name), 'utf8');
@@ -66,7 +66,7 @@ describe('specs the generator refuses, with a diagnostic', () => {
     const dir = tempDir('huge');
     const spec = join(dir, 'huge.yaml');
     writeFileSync(spec, fixture('twin-3.1.yaml') + `# ${'x'.repeat(1024)}\n`.repeat(50 * 1024));
-    const run = runCli('generator/cli.ts', ['--spec', spec, '--out', join(dir, 'out')]);
+    const run = runCli('generator/cli/cli.ts', ['--spec', spec, '--out', join(dir, 'out')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error spec-too-large: the spec is 50.');
     expect(run.stderr).not.toMatch(/\n\s+at /);

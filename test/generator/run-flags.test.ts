@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isShortRun, SMALL_SPEC_BYTES } from '../../generator/run-flags.mjs';
+import { isShortRun, SMALL_SPEC_BYTES } from '../../generator/cli/run-flags.mjs';
 
 describe('isShortRun: when npm run generate goes without V8 optimizing compiler', () => {
   const dir = mkdtempSync(join(tmpdir(), 'run-flags-'));

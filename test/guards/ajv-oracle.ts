@@ -24,8 +24,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import type { Diagnostic } from '../../generator/diagnostics.ts';
-import { parsePointer } from '../../generator/diagnostics.ts';
+import type { Diagnostic } from '../../generator/core/diagnostics.ts';
+import { parsePointer } from '../../generator/core/diagnostics.ts';
 import type { Model } from '../../generator/ir/types.ts';
 
 type Json = Record<string, unknown>;

@@ -6,9 +6,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from '../../generator/diagnostics.ts';
+import type { Diagnostic } from '../../generator/core/diagnostics.ts';
 import { emitGuards } from '../../generator/emit/guards/index.ts';
-import { emitSchemaTypes } from '../../generator/emit/schemas.ts';
+import { emitSchemaTypes } from '../../generator/emit/types/schemas.ts';
 import type { GeneratedFile } from '../../generator/emit/file.ts';
 import { buildModel } from '../../generator/ir/build.ts';
 

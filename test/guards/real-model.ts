@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { buildModel } from '../../generator/ir/build.ts';
 import { checkNamingConfig } from '../../generator/ir/naming-config.ts';
-import { loadSpecText } from '../../generator/load.ts';
+import { loadSpecText } from '../../generator/core/load.ts';
 
 export function realModel() {
   const spec = loadSpecText(readFileSync('spec/voice-media.yaml', 'utf8'), 'voice-media.yaml');

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { generate, type GenerateResult } from '../../generator/generate.ts';
-import { readTemplates } from '../../generator/inputs.ts';
+import { generate, type GenerateResult } from '../../generator/core/generate.ts';
+import { readTemplates } from '../../generator/cli/inputs.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SPEC_PATH = join(ROOT, 'spec/voice-media.yaml');

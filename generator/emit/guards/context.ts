@@ -2,8 +2,8 @@
  * State for writing one guard module: the names it has taken, the module-level constants it
  * needs (enum sets, compiled patterns), what it imports, and the diagnostics it reported.
  */
-import type { Diagnostic } from '../../diagnostics.js';
-import { isReservedWord, toTypeName } from '../../names.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import { isReservedWord, toTypeName } from '../../core/names.js';
 import type { NamedSchema, SchemaNode } from '../../ir/types.js';
 import type { SchemaFacts } from './analysis.js';
 import { stringLiteral } from '../escape.js';

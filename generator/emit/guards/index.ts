@@ -6,7 +6,7 @@
  *
  * Output is unformatted; the pipeline adds the header and runs prettier.
  */
-import type { Diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Model } from '../../ir/types.js';
 import { enumValueNames } from '../enum-values.js';
 import type { GeneratedFile } from '../file.js';

@@ -3,7 +3,7 @@
  * `match…` functions `is…` uses for nested shapes, then `check…` (which other guard modules
  * import, with `is…`) and its own nested functions.
  */
-import { compareStrings } from '../../names.js';
+import { compareStrings } from '../../core/names.js';
 import { jsDocText, stringLiteral } from '../escape.js';
 import { helper, matchFunction, type ModuleContext, ownParams, typeNameOf } from './context.js';
 import { printStmts } from './print.js';

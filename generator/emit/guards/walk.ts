@@ -4,7 +4,7 @@
  * as the `is…` and the `check…` functions. Nested objects, arrays and unions get functions of
  * their own, named here in the order the walk meets them.
  */
-import { escapePointerToken } from '../../diagnostics.js';
+import { escapePointerToken } from '../../core/diagnostics.js';
 import type { AllOfNode, ArrayNode, SchemaNode } from '../../ir/types.js';
 import { stringLiteral } from '../escape.js';
 import { binary, call, type Expr, id, index, lit, member, not, type Stmt } from './ast.js';

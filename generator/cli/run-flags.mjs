@@ -1,4 +1,4 @@
-// Which V8 flags suit a run of `npm run generate`; generator/run.mjs applies them.
+// Which V8 flags suit a run of `npm run generate`; generator/cli/run.mjs applies them.
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 

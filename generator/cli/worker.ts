@@ -4,7 +4,7 @@
  * work.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { formatFiles } from './format.js';
+import { formatFiles } from '../core/format.js';
 
 export type WorkerRequest = {
   id: number;

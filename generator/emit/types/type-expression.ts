@@ -2,10 +2,10 @@
  * SchemaNode → TypeScript type text. Shared by the schema types and by any emitter that needs
  * to name a type, so a schema reads the same everywhere.
  */
-import type { Symbols } from '../ir/symbols.js';
-import type { ObjectNode, Property, SchemaNode, UnionNode } from '../ir/types.js';
-import { jsonLiteral, propertyKey } from './escape.js';
-import { docLines } from './docs.js';
+import type { Symbols } from '../../ir/symbols.js';
+import type { ObjectNode, Property, SchemaNode, UnionNode } from '../../ir/types.js';
+import { jsonLiteral, propertyKey } from '../escape.js';
+import { docLines } from '../docs.js';
 
 export interface TypeContext {
   symbols: Symbols;

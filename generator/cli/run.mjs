@@ -1,16 +1,16 @@
 // `npm run generate` starts here. It bundles the TypeScript CLI with esbuild (a few dozen
 // milliseconds) and runs the bundle with plain node, instead of compiling each file through a
 // loader at start-up; that start-up cost was a large share of a whole generation.
-// The bundle sits one folder below the project root, like generator/, so paths it resolves
-// from its own location mean the same thing.
+// The bundle sits two folders below the project root (.cache/cli/), like the CLI's sources
+// (generator/cli/), so paths it resolves from its own location mean the same thing.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { isShortRun } from './run-flags.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, '.cache');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outdir = join(root, '.cache', 'cli');
 
 // Short one-shot runs go without V8's optimizing compiler; see run-flags.mjs for why and when.
 if (isShortRun(process.argv.slice(2), join(root, 'spec/voice-media.yaml'))) {
@@ -36,8 +36,8 @@ if (isStale()) {
   buildSync({
     // The CLI and the worker it starts on a second thread (generator/helper-thread.ts).
     entryPoints: {
-      generate: join(root, 'generator', 'cli.ts'),
-      worker: join(root, 'generator', 'worker.ts'),
+      generate: join(root, 'generator', 'cli', 'cli.ts'),
+      worker: join(root, 'generator', 'cli', 'worker.ts'),
     },
     outdir,
     outExtension: { '.js': '.mjs' },

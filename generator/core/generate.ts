@@ -7,14 +7,14 @@
  */
 import { parse } from 'yaml';
 import { type Diagnostic, hasErrors } from './diagnostics.js';
-import type { GeneratedFile } from './emit/file.js';
-import { emitPackage } from './emit/index.js';
-import type { TemplateSet } from './emit/render.js';
-import type { RuntimeFiles } from './emit/runtime.js';
+import type { GeneratedFile } from '../emit/file.js';
+import { emitPackage } from '../emit/index.js';
+import type { TemplateSet } from '../emit/package/render.js';
+import type { RuntimeFiles } from '../emit/runtime.js';
 import { formatFiles } from './format.js';
-import { buildModel } from './ir/build.js';
-import { checkNamingConfig } from './ir/naming-config.js';
-import type { Model } from './ir/types.js';
+import { buildModel } from '../ir/build.js';
+import { checkNamingConfig } from '../ir/naming-config.js';
+import type { Model } from '../ir/types.js';
 import { lintSpec } from './lint.js';
 import { loadSpecText } from './load.js';
 import { compareStrings } from './names.js';

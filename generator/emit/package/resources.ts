@@ -2,10 +2,10 @@
  * View models for the resource classes (`client.calls.actions.startPlayback(...)`): every
  * name, type and doc line is decided here so `resource.ts.hbs` only interpolates.
  */
-import { resourceSymbols, type Symbols, symbolsOf } from '../ir/symbols.js';
-import type { Model, Operation } from '../ir/types.js';
-import { compareStrings, toMethodName } from '../names.js';
-import { jsDocText, stringLiteral } from './escape.js';
+import { resourceSymbols, type Symbols, symbolsOf } from '../../ir/symbols.js';
+import type { Model, Operation } from '../../ir/types.js';
+import { compareStrings, toMethodName } from '../../core/names.js';
+import { jsDocText, stringLiteral } from '../escape.js';
 
 export interface ResourceView {
   className: string;

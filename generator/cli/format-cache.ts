@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type { GeneratedFile } from './emit/file.js';
-import { PRETTIER_OPTIONS } from './format.js';
-import type { GenerateServices } from './generate.js';
+import type { GeneratedFile } from '../emit/file.js';
+import { PRETTIER_OPTIONS } from '../core/format.js';
+import type { GenerateServices } from '../core/generate.js';
 
 /** Bump when the way files are formatted changes in a way the key does not capture. */
 const CACHE_FORMAT = 1;

@@ -5,11 +5,11 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, hasErrors } from './diagnostics.js';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { FormatCache } from './format-cache.js';
-import { generate, type GenerateServices } from './generate.js';
+import { generate, type GenerateServices } from '../core/generate.js';
 import { startHelperThread } from './helper-thread.js';
-import { lintSpec } from './lint.js';
+import { lintSpec } from '../core/lint.js';
 import { DEFAULT_PATHS, PROJECT_ROOT, readInputs, type InputPaths } from './inputs.js';
 import { watch } from './watch.js';
 import { planOutput, writeOutput } from './write.js';

@@ -11,7 +11,7 @@ import {
   markdownText,
   propertyKey,
   stringLiteral,
-} from './escape.js';
+} from '../escape.js';
 
 export type TemplateSet = Readonly<Record<string, string>>;
 export type Render = (templateName: string, view: object) => string;

@@ -1,10 +1,10 @@
 /** Reads what generate() needs from disk: the spec, the naming config, the templates and the runtime. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import type { GenerateInput } from './generate.js';
-import { compareStrings } from './names.js';
+import type { GenerateInput } from '../core/generate.js';
+import { compareStrings } from '../core/names.js';
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 export interface InputPaths {
   spec: string;

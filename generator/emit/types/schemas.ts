@@ -4,11 +4,11 @@
  */
 import { createRequire } from 'node:module';
 import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
-import { symbolsOf } from '../ir/symbols.js';
-import type { Model, NamedSchema, ObjectNode } from '../ir/types.js';
-import { docLines } from './docs.js';
-import { enumSites } from './enum-values.js';
-import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
+import { symbolsOf } from '../../ir/symbols.js';
+import type { Model, NamedSchema, ObjectNode } from '../../ir/types.js';
+import { docLines } from '../docs.js';
+import { enumSites } from '../enum-values.js';
+import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import { indexSignature, propertyType, type TypeContext, typeExpression } from './type-expression.js';
 
 type TsMorph = typeof import('ts-morph');

@@ -50,8 +50,8 @@ const is31 = (doc: unknown): boolean =>
   String((doc as { openapi?: unknown }).openapi ?? '').startsWith('3.1');
 
 /**
- * Loaded on first use, not at start-up: the CLI lints after ts-morph has loaded and built the
- * types. A CommonJS package: `require` skips the export-name scan that `import()` does first.
+ * Loaded on first use, not at start-up, so a run that stops earlier never pays for it. A
+ * CommonJS package: `require` skips the export-name scan that `import()` does first.
  */
 let loaded:
   | Promise<{ redocly: Redocly; config: Config; Resolver: new () => InstanceType<Redocly['BaseResolver']> }>

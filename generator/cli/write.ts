@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import type { GeneratedFile } from './emit/file.js';
-import { compareStrings } from './names.js';
+import type { GeneratedFile } from '../emit/file.js';
+import { compareStrings } from '../core/names.js';
 
 /** Build output and installs inside the package folder are not ours to compare or remove. */
 const NOT_GENERATED = ['dist', 'node_modules'];

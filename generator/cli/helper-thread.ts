@@ -4,8 +4,8 @@
  * schema types, with ts-morph, come last). bench/README.md has the measurements behind it.
  */
 import { Worker } from 'node:worker_threads';
-import type { GeneratedFile } from './emit/file.js';
-import type { GenerateServices } from './generate.js';
+import type { GeneratedFile } from '../emit/file.js';
+import type { GenerateServices } from '../core/generate.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 type Pending = { resolve: (value: never) => void; reject: (err: Error) => void };

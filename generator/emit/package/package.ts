@@ -2,11 +2,11 @@
  * The files that make `generated/` a package and its entry points, each rendered from one
  * template with a precomputed view.
  */
-import type { NamingConfig } from '../ir/naming-config.js';
-import { type Symbols, symbolsOf } from '../ir/symbols.js';
-import type { Model, NamedSchema, Operation } from '../ir/types.js';
-import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
-import type { GeneratedFile } from './file.js';
+import type { NamingConfig } from '../../ir/naming-config.js';
+import { type Symbols, symbolsOf } from '../../ir/symbols.js';
+import type { Model, NamedSchema, Operation } from '../../ir/types.js';
+import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
+import type { GeneratedFile } from '../file.js';
 import type { Render } from './render.js';
 import { resourceViews, rootResources } from './resources.js';
 

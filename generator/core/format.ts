@@ -3,8 +3,8 @@
  * generator bug: it is raised with the file name, never swallowed into unformatted output.
  */
 import type * as Prettier from 'prettier';
-import options from '../.prettierrc.json' with { type: 'json' };
-import type { GeneratedFile } from './emit/file.js';
+import options from '../../.prettierrc.json' with { type: 'json' };
+import type { GeneratedFile } from '../emit/file.js';
 
 /**
  * The project's checked-in options, imported (not searched for), so output never depends on the
