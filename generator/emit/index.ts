@@ -26,14 +26,13 @@ export function emitPackage(
   templates: TemplateSet,
   runtime: RuntimeFiles,
 ): Emitted {
-  const diagnostics: Diagnostic[] = [];
-  const guards = emitGuards(model, diagnostics);
+  const guards = emitGuards(model);
   const render = createRenderer(templates);
   function* files(): Generator<GeneratedFile> {
-    yield* guards;
+    yield* guards.files;
     yield* emitRuntime(runtime);
     yield* emitPackageFiles(model, naming, render);
     yield { path: 'src/schemas.ts', content: emitSchemaTypes(model) };
   }
-  return { files: files(), diagnostics };
+  return { files: files(), diagnostics: guards.diagnostics };
 }

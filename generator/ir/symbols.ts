@@ -16,6 +16,8 @@ export interface SchemaSymbols {
   assert: string;
   /** Lists the problems behind `validate…` and `assert…`; internal to the guards. */
   check: string;
+  /** `is…` with the depth it has reached, which recursive schemas' guards call instead. */
+  match: string;
   /** The guard module, relative to `src/` and without extension: `guards/CallPlaybackEndedEvent`. */
   guardModule: string;
 }
@@ -25,6 +27,8 @@ export interface Symbols {
   schema(name: string): SchemaSymbols;
   /** Every named schema, by spec name. */
   readonly schemas: ReadonlyMap<string, NamedSchema>;
+  /** Every named schema's type name: names generated beside them must not take one. */
+  readonly typeNames: ReadonlySet<string>;
 }
 
 const tables = new WeakMap<Model, Symbols>();
@@ -44,6 +48,7 @@ function buildTable(model: Model): Symbols {
   const bySchema = new Map<string, SchemaSymbols>();
   return {
     schemas,
+    typeNames: new Set(model.schemas.map((s) => s.typeName)),
     schema(name) {
       const known = bySchema.get(name);
       if (known) return known;
@@ -65,6 +70,7 @@ function schemaSymbols(schema: NamedSchema): SchemaSymbols {
     validate: `validate${type}`,
     assert: `assert${type}`,
     check: `check${type}`,
+    match: `match${type}`,
     guardModule: `guards/${type}`,
   };
 }

@@ -39,13 +39,17 @@ export function inlineGuards(schemas: Record<string, unknown>): InlineGuards {
     operations: {},
     defaultResource: 'r',
   };
-  const { model, diagnostics } = buildModel({ document, naming, specFile: 'inline.yaml', specHash: 'x' });
-  const files = emitGuards(model, diagnostics);
+  const built = buildModel({ document, naming, specFile: 'inline.yaml', specHash: 'x' });
+  const { model } = built;
+  const { files, diagnostics: emitted } = emitGuards(model);
+  const diagnostics = [...built.diagnostics, ...emitted];
   const root = resolve('.tmp/guards-dev', `inline-${process.pid}-${counter++}`);
-  const runtime = ['validation.ts', 'errors.ts', 'redact.ts', 'guard-support.ts', 'guard-formats.ts'].map((name) => ({
-    path: `src/core/${name}`,
-    content: readFileSync(`runtime/${name}`, 'utf8'),
-  }));
+  const runtime = ['validation.ts', 'errors.ts', 'redact.ts', 'guard-support.ts', 'guard-formats.ts'].map(
+    (name) => ({
+      path: `src/core/${name}`,
+      content: readFileSync(`runtime/${name}`, 'utf8'),
+    }),
+  );
   for (const f of [...files, ...runtime]) {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
     writeFileSync(join(root, f.path), f.content);

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { isReservedWord, toTypeName } from '../../core/names.js';
+import type { Symbols } from '../../ir/symbols.js';
 import type { NamedSchema, SchemaNode } from '../../ir/types.js';
 import type { SchemaFacts } from './analysis.js';
 import { stringLiteral } from '../escape.js';
@@ -31,9 +32,8 @@ const FIXED_NAMES = [
 /** What the modules of one model share. */
 export interface ModelScope {
   allFacts: ReadonlyMap<string, SchemaFacts>;
-  schemas: ReadonlyMap<string, NamedSchema>;
-  /** Every named schema's type name, which a nested function's name must not take. */
-  typeNames: ReadonlySet<string>;
+  /** Names of every schema's type and guards (a nested function's name must not take one). */
+  symbols: Symbols;
   /** Enum nodes with an exported value list in `schemas.ts`, to its name (see enum-values.ts). */
   enumValueNames: ReadonlyMap<SchemaNode, string>;
   diagnostics: Diagnostic[];
@@ -62,8 +62,7 @@ export function createContext(named: NamedSchema, scope: ModelScope): ModuleCont
   // Field by field rather than `...scope`: with the spread, every later `ctx.…` read was slower.
   return {
     allFacts: scope.allFacts,
-    schemas: scope.schemas,
-    typeNames: scope.typeNames,
+    symbols: scope.symbols,
     enumValueNames: scope.enumValueNames,
     diagnostics: scope.diagnostics,
     named,
@@ -91,7 +90,7 @@ export function hoistedName(ctx: ModuleContext, node: SchemaNode, hint: string):
   const taken = new Set(ctx.hoistedNames.values());
   const base = `${ctx.named.typeName}${hint}`;
   let name = base;
-  for (let n = 2; taken.has(name) || ctx.typeNames.has(name); n++) name = `${base}${n}`;
+  for (let n = 2; taken.has(name) || ctx.symbols.typeNames.has(name); n++) name = `${base}${n}`;
   ctx.hoistedNames.set(node, name);
   return name;
 }
@@ -156,12 +155,18 @@ export function warnUnenforced(
  * too, or for a recursive schema the `match…` behind it, which also takes the depth.
  */
 export function matchFunction(ctx: ModuleContext, schemaName: string): string {
-  const typeName = typeNameOf(schemaName, ctx);
-  return ctx.allFacts.get(schemaName)?.deep ? `match${typeName}` : `is${typeName}`;
+  const names = ctx.symbols.schema(schemaName);
+  return ctx.allFacts.get(schemaName)?.deep ? names.match : names.is;
+}
+
+/** How one guard module imports another: `./CallPlaybackEnded.js`. */
+export function siblingModule(symbols: Symbols, schemaName: string): string {
+  const module = symbols.schema(schemaName).guardModule;
+  return `./${module.slice(module.lastIndexOf('/') + 1)}.js`;
 }
 
 export function typeNameOf(schemaName: string, ctx: ModuleContext): string {
-  return ctx.schemas.get(schemaName)?.typeName ?? schemaName;
+  return ctx.symbols.schema(schemaName).type;
 }
 
 /** Arguments after the value for calling a named schema's `is…`/`match…`/`check…` functions. */

@@ -7,28 +7,31 @@
  * Output is unformatted; the pipeline adds the header and runs prettier.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { symbolsOf } from '../../ir/symbols.js';
 import type { Model } from '../../ir/types.js';
 import { enumValueNames } from '../enum-values.js';
 import type { GeneratedFile } from '../file.js';
 import { analyzeModel } from './analysis.js';
-import { createContext, type ModelScope } from './context.js';
+import { createContext, siblingModule, type ModelScope } from './context.js';
 import { guardModule } from './module.js';
 
-export function emitGuards(model: Model, diagnostics: Diagnostic[]): GeneratedFile[] {
+/** The guard modules, and what writing them found (keywords the guards cannot enforce). */
+export function emitGuards(model: Model): { files: GeneratedFile[]; diagnostics: Diagnostic[] } {
+  const symbols = symbolsOf(model);
   const scope: ModelScope = {
     allFacts: analyzeModel(model),
-    schemas: new Map(model.schemas.map((s) => [s.name, s])),
-    typeNames: new Set(model.schemas.map((s) => s.typeName)),
+    symbols,
     enumValueNames: enumValueNames(model.schemas),
-    diagnostics,
+    diagnostics: [],
   };
   const modules = model.schemas.map((named) => ({
-    path: `src/guards/${named.typeName}.ts`,
+    path: `src/${symbols.schema(named.name).guardModule}.ts`,
     content: guardModule(createContext(named, scope)),
   }));
-  const index = model.schemas.map(
-    (s) =>
-      `export { assert${s.typeName}, is${s.typeName}, validate${s.typeName} } from './${s.typeName}.js';`,
-  );
-  return [...modules, { path: 'src/guards/index.ts', content: `${index.join('\n')}\n` }];
+  const index = model.schemas.map((s) => {
+    const { assert, is, validate } = symbols.schema(s.name);
+    return `export { ${assert}, ${is}, ${validate} } from '${siblingModule(symbols, s.name)}';`;
+  });
+  const files = [...modules, { path: 'src/guards/index.ts', content: `${index.join('\n')}\n` }];
+  return { files, diagnostics: scope.diagnostics };
 }

@@ -5,14 +5,21 @@
  */
 import { compareStrings } from '../../core/names.js';
 import { jsDocText, stringLiteral } from '../escape.js';
-import { helper, matchFunction, type ModuleContext, ownParams, typeNameOf } from './context.js';
+import {
+  helper,
+  matchFunction,
+  type ModuleContext,
+  ownParams,
+  siblingModule,
+  typeNameOf,
+} from './context.js';
 import { printStmts } from './print.js';
 import { checkStmts } from './render-check.js';
 import { matchStmts } from './render-match.js';
 import { depthLimit, functionSteps } from './walk.js';
 
 export function guardModule(ctx: ModuleContext): string {
-  const { typeName } = ctx.named;
+  const { type: typeName, check, is, validate } = ctx.symbols.schema(ctx.named.name);
   const { declared } = ownParams(ctx);
   // Bodies first: writing them decides which constants, helpers and guards get imported.
   const steps = [...depthLimit(ctx), ...functionSteps(ctx.named.schema, '', ctx)];
@@ -24,8 +31,8 @@ export function guardModule(ctx: ModuleContext): string {
     [...ctx.constants].map(([name, init]) => `const ${name} = ${init};`).join('\n'),
     ...api,
     ...ctx.functions.match.values(),
-    `/** @internal Lists the problems; \`validate${typeName}\` calls it only after \`is${typeName}\` said no. */\n` +
-      `export function check${typeName}(value: unknown, path: string, issues: ValidationIssue[]${declared}): void {\n${checkMain}\n}`,
+    `/** @internal Lists the problems; \`${validate}\` calls it only after \`${is}\` said no. */\n` +
+      `export function ${check}(value: unknown, path: string, issues: ValidationIssue[]${declared}): void {\n${checkMain}\n}`,
     ...ctx.functions.check.values(),
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
@@ -46,8 +53,10 @@ function imports(ctx: ModuleContext): string[] {
     .filter((n) => n !== ctx.named.name)
     .sort((a, b) => compareStrings(typeNameOf(a, ctx), typeNameOf(b, ctx)));
   for (const other of others) {
-    const type = typeNameOf(other, ctx);
-    lines.push(`import { check${type}, ${matchFunction(ctx, other)} } from './${type}.js';`);
+    const { check } = ctx.symbols.schema(other);
+    lines.push(
+      `import { ${check}, ${matchFunction(ctx, other)} } from '${siblingModule(ctx.symbols, other)}';`,
+    );
   }
   return lines;
 }
@@ -59,27 +68,35 @@ function imports(ctx: ModuleContext): string[] {
  * the issues.
  */
 function publicApi(ctx: ModuleContext, matchMain: string): string[] {
-  const { typeName, name } = ctx.named;
+  const { name } = ctx.named;
+  const {
+    type: typeName,
+    is: isName,
+    validate: validateName,
+    assert: assertName,
+    check,
+    match,
+  } = ctx.symbols.schema(name);
   const about = jsDocText(name === typeName ? `\`${typeName}\`` : `\`${typeName}\` (schema \`${name}\`)`);
   const isDoc = `/** True when \`value\` is a valid ${about}. Stops at the first problem and allocates nothing. */`;
-  const isSignature = `export function is${typeName}(value: unknown, options?: GuardOptions): value is ${typeName}`;
+  const isSignature = `export function ${isName}(value: unknown, options?: GuardOptions): value is ${typeName}`;
   const is = ctx.facts.deep
     ? [
-        `${isDoc}\n${isSignature} {\nreturn match${typeName}(value, options, 0);\n}`,
-        `/** @internal \`is${typeName}\` with the depth it has reached; other guards call it too. */\n` +
-          `export function match${typeName}(value: unknown${ownParams(ctx).declared}): value is ${typeName} {\n${matchMain}\n}`,
+        `${isDoc}\n${isSignature} {\nreturn ${match}(value, options, 0);\n}`,
+        `/** @internal \`${isName}\` with the depth it has reached; other guards call it too. */\n` +
+          `export function ${match}(value: unknown${ownParams(ctx).declared}): value is ${typeName} {\n${matchMain}\n}`,
       ]
     : [`${isDoc}\n${isSignature} {\n${matchMain}\n}`];
   const validate = [
     `/** Checks \`value\` against ${about}, listing every problem with a JSON pointer into \`value\`. */`,
-    `export function validate${typeName}(value: unknown, options?: GuardOptions): ValidationResult<${typeName}> {`,
-    `return is${typeName}(value, options) ? { ok: true, value } : ${helper(ctx, 'invalid')}(value, check${typeName}, options);`,
+    `export function ${validateName}(value: unknown, options?: GuardOptions): ValidationResult<${typeName}> {`,
+    `return ${isName}(value, options) ? { ok: true, value } : ${helper(ctx, 'invalid')}(value, ${check}, options);`,
     '}',
   ].join('\n');
   const assert = [
     `/** Throws a \`ValidationError\` listing every problem unless \`value\` is a valid ${about}. */`,
-    `export function assert${typeName}(value: unknown, options?: GuardOptions): asserts value is ${typeName} {`,
-    `if (!is${typeName}(value, options)) throw ${helper(ctx, 'validationError')}(${stringLiteral(typeName)}, value, check${typeName}, options);`,
+    `export function ${assertName}(value: unknown, options?: GuardOptions): asserts value is ${typeName} {`,
+    `if (!${isName}(value, options)) throw ${helper(ctx, 'validationError')}(${stringLiteral(typeName)}, value, ${check}, options);`,
     '}',
   ].join('\n');
   // A recursive schema's `match…` follows the trio, next to the functions it calls.

@@ -63,7 +63,7 @@ function rejectsUndefined(node: SchemaNode, ctx: ModuleContext, seen = new Set<s
     case 'unknown':
       return false;
     case 'ref': {
-      const target = ctx.schemas.get(node.schemaName);
+      const target = ctx.symbols.schemas.get(node.schemaName);
       if (!target || seen.has(node.schemaName)) return false;
       seen.add(node.schemaName);
       return rejectsUndefined(target.schema, ctx, seen);

@@ -8,7 +8,7 @@ import { escapePointerToken } from '../../core/diagnostics.js';
 import type { AllOfNode, ArrayNode, SchemaNode } from '../../ir/types.js';
 import { stringLiteral } from '../escape.js';
 import { binary, call, type Expr, id, index, lit, member, not, type Stmt } from './ast.js';
-import { helper, hoistedName, matchFunction, type ModuleContext, passAlong, typeNameOf } from './context.js';
+import { helper, hoistedName, matchFunction, type ModuleContext, passAlong } from './context.js';
 import { leafRules } from './leaf.js';
 import { objectSteps } from './walk-object.js';
 import { unionSteps } from './walk-union.js';
@@ -42,7 +42,7 @@ export function schemaRules(schemaName: string, orNull: boolean, ctx: ModuleCont
     kind: 'schema',
     orNull,
     matchName,
-    checkName: `check${typeNameOf(schemaName, ctx)}`,
+    checkName: ctx.symbols.schema(schemaName).check,
     args: passAlong(ctx, schemaName),
   };
 }
