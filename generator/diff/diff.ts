@@ -4,6 +4,7 @@
  * each operation is walked from its root schema, so a change is reported where the client meets it;
  * last, the exported type names that are gone (exports.ts).
  */
+import { symbolsOf } from '../ir/symbols.js';
 import type { Model, NamedSchema, Operation, SchemaNode, WebhookEvent } from '../ir/types.js';
 import { type DiffContext, report } from './context.js';
 import { diffExports } from './exports.js';
@@ -23,7 +24,7 @@ export function diffModels(oldModel: Model, newModel: Model): ApiChange[] {
   return [...pair.out, ...diffExports(oldModel, newModel, pair.out)];
 }
 
-const byName = (model: Model) => new Map(model.schemas.map((s) => [s.name, s]));
+const byName = (model: Model) => symbolsOf(model).schemas;
 const opName = (op: Operation) => `${op.resource}.${op.methodName}`;
 
 function context(pair: Pair, subject: ApiChange['subject'], side: ChangeSide): DiffContext {

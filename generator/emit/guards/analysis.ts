@@ -3,6 +3,7 @@
  * only when a string enum is reachable from it, and `depth` only when a recursive schema is
  * (recursion is the one way a guard's depth is not bounded by the schema itself).
  */
+import { symbolsOf } from '../../ir/symbols.js';
 import type { EnumNode, Model, NamedSchema, SchemaNode } from '../../ir/types.js';
 
 export interface SchemaFacts {
@@ -22,7 +23,7 @@ export interface SchemaFacts {
 export function analyzeModel(model: Model): Map<string, SchemaFacts> {
   const direct = new Map(model.schemas.map((s) => [s.name, directRefs(s.schema)]));
   const reach = new Map(model.schemas.map((s) => [s.name, reachable(s.name, direct)]));
-  const byName = new Map(model.schemas.map((s) => [s.name, s]));
+  const byName = symbolsOf(model).schemas;
   const cyclic = (name: string) => reach.get(name)!.has(name);
   const facts = new Map<string, SchemaFacts>();
   for (const s of model.schemas) {
