@@ -18,6 +18,7 @@ import {
   ref,
   schemas,
   summary,
+  naming,
 } from '../fixtures/diff/inline-spec.ts';
 import { stringify } from 'yaml';
 import { join } from 'node:path';
@@ -49,7 +50,7 @@ describe('a discriminator over enums is ignored, with a warning', () => {
       [direct, 'Req', '#/components/schemas/Req/properties/lang/discriminator'],
       [nested, 'Langs', '#/components/schemas/Langs/discriminator'],
     ] as const) {
-      const built = buildModel({ document: spec, naming: NAMING, specFile: 'x.yaml', specHash: '' });
+      const built = buildModel({ document: spec, naming: naming, specFile: 'x.yaml', specHash: '' });
       expect(built.diagnostics).toEqual([
         {
           code: 'discriminator-ignored',
@@ -69,7 +70,7 @@ describe('a discriminator over enums is ignored, with a warning', () => {
   });
 
   it('a discriminator over objects is kept', () => {
-    const built = buildModel({ document: baseSpec(), naming: NAMING, specFile: 'x.yaml', specHash: '' });
+    const built = buildModel({ document: baseSpec(), naming: naming, specFile: 'x.yaml', specHash: '' });
     const settings = built.model.schemas.find((s) => s.name === 'Req')!.schema;
     expect(settings.kind === 'object' && settings.properties[3]!.schema).toMatchObject({
       kind: 'union',
@@ -78,7 +79,7 @@ describe('a discriminator over enums is ignored, with a warning', () => {
   });
 
   it('the package compiles a plain language string, and the warning has its line', async () => {
-    const result = await generateFromText(stringify(nested), 'langs.yaml', stringify(NAMING));
+    const result = await generateFromText(stringify(nested), 'langs.yaml', stringify(naming));
     const warning = result.diagnostics.find((d) => d.code === 'discriminator-ignored');
     expect(warning).toMatchObject({
       file: 'langs.yaml',
@@ -223,17 +224,3 @@ describe('a field removed from a schema that stays open', () => {
     ]);
   });
 });
-
-const NAMING = {
-  package: {
-    name: 'p',
-    version: '0.0.0',
-    description: 'd',
-    clientClass: 'C',
-    apiKeyEnv: 'K',
-    publicKeyEnv: 'P',
-  },
-  operations: { DoThing: { method: 'doThing', resource: 'calls.actions' } },
-  defaultResource: 'calls.actions',
-  webhooks: { alwaysPresent: ['data', 'data.event_type'] },
-};

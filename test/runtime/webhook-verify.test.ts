@@ -3,27 +3,18 @@
  * with a fake clock. Every test runs on both crypto engines.
  */
 import nodeCrypto from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeBase64, decodeBase64Into, encodeBase64 } from '../../runtime/base64.ts';
 import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
 import { verifyWebhookSignature, WebhookVerificationError } from '../../runtime/webhook-verify.ts';
+import { now, V } from './helpers/webhook-vectors.ts';
 import type {
   CryptoEngine,
   HeadersLike,
   WebhookVerificationReason,
 } from '../../runtime/webhook-verify.ts';
 
-const V = JSON.parse(readFileSync(new URL('../fixtures/webhooks/vectors.json', import.meta.url), 'utf8')) as {
-  publicKey: string;
-  privateKeyPkcs8: string;
-  otherPublicKey: string;
-  nowMs: number;
-  text: { timestamp: string; body: string; signature: string };
-  bytes: { timestamp: string; bodyBase64: string; signature: string };
-};
-const now = () => V.nowMs;
 const headers = (signature = V.text.signature, timestamp = V.text.timestamp) => ({
   'telnyx-signature-ed25519': signature,
   'telnyx-timestamp': timestamp,

@@ -20,7 +20,7 @@ import {
 } from './ast.js';
 import { helper, localName, type ModuleContext, ownParams } from './context.js';
 import { printStmts } from './print.js';
-import { countStmt, matchExpr } from './render-match.js';
+import { matchExpr, sharedStmts } from './render-match.js';
 import {
   type LeafRules,
   type NestedFunction,
@@ -103,11 +103,9 @@ function stepStmts(step: Step, taken: Set<string>, ctx: ModuleContext): Stmt[] {
     case 'check':
       return reportStmts(step.rules, step.subject, step.path(), ctx);
     case 'loop':
-      return [step.head(step.body.flatMap((s) => stepStmts(s, taken, ctx)))];
     case 'same':
-      return [step.stmt];
     case 'count':
-      return [countStmt(step.counter, matchExpr(step.rules, VALUE, ctx))];
+      return sharedStmts(step, (s) => stepStmts(s, taken, ctx), ctx);
     case 'verdict':
       return [when(not(step.ok), push(step.issue()))];
     case 'anyOf':

@@ -110,11 +110,9 @@ function stepStmts(step: Step, taken: Set<string>, ctx: ModuleContext): Stmt[] {
     case 'anyOf':
       return [failIf(not(conditionOf(step, ctx)))];
     case 'loop':
-      return [step.head(step.body.flatMap((s) => stepStmts(s, taken, ctx)))];
     case 'same':
-      return [step.stmt];
     case 'count':
-      return [countStmt(step.counter, matchExpr(step.rules, VALUE, ctx))];
+      return sharedStmts(step, (s) => stepStmts(s, taken, ctx), ctx);
     case 'duplicates':
       return [failIf(ne(step.find, UNDEFINED))];
     case 'switch': {
@@ -125,7 +123,21 @@ function stepStmts(step: Step, taken: Set<string>, ctx: ModuleContext): Stmt[] {
 }
 
 /** `if (test) counter++;`, written alike by both renderings. */
-export const countStmt = (counter: string, test: Expr): Stmt => ({
+/**
+ * The steps both renderings write the same way: a loop around the steps of its body, a statement
+ * as it stands, and a counter of the values that match.
+ */
+export function sharedStmts(
+  step: Step & { kind: 'loop' | 'same' | 'count' },
+  recurse: (step: Step) => Stmt[],
+  ctx: ModuleContext,
+): Stmt[] {
+  if (step.kind === 'loop') return [step.head(step.body.flatMap(recurse))];
+  if (step.kind === 'same') return [step.stmt];
+  return [countStmt(step.counter, matchExpr(step.rules, VALUE, ctx))];
+}
+
+const countStmt = (counter: string, test: Expr): Stmt => ({
   kind: 'if',
   test,
   then: { kind: 'expr', expr: { kind: 'increment', name: counter } },
