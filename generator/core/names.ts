@@ -26,6 +26,16 @@ function words(name: string): string[] {
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/** `call_control-id` → `CallControlId`: the words of a name, each with its first letter upper-cased. */
+export function pascalWords(name: string): string {
+  return words(name).map(upperFirst).join('');
+}
+
+/** `call_control-id` → `callControlId`. */
+export function camelWords(name: string): string {
+  return lowerFirst(pascalWords(name));
+}
+
 /**
  * `callRecordingError` → `CallRecordingError`; `call-control_Error` → `CallControlError`.
  * A name that starts with a digit gets a leading `_` so it stays an identifier.
@@ -34,14 +44,14 @@ export function toTypeName(schemaName: string): string {
   const joined =
     isIdentifier(schemaName) && !schemaName.includes('_')
       ? upperFirst(schemaName)
-      : words(schemaName).map(upperFirst).join('');
+      : pascalWords(schemaName);
   const safe = joined === '' ? 'Schema' : joined;
   return /^[0-9]/.test(safe) ? `_${safe}` : safe;
 }
 
 /** `StartCallPlayback` → `startCallPlayback`, used when the naming config has no entry. */
 export function toMethodName(operationId: string): string {
-  const name = lowerFirst(words(operationId).map(upperFirst).join(''));
+  const name = camelWords(operationId);
   return name === '' || /^[0-9]/.test(name) || isReservedWord(name) ? `_${name}` : name;
 }
 

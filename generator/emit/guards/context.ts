@@ -3,7 +3,7 @@
  * needs (enum sets, compiled patterns), what it imports, and the diagnostics it reported.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { isReservedWord, toTypeName } from '../../core/names.js';
+import { camelWords, isReservedWord, toTypeName } from '../../core/names.js';
 import type { Symbols } from '../../ir/symbols.js';
 import type { NamedSchema, SchemaNode } from '../../ir/types.js';
 import type { SchemaFacts } from './analysis.js';
@@ -120,12 +120,7 @@ export function constant(ctx: ModuleContext, hint: string, initializer: string):
 
 /** A camelCase local for a wire name, kept clear of every other name in the module. */
 export function localName(wire: string, taken: Set<string>): string {
-  const words = wire.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const camel = words
-    .map((w, i) =>
-      i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1),
-    )
-    .join('');
+  const camel = camelWords(wire);
   let base = camel === '' || /^[0-9]/.test(camel) ? `field${toTypeName(camel || 'value')}` : camel;
   // Module-level names are helpers and `match…`/`check…`/`is…` functions: a trailing `_` keeps a local apart.
   const clashes =

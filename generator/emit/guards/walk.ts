@@ -5,6 +5,7 @@
  * their own, named here in the order the walk meets them.
  */
 import { escapePointerToken } from '../../core/diagnostics.js';
+import { pascalWords } from '../../core/names.js';
 import type { AllOfNode, ArrayNode, SchemaNode } from '../../ir/types.js';
 import { stringLiteral } from '../escape.js';
 import { binary, call, type Expr, id, index, lit, member, not, type Stmt } from './ast.js';
@@ -152,6 +153,5 @@ function allOfSteps(node: AllOfNode, prefix: string, ctx: ModuleContext): Step[]
 }
 
 export function upperFirstWords(wire: string): string {
-  const words = wire.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Field';
+  return pascalWords(wire) || 'Field';
 }
