@@ -100,6 +100,20 @@ describe('reading the body from node:http', () => {
     }
   });
 
+  it('reads a chunked body of exactly the limit, and refuses one byte more', async () => {
+    const { port, close } = await serve(toNodeListener(ours([], 64)));
+    try {
+      const exactly = JSON.stringify({ data: { event_type: 'call.x', pad: 'x'.repeat(23) } });
+      expect(Buffer.byteLength(exactly)).toBe(64);
+      const signed = await signWebhook(exactly, keys.privateKey);
+      expect((await postTo(port, exactly, signed, true)).status).toBe(200);
+      const over = `${exactly} `;
+      expect((await postTo(port, over, await signWebhook(over, keys.privateKey), true)).status).toBe(413);
+    } finally {
+      await close();
+    }
+  });
+
   it('after another body parser, says exactly what to do', async () => {
     const app = express();
     app.post('/', express.text({ type: () => true }), toNodeListener(ours()));

@@ -31,6 +31,7 @@ export class APIPromise<T> extends Promise<T> {
 
   // `then`, `catch` and `finally` below return plain promises, so derived promises never go
   // through this class's constructor (whose signature is not an executor's).
+  // Stryker disable next-line BlockStatement: a species of undefined also falls back to Promise
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
   }
