@@ -5,7 +5,7 @@
  * wiring, idempotency keys per action, and that the hand-written runtime is what actually runs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   APIPromise,
   ResponseTooLargeError,
@@ -17,7 +17,7 @@ import {
   type SpeakRequest,
 } from '../../generated/src/index.ts';
 import { generateWebhookKeyPair, signWebhook } from '../../generated/src/testing.ts';
-import { replies, startTestServer, type Reply, type TestServer } from '../runtime/helpers/http-server.ts';
+import { replies, type Reply, testServerForFile } from '../runtime/helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 
 const API_KEY = 'KEY_ACTIONS_TEST';
@@ -45,11 +45,7 @@ const ACTIONS: { name: string; segment: string; params: object; send: Send }[] =
   send: (c, id, p, o) => c.calls.actions[name as 'speak'](id, p as never, o),
 }));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = testServerForFile();
 
 function client(options: ConstructorParameters<typeof Telnyx>[0] = {}): Telnyx {
   return new Telnyx({ apiKey: API_KEY, baseURL: server.baseURL, ...options });

@@ -3,7 +3,7 @@
  * its reason as the error's `cause`; a signal that timed out (`AbortSignal.timeout`) gives the
  * timeout error, not an abort; both end a wait between retries at once and are never retried.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientCore } from '../../runtime/client-core.ts';
 import {
   APIConnectionError,
@@ -11,17 +11,13 @@ import {
   APIError,
   APIUserAbortError,
 } from '../../runtime/errors.ts';
-import { replies, startTestServer, type TestServer } from './helpers/http-server.ts';
+import { replies, testServerForFile } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';
 
 const OP = { operationName: 'x' };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = testServerForFile();
 
 const client = () => new ClientCore({ apiKey: 'KEY_ABORT', baseURL: server.baseURL }, DEFAULTS);
 

@@ -5,10 +5,10 @@
  * finished writing it.
  */
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientCore, type ClientOptions } from '../../runtime/client-core.ts';
 import { APIError, ResponseTooLargeError, TelnyxError } from '../../runtime/errors.ts';
-import { replies, send, startTestServer, type TestServer } from './helpers/http-server.ts';
+import { replies, send, testServerForFile } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';
 
@@ -17,11 +17,7 @@ const MiB = 1024 * 1024;
 const HUGE = 64 * MiB;
 const DEFAULT_LIMIT = 8 * MiB;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = testServerForFile();
 
 /** Backoff of 1 ms, so that a retry, if one happened, would not slow the suite. */
 class FastClient extends ClientCore {

@@ -3,22 +3,18 @@
  * merged by name whatever their letter case, paths given as functions, local validation that
  * passes, the wait before a retry, and an abort reason handed back exactly as it was given.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientCore, type ClientOptions } from '../../runtime/client-core.ts';
 import { APIUserAbortError, TelnyxError } from '../../runtime/errors.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';
-import { replies, startTestServer, type TestServer } from './helpers/http-server.ts';
+import { replies, testServerForFile } from './helpers/http-server.ts';
 
 const API_KEY = 'KEY_CORE_0123456789';
 const OK = { status: 200, body: { data: { result: 'ok' } } };
 const OP = { operationName: 'calls.actions.x' };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = testServerForFile();
 
 /** The real client, recording each default backoff it is asked for and waiting 1 ms instead. */
 class RecordingClient extends ClientCore {

@@ -5,7 +5,7 @@
  * can be read or logged.
  */
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientCore, type ClientOptions } from '../../runtime/client-core.ts';
 import {
   APIConnectionError,
@@ -15,7 +15,7 @@ import {
   TelnyxError,
   UnprocessableEntityError,
 } from '../../runtime/errors.ts';
-import { send, startTestServer, type RecordedRequest, type TestServer } from './helpers/http-server.ts';
+import { send, type RecordedRequest, testServerForFile } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';
 
@@ -24,11 +24,7 @@ const API_KEY = 'KEY0199ABCDEF_SeCrEtPaRt42';
 const KEY_PREFIX = API_KEY.slice(0, 6);
 const OP = { operationName: 'x' };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = testServerForFile();
 
 function client(options: ClientOptions = {}): ClientCore {
   return new ClientCore({ apiKey: API_KEY, baseURL: server.baseURL, maxRetries: 0, ...options }, DEFAULTS);

@@ -4,22 +4,18 @@
  * blank text), and a success body that is not JSON, whose parser error is kept as the cause
  * unless the body holds the API key.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APIPromise, parseJsonBody } from '../../runtime/api-promise.ts';
 import { ClientCore } from '../../runtime/client-core.ts';
 import { TelnyxError } from '../../runtime/errors.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';
-import { replies, startTestServer, type TestServer } from './helpers/http-server.ts';
+import { replies, testServerForFile } from './helpers/http-server.ts';
 
 const API_KEY = 'KEY_RESPONSE_42';
 const OP = { operationName: 'x' };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = testServerForFile();
 
 const post = () =>
   new ClientCore({ apiKey: API_KEY, baseURL: server.baseURL, maxRetries: 0 }, DEFAULTS).post('/x', {}, OP);

@@ -6,7 +6,7 @@
  * Fetch implementation can (responses without a Web stream, undici's connect timeout).
  */
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientCore, type ClientOptions } from '../../runtime/client-core.ts';
 import {
   APIConnectionError,
@@ -16,15 +16,11 @@ import {
 } from '../../runtime/errors.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';
-import { replies, startTestServer, type TestServer } from './helpers/http-server.ts';
+import { replies, testServerForFile } from './helpers/http-server.ts';
 
 const OP = { operationName: 'x' };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = testServerForFile();
 
 const client = (options: ClientOptions = {}) =>
   new ClientCore({ apiKey: 'KEY_T', baseURL: server.baseURL, maxRetries: 0, ...options }, DEFAULTS);

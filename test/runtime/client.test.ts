@@ -2,7 +2,7 @@
  * Behaviour of the hand-written client runtime against a real HTTP server on loopback.
  * Retries use a 1 ms backoff (see FastClient) so the suite never sleeps for seconds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientCore, encodePathParam, type ClientOptions } from '../../runtime/client-core.ts';
 import {
   APIConnectionError,
@@ -21,7 +21,7 @@ import {
 } from '../../runtime/errors.ts';
 import { defaultBackoffMs, retryAfterFromHeaders } from '../../runtime/retry.ts';
 import { ValidationError } from '../../runtime/validation.ts';
-import { replies, send, startTestServer, type TestServer } from './helpers/http-server.ts';
+import { replies, send, testServerForFile } from './helpers/http-server.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';
 
@@ -36,11 +36,7 @@ class FastClient extends ClientCore {
   }
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = testServerForFile();
 
 function client(options: ClientOptions = {}): FastClient {
   return new FastClient({ apiKey: API_KEY, baseURL: server.baseURL, ...options }, DEFAULTS);

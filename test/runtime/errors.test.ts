@@ -5,7 +5,7 @@
  * of the status's class, never a `TypeError`. The client-level path runs against a real server
  * on loopback; the pure parts call `generate` directly.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientCore } from '../../runtime/client-core.ts';
 import {
   APIConnectionError,
@@ -19,13 +19,9 @@ import {
 } from '../../runtime/errors.ts';
 import { failure } from '../helpers/failure.ts';
 import { DEFAULTS } from './helpers/client.ts';
-import { replies, startTestServer, type TestServer } from './helpers/http-server.ts';
+import { replies, testServerForFile } from './helpers/http-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = testServerForFile();
 
 const generate = (status: number, body: string, headers: Record<string, string> = {}) =>
   APIError.generate(status, body, new Headers(headers));

@@ -6,12 +6,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APIUserAbortError } from '../../runtime/errors.ts';
-import {
-  defaultBackoffMs,
-  retryAfterFromHeaders,
-  shouldRetryStatus,
-  sleep,
-} from '../../runtime/retry.ts';
+import { defaultBackoffMs, retryAfterFromHeaders, shouldRetryStatus, sleep } from '../../runtime/retry.ts';
 
 const NOW = Date.parse('2025-01-01T00:00:00Z');
 const waitFor = (headers: Record<string, string>) => retryAfterFromHeaders(new Headers(headers), NOW);

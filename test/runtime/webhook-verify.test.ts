@@ -9,11 +9,7 @@ import { decodeBase64, decodeBase64Into, encodeBase64 } from '../../runtime/base
 import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
 import { verifyWebhookSignature, WebhookVerificationError } from '../../runtime/webhook-verify.ts';
 import { now, V } from './helpers/webhook-vectors.ts';
-import type {
-  CryptoEngine,
-  HeadersLike,
-  WebhookVerificationReason,
-} from '../../runtime/webhook-verify.ts';
+import type { CryptoEngine, HeadersLike, WebhookVerificationReason } from '../../runtime/webhook-verify.ts';
 
 const headers = (signature = V.text.signature, timestamp = V.text.timestamp) => ({
   'telnyx-signature-ed25519': signature,

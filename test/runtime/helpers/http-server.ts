@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface RecordedRequest {
   method: string;
@@ -29,6 +30,16 @@ export interface TestServer {
   /** Clears recorded requests and answers following requests with `handler`. */
   reset(handler: Handler): void;
   close(): Promise<void>;
+}
+
+/** A server for the calling test file: started before its tests, closed after them. */
+export function testServerForFile(): TestServer {
+  const server = {} as TestServer;
+  beforeAll(async () => {
+    Object.assign(server, await startTestServer());
+  });
+  afterAll(() => server.close());
+  return server;
 }
 
 export async function startTestServer(): Promise<TestServer> {
