@@ -11,7 +11,7 @@ import { buildOperations } from './operations.js';
 import { type SchemaContext, toSchemaNode } from './schema.js';
 import type { Model, NamedSchema, WebhookEvent } from './types.js';
 import { alwaysPresentPointers, findWebhooks } from './webhooks.js';
-import { isObject, type Json } from '../core/json.js';
+import { isObject, type Json, valueAt } from '../core/json.js';
 
 export interface BuildInput {
   document: unknown;
@@ -66,12 +66,7 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
 
 function createContext(doc: Json): BuildContext {
   const diagnostics: Diagnostic[] = [];
-  const lookup = (ref: string): unknown => {
-    if (!ref.startsWith('#/')) return undefined;
-    let node: unknown = doc;
-    for (const token of parsePointer(ref)) node = isObject(node) ? node[token] : undefined;
-    return node;
-  };
+  const lookup = (ref: string): unknown => (ref.startsWith('#/') ? valueAt(doc, ref) : undefined);
   return {
     doc,
     diagnostics,

@@ -5,7 +5,7 @@
  * What the package sends stays exact, so a schema that is both sent and received counts as sent.
  */
 import { parsePointer } from '../core/diagnostics.js';
-import { isObject, type Json } from '../core/json.js';
+import { isObject, type Json, valueAt } from '../core/json.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
@@ -57,7 +57,5 @@ function reachableSchemas(doc: Json, roots: unknown[]): Set<string> {
 
 function resolveRef(doc: Json, value: unknown): unknown {
   if (!isObject(value) || typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
-  let node: unknown = doc;
-  for (const token of parsePointer(value.$ref)) node = isObject(node) ? node[token] : undefined;
-  return node;
+  return valueAt(doc, value.$ref);
 }

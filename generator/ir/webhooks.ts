@@ -4,11 +4,11 @@
  * schema is a wrapper `{ data: <Event> }` whose `data.event_type` has a single enum value: that
  * value names the event and discriminates the union of all events.
  */
-import { joinPointer, parsePointer } from '../core/diagnostics.js';
+import { joinPointer } from '../core/diagnostics.js';
 import type { BuildContext } from './build.js';
 import { docsOf } from './schema.js';
 import type { WebhookEvent } from './types.js';
-import { isObject, type Json } from '../core/json.js';
+import { isObject, type Json, valueAt } from '../core/json.js';
 
 export function findWebhooks(doc: Json, ctx: BuildContext): WebhookEvent[] {
   const webhooks = isObject(doc.webhooks) ? doc.webhooks : {};
@@ -147,8 +147,3 @@ function followRefs(pointer: string, ctx: BuildContext): string {
   return at;
 }
 
-function valueAt(doc: Json, pointer: string): unknown {
-  let node: unknown = doc;
-  for (const token of parsePointer(pointer)) node = isObject(node) ? node[token] : undefined;
-  return node;
-}

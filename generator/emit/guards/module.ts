@@ -19,7 +19,7 @@ import { matchStmts } from './render-match.js';
 import { depthLimit, functionSteps } from './walk.js';
 
 export function guardModule(ctx: ModuleContext): string {
-  const { type: typeName, check, is, validate } = ctx.symbols.schema(ctx.named.name);
+  const { check, is, validate } = ctx.symbols.schema(ctx.named.name);
   const { declared } = ownParams(ctx);
   // Bodies first: writing them decides which constants, helpers and guards get imported.
   const steps = [...depthLimit(ctx), ...functionSteps(ctx.named.schema, '', ctx)];
