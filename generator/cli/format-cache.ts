@@ -65,11 +65,15 @@ export class FormatCache {
     };
   }
 
-  /** Keeps only this run's entries, written atomically. */
+  /**
+   * Keeps only this run's entries, written atomically. The temporary file is named after this
+   * process: two runs saving at once must not rename each other's file away.
+   */
   save(): void {
     mkdirSync(dirname(this.#file), { recursive: true });
-    writeFileSync(`${this.#file}.tmp`, JSON.stringify(Object.fromEntries(this.#used)));
-    renameSync(`${this.#file}.tmp`, this.#file);
+    const temp = `${this.#file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(Object.fromEntries(this.#used)));
+    renameSync(temp, this.#file);
   }
 
   #key(file: GeneratedFile): string {

@@ -3,7 +3,7 @@
 // loader at start-up; that start-up cost was a large share of a whole generation.
 // The bundle sits two folders below the project root (.cache/cli/), like the CLI's sources
 // (generator/cli/), so paths it resolves from its own location mean the same thing.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
@@ -33,13 +33,17 @@ function isStale() {
 
 if (isStale()) {
   const { buildSync } = await import('esbuild');
+  // Built in a folder of this process's own, then renamed into place file by file (worker first,
+  // since generate.mjs's date decides staleness): a run starting meanwhile never imports a
+  // half-written bundle, and two runs building at once do not write into each other's files.
+  const building = `${outdir}.${process.pid}`;
   buildSync({
     // The CLI and the worker it starts on a second thread (generator/helper-thread.ts).
     entryPoints: {
       generate: join(root, 'generator', 'cli', 'cli.ts'),
       worker: join(root, 'generator', 'cli', 'worker.ts'),
     },
-    outdir,
+    outdir: building,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
@@ -48,5 +52,8 @@ if (isStale()) {
     packages: 'external',
     logLevel: 'error',
   });
+  mkdirSync(outdir, { recursive: true });
+  for (const name of ['worker.mjs', 'generate.mjs']) renameSync(join(building, name), join(outdir, name));
+  rmSync(building, { recursive: true, force: true });
 }
 await import(pathToFileURL(join(outdir, 'generate.mjs')).href);
