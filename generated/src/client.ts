@@ -2,28 +2,27 @@
 
 import { ClientCore, type ClientOptions } from './core/client-core.js';
 import { Calls } from './resources/calls.js';
-import { Webhooks, type WebhookClientOptions } from './webhooks.js';
 
-export interface TelnyxOptions extends ClientOptions, WebhookClientOptions {}
+export type TelnyxClientOptions = ClientOptions;
 
 /**
  * Typed, dependency-free TypeScript client for Telnyx call control media actions and webhooks.
  *
+ * The API calls alone, without `webhooks`: a bundle that uses only this class carries no webhook
+ * verifier and no event guards. `Telnyx` is this class with `webhooks` added.
+ *
  * @example
  * ```ts
- * const client = new Telnyx(); // reads TELNYX_API_KEY
+ * const client = new TelnyxClient(); // reads TELNYX_API_KEY
  * const res = await client.calls.actions.startPlayback("v3:550e8400-e29b-41d4-a716-446655440000", { audio_url: "http://www.example.com/sounds/greeting.wav" });
  * ```
  *
- * A service that only receives webhooks needs no API key: `new Telnyx({ publicKey })`.
  * Without a key, requests reject with a `TelnyxError` and send nothing.
  */
-export class Telnyx extends ClientCore {
+export class TelnyxClient extends ClientCore {
   readonly calls: Calls;
-  /** Verify and parse incoming webhooks. */
-  readonly webhooks: Webhooks;
 
-  constructor(options: TelnyxOptions = {}) {
+  constructor(options: TelnyxClientOptions = {}) {
     super(options, {
       packageName: 'telnyx-voice-media',
       packageVersion: '0.1.0',
@@ -31,6 +30,5 @@ export class Telnyx extends ClientCore {
       apiKeyEnv: 'TELNYX_API_KEY',
     });
     this.calls = new Calls(this);
-    this.webhooks = new Webhooks(options);
   }
 }

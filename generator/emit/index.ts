@@ -9,6 +9,7 @@ import type { Model } from '../ir/types.js';
 import type { GeneratedFile } from './file.js';
 import { emitGuards } from './guards/index.js';
 import { emitPackageFiles } from './package/package.js';
+import { emitOpenApiTypes } from './openapi.js';
 import { createRenderer, type TemplateSet } from './package/render.js';
 import { emitRuntime, type RuntimeFiles } from './runtime.js';
 import { emitSchemaTypes } from './types/schemas.js';
@@ -22,6 +23,8 @@ export interface Emitted {
 
 export function emitPackage(
   model: Model,
+  /** The parsed spec the model was built from; only openapi-typescript's types read it. */
+  document: unknown,
   naming: NamingConfig,
   templates: TemplateSet,
   runtime: RuntimeFiles,
@@ -32,6 +35,7 @@ export function emitPackage(
     yield* guards.files;
     yield* emitRuntime(runtime);
     yield* emitPackageFiles(model, naming, render);
+    yield emitOpenApiTypes(document, model.specFile);
     yield { path: 'src/schemas.ts', content: emitSchemaTypes(model) };
   }
   return { files: files(), diagnostics: guards.diagnostics };

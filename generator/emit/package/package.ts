@@ -25,6 +25,8 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
     packageVersion: pkg.version,
     description: pkg.description,
     clientClass: pkg.clientClass,
+    // The client without `webhooks` (src/client.ts), which the full client extends.
+    requestClientClass: `${pkg.clientClass}Client`,
     apiKeyEnv: pkg.apiKeyEnv,
     baseURL: model.baseURL,
     publicKeyEnv: pkg.publicKeyEnv,
@@ -47,6 +49,7 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
         example: clientExample,
       }),
     },
+    { path: 'src/full-client.ts', content: render('full-client.ts.hbs', { ...common, example: clientExample }) },
     { path: 'src/webhooks.ts', content: render('webhooks.ts.hbs', { ...common, events, eventUnion: events.map((e) => e.schemaType).join(' | ') || 'never' }) },
     { path: 'src/testing.ts', content: render('testing.ts.hbs', common) },
     ...resources.map((view) => ({
