@@ -38,7 +38,7 @@ async function runOnce(
     return 1;
   }
   if (check) return reportCheck(outDir, result.files);
-  const plan = writeOutput(outDir, result.files);
+  const plan = await writeOutput(outDir, result.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
     `${relativeOut(outDir)}: ${plan.added.length} added, ${plan.changed.length} changed, ` +
@@ -101,9 +101,10 @@ async function main(): Promise<number> {
     console.error(`--watch and --check do not go together\n${USAGE}`);
     return 2;
   }
+  // CODEGEN_FORMAT_CACHE moves the cache file: tests give each run of theirs its own.
   const cache = values['no-cache']
     ? undefined
-    : new FormatCache(join(PROJECT_ROOT, '.cache/format-cache.json'));
+    : new FormatCache(process.env.CODEGEN_FORMAT_CACHE ?? join(PROJECT_ROOT, '.cache/format-cache.json'));
   // Started before anything heavy loads, so the helper thread loads its libraries meanwhile.
   const helper = startHelperThread({ warmFormatter: cache?.isEmpty ?? true });
   const services: GenerateServices = {
@@ -118,7 +119,7 @@ async function main(): Promise<number> {
   };
   try {
     if (values.watch) {
-      await watch(paths, () => run(false));
+      await watch(paths, () => run(false), { outDir });
       return 0;
     }
     return await run(values.check);

@@ -1,17 +1,17 @@
 /**
- * The one place that touches the output folder. Everything is rendered before this runs; here
- * new and changed files are first written beside their targets as temporary files, then renamed
- * into place (a rename is atomic), and only then are stale files removed. A run that fails before
- * the renames leaves the folder exactly as it was.
+ * The one place that touches the output folder. Everything is rendered before this runs. Under
+ * the output lock (lock.ts, one writer per folder), a run first finishes or drops what a killed
+ * run left behind, then compares, and only when something differs builds the new output beside
+ * the folder and swaps it in whole (swap.ts). A run that fails or is killed leaves the old output
+ * or the new one, never a mix; a run with nothing to change writes nothing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { GeneratedFile } from '../emit/file.js';
 import { compareStrings } from '../core/names.js';
-
-/** Build output and installs inside the package folder are not ours to compare or remove. */
-const NOT_GENERATED = ['dist', 'node_modules'];
-const TEMP_SUFFIX = '.codegen-tmp';
+import { lockOutput, type LockOptions } from './lock.js';
+import { NOT_GENERATED, recoverInterruptedSwap, swapInOutput } from './swap.js';
+import { step } from './test-hook.js';
 
 export interface OutputPlan {
   added: string[];
@@ -34,19 +34,30 @@ export function planOutput(outDir: string, files: readonly GeneratedFile[]): Out
   return plan;
 }
 
-export function writeOutput(outDir: string, files: readonly GeneratedFile[]): OutputPlan {
-  removeLeftoverTempFiles(outDir);
-  const plan = planOutput(outDir, files);
-  const toWrite = files.filter((f) => plan.added.includes(f.path) || plan.changed.includes(f.path));
-  for (const file of toWrite) {
-    const target = join(outDir, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target + TEMP_SUFFIX, file.content);
+export async function writeOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  lockOptions: LockOptions = { onWait: sayWaiting },
+): Promise<OutputPlan> {
+  // A symlinked output folder is replaced where it really is, and the link is kept.
+  const target = existsSync(outDir) ? realpathSync(outDir) : resolve(outDir);
+  mkdirSync(dirname(target), { recursive: true });
+  const lock = await lockOutput(target, lockOptions);
+  try {
+    recoverInterruptedSwap(target);
+    const plan = planOutput(target, files);
+    if (plan.added.length + plan.changed.length + plan.removed.length > 0) {
+      swapInOutput(target, files, new Set(plan.unchanged));
+    }
+    return plan;
+  } finally {
+    lock.release();
+    step('lock released');
   }
-  for (const file of toWrite) renameSync(join(outDir, file.path) + TEMP_SUFFIX, join(outDir, file.path));
-  for (const path of plan.removed) rmSync(join(outDir, path));
-  removeEmptyDirs(outDir);
-  return plan;
+}
+
+function sayWaiting(holderPid: number, lockFile: string): void {
+  console.error(`waiting for another generate run (pid ${holderPid}) to finish writing; lock: ${lockFile}`);
 }
 
 /** Every file under `dir` as a POSIX path relative to it, skipping build output. */
@@ -59,26 +70,10 @@ export function listFiles(dir: string): string[] {
       const rel = relative(dir, full).split(sep).join('/');
       if (NOT_GENERATED.includes(rel)) continue;
       if (entry.isDirectory()) walk(full);
-      else if (!entry.name.endsWith(TEMP_SUFFIX)) out.push(rel);
+      // Anything else is listed, so a stray file (one an older writer left, say) counts as extra.
+      else out.push(rel);
     }
   };
   walk(dir);
   return out.sort(compareStrings);
-}
-
-function removeLeftoverTempFiles(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith(TEMP_SUFFIX)) rmSync(join(entry.parentPath, entry.name));
-  }
-}
-
-function removeEmptyDirs(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || NOT_GENERATED.includes(entry.name)) continue;
-    const full = join(dir, entry.name);
-    removeEmptyDirs(full);
-    if (readdirSync(full).length === 0) rmSync(full, { recursive: true });
-  }
 }
