@@ -1,6 +1,6 @@
 /** Reads what generate() needs from disk: the spec, the naming config, the templates and the runtime. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { GenerateInput } from '../core/generate.js';
 import { compareStrings } from '../core/names.js';
 
@@ -30,13 +30,19 @@ export function displayName(path: string): string {
 }
 
 export function readInputs(paths: InputPaths): GenerateInput {
+  const changelog = changelogPath(paths);
   return {
     spec: { text: readFileSync(paths.spec, 'utf8'), file: displayName(paths.spec) },
     naming: { text: readFileSync(paths.naming, 'utf8'), file: displayName(paths.naming) },
     templates: readTemplates(paths.templates),
     runtime: readTemplates(paths.runtime),
+    ...(existsSync(changelog) ? { changelog: readFileSync(changelog, 'utf8') } : {}),
   };
 }
+
+/** The changelog sits beside the naming config, which holds the version it describes. */
+export const changelogPath = (paths: Pick<InputPaths, 'naming'>): string =>
+  join(dirname(paths.naming), 'CHANGELOG.md');
 
 export function readTemplates(dir: string): Record<string, string> {
   const entries = readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -8,7 +8,7 @@ import type { NamingConfig } from '../ir/naming-config.js';
 import type { Model } from '../ir/types.js';
 import type { GeneratedFile } from './file.js';
 import { emitGuards } from './guards/index.js';
-import { emitPackageFiles } from './package/package.js';
+import { changelogFile, emitPackageFiles } from './package/package.js';
 import { emitOpenApiTypes } from './openapi.js';
 import { createRenderer, type TemplateSet } from './package/render.js';
 import { emitRuntime, type RuntimeFiles } from './runtime.js';
@@ -28,6 +28,7 @@ export function emitPackage(
   naming: NamingConfig,
   templates: TemplateSet,
   runtime: RuntimeFiles,
+  changelog?: string,
 ): Emitted {
   const guards = emitGuards(model);
   const render = createRenderer(templates);
@@ -35,6 +36,7 @@ export function emitPackage(
     yield* guards.files;
     yield* emitRuntime(runtime);
     yield* emitPackageFiles(model, naming, render);
+    yield* changelogFile(changelog);
     yield emitOpenApiTypes(document, model.specFile);
     yield { path: 'src/schemas.ts', content: emitSchemaTypes(model) };
   }

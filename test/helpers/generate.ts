@@ -26,6 +26,7 @@ export function generateFromText(
     naming: { text: namingText ?? readFileSync(NAMING_PATH, 'utf8'), file: 'spec/naming.yaml' },
     templates,
     runtime,
+    changelog: readFileSync(join(ROOT, 'spec/CHANGELOG.md'), 'utf8'),
   });
 }
 

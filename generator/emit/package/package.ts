@@ -59,6 +59,15 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
   ];
 }
 
+/**
+ * The package's changelog, copied as written: its source is `spec/CHANGELOG.md` (which
+ * `spec:update` extends), since anything written only into `generated/` is removed by the next
+ * run. No changelog given, no file.
+ */
+export function changelogFile(text: string | undefined): GeneratedFile[] {
+  return text === undefined ? [] : [{ path: 'CHANGELOG.md', content: text, preformatted: true }];
+}
+
 /** One README row and example call per operation, with the spec's own example values. */
 function methodSummary(op: Operation, symbols: Symbols) {
   const args = op.pathParams.map(() => stringLiteral('v3:550e8400-e29b-41d4-a716-446655440000'));
