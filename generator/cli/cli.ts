@@ -5,7 +5,13 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
+import {
+  asStrict,
+  type Diagnostic,
+  formatDiagnostic,
+  hasErrors,
+  summarizeWarnings,
+} from '../core/diagnostics.js';
 import { FormatCache } from './format-cache.js';
 import { generate, type GenerateServices } from '../core/generate.js';
 import { startHelperThread } from './helper-thread.js';
@@ -15,13 +21,20 @@ import { watch } from './watch.js';
 import { planOutput, writeOutput } from './write.js';
 
 const USAGE =
-  'usage: npm run generate -- [--spec <file>] [--out <dir>] [--naming <file>] [--check | --watch] [--no-cache]';
+  'usage: npm run generate -- [--spec <file>] [--out <dir>] [--naming <file>] [--check | --watch] [--no-cache] [--strict] [--verbose]';
+
+/** `--strict` fails on any warning; `--verbose` prints each warning instead of only their counts. */
+interface ReportOptions {
+  strict: boolean;
+  verbose: boolean;
+}
 
 async function runOnce(
   paths: InputPaths,
   outDir: string,
   check: boolean,
   services: GenerateServices,
+  report: ReportOptions,
 ): Promise<number> {
   const started = performance.now();
   let input;
@@ -32,8 +45,9 @@ async function runOnce(
     return 1;
   }
   const result = await generate(input, services);
-  for (const d of result.diagnostics) console.error(formatDiagnostic(d));
-  if (hasErrors(result.diagnostics)) {
+  const diagnostics = report.strict ? asStrict(result.diagnostics) : result.diagnostics;
+  printDiagnostics(diagnostics, report.verbose);
+  if (hasErrors(diagnostics)) {
     console.error(`generation failed: ${outDir} was left as it was.`);
     return 1;
   }
@@ -52,6 +66,13 @@ async function runOnce(
     for (const path of list) console.log(`  ${label.padEnd(7)} ${path}`);
   }
   return 0;
+}
+
+/** Errors one by one; warnings one by one with --verbose, else counted in one line. */
+function printDiagnostics(diagnostics: readonly Diagnostic[], verbose: boolean): void {
+  for (const d of diagnostics) if (verbose || d.severity === 'error') console.error(formatDiagnostic(d));
+  const warnings = summarizeWarnings(diagnostics);
+  if (warnings) console.error(verbose ? warnings : `${warnings}; run with --verbose for each`);
 }
 
 function reportCheck(outDir: string, files: Parameters<typeof planOutput>[1]): number {
@@ -84,6 +105,8 @@ async function main(): Promise<number> {
         check: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
       },
     }));
   } catch (err) {
@@ -113,7 +136,7 @@ async function main(): Promise<number> {
     format: cache ? cache.wrap(helper.format) : helper.format,
   };
   const run = async (check: boolean) => {
-    const code = await runOnce(paths, outDir, check, services);
+    const code = await runOnce(paths, outDir, check, services, { strict: values.strict, verbose: values.verbose });
     if (code === 0) cache?.save();
     return code;
   };

@@ -55,3 +55,23 @@ export function parsePointer(pointer: string): string[] {
     .split('/')
     .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
+
+/** `--strict`: every warning becomes an error, so the run fails and writes nothing. */
+export function asStrict(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}
+
+/**
+ * One line for all warnings, counted by code, most frequent first (ties by code):
+ * `107 warnings (nullable-in-3.1: 98, required-undeclared: 9)`. Undefined when there are none.
+ */
+export function summarizeWarnings(diagnostics: readonly Diagnostic[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) if (d.severity === 'warning') counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const byCode = [...counts]
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, n]) => `${code}: ${n}`);
+  return `${total} warning${total === 1 ? '' : 's'} (${byCode.join(', ')})`;
+}
