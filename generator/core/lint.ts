@@ -2,11 +2,13 @@
  * Validation by @redocly/openapi-core: OpenAPI structure, resolvable `$ref`s, unique operationIds.
  * External references are refused (the generator reads one file and does no I/O), which surfaces
  * as an unresolved-ref problem with its location. Findings the generator can read unambiguously
- * (TOLERATED) become warnings that say what was done about them.
+ * (TOLERATED, in tolerated.ts) become warnings that say what was done about them.
  */
 import { createRequire } from 'node:module';
 import type { Config } from '@redocly/openapi-core';
 import type { Diagnostic } from './diagnostics.js';
+import { lintSafeDocument, restoreNames } from './prototype-keys.js';
+import { type LintProblem, misspellingHelp, RESOLVED_LATER, type SpecFacts, TOLERATED } from './tolerated.js';
 
 const RULES = {
   struct: 'error',
@@ -19,35 +21,6 @@ const RULES = {
 } as const;
 
 type Redocly = typeof import('@redocly/openapi-core');
-
-interface LintProblem {
-  ruleId: string;
-  message: string;
-  location: ReadonlyArray<{ pointer?: string | undefined }>;
-}
-
-/**
- * Lint findings that do not change what the spec means to the generator: each becomes a warning
- * with its own code, and its message says how the generator read the spec.
- */
-const TOLERATED: ReadonlyArray<{
-  code: string;
-  applies(problem: LintProblem, document: unknown): boolean;
-  message: string;
-}> = [
-  {
-    // Telnyx's 3.1 specs still carry 3.0's `nullable: true` in places; the model reads it anyway.
-    code: 'nullable-in-3.1',
-    applies: (p, doc) =>
-      p.ruleId === 'struct' && /^Property `nullable` is not expected here/.test(p.message) && is31(doc),
-    message: "`nullable` is not an OpenAPI 3.1 keyword; read as `type: [T, 'null']`",
-  },
-];
-
-const is31 = (doc: unknown): boolean =>
-  typeof doc === 'object' &&
-  doc !== null &&
-  String((doc as { openapi?: unknown }).openapi ?? '').startsWith('3.1');
 
 /**
  * Loaded on first use, not at start-up, so a run that stops earlier never pays for it. A
@@ -81,7 +54,7 @@ function load() {
 export async function lintSpec(text: string, fileName: string, parsed: unknown): Promise<Diagnostic[]> {
   const { redocly, config, Resolver } = await load();
   const { getLineColLocation, lintDocument, Source } = redocly;
-  const document = { source: new Source(`/${fileName}`, text), parsed };
+  const document = { source: new Source(`/${fileName}`, text), parsed: lintSafeDocument(parsed) };
   let problems;
   try {
     problems = await lintDocument({
@@ -100,46 +73,30 @@ export async function lintSpec(text: string, fileName: string, parsed: unknown):
       },
     ];
   }
+  const facts: SpecFacts = { dialect: is30(parsed) ? '3.0' : '3.1' };
   return problems
-    .filter((p) => !isPrototypeNameFalsePositive(p))
+    .filter((p) => !RESOLVED_LATER.has(p.ruleId))
     .map((p) => {
       const location = p.location[0];
-      const start = location ? getLineColLocation(location).start : undefined;
-      const tolerated = TOLERATED.find((t) => t.applies(p, parsed));
+      const pointer = restoreNames(location?.pointer ?? '#');
+      const start = location ? getLineColLocation({ ...location, pointer }).start : undefined;
+      const at = { pointer, file: fileName, ...(start ? { line: start.line, column: start.col } : {}) };
+      const problem: LintProblem = { ...p, message: restoreNames(p.message) };
+      const tolerated = TOLERATED.find((t) => t.applies(problem, facts));
       if (tolerated)
-        return {
-          code: tolerated.code,
-          severity: 'warning',
-          message: tolerated.message,
-          pointer: location?.pointer ?? '#',
-          file: fileName,
-          ...(start ? { line: start.line, column: start.col } : {}),
-        } satisfies Diagnostic;
+        return { code: tolerated.code, severity: 'warning', message: tolerated.message(problem), ...at } satisfies Diagnostic;
+      const help = misspellingHelp(problem) ?? (p.suggest?.length ? `did you mean ${p.suggest.slice(0, 3).join(', ')}?` : undefined);
       return {
-        code:
-          p.ruleId === 'struct'
-            ? 'spec-structure'
-            : p.ruleId === 'no-unresolved-refs'
-              ? 'ref-unresolved'
-              : p.ruleId,
+        code: CODES[p.ruleId] ?? p.ruleId,
         severity: p.severity === 'error' ? 'error' : 'warning',
-        message: p.message,
-        pointer: location?.pointer ?? '#',
-        ...(p.suggest?.length ? { help: `did you mean ${p.suggest.slice(0, 3).join(', ')}?` } : {}),
-        file: fileName,
-        ...(start ? { line: start.line, column: start.col } : {}),
+        message: problem.message,
+        ...(help ? { help } : {}),
+        ...at,
       } satisfies Diagnostic;
     });
 }
 
-/**
- * @redocly/openapi-core 1.x looks property names up in plain objects, so a schema property named
- * `constructor` (or `toString`, ...) finds `Object.prototype.constructor` and is reported as the
- * wrong type. Such a name is legal JSON Schema; the generator handles it, so the report is dropped.
- */
-function isPrototypeNameFalsePositive(problem: LintProblem): boolean {
-  const pointer = problem.location[0]?.pointer ?? '';
-  const tokens = pointer.split('/');
-  const name = tokens.at(-1) ?? '';
-  return problem.ruleId === 'struct' && tokens.at(-2) === 'properties' && name in Object.prototype;
-}
+const CODES: Record<string, string> = { struct: 'spec-structure', 'no-unresolved-refs': 'ref-unresolved' };
+
+const is30 = (doc: unknown): boolean =>
+  typeof doc === 'object' && doc !== null && String((doc as { openapi?: unknown }).openapi ?? '').startsWith('3.0');

@@ -1,33 +1,16 @@
 /**
  * JSON Schema (OpenAPI 3.0 and 3.1 dialects) → SchemaNode. One function per concept; every
  * keyword is either turned into the model, kept as documentation, or reported: nothing is
- * dropped in silence.
+ * dropped in silence (keys that are no keyword at all were reported by the lint step).
  */
 import { type Diagnostic, joinPointer } from '../core/diagnostics.js';
+import { ANNOTATION_KEYWORDS, SCHEMA_ASSERTION_KEYWORDS } from '../core/keywords.js';
 import { typedNode, typeList } from './schema-types.js';
 import type { Docs, EnumNode, JsonLiteral, SchemaNode } from './types.js';
 import { isObject, type Json } from '../core/json.js';
 
 /** Keywords that only describe; they go to docs or are ignored on purpose. */
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  'default',
-  'example',
-  'examples',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  'externalDocs',
-  'xml',
-  '$comment',
-  'discriminator',
-  'nullable',
-  '$schema',
-  '$id',
-  'contentMediaType',
-  'contentEncoding',
-]);
+const ANNOTATIONS = new Set([...ANNOTATION_KEYWORDS, 'discriminator', 'nullable']);
 /** Keywords this module turns into the model. */
 const HANDLED = new Set([
   '$ref',
@@ -278,9 +261,14 @@ export function docsOf(schema: Json): Docs {
   return docs;
 }
 
+/**
+ * A JSON Schema keyword the model does not implement (`not`, `if`, `patternProperties`, …) would
+ * make the types and guards accept what the spec refuses: an error. Any other key means nothing
+ * to a schema; the lint step has warned about it (`keyword-unknown`), and it is ignored here.
+ */
 function reportUnsupportedKeywords(schema: Json, pointer: string, ctx: SchemaContext): void {
   for (const key of Object.keys(schema)) {
-    if (HANDLED.has(key) || ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
+    if (HANDLED.has(key) || ANNOTATIONS.has(key) || !SCHEMA_ASSERTION_KEYWORDS.has(key)) continue;
     report(
       ctx,
       'keyword-unsupported',

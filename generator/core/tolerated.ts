@@ -1,0 +1,111 @@
+/**
+ * Lint findings the generator reads one unambiguous way. Each becomes a warning with its own code
+ * and a one-line message saying what the generator did; every other finding stays an error,
+ * because reading past it could change what the generated code means.
+ */
+import { KNOWN_KEYWORDS, nearMissOf } from './keywords.js';
+
+export interface LintProblem {
+  ruleId: string;
+  message: string;
+  location: ReadonlyArray<{ pointer?: string | undefined }>;
+  suggest?: string[] | undefined;
+}
+
+export interface ToleratedRule {
+  code: string;
+  /** What the generator did about the finding, in one line. */
+  message(problem: LintProblem): string;
+  applies(problem: LintProblem, facts: SpecFacts): boolean;
+}
+
+export interface SpecFacts {
+  dialect: '3.0' | '3.1';
+}
+
+/**
+ * Lint rules whose findings a later step resolves and reports itself, with more to say: a
+ * duplicated operationId is renamed by generator/ir/operation-ids.ts, which names the new id.
+ */
+export const RESOLVED_LATER: ReadonlySet<string> = new Set(['operation-operationId-unique']);
+
+const notExpected = (p: LintProblem): string | undefined =>
+  p.ruleId === 'struct' ? /^Property `(.+)` is not expected here/.exec(p.message)?.[1] : undefined;
+
+const pointerOf = (p: LintProblem): string => p.location[0]?.pointer ?? '#';
+
+/** Keys whose values are maps of names; a token after one of them is a name, not a keyword. */
+const NAME_MAPS = new Set([
+  'properties',
+  'schemas',
+  'examples',
+  'responses',
+  'parameters',
+  'headers',
+  'requestBodies',
+  'callbacks',
+  'links',
+  'webhooks',
+  'pathItems',
+  'securitySchemes',
+  'mapping',
+  'content',
+  'encoding',
+  'variables',
+  'paths',
+  '$defs',
+  'definitions',
+  'patternProperties',
+  'dependentSchemas',
+]);
+
+/** True when the pointer passes through an `example` or `examples` keyword (not a name). */
+function insideExample(pointer: string): boolean {
+  const tokens = pointer.split('/');
+  return tokens.some(
+    (t, i) => (t === 'example' || t === 'examples') && i > 0 && !NAME_MAPS.has(tokens[i - 1] ?? ''),
+  );
+}
+
+export const TOLERATED: readonly ToleratedRule[] = [
+  {
+    // Telnyx's 3.1 specs still carry 3.0's `nullable: true`; the model reads it in both dialects.
+    code: 'nullable-in-3.1',
+    message: () => "`nullable` is not an OpenAPI 3.1 keyword; read as `type: [T, 'null']`",
+    applies: (p, facts) => facts.dialect === '3.1' && notExpected(p) === 'nullable',
+  },
+  {
+    // Telnyx's 3.0 specs write `nullable: true` alone for "any value, or null".
+    code: 'nullable-without-type',
+    message: () => '`nullable` without `type`; read as whatever the rest of the schema allows, or null',
+    applies: (p) => p.ruleId === 'struct' && /^The `type` field must be defined when the `nullable`/.test(p.message),
+  },
+  {
+    // Examples never reach the generated code except as comments, whatever their shape.
+    code: 'example-misplaced',
+    message: () =>
+      'an `example`/`examples` the OpenAPI version does not allow here; ignored (examples are documentation only)',
+    applies: (p) => p.ruleId === 'struct' && insideExample(pointerOf(p)),
+  },
+  {
+    code: 'keyword-unknown',
+    message: (p) => `\`${notExpected(p) ?? ''}\` is not an OpenAPI or JSON Schema keyword; ignored`,
+    applies: (p) => {
+      const key = notExpected(p);
+      return (
+        key !== undefined &&
+        !key.startsWith('x-') &&
+        !KNOWN_KEYWORDS.has(key) &&
+        nearMissOf(key, [...KNOWN_KEYWORDS, ...(p.suggest ?? [])]) === undefined
+      );
+    },
+  },
+];
+
+/** The help line for a key that is not expected: the keyword it most likely misspells. */
+export function misspellingHelp(p: LintProblem): string | undefined {
+  const key = notExpected(p);
+  if (key === undefined || KNOWN_KEYWORDS.has(key)) return undefined;
+  const keyword = nearMissOf(key, [...(p.suggest ?? []), ...KNOWN_KEYWORDS]);
+  return keyword ? `did you mean ${keyword}? A misspelt keyword would be ignored and change the output` : undefined;
+}
