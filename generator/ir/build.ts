@@ -7,6 +7,7 @@ import { type Diagnostic, joinPointer, parsePointer } from '../core/diagnostics.
 import { compareStrings, toTypeName } from '../core/names.js';
 import type { NamingConfig } from './naming-config.js';
 import { receivedOnlySchemas } from './direction.js';
+import { withUniqueOperationIds } from './operation-ids.js';
 import { buildOperations } from './operations.js';
 import { type SchemaContext, toSchemaNode } from './schema.js';
 import type { Model, NamedSchema, WebhookEvent } from './types.js';
@@ -46,7 +47,7 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
       origin: 'component',
     };
   });
-  const operations = buildOperations(doc, input.naming, ctx);
+  const operations = buildOperations(withUniqueOperationIds(doc, ctx.diagnostics), input.naming, ctx);
   const all = [...schemas, ...ctx.hoisted.values()];
   checkNameCollisions(all, ctx.diagnostics);
   const info = isObject(doc.info) ? doc.info : {};

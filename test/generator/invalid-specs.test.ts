@@ -24,7 +24,6 @@ const CASES: Array<
       ],
     ],
   ],
-  ['duplicate-operation-id.yaml', [['operation-operationId-unique', '#/paths/~1b/post/SpeakCall', 11, 7]]],
   ['unsupported-keyword.yaml', [['keyword-unsupported', '#/components/schemas/NotAString/not', 7, 7]]],
   ['external-ref.yaml', [['ref-unresolved', '#/components/schemas/Remote', 7, 7]]],
   [
