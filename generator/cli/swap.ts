@@ -70,7 +70,7 @@ export function swapInOutput(outDir: string, files: readonly GeneratedFile[], un
     step('old output moved aside');
     renameSync(ready, outDir);
     step('new output in place');
-    moveNotGeneratedBack(old, outDir);
+    moveNotGeneratedBack(old, outDir, '');
   }
   rmSync(temp, { recursive: true, force: true });
   step('temp folder removed');
@@ -92,18 +92,18 @@ export function recoverInterruptedSwap(outDir: string): boolean {
       renameSync(existsSync(ready) ? ready : old, outDir);
       step('recovery: output folder put back');
     }
-    if (existsSync(old)) moveNotGeneratedBack(old, outDir);
+    if (existsSync(old)) moveNotGeneratedBack(old, outDir, 'recovery: ');
   }
   rmSync(temp, { recursive: true, force: true });
   step('recovery: temp folder removed');
   return true;
 }
 
-function moveNotGeneratedBack(old: string, outDir: string): void {
+function moveNotGeneratedBack(old: string, outDir: string, stepPrefix: string): void {
   for (const name of NOT_GENERATED) {
     if (present(join(old, name)) && !present(join(outDir, name))) {
       renameSync(join(old, name), join(outDir, name));
-      step(`moved back ${name}`);
+      step(`${stepPrefix}moved back ${name}`);
     }
   }
 }

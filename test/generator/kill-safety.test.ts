@@ -1,0 +1,159 @@
+/**
+ * `kill -9` during `npm run generate`: real runs of the CLI on the committed spec and on a change
+ * of it (a schema renamed, so one guard file is added and one removed, and a description edited),
+ * each stopped at one step of the write phase through the CLI's test hook and killed there. After
+ * every kill the output folder must hold the old output or the new one, whole; the next run must
+ * finish or drop what the killed one left; and at the end no temporary file may remain.
+ */
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readOutput, startCli, type CliProcess } from '../helpers/cli-process.ts';
+import { SPEC_PATH, tempDir } from '../helpers/generate.ts';
+
+const dir = tempDir('kill-safety');
+const out = join(dir, 'work/out');
+const temp = join(dir, 'work/.out.codegen-tmp');
+// Both specs under the same file name, so the generated headers are the same.
+const specs = { A: join(dir, 'a/voice-media.yaml'), B: join(dir, 'b/voice-media.yaml') };
+const env = { CODEGEN_FORMAT_CACHE: join(dir, 'format-cache.json') };
+type Side = keyof typeof specs;
+
+/** What is not ours in the output folder, which every run must keep. */
+const NOT_OURS: Record<string, string> = { 'dist/index.js': 'built\n', 'node_modules/dep/index.js': 'dep\n' };
+
+/** Where the not-ours files may be after a kill at these steps: moved aside with the old output. */
+const NOT_OURS_ASIDE = new Set([
+  'old output moved aside',
+  'new output in place',
+  'moved back dist',
+  'recovery: output folder put back',
+  'recovery: moved back dist',
+]);
+
+const runs: CliProcess[] = [];
+afterAll(async () => {
+  await Promise.all(runs.map((r) => r.kill()));
+});
+
+function run(side: Side, pauseAt?: string): CliProcess {
+  const cli = startCli(['--spec', specs[side], '--out', out], pauseAt === undefined ? env : { ...env, CODEGEN_PAUSE_AT: pauseAt });
+  runs.push(cli);
+  return cli;
+}
+
+async function runToEnd(side: Side, pauseAt?: string): Promise<string> {
+  const cli = run(side, pauseAt);
+  expect(await cli.exited, cli.output()).toBe(0);
+  return cli.output();
+}
+
+describe('a run killed at any step of its write phase', () => {
+  const expected = {} as Record<Side, Record<string, string>>;
+  let steps: string[] = [];
+
+  it('sets up: the old output, with dist/ and node_modules beside it, and the new one', async () => {
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    cpSync(SPEC_PATH, specs.A);
+    const text = readFileSync(SPEC_PATH, 'utf8');
+    const changed = text.replaceAll('Loopcount', 'PlaybackLoopCount').replace(/(\n\s+description: )(.+)/, '$1Changed. $2');
+    expect(changed).not.toBe(text);
+    writeFileSync(specs.B, changed);
+
+    await runToEnd('A');
+    expected.A = readOutput(out);
+    for (const [file, content] of Object.entries(NOT_OURS)) {
+      mkdirSync(join(out, file, '..'), { recursive: true });
+      writeFileSync(join(out, file), content);
+    }
+    symlinkSync('dep', join(out, 'node_modules/.link'));
+    // CODEGEN_PAUSE_AT that names no step: every step is announced, none pauses.
+    const traced = await runToEnd('B', '');
+    expected.B = readOutput(out);
+    steps = [...traced.matchAll(/^codegen step: (.+)$/gm)].map((m) => m[1]!);
+
+    expect(Object.keys(expected.B)).toContain('src/guards/PlaybackLoopCount.ts');
+    expect(Object.keys(expected.A)).toContain('src/guards/Loopcount.ts');
+    const same = Object.keys(expected.A).filter((f) => expected.A[f] === expected.B[f]);
+    expect(same.length).toBeGreaterThan(10);
+    expect(steps).toContain('old output moved aside');
+  }, 120_000);
+
+  it('leaves the old or the new output whole, and the next run puts things right', async () => {
+    const staged = steps.filter((s) => s.startsWith('staged '));
+    // The first and last staged files (README.md, tsconfig.json) are the same for both specs.
+    const killPoints = [
+      'lock taken',
+      'temp folder made',
+      staged[0]!,
+      staged.at(-1)!,
+      'new output ready',
+      'old output moved aside',
+      // The next runs are killed while they finish the swap the one before left half done.
+      'recovery: output folder put back',
+      'recovery: moved back dist',
+      'recovery: temp folder removed',
+      'new output in place',
+      'moved back dist',
+      'temp folder removed',
+    ];
+    let state: Side = 'B';
+    for (const point of killPoints) {
+      const target: Side = state === 'A' ? 'B' : 'A';
+      const cli = run(target, point);
+      await cli.waitFor(`codegen paused: ${point}`);
+      await cli.kill('SIGKILL');
+      state = checkAfterKill(point, state, target, expected);
+    }
+
+    // A kill that does not wait for a pause: it lands wherever the run has got to.
+    const target: Side = state === 'A' ? 'B' : 'A';
+    const cli = run(target, '');
+    await cli.waitFor(`codegen step: ${staged[Math.floor(staged.length / 2)]}`);
+    await cli.kill('SIGKILL');
+    state = checkAfterKill(undefined, state, target, expected);
+
+    const last: Side = state === 'A' ? 'B' : 'A';
+    await runToEnd(last);
+    expect(readOutput(out)).toStrictEqual(expected[last]);
+    expect(readNotOurs(out)).toStrictEqual(NOT_OURS);
+    expect(lstatSync(join(out, 'node_modules/.link')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(dir, 'work')), 'no lock or temporary folder is left').toStrictEqual(['out']);
+  }, 240_000);
+});
+
+/** Asserts what a kill must leave, and returns the side the next run will start from. */
+function checkAfterKill(point: string | undefined, before: Side, target: Side, expected: Record<Side, Record<string, string>>): Side {
+  const where = point === undefined ? 'after a kill while running' : `after a kill at "${point}"`;
+  const aside = join(temp, 'old');
+  // Each file that is not ours is in the output folder, or, in the two windows swap.ts names,
+  // moved aside with the old output; never lost.
+  const found = { ...readNotOurs(aside), ...readNotOurs(out) };
+  expect(found, where).toStrictEqual(NOT_OURS);
+  if (point !== undefined && !NOT_OURS_ASIDE.has(point)) expect(readNotOurs(out), where).toStrictEqual(NOT_OURS);
+  if (!existsSync(out)) {
+    // Only between the two renames of the swap; the next run puts the new output in place.
+    if (point !== undefined) expect(point, where).toBe('old output moved aside');
+    return target;
+  }
+  const now = readOutput(out);
+  const side = (['A', 'B'] as const).find((s) => isDeepEqual(now, expected[s]));
+  const mixed = Object.keys(now).filter((f) => now[f] !== expected[before][f]);
+  expect(side, `${where}, the output is neither the old nor the new one; differs from the old in ${mixed.join(', ')}`).toBeDefined();
+  expect([before, target]).toContain(side);
+  return side!;
+}
+
+function readNotOurs(root: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const file of Object.keys(NOT_OURS)) {
+    if (existsSync(join(root, file))) found[file] = readFileSync(join(root, file), 'utf8');
+  }
+  return found;
+}
+
+function isDeepEqual(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
