@@ -7,6 +7,12 @@
  */
 import { encodeBase64 } from './base64.js';
 
+/**
+ * WebCrypto's `CryptoKey`, reached through `crypto.subtle`: Node's own types declare the global
+ * `crypto` but no global `CryptoKey`, so naming it directly fails to compile without the DOM lib.
+ */
+type WebCryptoKey = Parameters<typeof globalThis.crypto.subtle.sign>[1];
+
 export interface WebhookKeyPair {
   /** Base64 of the 32 raw public-key bytes: the format Mission Control shows and the verifier takes. */
   publicKey: string;
@@ -14,7 +20,7 @@ export interface WebhookKeyPair {
    * A WebCrypto Ed25519 private key, usable with `signWebhook` only. It is a `CryptoKey` rather
    * than a string so it cannot be pasted into configuration by mistake.
    */
-  privateKey: CryptoKey;
+  privateKey: WebCryptoKey;
 }
 
 /** A type alias, not an interface, so it is assignable to header records and `HeadersInit`. */
@@ -40,7 +46,7 @@ export async function generateWebhookKeyPair(): Promise<WebhookKeyPair> {
  */
 export async function signWebhook(
   rawBody: string | Uint8Array,
-  privateKey: CryptoKey,
+  privateKey: WebCryptoKey,
   timestamp: number = Math.floor(Date.now() / 1000),
 ): Promise<WebhookSignatureHeaders> {
   if (!Number.isSafeInteger(timestamp) || timestamp < 0) {

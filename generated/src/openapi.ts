@@ -888,7 +888,7 @@ export interface components {
        * @default null
        * @enum {string|null}
        */
-      language_boost:
+      language_boost?:
         | null
         | 'auto'
         | 'Chinese'
@@ -936,14 +936,14 @@ export interface components {
        * @default 0
        * @example 0
        */
-      pitch: number;
+      pitch?: number;
       /**
        * Format: float
        * @description Speech speed multiplier. Default is 1.0.
        * @default 1
        * @example 1
        */
-      speed: number;
+      speed?: number;
       /**
        * @description Voice settings provider type (enum property replaced by openapi-typescript)
        * @enum {string}
@@ -955,7 +955,7 @@ export interface components {
        * @default 1
        * @example 1
        */
-      vol: number;
+      vol?: number;
     };
     /** Pause Recording Request */
     PauseRecordingRequest: {
@@ -995,7 +995,7 @@ export interface components {
        * @example wav
        * @enum {string}
        */
-      audio_type: 'mp3' | 'wav';
+      audio_type?: 'mp3' | 'wav';
       /**
        * @description The URL of a file to be played back on the call. The URL can point to either a WAV or MP3 file. media_name and audio_url cannot be used together in one request.
        * @example http://example.com/message.wav
@@ -1006,7 +1006,7 @@ export interface components {
        * @default true
        * @example true
        */
-      cache_audio: boolean;
+      cache_audio?: boolean;
       /**
        * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
        * @example aGF2ZSBhIG5pY2UgZGF5ID1d
@@ -1022,7 +1022,7 @@ export interface components {
        * @default 1
        * @example infinity
        */
-      loop: components['schemas']['Loopcount'];
+      loop?: components['schemas']['Loopcount'];
       /**
        * @description The media_name of a file to be played back on the call. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file.
        * @example my_media_uploaded_to_media_storage_api
@@ -1033,7 +1033,7 @@ export interface components {
        * @default false
        * @example true
        */
-      overlay: boolean;
+      overlay?: boolean;
       /**
        * @description Allows a user to provide base64 encoded mp3 or wav. Note: when using this parameter, `media_url` and `media_name` in the `playback_started` and `playback_ended` webhooks will be empty
        * @example SUQzAwAAAAADf1...
@@ -1049,7 +1049,7 @@ export interface components {
        * @default self
        * @example self
        */
-      target_legs: string;
+      target_legs?: string;
     };
     /**
      * Playback Stop Request
@@ -1076,13 +1076,13 @@ export interface components {
        * @default false
        * @example true
        */
-      overlay: boolean;
+      overlay?: boolean;
       /**
        * @description Use `current` to stop the current audio being played. Use `all` to stop the current audio file being played and clear all audio files from the queue.
        * @default all
        * @example current
        */
-      stop: string;
+      stop?: string;
     };
     /**
      * Resemble Sample Rate
@@ -1098,13 +1098,13 @@ export interface components {
        * @default mp3
        * @enum {string}
        */
-      format: 'wav' | 'mp3';
+      format?: 'wav' | 'mp3';
       /**
        * @description Audio precision format.
        * @default PCM_32
        * @enum {string}
        */
-      precision: 'PCM_16' | 'PCM_24' | 'PCM_32' | 'MULAW';
+      precision?: 'PCM_16' | 'PCM_24' | 'PCM_32' | 'MULAW';
       sample_rate?: components['schemas']['ResembleSampleRate'];
       /**
        * @description Voice settings provider type (enum property replaced by openapi-typescript)
@@ -1144,7 +1144,7 @@ export interface components {
        * @default 1
        * @example 1
        */
-      voice_speed: number;
+      voice_speed?: number;
     };
     /**
      * Speak Request
@@ -1218,14 +1218,14 @@ export interface components {
        * @example ssml
        * @enum {string}
        */
-      payload_type: 'text' | 'ssml';
+      payload_type?: 'text' | 'ssml';
       /**
        * @description This parameter impacts speech quality, language options and payload types. When using `basic`, only the `en-US` language and payload type `text` are allowed.
        * @default premium
        * @example premium
        * @enum {string}
        */
-      service_level: 'basic' | 'premium';
+      service_level?: 'basic' | 'premium';
       /**
        * @description When specified, it stops the current audio being played. Specify `current` to stop the current audio being played, and to play the next file in the queue. Specify `all` to stop the current audio file being played and to also clear all audio files from the queue.
        * @example current
@@ -1237,7 +1237,7 @@ export interface components {
        * @example both
        * @enum {string}
        */
-      target_legs: 'self' | 'opposite' | 'both';
+      target_legs?: 'self' | 'opposite' | 'both';
       /**
        * @description Specifies the voice used in speech synthesis.
        *
@@ -1320,7 +1320,7 @@ export interface components {
        * @default 0
        * @example 100
        */
-      max_length: number;
+      max_length?: number;
       /**
        * @description If enabled, a beep sound will be played at the start of a recording.
        * @example true
@@ -1332,27 +1332,27 @@ export interface components {
        * @example outbound
        * @enum {string}
        */
-      recording_track: 'both' | 'inbound' | 'outbound';
+      recording_track?: 'both' | 'inbound' | 'outbound';
       /**
        * Format: int32
        * @description The number of seconds that Telnyx will wait for the recording to be stopped if silence is detected. The timer only starts when the speech is detected. Please note that call transcription is used to detect silence and the related charge will be applied. The minimum value is 0. The default value is 0 (infinite)
        * @default 0
        * @example 100
        */
-      timeout_secs: number;
+      timeout_secs?: number;
       /**
        * @description Enable post recording transcription. The default value is false.
        * @default false
        * @example true
        */
-      transcription: boolean;
+      transcription?: boolean;
       /**
        * @description Engine to use for speech recognition. `A` - `Google`, `B` - `Telnyx`, `deepgram/nova-3` - `Deepgram Nova-3`. Note: `deepgram/nova-3` supports only `en` and `en-{Region}` languages.
        * @default A
        * @example A
        * @enum {string}
        */
-      transcription_engine: 'A' | 'B' | 'deepgram/nova-3';
+      transcription_engine?: 'A' | 'B' | 'deepgram/nova-3';
       transcription_language?: components['schemas']['TranscriptionLanguage'];
       /**
        * Format: int32
@@ -1360,26 +1360,26 @@ export interface components {
        * @default 6
        * @example 4
        */
-      transcription_max_speaker_count: number;
+      transcription_max_speaker_count?: number;
       /**
        * Format: int32
        * @description Defines minimum number of speakers in the conversation. Applies to `google` engine only.
        * @default 2
        * @example 4
        */
-      transcription_min_speaker_count: number;
+      transcription_min_speaker_count?: number;
       /**
        * @description Enables profanity_filter. Applies to `google` engine only.
        * @default false
        * @example true
        */
-      transcription_profanity_filter: boolean;
+      transcription_profanity_filter?: boolean;
       /**
        * @description Enables speaker diarization. Applies to `google` engine only.
        * @default false
        * @example true
        */
-      transcription_speaker_diarization: boolean;
+      transcription_speaker_diarization?: boolean;
       /**
        * @description When set to `trim-silence`, silence will be removed from the beginning and end of the recording.
        * @example trim-silence
@@ -1426,7 +1426,7 @@ export interface components {
        * @default 1
        * @example 1
        */
-      voice_speed: number;
+      voice_speed?: number;
     };
     /**
      * Transcription Language
@@ -1687,7 +1687,7 @@ export interface components {
        * @description Language code, or `auto` to detect automatically.
        * @default auto
        */
-      language: string;
+      language?: string;
       /**
        * @description Voice settings provider type (enum property replaced by openapi-typescript)
        * @enum {string}

@@ -6,7 +6,10 @@
  * This calls openapi-typescript's `transformSchema` rather than its `openapiTS` wrapper. The
  * wrapper is async and first lints and bundles the spec with Redocly; here the spec is one file
  * that the lint step has already checked, and a synchronous call keeps the emit step streaming
- * files to the formatter. The options are openapiTS's defaults, spelled out.
+ * files to the formatter. The options are openapiTS's defaults, spelled out, except one:
+ * `defaultNonNullable: false`. With it on, a field that has a `default` becomes required, and a
+ * request body such as SpeakRequest would demand `payload_type`, `service_level` and
+ * `target_legs`, which the API fills in when they are left out.
  */
 import {
   astToString,
@@ -35,7 +38,7 @@ export function emitOpenApiTypes(document: unknown, specFile: string): Generated
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
-    defaultNonNullable: true,
+    defaultNonNullable: false,
     discriminators: scanDiscriminators(schema, options),
     emptyObjectsUnknown: false,
     enum: false,
