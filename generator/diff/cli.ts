@@ -9,20 +9,13 @@ import { parseArgs } from 'node:util';
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import type { Model } from '../ir/types.js';
 import { diffModels } from './diff.js';
+import { failsOn, isFailOn } from './fail-on.js';
 import { modelFromText, readNamingConfig, readSide, specIdentity } from './load-side.js';
 import { renderJson, renderMarkdown, type SideLabel } from './render.js';
-import type { ApiChange, ChangeClass } from './types.js';
 
 const USAGE =
   'usage: npm run spec:diff -- <old spec | REV:PATH> <new spec | REV:PATH> [--json] [--fail-on breaking|narrowing|any] [--naming <file>]';
 const projectRoot = resolve(import.meta.dirname, '../..');
-
-/** Which classes make `--fail-on X` exit 1: each level includes the stricter ones. */
-const FAIL_ON: Record<string, readonly ChangeClass[]> = {
-  breaking: ['breaking'],
-  narrowing: ['breaking', 'narrowing'],
-  any: ['breaking', 'narrowing', 'compatible'],
-};
 
 function usageError(message: string): number {
   console.error(`spec:diff: ${message}`);
@@ -49,7 +42,7 @@ function main(argv: string[]): number {
   if (positionals.length !== 2)
     return usageError(`expected two specs (old and new), got ${positionals.length}`);
   const failOn = values['fail-on'];
-  if (failOn !== undefined && !(failOn in FAIL_ON))
+  if (failOn !== undefined && !isFailOn(failOn))
     return usageError(`--fail-on must be breaking, narrowing or any, not "${failOn}"`);
 
   const naming = readNamingConfig(values.naming ?? resolve(projectRoot, 'spec/naming.yaml'));
@@ -65,7 +58,7 @@ function main(argv: string[]): number {
   process.stdout.write(
     values.json ? renderJson(changes) : renderMarkdown(changes, { old: oldSide.labels, new: newSide.labels }),
   );
-  return exitCode(changes, failOn);
+  return failsOn(changes, failOn) ? 1 : 0;
 }
 
 interface LoadedSide {
@@ -89,12 +82,6 @@ function loadModel(
 function printDiagnostics(diagnostics: Diagnostic[]): number {
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   return 2;
-}
-
-function exitCode(changes: ApiChange[], failOn: string | undefined): number {
-  if (failOn === undefined) return 0;
-  const classes = FAIL_ON[failOn]!;
-  return changes.some((c) => classes.includes(c.class)) ? 1 : 0;
 }
 
 try {

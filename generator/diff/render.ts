@@ -73,7 +73,7 @@ export function renderMarkdown(changes: readonly ApiChange[], labels: ReportLabe
 }
 
 /** Changes of one class grouped by the field they are at, in the order the walk met them. */
-function rowsOf(changes: readonly ApiChange[]): ApiChange[][] {
+export function rowsOf(changes: readonly ApiChange[]): ApiChange[][] {
   const rows = new Map<string, ApiChange[]>();
   for (const c of changes) {
     const key = JSON.stringify([c.subject.type, c.subject.name, c.side, c.path]);
@@ -82,9 +82,13 @@ function rowsOf(changes: readonly ApiChange[]): ApiChange[][] {
   return [...rows.values()];
 }
 
+/** Where in its subject a change is: `request \`voice\``, `event`. */
+export const whereOf = (c: ApiChange): string =>
+  c.path ? `${SIDE_LABELS[c.side]} ${code(c.path)}` : SIDE_LABELS[c.side];
+
 function row(changes: ApiChange[]): string {
   const c = changes[0]!;
-  const where = c.path ? `${SIDE_LABELS[c.side]} ${code(c.path)}` : SIDE_LABELS[c.side];
+  const where = whereOf(c);
   const pointers = [
     ...new Set(changes.map((x) => (isRemoval(x.kind) ? `${code(x.pointer)} (old)` : code(x.pointer)))),
   ];
@@ -95,7 +99,7 @@ function row(changes: ApiChange[]): string {
 const LISTED_VALUES = 10;
 
 /** Each change's message, with added (or removed) enum values merged into one. */
-function messages(changes: readonly ApiChange[]): string[] {
+export function messages(changes: readonly ApiChange[]): string[] {
   const out: string[] = [];
   for (const kind of ['enum-value-added', 'enum-value-removed'] as const) {
     const values = changes
@@ -121,7 +125,7 @@ function messages(changes: readonly ApiChange[]): string[] {
 const cell = (text: string): string => text.replace(/\r\n?|\n|[\u2028\u2029]/g, ' ').replace(/\|/g, '\\|');
 
 /** A code span; text holding a backtick gets a double fence, as CommonMark allows. */
-const code = (text: string): string => (text.includes('`') ? `\`\` ${cell(text)} \`\`` : `\`${cell(text)}\``);
+export const code = (text: string): string => (text.includes('`') ? `\`\` ${cell(text)} \`\`` : `\`${cell(text)}\``);
 
 export function renderJson(changes: readonly ApiChange[]): string {
   return `${JSON.stringify(changes, null, 2)}\n`;
