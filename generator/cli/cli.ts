@@ -9,6 +9,7 @@ import {
   asStrict,
   type Diagnostic,
   formatDiagnostic,
+  GenerationError,
   hasErrors,
   summarizeWarnings,
 } from '../core/diagnostics.js';
@@ -41,7 +42,9 @@ async function runOnce(
   try {
     input = readInputs(paths);
   } catch (err) {
-    console.error(`error: cannot read input: ${(err as Error).message}`);
+    // A spec that is not UTF-8 comes back as diagnostics, printed like any other.
+    if (err instanceof GenerationError) console.error(err.message);
+    else console.error(`error: cannot read input: ${(err as Error).message}`);
     return 1;
   }
   const result = await generate(input, services);
@@ -136,7 +139,10 @@ async function main(): Promise<number> {
     format: cache ? cache.wrap(helper.format) : helper.format,
   };
   const run = async (check: boolean) => {
-    const code = await runOnce(paths, outDir, check, services, { strict: values.strict, verbose: values.verbose });
+    const code = await runOnce(paths, outDir, check, services, {
+      strict: values.strict,
+      verbose: values.verbose,
+    });
     if (code === 0) cache?.save();
     return code;
   };

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { GenerateInput } from '../core/generate.js';
+import { decodeSpecBytes } from '../core/load.js';
 import { compareStrings } from '../core/names.js';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -32,7 +33,10 @@ export function displayName(path: string): string {
 export function readInputs(paths: InputPaths): GenerateInput {
   const changelog = changelogPath(paths);
   return {
-    spec: { text: readFileSync(paths.spec, 'utf8'), file: displayName(paths.spec) },
+    spec: {
+      text: decodeSpecBytes(readFileSync(paths.spec), displayName(paths.spec)),
+      file: displayName(paths.spec),
+    },
     naming: { text: readFileSync(paths.naming, 'utf8'), file: displayName(paths.naming) },
     templates: readTemplates(paths.templates),
     runtime: readTemplates(paths.runtime),

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { type Diagnostic, parsePointer } from './diagnostics.js';
+import { type Diagnostic, GenerationError, joinPointer, parsePointer } from './diagnostics.js';
+
+/**
+ * How deep a spec may nest mappings and lists. Telnyx's whole spec reaches 17; past a few hundred,
+ * the YAML parser, the linter or the formatter runs out of stack. The limit keeps every step well
+ * inside what it can do.
+ */
+export const MAX_NESTING = 128;
 
 /** A parsed spec plus what is needed to point back into its text. */
 export interface LoadedSpec {
@@ -27,26 +34,34 @@ export function loadSpecText(text: string, fileName: string): LoadedSpec {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
-    code: 'yaml-syntax',
-    severity: 'error',
-    message: e.message.split('\n')[0] ?? e.message,
-    pointer: '#',
-    file: fileName,
-    ...locateOffset(e.pos[0]),
-  }));
+  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+    const message = e.message.split('\n')[0] ?? e.message;
+    return stackExhausted(message)
+      ? {
+          ...tooDeep('#', 'the YAML parser ran out of stack here'),
+          file: fileName,
+          ...locateOffset(e.pos[0]),
+        }
+      : {
+          code: 'yaml-syntax',
+          severity: 'error',
+          message,
+          pointer: '#',
+          file: fileName,
+          ...locateOffset(e.pos[0]),
+        };
+  });
   let document: unknown = undefined;
   if (diagnostics.length === 0) {
     try {
       document = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
-      diagnostics.push({
-        code: 'yaml-syntax',
-        severity: 'error',
-        message: (err as Error).message,
-        pointer: '#',
-        file: fileName,
-      });
+      const message = (err as Error).message;
+      diagnostics.push(
+        stackExhausted(message)
+          ? { ...tooDeep('#', 'the YAML parser ran out of stack'), file: fileName }
+          : { code: 'yaml-syntax', severity: 'error', message, pointer: '#', file: fileName },
+      );
     }
   }
   // Walks the YAML tree; a map entry is located at its key, a list item at the item itself.
@@ -70,5 +85,108 @@ export function loadSpecText(text: string, fileName: string): LoadedSpec {
     }
     return at?.range ? locateOffset(at.range[0]) : undefined;
   };
+  const deep = diagnostics.length === 0 ? firstTooDeep(document) : undefined;
+  if (deep !== undefined)
+    diagnostics.push({
+      ...tooDeep(deep, `nested more than ${MAX_NESTING} levels deep here`),
+      file: fileName,
+      ...locate(deep),
+    });
   return { document, fileName, sha256, locate, diagnostics };
+}
+
+const stackExhausted = (message: string) => /Maximum call stack size exceeded/.test(message);
+
+function tooDeep(pointer: string, detail: string): Diagnostic {
+  return {
+    code: 'nesting-too-deep',
+    severity: 'error',
+    message: `the spec nests mappings and lists too deeply (${detail}); the limit is ${MAX_NESTING} levels`,
+    pointer,
+  };
+}
+
+interface Visit {
+  value: unknown;
+  depth: number;
+  key: string;
+  parent: Visit | undefined;
+}
+
+/** The pointer of the first value nested deeper than MAX_NESTING, found without recursion. */
+function firstTooDeep(document: unknown): string | undefined {
+  const stack: Visit[] = [{ value: document, depth: 0, key: '', parent: undefined }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    if (typeof visit.value !== 'object' || visit.value === null) continue;
+    if (visit.depth >= MAX_NESTING) {
+      const keys: string[] = [];
+      for (let v: Visit | undefined = visit; v?.parent; v = v.parent) keys.unshift(v.key);
+      return joinPointer('#', ...keys);
+    }
+    for (const [key, value] of Object.entries(visit.value).reverse())
+      stack.push({ value, depth: visit.depth + 1, key, parent: visit });
+  }
+  return undefined;
+}
+
+/**
+ * The spec's bytes as text. Invalid UTF-8 is refused with the byte offset and line of the first
+ * bad byte, instead of being replaced by U+FFFD and changing names and values in silence.
+ */
+export function decodeSpecBytes(bytes: Uint8Array, fileName: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, offset);
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const column = offset - before.lastIndexOf(0x0a);
+    const byte = bytes[offset]?.toString(16).padStart(2, '0') ?? 'end of file';
+    throw new GenerationError([
+      {
+        code: 'encoding-invalid',
+        severity: 'error',
+        message: `invalid UTF-8 at byte ${offset} (0x${byte}…); the spec must be UTF-8 text`,
+        pointer: '#',
+        file: fileName,
+        line,
+        column,
+      },
+    ]);
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    const [length, min, max] =
+      b < 0x80
+        ? [1, 0, 0]
+        : b >= 0xc2 && b <= 0xdf
+          ? [2, 0x80, 0xbf]
+          : b === 0xe0
+            ? [3, 0xa0, 0xbf]
+            : b === 0xed
+              ? [3, 0x80, 0x9f]
+              : b >= 0xe1 && b <= 0xef
+                ? [3, 0x80, 0xbf]
+                : b === 0xf0
+                  ? [4, 0x90, 0xbf]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [4, 0x80, 0xbf]
+                    : b === 0xf4
+                      ? [4, 0x80, 0x8f]
+                      : [0, 0, 0];
+    if (length === 0) return i;
+    // The second byte has the tighter range (no overlongs, no surrogates); the rest are 0x80–0xbf.
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      const [lo, hi] = k === 1 ? [min, max] : [0x80, 0xbf];
+      if (c === undefined || c < lo || c > hi) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
 }
