@@ -67,7 +67,8 @@ export function asStrict(diagnostics: readonly Diagnostic[]): Diagnostic[] {
  */
 export function summarizeWarnings(diagnostics: readonly Diagnostic[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const d of diagnostics) if (d.severity === 'warning') counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  for (const d of diagnostics)
+    if (d.severity === 'warning') counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
   if (counts.size === 0) return undefined;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const byCode = [...counts]

@@ -84,8 +84,15 @@ export async function lintSpec(text: string, fileName: string, parsed: unknown):
       const problem: LintProblem = { ...p, message: restoreNames(p.message) };
       const tolerated = TOLERATED.find((t) => t.applies(problem, facts));
       if (tolerated)
-        return { code: tolerated.code, severity: 'warning', message: tolerated.message(problem), ...at } satisfies Diagnostic;
-      const help = misspellingHelp(problem) ?? (p.suggest?.length ? `did you mean ${p.suggest.slice(0, 3).join(', ')}?` : undefined);
+        return {
+          code: tolerated.code,
+          severity: 'warning',
+          message: tolerated.message(problem),
+          ...at,
+        } satisfies Diagnostic;
+      const help =
+        misspellingHelp(problem) ??
+        (p.suggest?.length ? `did you mean ${p.suggest.slice(0, 3).join(', ')}?` : undefined);
       return {
         code: CODES[p.ruleId] ?? p.ruleId,
         severity: p.severity === 'error' ? 'error' : 'warning',
@@ -99,4 +106,6 @@ export async function lintSpec(text: string, fileName: string, parsed: unknown):
 const CODES: Record<string, string> = { struct: 'spec-structure', 'no-unresolved-refs': 'ref-unresolved' };
 
 const is30 = (doc: unknown): boolean =>
-  typeof doc === 'object' && doc !== null && String((doc as { openapi?: unknown }).openapi ?? '').startsWith('3.0');
+  typeof doc === 'object' &&
+  doc !== null &&
+  String((doc as { openapi?: unknown }).openapi ?? '').startsWith('3.0');

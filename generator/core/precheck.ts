@@ -43,7 +43,10 @@ export function findAliasCycles(document: unknown): Diagnostic[] {
     if (!list) {
       list = [];
       if (Object.hasOwn(schemas, name)) collectEdges(schemas[name], joinPointer(PREFIX, name), list);
-      edges.set(name, list.filter((e) => Object.hasOwn(schemas, e.target)));
+      edges.set(
+        name,
+        list.filter((e) => Object.hasOwn(schemas, e.target)),
+      );
     }
     return edges.get(name)!;
   };
@@ -60,7 +63,9 @@ export function findAliasCycles(document: unknown): Diagnostic[] {
       message: aliasOnly
         ? `$ref chain ${chain} never reaches a schema`
         : `${start} is made of itself through ${chain}, with no property or array item in between, so no value can be checked against it`,
-      ...(aliasOnly ? {} : { help: 'put the recursion under a property or an array item, or remove one step of the chain' }),
+      ...(aliasOnly
+        ? {}
+        : { help: 'put the recursion under a property or an array item, or remove one step of the chain' }),
     });
   }
   return diagnostics;
@@ -85,7 +90,8 @@ function collectEdges(schema: unknown, pointer: string, out: Edge[], alias = tru
   }
   for (const keyword of ['allOf', 'oneOf', 'anyOf']) {
     const parts = schema[keyword];
-    if (Array.isArray(parts)) parts.forEach((p, i) => collectEdges(p, joinPointer(pointer, keyword, i), out, false));
+    if (Array.isArray(parts))
+      parts.forEach((p, i) => collectEdges(p, joinPointer(pointer, keyword, i), out, false));
   }
 }
 

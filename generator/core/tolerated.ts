@@ -78,7 +78,8 @@ export const TOLERATED: readonly ToleratedRule[] = [
     // Telnyx's 3.0 specs write `nullable: true` alone for "any value, or null".
     code: 'nullable-without-type',
     message: () => '`nullable` without `type`; read as whatever the rest of the schema allows, or null',
-    applies: (p) => p.ruleId === 'struct' && /^The `type` field must be defined when the `nullable`/.test(p.message),
+    applies: (p) =>
+      p.ruleId === 'struct' && /^The `type` field must be defined when the `nullable`/.test(p.message),
   },
   {
     // Examples never reach the generated code except as comments, whatever their shape.
@@ -107,5 +108,7 @@ export function misspellingHelp(p: LintProblem): string | undefined {
   const key = notExpected(p);
   if (key === undefined || KNOWN_KEYWORDS.has(key)) return undefined;
   const keyword = nearMissOf(key, [...(p.suggest ?? []), ...KNOWN_KEYWORDS]);
-  return keyword ? `did you mean ${keyword}? A misspelt keyword would be ignored and change the output` : undefined;
+  return keyword
+    ? `did you mean ${keyword}? A misspelt keyword would be ignored and change the output`
+    : undefined;
 }

@@ -25,7 +25,8 @@ export function withUniqueOperationIds(doc: Json, diagnostics: Diagnostic[]): Js
     const resolved = resolvePathItem(doc, item);
     for (const method of METHODS) {
       const op = resolved[method];
-      if (isObject(op) && typeof op.operationId === 'string') occurrences.push({ path, method, id: op.operationId });
+      if (isObject(op) && typeof op.operationId === 'string')
+        occurrences.push({ path, method, id: op.operationId });
     }
   }
   const taken = new Set(occurrences.map((o) => o.id));
@@ -37,7 +38,10 @@ export function withUniqueOperationIds(doc: Json, diagnostics: Diagnostic[]): Js
       firstOf.set(o.id, o);
       continue;
     }
-    const newId = freeId(`${o.id}_${o.method}${o.path.replace(/[^A-Za-z0-9]+/g, '_')}`.replace(/_+$/, ''), taken);
+    const newId = freeId(
+      `${o.id}_${o.method}${o.path.replace(/[^A-Za-z0-9]+/g, '_')}`.replace(/_+$/, ''),
+      taken,
+    );
     taken.add(newId);
     renames.push({ ...o, newId });
     diagnostics.push({
