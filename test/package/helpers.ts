@@ -64,7 +64,8 @@ export async function packedTarball(): Promise<string> {
   const work = tempDir('telnyx-pack');
   const pkgDir = join(work, 'pkg');
   for (const entry of PACKED_INPUTS) {
-    if (existsSync(join(GENERATED, entry))) cpSync(join(GENERATED, entry), join(pkgDir, entry), { recursive: true });
+    if (existsSync(join(GENERATED, entry)))
+      cpSync(join(GENERATED, entry), join(pkgDir, entry), { recursive: true });
   }
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], {
     cwd: pkgDir,
@@ -80,7 +81,10 @@ export async function packedTarball(): Promise<string> {
 /** The files `npm pack` put in the tarball, by path inside the package. */
 export async function tarballFiles(tarball: string): Promise<string[]> {
   const { stdout } = await run('tar', ['-tzf', tarball]);
-  return stdout.split('\n').filter(Boolean).map((line) => line.replace(/^package\//, ''));
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.replace(/^package\//, ''));
 }
 
 /**
@@ -108,7 +112,17 @@ export async function fetchTool(name: string, spec: string): Promise<{ dir: stri
   try {
     await run(
       'npm',
-      ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', dir, ...spec.split(' ')],
+      [
+        'install',
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        '--prefix',
+        dir,
+        ...spec.split(' '),
+      ],
       { timeout: FETCH_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
     );
   } catch (err) {

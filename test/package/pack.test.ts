@@ -72,7 +72,9 @@ afterAll(() => api?.close());
 
 /** Runs a script with node and returns the one JSON line it prints. */
 async function runNode(file: string): Promise<unknown> {
-  const { stdout } = await run(process.execPath, [file], { env: { ...process.env, ACTION_URL: api.baseURL } });
+  const { stdout } = await run(process.execPath, [file], {
+    env: { ...process.env, ACTION_URL: api.baseURL },
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null');
 }
 
