@@ -1,11 +1,13 @@
 /** The CLI's format cache: formats only what changed, and never changes what is written. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import type { GeneratedFile } from '../../generator/emit/file.ts';
 import { FormatCache } from '../../generator/cli/format-cache.ts';
 import { formatFiles } from '../../generator/core/format.ts';
-import { runCli, tempDir } from '../helpers/generate.ts';
+import { runCli, SPEC_PATH, tempDir } from '../helpers/generate.ts';
+import { startCli } from '../helpers/cli-process.ts';
 import { listFiles } from '../../generator/cli/write.ts';
 
 /** prettier, counting the files it is asked to format. */
@@ -64,4 +66,38 @@ describe('the CLI with and without the cache', () => {
     const read = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
     expect(read(cached)).toStrictEqual(read(uncached));
   });
+});
+
+describe('a one-field spec change', () => {
+  it("formats only the files whose content it changes; every other file's output comes from the cache", async () => {
+    const dir = tempDir('format-cache-change');
+    const [before, after] = [join(dir, 'before/voice-media.yaml'), join(dir, 'after/voice-media.yaml')];
+    mkdirSync(join(dir, 'before'));
+    mkdirSync(join(dir, 'after'));
+    const doc = parse(readFileSync(SPEC_PATH, 'utf8'));
+    writeFileSync(before, stringify(doc));
+    doc.components.schemas.SpeakRequest.properties.payload.description = 'The text to say.';
+    writeFileSync(after, stringify(doc));
+    const cacheFile = join(dir, 'format-cache.json');
+    const out = join(dir, 'out');
+    const generate = async (spec: string) => {
+      const cli = startCli(['--spec', spec, '--out', out], { CODEGEN_FORMAT_CACHE: cacheFile });
+      expect(await cli.exited, cli.output()).toBe(0);
+      return { output: cli.output(), cache: JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string> };
+    };
+
+    const first = await generate(before);
+    const second = await generate(after);
+    const changed = [...second.output.matchAll(/^ {2}changed (.+)$/gm)].map((m) => m[1]!);
+    expect(changed).toStrictEqual(['package.json', 'src/schemas.ts']);
+    // The cache holds exactly what the last run formatted or reused, keyed by unformatted text:
+    // the keys the first run did not have are the files prettier formatted this time.
+    const formatted = Object.keys(second.cache).filter((key) => !(key in first.cache));
+    const formattedText = formatted.map((key) => second.cache[key]!).sort();
+    expect(formattedText).toStrictEqual(changed.map((file) => readFileSync(join(out, file), 'utf8')).sort());
+    // Everything else was reused: one entry per formatted file (the runtime copied to src/core/
+    // is never formatted).
+    const formattable = listFiles(out).filter((file) => !file.startsWith('src/core/'));
+    expect(Object.keys(second.cache)).toHaveLength(formattable.length);
+  }, 90_000);
 });
