@@ -121,13 +121,20 @@ export async function fetchTool(name: string, spec: string): Promise<{ dir: stri
         '--ignore-scripts',
         '--prefix',
         dir,
-        ...spec.split(' '),
+        spec,
       ],
       { timeout: FETCH_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
     );
   } catch (err) {
-    const why = (err as { stderr?: string }).stderr?.trim().split('\n').slice(-3).join(' ') ?? String(err);
-    return { skip: `could not fetch ${spec} from the npm registry into .cache/${name} (${why})` };
+    // npm's first error lines name the cause (code, errno, 404); the rest is advice and a log path.
+    const lines = ((err as { stderr?: string }).stderr ?? String(err)).split('\n');
+    const why = lines
+      .filter((line) => /error (code|errno|network|404)/.test(line))
+      .slice(0, 2)
+      .join('; ');
+    return {
+      skip: `could not fetch ${spec} from the npm registry into .cache/${name} (${why || lines.at(-1)})`,
+    };
   }
   writeFileSync(stamp, spec);
   return { dir };
