@@ -55,7 +55,14 @@ async function runOnce(
     return 1;
   }
   if (check) return reportCheck(outDir, result.files);
-  const plan = await writeOutput(outDir, result.files);
+  let plan;
+  try {
+    plan = await writeOutput(outDir, result.files);
+  } catch (err) {
+    // Another run holding the folder too long, or the disk refusing: not a generator bug.
+    console.error(`error: cannot write ${outDir}: ${(err as Error).message}`);
+    return 1;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
     `${relativeOut(outDir)}: ${plan.added.length} added, ${plan.changed.length} changed, ` +
