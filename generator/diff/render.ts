@@ -125,7 +125,8 @@ export function messages(changes: readonly ApiChange[]): string[] {
 const cell = (text: string): string => text.replace(/\r\n?|\n|[\u2028\u2029]/g, ' ').replace(/\|/g, '\\|');
 
 /** A code span; text holding a backtick gets a double fence, as CommonMark allows. */
-export const code = (text: string): string => (text.includes('`') ? `\`\` ${cell(text)} \`\`` : `\`${cell(text)}\``);
+export const code = (text: string): string =>
+  text.includes('`') ? `\`\` ${cell(text)} \`\`` : `\`${cell(text)}\``;
 
 export function renderJson(changes: readonly ApiChange[]): string {
   return `${JSON.stringify(changes, null, 2)}\n`;

@@ -42,7 +42,8 @@ const REASONS: Record<ReleaseLevel, string> = {
 
 /** Why the version moved as it did, e.g. `Patch release: … (a minor change while the version is 0.x).` */
 export function releaseSentence(bump: Bump, changes: readonly ApiChange[]): string {
-  const reason = changes.length === 0 ? 'the spec changed, but nothing a client can see' : REASONS[bump.level];
+  const reason =
+    changes.length === 0 ? 'the spec changed, but nothing a client can see' : REASONS[bump.level];
   const zeroX = bump.applied !== bump.level ? ` (a ${bump.level} change while the version is 0.x)` : '';
   return `${LEVEL_NAMES[bump.applied]} release: ${reason}${zeroX}.`;
 }
@@ -63,7 +64,9 @@ export function renderEntry({ bump, changes, spec, date }: EntryInput): string {
 /** One list item per field: every change it has in this section, in one line. */
 function item(row: ApiChange[]): string {
   const first = row[0]!;
-  const text = messages(row).join('; ').replace(/\r\n?|\n|[\u2028\u2029]/g, ' ');
+  const text = messages(row)
+    .join('; ')
+    .replace(/\r\n?|\n|[\u2028\u2029]/g, ' ');
   return `- ${code(first.subject.name)}, ${whereOf(first)}: ${text}`;
 }
 

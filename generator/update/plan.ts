@@ -102,7 +102,15 @@ function extract(source: NamedText, configText: NamedText): { text?: string; dia
 
 function parseConfig(config: NamedText): { value?: ExtractConfig; diagnostics: Diagnostic[] } {
   const fail = (message: string) => ({
-    diagnostics: [{ code: 'extract-config-invalid', severity: 'error' as const, message, pointer: '#', file: config.label }],
+    diagnostics: [
+      {
+        code: 'extract-config-invalid',
+        severity: 'error' as const,
+        message,
+        pointer: '#',
+        file: config.label,
+      },
+    ],
   });
   let value: unknown;
   try {
@@ -121,7 +129,11 @@ function namingConfig(naming: NamedText): { config?: NamingConfig; diagnostics: 
     return checkNamingConfig(parse(naming.text), naming.label);
   } catch (err) {
     const message = (err as Error).message.split('\n')[0] ?? 'not YAML';
-    return { diagnostics: [{ code: 'naming-config-invalid', severity: 'error', message, pointer: '#', file: naming.label }] };
+    return {
+      diagnostics: [
+        { code: 'naming-config-invalid', severity: 'error', message, pointer: '#', file: naming.label },
+      ],
+    };
   }
 }
 

@@ -89,7 +89,9 @@ async function fetchSource(from: string): Promise<SourceText> {
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new SourceError(`GET ${displayUrl(url)} answered ${response.status} ${response.statusText}`.trim());
+      throw new SourceError(
+        `GET ${displayUrl(url)} answered ${response.status} ${response.statusText}`.trim(),
+      );
     }
     return { text: await readLimited(response, url), label };
   }

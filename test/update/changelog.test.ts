@@ -10,11 +10,47 @@ import { bumpVersion } from '../../generator/update/version.ts';
 const speak = { subject: { type: 'operation', name: 'calls.actions.speak' }, side: 'request' } as const;
 const ended = { subject: { type: 'webhook', name: 'call.playback.ended' }, side: 'webhook' } as const;
 const CHANGES: ApiChange[] = [
-  { ...speak, kind: 'docs-changed', class: 'compatible', path: 'voice', pointer: '#/a', message: 'description: “a” → “b”' },
-  { ...speak, kind: 'variant-added', class: 'compatible', path: 'voice_settings', pointer: '#/b', message: 'variant `xai` (`XAIVoiceSettings`) added' },
-  { ...ended, kind: 'enum-value-added', class: 'narrowing', path: 'data.payload.status', pointer: '#/c', after: 'interrupted', message: 'value `"interrupted"` added' },
-  { ...speak, kind: 'field-removed', class: 'breaking', path: 'language', pointer: '#/d', message: 'field `language` removed' },
-  { ...speak, kind: 'variant-added', class: 'compatible', path: 'voice_settings', pointer: '#/e', message: 'variant `inworld` (`InworldVoiceSettings`) added' },
+  {
+    ...speak,
+    kind: 'docs-changed',
+    class: 'compatible',
+    path: 'voice',
+    pointer: '#/a',
+    message: 'description: “a” → “b”',
+  },
+  {
+    ...speak,
+    kind: 'variant-added',
+    class: 'compatible',
+    path: 'voice_settings',
+    pointer: '#/b',
+    message: 'variant `xai` (`XAIVoiceSettings`) added',
+  },
+  {
+    ...ended,
+    kind: 'enum-value-added',
+    class: 'narrowing',
+    path: 'data.payload.status',
+    pointer: '#/c',
+    after: 'interrupted',
+    message: 'value `"interrupted"` added',
+  },
+  {
+    ...speak,
+    kind: 'field-removed',
+    class: 'breaking',
+    path: 'language',
+    pointer: '#/d',
+    message: 'field `language` removed',
+  },
+  {
+    ...speak,
+    kind: 'variant-added',
+    class: 'compatible',
+    path: 'voice_settings',
+    pointer: '#/e',
+    message: 'variant `inworld` (`InworldVoiceSettings`) added',
+  },
 ];
 
 describe('renderEntry', () => {
@@ -61,7 +97,11 @@ describe('renderEntry', () => {
 
   it('keeps a message on one line', () => {
     const multiline = { ...CHANGES[0]!, message: 'description: “a\nb” → “c\r\nd”' };
-    const entry = renderEntry({ bump: bumpVersion('1.0.0', 'patch', 'n'), changes: [multiline], spec: undefined });
+    const entry = renderEntry({
+      bump: bumpVersion('1.0.0', 'patch', 'n'),
+      changes: [multiline],
+      spec: undefined,
+    });
     expect(entry).toContain('- `calls.actions.speak`, request `voice`: description: “a b” → “c d”\n');
   });
 });
@@ -71,7 +111,9 @@ describe('addEntry', () => {
 
   it('puts the entry above the newest one, below the intro', () => {
     const changelog = '# Changelog\n\nIntro.\n\n## 0.1.0\n\nFirst.\n';
-    expect(addEntry(changelog, entry)).toBe('# Changelog\n\nIntro.\n\n## 0.2.0\n\nMinor release.\n\n## 0.1.0\n\nFirst.\n');
+    expect(addEntry(changelog, entry)).toBe(
+      '# Changelog\n\nIntro.\n\n## 0.2.0\n\nMinor release.\n\n## 0.1.0\n\nFirst.\n',
+    );
   });
 
   it('appends to a changelog with no entry yet, and starts one that does not exist', () => {
@@ -80,6 +122,8 @@ describe('addEntry', () => {
   });
 
   it('does not take a `## ` inside a line for a heading', () => {
-    expect(addEntry('# C\n\nSee the ## notes.\n', entry)).toBe('# C\n\nSee the ## notes.\n\n## 0.2.0\n\nMinor release.\n');
+    expect(addEntry('# C\n\nSee the ## notes.\n', entry)).toBe(
+      '# C\n\nSee the ## notes.\n\n## 0.2.0\n\nMinor release.\n',
+    );
   });
 });

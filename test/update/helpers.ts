@@ -32,7 +32,10 @@ export function makeProject(fragment: string, version: string): string {
   const dir = tempDir('spec-update');
   mkdirSync(join(dir, 'spec'));
   writeFileSync(join(dir, 'spec/extract.config.yaml'), EXTRACT_CONFIG);
-  writeFileSync(join(dir, 'spec/naming.yaml'), setPackageVersion(readFileSync(NAMING_PATH, 'utf8'), version, 'naming'));
+  writeFileSync(
+    join(dir, 'spec/naming.yaml'),
+    setPackageVersion(readFileSync(NAMING_PATH, 'utf8'), version, 'naming'),
+  );
   writeFileSync(join(dir, 'spec/CHANGELOG.md'), CHANGELOG);
   cpSync(fragment, join(dir, 'spec/voice-media.yaml'));
   const run = generateInto(dir);
@@ -43,10 +46,14 @@ export function makeProject(fragment: string, version: string): string {
 /** `npm run generate` on a project folder; `--check` to see whether generated/ is fresh. */
 export function generateInto(dir: string, ...extra: string[]) {
   const args = ['--spec', join(dir, 'spec/voice-media.yaml'), '--naming', join(dir, 'spec/naming.yaml')];
-  return spawnSync(process.execPath, [join(ROOT, 'generator/cli/run.mjs'), ...args, '--out', join(dir, 'generated'), ...extra], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  return spawnSync(
+    process.execPath,
+    [join(ROOT, 'generator/cli/run.mjs'), ...args, '--out', join(dir, 'generated'), ...extra],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
 }
 
 export function copyProject(from: string): string {
@@ -73,7 +80,13 @@ export interface Run {
 export function runUpdate(project: string, args: string[]): Promise<Run> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'generator/update/cli.ts'), '--project', project, ...args],
+    [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'generator/update/cli.ts'),
+      '--project',
+      project,
+      ...args,
+    ],
     { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } },
   );
   let stdout = '';

@@ -18,7 +18,10 @@ const inputs = (sourceFile: string, overrides: Partial<UpdateInputs> = {}): Upda
   source: { text: readFileSync(sourceFile, 'utf8'), label: basename(sourceFile) },
   current: { text: readFileSync(FEB, 'utf8'), label: 'spec/voice-media.yaml' },
   extractConfig: { text: EXTRACT_CONFIG, label: 'spec/extract.config.yaml' },
-  naming: { text: setPackageVersion(readFileSync(NAMING_PATH, 'utf8'), '0.1.0', 'n'), label: 'spec/naming.yaml' },
+  naming: {
+    text: setPackageVersion(readFileSync(NAMING_PATH, 'utf8'), '0.1.0', 'n'),
+    label: 'spec/naming.yaml',
+  },
   changelog: CHANGELOG,
   ...overrides,
 });
@@ -42,13 +45,17 @@ describe('planUpdate', () => {
     const feb = readFileSync(FEB, 'utf8');
     const elsewhere = feb.replace(/sha256:[0-9a-f]{64}/, `sha256:${'0'.repeat(64)}`);
     expect(elsewhere).not.toBe(feb);
-    expect(planUpdate(inputs(FEB, { current: { text: elsewhere, label: 'spec/voice-media.yaml' } }))).toStrictEqual({
+    expect(
+      planUpdate(inputs(FEB, { current: { text: elsewhere, label: 'spec/voice-media.yaml' } })),
+    ).toStrictEqual({
       status: 'unchanged',
     });
   });
 
   it('reports an extract config that lists no operations, naming the file', () => {
-    const plan = planUpdate(inputs(JULY, { extractConfig: { text: 'output: x.yaml\n', label: 'spec/extract.config.yaml' } }));
+    const plan = planUpdate(
+      inputs(JULY, { extractConfig: { text: 'output: x.yaml\n', label: 'spec/extract.config.yaml' } }),
+    );
     expect(plan).toStrictEqual({
       status: 'failed',
       diagnostics: [

@@ -36,7 +36,10 @@ describe('readSource from a URL', () => {
   });
 
   it('follows a redirect that stays allowed, and keeps the URL it was given as the label', async () => {
-    expect(await readSource(`${base}/moved`, process.cwd())).toStrictEqual({ text: SPEC, label: `${base}/moved` });
+    expect(await readSource(`${base}/moved`, process.cwd())).toStrictEqual({
+      text: SPEC,
+      label: `${base}/moved`,
+    });
   });
 
   it('refuses a redirect to plain http elsewhere, before requesting it', async () => {
@@ -46,15 +49,21 @@ describe('readSource from a URL', () => {
   });
 
   it('stops after five redirects', async () => {
-    await expect(readSource(`${base}/loop`, process.cwd())).rejects.toThrow(`more than 5 redirects from ${base}/loop`);
+    await expect(readSource(`${base}/loop`, process.cwd())).rejects.toThrow(
+      `more than 5 redirects from ${base}/loop`,
+    );
   });
 
   it('names the URL and the status when the server says no', async () => {
-    await expect(readSource(`${base}/nope`, process.cwd())).rejects.toThrow(`GET ${base}/nope answered 404 Not Found`);
+    await expect(readSource(`${base}/nope`, process.cwd())).rejects.toThrow(
+      `GET ${base}/nope answered 404 Not Found`,
+    );
   });
 
   it('refuses a body declared larger than the limit without reading it', async () => {
-    await expect(readSource(`${base}/huge`, process.cwd())).rejects.toThrow(`${base}/huge is larger than 64 MB; not a spec`);
+    await expect(readSource(`${base}/huge`, process.cwd())).rejects.toThrow(
+      `${base}/huge is larger than 64 MB; not a spec`,
+    );
   });
 
   it('says which URL could not be reached', async () => {
@@ -80,15 +89,29 @@ describe('which URLs may be fetched', () => {
   };
 
   it('https anywhere; http only on loopback', () => {
-    expect(allowed('https://raw.githubusercontent.com/team-telnyx/openapi/master/openapi/spec3.yml')).toBe(true);
-    for (const url of ['http://127.0.0.1:8080/x', 'http://127.1.2.3/x', 'http://localhost/x', 'http://[::1]:3000/x'])
+    expect(allowed('https://raw.githubusercontent.com/team-telnyx/openapi/master/openapi/spec3.yml')).toBe(
+      true,
+    );
+    for (const url of [
+      'http://127.0.0.1:8080/x',
+      'http://127.1.2.3/x',
+      'http://localhost/x',
+      'http://[::1]:3000/x',
+    ])
       expect(allowed(url), url).toBe(true);
-    for (const url of ['http://example.com/x', 'http://10.0.0.1/x', 'http://127.0.0.1.example.com/x', 'http://[::2]/x'])
+    for (const url of [
+      'http://example.com/x',
+      'http://10.0.0.1/x',
+      'http://127.0.0.1.example.com/x',
+      'http://[::2]/x',
+    ])
       expect(allowed(url), url).toBe(false);
   });
 
   it('no other scheme', () => {
-    expect(() => checkUrlAllowed(new URL('file:///etc/passwd'))).toThrow('unsupported URL scheme file: in file:///etc/passwd: use https');
+    expect(() => checkUrlAllowed(new URL('file:///etc/passwd'))).toThrow(
+      'unsupported URL scheme file: in file:///etc/passwd: use https',
+    );
     expect(allowed('ftp://127.0.0.1/x')).toBe(false);
   });
 

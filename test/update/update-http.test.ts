@@ -51,14 +51,18 @@ describe('spec:update, July → February over HTTP', () => {
   it('writes the update, then exits 1 because of --fail-on breaking', () => {
     noStackTrace(run.stderr);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^## Spec update: `telnyx-voice-media` 1\.4\.2 → 2\.0\.0 \(major\)\n\nMajor release: breaking changes\.\n/);
+    expect(run.stdout).toMatch(
+      /^## Spec update: `telnyx-voice-media` 1\.4\.2 → 2\.0\.0 \(major\)\n\nMajor release: breaking changes\.\n/,
+    );
     expect(run.stdout).toContain(`→ \`${base}/feb/spec3.yml\``);
     expect(run.stdout).toContain('- removed `generated/src/guards/XAIVoiceSettings.ts`');
   });
 
   it('names the URL in the fragment header, and makes a major release', () => {
     expect(read(project, 'spec/voice-media.yaml')).toMatch(
-      new RegExp(`^# Extracted from ${base}/feb/spec3\\.yml \\(sha256:[0-9a-f]{64}\\) by \`npm run spec:extract\`\\.\n`),
+      new RegExp(
+        `^# Extracted from ${base}/feb/spec3\\.yml \\(sha256:[0-9a-f]{64}\\) by \`npm run spec:extract\`\\.\n`,
+      ),
     );
     expect(read(project, 'spec/naming.yaml')).toMatch(/^ {2}version: 2\.0\.0$/m);
     expect(JSON.parse(read(project, 'generated/package.json')).version).toBe('2.0.0');
@@ -101,7 +105,9 @@ describe('spec:update writes nothing when', () => {
     noStackTrace(run.stderr);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('path-parameters-defined');
-    expect(run.stderr).toContain('spec:update: generation failed; the spec, naming config and changelog were put back.');
+    expect(run.stderr).toContain(
+      'spec:update: generation failed; the spec, naming config and changelog were put back.',
+    );
     expect(run.stdout).toBe('');
     expect(projectFiles(project)).toStrictEqual(before);
   });
@@ -109,7 +115,9 @@ describe('spec:update writes nothing when', () => {
   it('the arguments are wrong', async () => {
     const run = await runUpdate(july, ['--from', JULY, '--fail-on', 'sometimes']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('spec:update: --fail-on must be breaking, narrowing or any, not "sometimes"');
+    expect(run.stderr).toContain(
+      'spec:update: --fail-on must be breaking, narrowing or any, not "sometimes"',
+    );
     const noFrom = await runUpdate(july, []);
     expect(noFrom.stderr).toContain('spec:update: --from is required\nusage: npm run spec:update -- --from');
   });

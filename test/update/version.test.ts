@@ -37,21 +37,38 @@ describe('releaseLevel', () => {
 
 describe('bumpVersion', () => {
   it('from 1.x up: major, minor and patch as semver has them', () => {
-    expect(bumpVersion('1.4.2', 'major', 'n')).toStrictEqual({ from: '1.4.2', to: '2.0.0', level: 'major', applied: 'major' });
+    expect(bumpVersion('1.4.2', 'major', 'n')).toStrictEqual({
+      from: '1.4.2',
+      to: '2.0.0',
+      level: 'major',
+      applied: 'major',
+    });
     expect(bumpVersion('1.4.2', 'minor', 'n').to).toBe('1.5.0');
     expect(bumpVersion('1.4.2', 'patch', 'n').to).toBe('1.4.3');
   });
 
   it('in 0.x: breaking makes a minor release, anything else a patch', () => {
-    expect(bumpVersion('0.3.7', 'major', 'n')).toStrictEqual({ from: '0.3.7', to: '0.4.0', level: 'major', applied: 'minor' });
-    expect(bumpVersion('0.3.7', 'minor', 'n')).toStrictEqual({ from: '0.3.7', to: '0.3.8', level: 'minor', applied: 'patch' });
+    expect(bumpVersion('0.3.7', 'major', 'n')).toStrictEqual({
+      from: '0.3.7',
+      to: '0.4.0',
+      level: 'major',
+      applied: 'minor',
+    });
+    expect(bumpVersion('0.3.7', 'minor', 'n')).toStrictEqual({
+      from: '0.3.7',
+      to: '0.3.8',
+      level: 'minor',
+      applied: 'patch',
+    });
     expect(bumpVersion('0.3.7', 'patch', 'n').to).toBe('0.3.8');
   });
 
   it('refuses what is not MAJOR.MINOR.PATCH, naming the file', () => {
     for (const bad of ['1.0', '1.0.0-beta.1', 'v1.0.0', '01.0.0', ''])
       expect(() => bumpVersion(bad, 'patch', 'spec/naming.yaml'), bad).toThrow(
-        new RegExp(`^spec/naming.yaml: package.version "${bad.replace(/\./g, '\\.')}" is not MAJOR.MINOR.PATCH`),
+        new RegExp(
+          `^spec/naming.yaml: package.version "${bad.replace(/\./g, '\\.')}" is not MAJOR.MINOR.PATCH`,
+        ),
       );
   });
 });
@@ -78,15 +95,21 @@ describe('the version in the naming config', () => {
   });
 
   it('keeps its quotes', () => {
-    expect(setPackageVersion("package:\n  version: '1.2.3'\n", '1.3.0', 'n')).toBe("package:\n  version: '1.3.0'\n");
-    expect(setPackageVersion('package: { version: "1.2.3" }\n', '2.0.0', 'n')).toBe('package: { version: "2.0.0" }\n');
+    expect(setPackageVersion("package:\n  version: '1.2.3'\n", '1.3.0', 'n')).toBe(
+      "package:\n  version: '1.3.0'\n",
+    );
+    expect(setPackageVersion('package: { version: "1.2.3" }\n', '2.0.0', 'n')).toBe(
+      'package: { version: "2.0.0" }\n',
+    );
   });
 
   it('is an error, naming the file and pointer, when missing or not a string', () => {
     expect(() => readPackageVersion('package:\n  name: x\n', 'spec/naming.yaml')).toThrow(
       'spec/naming.yaml: package.version must be a string such as "0.1.0" (at #/package/version)',
     );
-    expect(() => readPackageVersion('package:\n  version: 2\n', 'spec/naming.yaml')).toThrow(/at #\/package\/version/);
+    expect(() => readPackageVersion('package:\n  version: 2\n', 'spec/naming.yaml')).toThrow(
+      /at #\/package\/version/,
+    );
     expect(() => readPackageVersion('package: [\n', 'spec/naming.yaml')).toThrow(/^spec\/naming.yaml: /);
   });
 });

