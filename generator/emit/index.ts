@@ -4,6 +4,8 @@
  * can work on the files before them meanwhile (see `GenerateServices.format`).
  */
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { Json } from '../core/json.js';
+import { withUniqueOperationIds } from '../ir/operation-ids.js';
 import type { NamingConfig } from '../ir/naming-config.js';
 import type { Model } from '../ir/types.js';
 import type { GeneratedFile } from './file.js';
@@ -37,7 +39,8 @@ export function emitPackage(
     yield* emitRuntime(runtime);
     yield* emitPackageFiles(model, naming, render);
     yield* changelogFile(changelog);
-    yield emitOpenApiTypes(document, model.specFile);
+    // The operationIds the model was built with (operation-ids.ts reported the renames).
+    yield emitOpenApiTypes(withUniqueOperationIds(document as Json, []), model.specFile);
     yield { path: 'src/schemas.ts', content: emitSchemaTypes(model) };
   }
   return { files: files(), diagnostics: guards.diagnostics };

@@ -95,7 +95,7 @@ describe('lint findings the generator reads one way are warnings', () => {
 });
 
 describe('duplicated operationIds', () => {
-  it('the later one is renamed after its method and path, with a warning naming the new id', async () => {
+  it('the later one is renamed after its method and path, with a warning naming the new id; it compiles', async () => {
     const result = await generateFromText(fixture('duplicate-operation-id.yaml'), 'dup.yaml');
     const duplicate = result.diagnostics.find((d) => d.code === 'operationId-duplicate')!;
     expect([duplicate.severity, duplicate.pointer, duplicate.line]).toStrictEqual([
@@ -111,6 +111,9 @@ describe('duplicated operationIds', () => {
       'SpeakCall_post_b',
     ]);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    const out = tempDir('duplicate-id');
+    writeFiles(out, result.files);
+    expect(typecheck(out).output).toBe(''); // openapi-typescript's `operations` too
   });
 });
 
