@@ -108,5 +108,39 @@ function declaresLiteral(schema: SchemaNode | undefined, property: string, value
 
 /** Parenthesizes a union or intersection so it can sit inside another one. */
 function group(type: string): string {
-  return /^[^{(<]*[|&]/.test(type) && !/^\(.*\)$/.test(type) ? `(${type})` : type;
+  return hasTopLevelOperator(type) ? `(${type})` : type;
+}
+
+/**
+ * True when `|` or `&` joins the type at its outermost level: not inside braces, brackets,
+ * parentheses or angle brackets, a string literal or a comment. `{ a: 1 } | { b: 2 }` has one;
+ * `{ a: 1 | 2 }` and `(A | B)[]` do not.
+ */
+function hasTopLevelOperator(type: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i]!;
+    if (c === "'" || c === '"') i = endOfString(type, i);
+    else if (c === '/' && (type[i + 1] === '*' || type[i + 1] === '/')) i = endOfComment(type, i);
+    else if ('{[(<'.includes(c)) depth++;
+    else if ('}])>'.includes(c) && type[i - 1] !== '=') depth--;
+    else if ((c === '|' || c === '&') && depth === 0) return true;
+  }
+  return false;
+}
+
+/** The index of the last character of the comment opening at `start`. */
+function endOfComment(type: string, start: number): number {
+  const block = type[start + 1] === '*';
+  const end = block ? type.indexOf('*/', start + 2) : type.indexOf('\n', start);
+  return end < 0 ? type.length : block ? end + 1 : end;
+}
+
+/** The index of the quote that closes the string literal opening at `start`. */
+function endOfString(type: string, start: number): number {
+  for (let i = start + 1; i < type.length; i++) {
+    if (type[i] === '\\') i++;
+    else if (type[i] === type[start]) return i;
+  }
+  return type.length;
 }
