@@ -97,15 +97,21 @@ function objectNode(
     const receivedNull = ctx.receiving === true && !isRequired && !node.nullable;
     return { name, required: isRequired, receivedNull, schema: node, pointer: at };
   });
+  // JSON Schema requires such a property to be present, whatever its value: a `oneOf` variant
+  // often names one that the object around it declares (Telnyx's `required: [Url]`), and the
+  // intersection with that object then gives it its type.
+  const requiredPointer = joinPointer(base.pointer, 'required');
   for (const name of required) {
-    if (!(name in props))
-      report(
-        ctx,
-        'required-undeclared',
-        `required property ${name} is not declared in properties`,
-        joinPointer(base.pointer, 'required'),
-        'warning',
-      );
+    if (Object.hasOwn(props, name)) continue;
+    report(
+      ctx,
+      'required-undeclared',
+      `required property ${name} is not declared in properties; read as required, with any value`,
+      requiredPointer,
+      'warning',
+    );
+    const schema: SchemaNode = { kind: 'unknown', pointer: requiredPointer, nullable: true, docs: {} };
+    properties.push({ name, required: true, receivedNull: false, schema, pointer: requiredPointer });
   }
   const ap = schema.additionalProperties;
   const additionalProperties =

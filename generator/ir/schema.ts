@@ -56,11 +56,19 @@ export interface SchemaContext {
 }
 
 export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContext): SchemaNode {
-  if (
-    schema === true ||
-    (isObject(schema) && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-')))
-  ) {
+  if (acceptsAnything(schema)) {
     return { kind: 'unknown', pointer, nullable: true, docs: isObject(schema) ? docsOf(schema) : {} };
+  }
+  if (schema === false || (isObject(schema) && acceptsAnything(schema.not))) {
+    // `not: {}` (Telnyx: "this property must be absent") and `false` accept no value at all: an
+    // enum of no values, which types as `never` and whose guard refuses everything.
+    return {
+      kind: 'enum',
+      pointer,
+      nullable: false,
+      docs: isObject(schema) ? docsOf(schema) : {},
+      values: [],
+    };
   }
   if (!isObject(schema)) {
     report(ctx, 'schema-invalid', `expected a schema object, got ${JSON.stringify(schema)}`, pointer);
@@ -81,6 +89,14 @@ export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContex
   if (composition) return compositionNode(schema, composition, pointer, ctx);
   if ('enum' in schema || 'const' in schema) return enumNode(schema, pointer, ctx);
   return typedNode(schema, pointer, ctx);
+}
+
+/** `true`, `{}`, or a schema of annotations only: any value at all. */
+function acceptsAnything(schema: unknown): boolean {
+  return (
+    schema === true ||
+    (isObject(schema) && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-')))
+  );
 }
 
 function refNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode {

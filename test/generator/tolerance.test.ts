@@ -147,6 +147,34 @@ describe('schemas made of themselves', () => {
   });
 });
 
+describe("a shape Telnyx's whole spec has: `not: {}` and `required` naming the outer object's property", () => {
+  it('types each variant as the outer object and the variant, and the guards agree', async () => {
+    const result = await generateFromText(fixture('must-be-absent.yaml'), 'must-be-absent.yaml');
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toStrictEqual([
+      ['required-undeclared', 'warning'],
+      ['required-undeclared', 'warning'],
+    ]);
+    const out = tempDir('must-be-absent');
+    writeFiles(out, result.files);
+    writeFileSync(
+      join(out, 'src/consumer.ts'),
+      `import type { InitiateCallRequest } from './schemas.js';
+       export const ok: InitiateCallRequest[] = [{ Url: 'u' }, { Texml: 't' }, {}];
+       // @ts-expect-error Texml is a string in every variant
+       export const wrongType: InitiateCallRequest = { Texml: 5 };
+       // @ts-expect-error only one of them
+       export const both: InitiateCallRequest = { Url: 'u', Texml: 't' };`,
+    );
+    expect(typecheck(out).output).toBe('');
+    const seen = runAgainst(
+      out,
+      `console.log(JSON.stringify([{ Url: 'u' }, { Texml: 't' }, {}, { Url: 'u', Texml: 't' }, { Texml: 5 }]
+         .map((v) => pkg.isInitiateCallRequest(v))));`,
+    );
+    expect(seen).toStrictEqual([true, true, true, false, false]);
+  });
+});
+
 describe('nesting and encoding', () => {
   const nested = (levels: number) =>
     fixture('recursion.yaml').replace(
