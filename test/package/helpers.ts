@@ -13,6 +13,7 @@ import {
   readFileSync,
   readdirSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -75,6 +76,7 @@ export async function packedTarball(): Promise<string> {
   const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
   mkdirSync(join(CACHE, 'package-test'), { recursive: true });
   renameSync(join(work, filename), cached);
+  rmSync(work, { recursive: true, force: true });
   return cached;
 }
 
@@ -94,8 +96,17 @@ export async function tarballFiles(tarball: string): Promise<string[]> {
 export async function installPackage(packageJson: object = { private: true }): Promise<string> {
   const dir = tempDir('telnyx-app');
   writeFileSync(join(dir, 'package.json'), JSON.stringify(packageJson, null, 2));
-  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', await packedTarball()], { cwd: dir });
+  await run(
+    'npm',
+    ['install', '--offline', '--no-audit', '--no-fund', '--prefix', dir, await packedTarball()],
+    { cwd: dir },
+  );
   return dir;
+}
+
+/** Removes a folder made by installPackage (or anything under the temp dir); '' is a no-op. */
+export function removeDir(dir: string): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 /** How long one npm fetch of a pinned tool may take before its test skips. */

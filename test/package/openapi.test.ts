@@ -9,7 +9,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchTool, installPackage, ROOT, run, startActionServer } from './helpers.ts';
+import { fetchTool, installPackage, removeDir, ROOT, run, startActionServer } from './helpers.ts';
 
 const OPENAPI_FETCH = 'openapi-fetch@0.17.0';
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -77,7 +77,10 @@ beforeAll(async () => {
   app = { dir };
 }, 240_000);
 
-afterAll(() => api?.close());
+afterAll(async () => {
+  await api?.close();
+  if (app && 'dir' in app) removeDir(app.dir);
+});
 
 describe('telnyx-voice-media/openapi with openapi-fetch', () => {
   it('type-checks a call and rejects wrong bodies, then sends the action', async (ctx) => {

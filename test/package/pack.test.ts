@@ -7,7 +7,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installPackage, packedTarball, ROOT, run, startActionServer, tarballFiles } from './helpers.ts';
+import {
+  installPackage,
+  packedTarball,
+  removeDir,
+  ROOT,
+  run,
+  startActionServer,
+  tarballFiles,
+} from './helpers.ts';
 import { SCENARIO_BODY, SCENARIO_IMPORTS, SCENARIO_RESULT } from './scenario.ts';
 
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -68,7 +76,10 @@ beforeAll(async () => {
   }
 }, 240_000);
 
-afterAll(() => api?.close());
+afterAll(async () => {
+  await api?.close();
+  removeDir(appsDir);
+});
 
 /** Runs a script with node and returns the one JSON line it prints. */
 async function runNode(file: string): Promise<unknown> {

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { generateWebhookKeyPair, signWebhook, type WebhookKeyPair } from '../../generated/src/testing.ts';
 import { APP, BUN_SERVER, DENO_SERVER, WORKER } from './edge-apps.ts';
-import { fetchTool, installPackage, ROOT, startActionServer } from './helpers.ts';
+import { fetchTool, installPackage, removeDir, ROOT, startActionServer } from './helpers.ts';
 import { SPEAK_ENDED } from './scenario.ts';
 
 const BUN = { spec: '@oven/bun-linux-x64@1.4.4', bin: 'node_modules/@oven/bun-linux-x64/bin/bun' };
@@ -50,7 +50,10 @@ beforeAll(async () => {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 }, 240_000);
 
-afterAll(() => api?.close());
+afterAll(async () => {
+  await api?.close();
+  removeDir(dir);
+});
 
 /** The binary of a fetched runtime, or a skip that says why there is none. */
 async function runtimeBinary(ctx: TestContext, name: string, tool: { spec: string; bin: string }) {
