@@ -8,6 +8,8 @@ import { TelnyxError } from './errors.js';
 export interface RawResponse {
   response: Response;
   bodyText: string;
+  /** The body was left unread for the caller to stream; `bodyText` is empty. */
+  streamed?: boolean | undefined;
 }
 
 /**
@@ -86,7 +88,8 @@ export class APIPromise<T> extends Promise<T> {
  * still times out), which consumes the original `Response`. Callers get an equivalent response
  * whose body is readable again.
  */
-function rebuildResponse({ response, bodyText }: RawResponse): Response {
+function rebuildResponse({ response, bodyText, streamed }: RawResponse): Response {
+  if (streamed) return response;
   const hasBody = bodyText !== '' && response.status !== 204 && response.status !== 304;
   return new Response(hasBody ? bodyText : null, {
     status: response.status,

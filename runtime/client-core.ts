@@ -16,16 +16,31 @@ import {
   type ClientOptions,
   type OperationSpec,
   type RequestOptions,
+  type RequestSpec,
+  type ResponseKind,
 } from './client-options.js';
 import { withIdempotencyKey } from './idempotency.js';
+import { Page, PagePromise, type PageScheme } from './pagination.js';
+import { type BodyVariant, chooseVariant, encodeBody } from './request-body.js';
+import { cookieHeader, queryString, splitParams } from './request-params.js';
 import { redactError } from './redact.js';
 import { defaultBackoffMs, retryAfterFromHeaders, shouldRetryStatus, sleep } from './retry.js';
 import { attemptOnce } from './transport.js';
 import { ValidationError } from './validation.js';
 
 export { APIPromise } from './api-promise.js';
+export { Page, PagePromise, type PageScheme } from './pagination.js';
+export { encodePathParam } from './request-params.js';
+export { toFile, type FileData, type FileUpload, type Uploadable } from './request-body.js';
 
-export type { ClientDefaults, ClientOptions, OperationSpec, RequestOptions } from './client-options.js';
+export type {
+  ClientDefaults,
+  ClientOptions,
+  OperationSpec,
+  RequestOptions,
+  RequestSpec,
+  ResponseKind,
+} from './client-options.js';
 
 export class ClientCore {
   readonly baseURL: string;
@@ -55,7 +70,6 @@ export class ClientCore {
     this.#baseHeaders = mergeHeaders(
       {
         ...(apiKey === '' ? {} : { authorization: `Bearer ${apiKey}` }),
-        'content-type': 'application/json',
         accept: 'application/json',
         'user-agent': `${defaults.packageName}/${defaults.packageVersion}`,
       },
@@ -63,43 +77,123 @@ export class ClientCore {
     );
   }
 
-  /** Used by generated actions: POST a JSON body to `path` (relative to `baseURL`). */
+  /**
+   * Used by generated methods: one call described by `spec`, with the caller's params object
+   * (parameters and body fields by wire name). Every failure, a bad path parameter or invalid
+   * params included, rejects the returned promise; nothing is sent for invalid params.
+   */
+  request<T>(spec: RequestSpec, params: object | undefined, options: RequestOptions = {}): APIPromise<T> {
+    const { raw, parse } = this.#call(spec, params, options);
+    return new APIPromise<T>(raw, parse as (raw: RawResponse) => T);
+  }
+
+  /**
+   * Used by generated list methods: `request` whose result is a page that knows how to fetch
+   * the next one (`scheme`), with the same options.
+   */
+  requestPage<Body, Item>(
+    spec: RequestSpec,
+    params: object | undefined,
+    scheme: PageScheme,
+    options: RequestOptions = {},
+  ): PagePromise<Body, Item> {
+    const { raw, parse } = this.#call(spec, params, options);
+    const fetchPage = (next: Record<string, unknown>) =>
+      this.requestPage<Body, Item>(spec, next, scheme, options);
+    return new PagePromise<Body, Item>(
+      raw,
+      (response) =>
+        new Page<Body, Item>(parse(response) as Body, response.response, { ...params }, scheme, fetchPage),
+    );
+  }
+
+  /** The request, sent now, and how to read its response; a local failure is a rejected request. */
+  #call(
+    spec: RequestSpec,
+    params: object | undefined,
+    options: RequestOptions,
+  ): { raw: Promise<RawResponse>; parse: (raw: RawResponse) => unknown } {
+    const kind = spec.response ?? 'json';
+    const secret = this.#apiKey;
+    const parse = (response: RawResponse): unknown => {
+      try {
+        return readResponse(kind, response, secret);
+      } catch (error) {
+        throw redactError(error, secret);
+      }
+    };
+    let prepared: PreparedRequest;
+    try {
+      prepared = this.#prepare(spec, params, options);
+      // Checked here rather than in the constructor, so that a client used only for webhooks
+      // needs no API key; nothing is sent without one.
+      if (secret === '') throw new TelnyxError(missingApiKey(this.#apiKeyEnv));
+    } catch (error) {
+      return { raw: Promise.reject(error), parse };
+    }
+    const raw = (async () => {
+      const { variant, body } = prepared;
+      const encoded = variant && body ? await encodeBody(variant, body) : undefined;
+      const headers: Record<string, string> = { ...prepared.headers };
+      if (encoded?.contentType !== undefined) headers['content-type'] = encoded.contentType;
+      if (kind !== 'json') headers.accept = '*/*';
+      const sendOptions = { ...options, headers: { ...headers, ...options.headers } };
+      return this.#send(spec.method, prepared.url, encoded?.body, sendOptions, kind === 'binary');
+    })();
+    return { raw, parse };
+  }
+
+  /** POST a JSON body to `path`: `request` for the common case of a call control command. */
   post<T>(
     path: string | (() => string),
     body: Record<string, unknown> | undefined,
     spec: OperationSpec,
     options: RequestOptions = {},
   ): APIPromise<T> {
-    let url: string;
-    try {
-      // Generated code passes a function so that a bad path parameter (an empty call control
-      // id) rejects the returned promise like every other error, instead of throwing.
-      url = typeof path === 'function' ? path() : path;
-    } catch (error) {
-      return APIPromise.rejected(error);
+    const json = { contentType: 'application/json', kind: 'json' as const, validate: spec.validateBody };
+    return this.request<T>({ ...spec, method: 'POST', path, body: [json] }, body, options);
+  }
+
+  /** Splits, validates and encodes everything that can be checked before sending. */
+  #prepare(spec: RequestSpec, given: object | undefined, options: RequestOptions): PreparedRequest {
+    // Generated params types are interfaces; read here as the plain objects they are.
+    const params = given as Record<string, unknown> | undefined;
+    const path = typeof spec.path === 'function' ? spec.path() : spec.path;
+    const split = splitParams(spec.params ?? [], params);
+    const validate = options.validate ?? this.validate;
+    if (validate && spec.validateParams) {
+      const values = Object.fromEntries(
+        (spec.params ?? [])
+          .filter((p) => params?.[p.name] !== undefined)
+          .map((p) => [p.name, params![p.name]]),
+      );
+      const result = spec.validateParams(values);
+      if (!result.ok) throw new ValidationError(`${spec.operationName} params`, result.errors);
     }
-    if ((options.validate ?? this.validate) && spec.validateBody) {
-      const result = spec.validateBody(body);
-      if (!result.ok) {
-        // Nothing is sent: the server would reject these params anyway, with a vaguer message.
-        return APIPromise.rejected(new ValidationError(`${spec.operationName} params`, result.errors));
-      }
+    const variant = spec.body?.length ? chooseVariant(spec.body, split.rest, options.contentType) : undefined;
+    if (validate && variant?.validate) {
+      const result = variant.validate(split.rest);
+      if (!result.ok) throw new ValidationError(`${spec.operationName} params`, result.errors);
+    } else if (validate && !variant && Object.keys(split.rest).length > 0) {
+      const names = Object.keys(split.rest)
+        .map((k) => JSON.stringify(k))
+        .join(', ');
+      throw new TelnyxError(`${spec.operationName} takes no parameter named ${names}.`);
     }
-    // Checked here rather than in the constructor, so that a client used only for webhooks
-    // needs no API key; nothing is sent without one.
-    if (this.#apiKey === '') return APIPromise.rejected(new TelnyxError(missingApiKey(this.#apiKeyEnv)));
     // The key is chosen once, before any attempt, so every retry carries the same one and
     // Telnyx runs the command at most once.
-    const sent = withIdempotencyKey(body, spec.idempotencyField);
-    const raw = this.#send('POST', url, sent === undefined ? undefined : JSON.stringify(sent), options);
-    const secret = this.#apiKey;
-    return new APIPromise<T>(raw, (response) => {
-      try {
-        return parseJsonBody<T>(response, secret);
-      } catch (error) {
-        throw redactError(error, secret);
-      }
-    });
+    // No params at all and no key to add: a JSON operation sends no body, not `{}`.
+    const body =
+      variant?.kind === 'json'
+        ? withIdempotencyKey(params === undefined ? undefined : split.rest, spec.idempotencyField)
+        : split.rest;
+    const cookie = cookieHeader(split.cookies);
+    return {
+      url: path + queryString(split.query),
+      headers: cookie === undefined ? split.headers : { ...split.headers, cookie },
+      variant,
+      body,
+    };
   }
 
   /**
@@ -117,11 +211,12 @@ export class ClientCore {
   async #send(
     method: string,
     path: string,
-    body: string | undefined,
+    body: BodyInit | undefined,
     options: RequestOptions,
+    stream: boolean,
   ): Promise<RawResponse> {
     try {
-      return await this.#sendWithRetries(method, path, body, options);
+      return await this.#sendWithRetries(method, path, body, options, stream);
     } catch (error) {
       // A user abort's cause is the caller's own abort reason: handed back as it was given.
       throw redactError(error, this.#apiKey, { keepCause: error instanceof APIUserAbortError });
@@ -131,8 +226,9 @@ export class ClientCore {
   async #sendWithRetries(
     method: string,
     path: string,
-    body: string | undefined,
+    body: BodyInit | undefined,
     options: RequestOptions,
+    stream: boolean,
   ): Promise<RawResponse> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const init = {
@@ -150,6 +246,7 @@ export class ClientCore {
           ? this.maxResponseBytes
           : checkByteLimit(options.maxResponseBytes),
       signal: options.signal,
+      stream,
     };
     for (let retriesDone = 0; ; retriesDone++) {
       const outcome = await attemptOnce(attemptInput);
@@ -172,20 +269,6 @@ export class ClientCore {
   }
 }
 
-/**
- * Encodes one path parameter. Empty or non-string values throw before anything is sent: they
- * would otherwise produce a different URL (`/calls//actions/answer`) and a confusing 404.
- */
-export function encodePathParam(name: string, value: string): string {
-  if (typeof value !== 'string') {
-    throw new TelnyxError(`Path parameter \`${name}\` must be a string, got ${typeof value}.`);
-  }
-  if (value === '') {
-    throw new TelnyxError(`Path parameter \`${name}\` must not be empty.`);
-  }
-  return encodeURIComponent(value);
-}
-
 function mergeHeaders(
   base: Record<string, string>,
   extra: Record<string, string> | undefined,
@@ -193,4 +276,26 @@ function mergeHeaders(
   const merged = { ...base };
   for (const [name, value] of Object.entries(extra ?? {})) merged[name.toLowerCase()] = value;
   return merged;
+}
+
+interface PreparedRequest {
+  url: string;
+  headers: Record<string, string>;
+  variant: BodyVariant | undefined;
+  /** The body's fields; undefined when nothing is sent. */
+  body: Record<string, unknown> | undefined;
+}
+
+/** A successful response as the operation declares it: parsed JSON, text, the stream, or nothing. */
+function readResponse(kind: ResponseKind, raw: RawResponse, secret: string): unknown {
+  switch (kind) {
+    case 'json':
+      return parseJsonBody(raw, secret);
+    case 'text':
+      return raw.bodyText;
+    case 'binary':
+      return raw.response;
+    case 'empty':
+      return undefined;
+  }
 }

@@ -9,12 +9,17 @@ import type { RawResponse } from './api-promise.js';
 export interface AttemptInput {
   fetch: typeof fetch;
   url: string;
-  init: { method: string; headers: Record<string, string>; body?: string };
+  init: { method: string; headers: Record<string, string>; body?: BodyInit };
   timeoutMs: number;
   /** The most body bytes to read; a longer body ends in `ResponseTooLargeError`. */
   maxResponseBytes: number;
   /** The caller's signal; aborting it aborts the attempt. */
   signal: AbortSignal | undefined;
+  /**
+   * Leave a successful response's body unread, for the caller to stream (downloads): the
+   * timeout then covers the headers only, and the caller's signal still aborts the body.
+   */
+  stream?: boolean | undefined;
 }
 
 /** Either a response (any status) or the connection error to retry or throw. */
@@ -41,6 +46,7 @@ export async function attemptOnce(input: AttemptInput): Promise<AttemptOutcome> 
   }, input.timeoutMs);
   const forwardAbort = (): void => controller.abort();
   signal?.addEventListener('abort', forwardAbort, { once: true });
+  let streaming = false;
 
   try {
     // `call(undefined, ...)`: some runtimes' fetch throws when called as a method of another object.
@@ -48,6 +54,10 @@ export async function attemptOnce(input: AttemptInput): Promise<AttemptOutcome> 
       ...input.init,
       signal: controller.signal,
     });
+    if (input.stream && response.ok) {
+      streaming = true;
+      return { ok: true, raw: { response, bodyText: '', streamed: true } };
+    }
     const bodyText = await readBodyText(response, input.maxResponseBytes, controller);
     return { ok: true, raw: { response, bodyText } };
   } catch (cause) {
@@ -59,7 +69,8 @@ export async function attemptOnce(input: AttemptInput): Promise<AttemptOutcome> 
     return { ok: false, error: new APIConnectionError({ cause }) };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', forwardAbort);
+    // A streamed body is still being read by the caller, whose signal must still reach it.
+    if (!streaming) signal?.removeEventListener('abort', forwardAbort);
   }
 }
 

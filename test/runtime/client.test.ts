@@ -291,10 +291,12 @@ describe('idempotency', () => {
 });
 
 describe('local checks', () => {
-  it('encodes path params and rejects empty ones', () => {
+  it('encodes path params, numbers included, and rejects empty and non-scalar ones', () => {
     expect(encodePathParam('call_control_id', 'v3:a/b?c')).toBe('v3%3Aa%2Fb%3Fc');
+    expect(encodePathParam('issue_number', 42)).toBe('42');
     expect(() => encodePathParam('call_control_id', '')).toThrow(/call_control_id/);
-    expect(() => encodePathParam('call_control_id', 42 as unknown as string)).toThrow(/must be a string/);
+    expect(() => encodePathParam('issue_number', Number.NaN)).toThrow(/must be a string/);
+    expect(() => encodePathParam('call_control_id', {} as unknown as string)).toThrow(/must be a string/);
   });
 
   const validateBody = () => ({

@@ -5,6 +5,8 @@
  * generated package as `core/client-options.ts`.
  */
 import { TelnyxError } from './errors.js';
+import type { BodyVariant } from './request-body.js';
+import type { ParamSpec } from './request-params.js';
 import type { ValidationResult } from './validation.js';
 
 export interface ClientOptions {
@@ -41,6 +43,8 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
   validate?: boolean | undefined;
+  /** For an operation that accepts several body content types: the one to send. */
+  contentType?: string | undefined;
 }
 
 /** What the generated client knows from the spec and the naming config. */
@@ -62,6 +66,24 @@ export interface OperationSpec {
   validateBody?: ((body: unknown) => ValidationResult<unknown>) | undefined;
   /** Used in error messages, e.g. `calls.actions.startPlayback`. */
   operationName: string;
+}
+
+/** How the response body is read. */
+export type ResponseKind = 'json' | 'text' | 'binary' | 'empty';
+
+/** Everything a generated method tells the client about one call. */
+export interface RequestSpec extends OperationSpec {
+  method: string;
+  /** A function, so that a bad path parameter rejects the returned promise instead of throwing. */
+  path: string | (() => string);
+  /** The keys of the params object that are query, header or cookie parameters. */
+  params?: readonly ParamSpec[] | undefined;
+  /** Local check of the parameters (not the body); skipped when `validate` is false. */
+  validateParams?: ((params: unknown) => ValidationResult<unknown>) | undefined;
+  /** The content types the body may take, in the spec's order; absent: no body. */
+  body?: readonly BodyVariant[] | undefined;
+  /** How to read a successful response; `json` when absent. */
+  response?: ResponseKind | undefined;
 }
 
 /** The options with their defaults filled in and checked. `apiKey` is `''` when there is none. */

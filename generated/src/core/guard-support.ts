@@ -50,6 +50,22 @@ export function inEnum(
   return values.has(value) || (options?.strictEnums === false && typeof value === 'string');
 }
 
+/** A value a file field accepts: bytes, a stream, text, or a `FileUpload` of them. */
+export function isUploadable(value: unknown): boolean {
+  if (isFileData(value)) return true;
+  return typeof value === 'object' && value !== null && 'data' in value && isFileData(value.data);
+}
+
+export function isFileData(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    (typeof Blob !== 'undefined' && value instanceof Blob) ||
+    (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream)
+  );
+}
+
 /** Own enumerable keys, counted without building an array. */
 export function countKeys(value: Record<string, unknown>): number {
   let count = 0;

@@ -1,0 +1,143 @@
+/**
+ * Path, query, header and cookie parameters, serialised the way OpenAPI's `style` and `explode`
+ * say. Hand-written, copied verbatim into the generated package as `core/request-params.ts`.
+ *
+ * Generated methods take one params object keyed by wire names; the method's `ParamSpec` list
+ * says which keys are parameters and where they go. Every other key is the request body.
+ */
+import { TelnyxError } from './errors.js';
+
+export type ParamLocation = 'query' | 'header' | 'cookie';
+
+export interface ParamSpec {
+  /** The wire name, e.g. `filter` or `page[number]`. */
+  name: string;
+  in: ParamLocation;
+  /** OpenAPI `style`; the default is `form` for query and cookie, `simple` for header. */
+  style?: 'form' | 'simple' | 'deepObject' | 'spaceDelimited' | 'pipeDelimited' | undefined;
+  /** OpenAPI `explode`; the default is true for `form`, false otherwise. */
+  explode?: boolean | undefined;
+}
+
+/** The params object split into parameters by location and the rest (the body's fields). */
+export interface SplitParams {
+  query: Array<[string, string]>;
+  headers: Record<string, string>;
+  cookies: Array<[string, string]>;
+  rest: Record<string, unknown>;
+}
+
+export function splitParams(
+  specs: readonly ParamSpec[],
+  params: Record<string, unknown> | undefined,
+): SplitParams {
+  const split: SplitParams = { query: [], headers: {}, cookies: [], rest: { ...params } };
+  for (const spec of specs) {
+    const value = split.rest[spec.name];
+    delete split.rest[spec.name];
+    // `undefined` means "not given": the parameter is left out. `null` is sent as an empty value.
+    if (value === undefined) continue;
+    if (spec.in === 'query') split.query.push(...queryPairs(spec, value));
+    else if (spec.in === 'header') split.headers[spec.name.toLowerCase()] = headerValue(spec, value);
+    else split.cookies.push(...queryPairs({ ...spec, style: 'form' }, value));
+  }
+  return split;
+}
+
+/** `?a=1&b=x%20y`, or `''` when there is nothing to send. Brackets in names stay readable. */
+export function queryString(pairs: ReadonlyArray<[string, string]>): string {
+  if (pairs.length === 0) return '';
+  return `?${pairs.map(([k, v]) => `${encodeQueryName(k)}=${encodeURIComponent(v)}`).join('&')}`;
+}
+
+/** The `Cookie` header for `pairs`, or undefined when there are none. */
+export function cookieHeader(pairs: ReadonlyArray<[string, string]>): string | undefined {
+  return pairs.length === 0 ? undefined : pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+}
+
+/**
+ * Encodes one path parameter. Empty, missing or non-scalar values throw before anything is sent:
+ * they would otherwise produce a different URL (`/calls//actions/answer`) and a confusing 404.
+ */
+export function encodePathParam(name: string, value: string | number): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') {
+    throw new TelnyxError(`Path parameter \`${name}\` must be a string, got ${typeof value}.`);
+  }
+  if (value === '') {
+    throw new TelnyxError(`Path parameter \`${name}\` must not be empty.`);
+  }
+  return encodeURIComponent(value);
+}
+
+/** The query pairs of one parameter value. */
+export function queryPairs(spec: ParamSpec, value: unknown): Array<[string, string]> {
+  const style = spec.style ?? 'form';
+  const explode = spec.explode ?? style === 'form';
+  if (style === 'deepObject') return deepObjectPairs(spec.name, value);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => scalar(spec.name, item));
+    if (explode && style === 'form') return items.map((item) => [spec.name, item]);
+    const separator = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
+    return [[spec.name, items.join(separator)]];
+  }
+  if (isPlainObject(value)) {
+    const entries = definedEntries(value).map(
+      ([k, v]) => [k, scalar(`${spec.name}.${k}`, v)] as [string, string],
+    );
+    if (explode) return entries;
+    return [[spec.name, entries.flat().join(',')]];
+  }
+  return [[spec.name, scalar(spec.name, value)]];
+}
+
+/**
+ * `filter[created_at][gte]=…`: nested objects as bracketed names, arrays as repeated `name[]`
+ * (Telnyx's `filter[content_type][]`), as Rails- and `qs`-style servers read them.
+ */
+function deepObjectPairs(name: string, value: unknown): Array<[string, string]> {
+  if (Array.isArray(value)) return value.map((item) => [`${name}[]`, scalar(name, item)]);
+  if (!isPlainObject(value)) return [[name, scalar(name, value)]];
+  return definedEntries(value).flatMap(([key, child]) => deepObjectPairs(`${name}[${key}]`, child));
+}
+
+/** A header value; a line break would end the header early, so it is refused. */
+function headerValue(spec: ParamSpec, value: unknown): string {
+  const text = simpleValue(spec, value);
+  if (/[\r\n\0]/.test(text)) {
+    throw new TelnyxError(`Header parameter \`${spec.name}\` must not contain line breaks.`);
+  }
+  return text;
+}
+
+/** A header value: arrays and objects comma-joined (`simple` style). */
+function simpleValue(spec: ParamSpec, value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => scalar(spec.name, item)).join(',');
+  if (isPlainObject(value)) {
+    const entries = definedEntries(value).map(([k, v]) => [k, scalar(`${spec.name}.${k}`, v)]);
+    return spec.explode ? entries.map(([k, v]) => `${k}=${v}`).join(',') : entries.flat().join(',');
+  }
+  return scalar(spec.name, value);
+}
+
+function scalar(name: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (value === null) return '';
+  if (value instanceof Date) return value.toISOString();
+  throw new TelnyxError(`Parameter \`${name}\` must be a string, number or boolean, got ${typeof value}.`);
+}
+
+function definedEntries(value: Record<string, unknown>): Array<[string, unknown]> {
+  return Object.entries(value).filter(([, v]) => v !== undefined);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Percent-encodes a query name but keeps `[` and `]`, which servers read as nesting. */
+function encodeQueryName(name: string): string {
+  return encodeURIComponent(name).replace(/%5B/g, '[').replace(/%5D/g, ']');
+}
