@@ -2,6 +2,9 @@
 
 import { ClientCore, type ClientOptions } from './core/client-core.js';
 import { Calls } from './resources/calls.js';
+import { Media } from './resources/media.js';
+import { RecordingTranscriptions } from './resources/recordingtranscriptions.js';
+import { Recordings } from './resources/recordings.js';
 
 export type TelnyxClientOptions = ClientOptions;
 
@@ -21,6 +24,9 @@ export type TelnyxClientOptions = ClientOptions;
  */
 export class TelnyxClient extends ClientCore {
   readonly calls: Calls;
+  readonly media: Media;
+  readonly recordingTranscriptions: RecordingTranscriptions;
+  readonly recordings: Recordings;
 
   constructor(options: TelnyxClientOptions = {}) {
     super(options, {
@@ -30,5 +36,8 @@ export class TelnyxClient extends ClientCore {
       apiKeyEnv: 'TELNYX_API_KEY',
     });
     this.calls = new Calls(this);
+    this.media = new Media(this);
+    this.recordingTranscriptions = new RecordingTranscriptions(this);
+    this.recordings = new Recordings(this);
   }
 }

@@ -11,6 +11,10 @@ export { Telnyx, Telnyx as default, type TelnyxOptions } from './full-client.js'
 export { TelnyxClient, type TelnyxClientOptions } from './client.js';
 export { Calls } from './resources/calls.js';
 export { CallsActions } from './resources/calls-actions.js';
+export { Media } from './resources/media.js';
+export { RecordingTranscriptions } from './resources/recordingtranscriptions.js';
+export { Recordings } from './resources/recordings.js';
+export { RecordingsActions } from './resources/recordings-actions.js';
 export type { RequestOptions } from './core/client-core.js';
 export { APIPromise } from './core/api-promise.js';
 // Every export of errors.ts is public: one class per failure, and Telnyx's error body types.

@@ -21,6 +21,11 @@ import type {
   CallRecordingTranscriptionSavedEvent,
   CallSpeakStartedEvent,
   CallSpeakEndedEvent,
+  CallInitiatedEvent,
+  CallAnsweredEvent,
+  CallHangupEvent,
+  CallGatherEndedEvent,
+  CallDtmfReceivedEvent,
 } from './schemas.js';
 import { validateCallPlaybackStartedEvent } from './guards/CallPlaybackStartedEvent.js';
 import { validateCallPlaybackEndedEvent } from './guards/CallPlaybackEndedEvent.js';
@@ -29,6 +34,11 @@ import { validateCallRecordingSavedEvent } from './guards/CallRecordingSavedEven
 import { validateCallRecordingTranscriptionSavedEvent } from './guards/CallRecordingTranscriptionSavedEvent.js';
 import { validateCallSpeakStartedEvent } from './guards/CallSpeakStartedEvent.js';
 import { validateCallSpeakEndedEvent } from './guards/CallSpeakEndedEvent.js';
+import { validateCallInitiatedEvent } from './guards/CallInitiatedEvent.js';
+import { validateCallAnsweredEvent } from './guards/CallAnsweredEvent.js';
+import { validateCallHangupEvent } from './guards/CallHangupEvent.js';
+import { validateCallGatherEndedEvent } from './guards/CallGatherEndedEvent.js';
+import { validateCallDtmfReceivedEvent } from './guards/CallDtmfReceivedEvent.js';
 
 export {
   verifyWebhookSignature,
@@ -57,7 +67,12 @@ export type WebhookEvent =
   | CallRecordingSavedEvent
   | CallRecordingTranscriptionSavedEvent
   | CallSpeakStartedEvent
-  | CallSpeakEndedEvent;
+  | CallSpeakEndedEvent
+  | CallInitiatedEvent
+  | CallAnsweredEvent
+  | CallHangupEvent
+  | CallGatherEndedEvent
+  | CallDtmfReceivedEvent;
 
 /** Event type → the event delivered for it. */
 export interface WebhookEventMap {
@@ -96,6 +111,31 @@ export interface WebhookEventMap {
    * Call Speak Ended
    */
   'call.speak.ended': CallSpeakEndedEvent;
+  /**
+   * Call Initiated
+   * Call Initiated
+   */
+  'call.initiated': CallInitiatedEvent;
+  /**
+   * Call Answered
+   * Call Answered
+   */
+  'call.answered': CallAnsweredEvent;
+  /**
+   * Call Hangup
+   * Call Hangup
+   */
+  'call.hangup': CallHangupEvent;
+  /**
+   * Call Gather Ended
+   * Call Gather Ended
+   */
+  'call.gather.ended': CallGatherEndedEvent;
+  /**
+   * Call DTMF Received
+   * Call Dtmf Received
+   */
+  'call.dtmf.received': CallDtmfReceivedEvent;
 }
 
 export type WebhookEventType = keyof WebhookEventMap;
@@ -109,6 +149,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'call.recording.transcription.saved',
   'call.speak.started',
   'call.speak.ended',
+  'call.initiated',
+  'call.answered',
+  'call.hangup',
+  'call.gather.ended',
+  'call.dtmf.received',
 ] as const satisfies readonly WebhookEventType[];
 
 /**
@@ -132,6 +177,11 @@ const binding = {
     'call.recording.transcription.saved': validateCallRecordingTranscriptionSavedEvent,
     'call.speak.started': validateCallSpeakStartedEvent,
     'call.speak.ended': validateCallSpeakEndedEvent,
+    'call.initiated': validateCallInitiatedEvent,
+    'call.answered': validateCallAnsweredEvent,
+    'call.hangup': validateCallHangupEvent,
+    'call.gather.ended': validateCallGatherEndedEvent,
+    'call.dtmf.received': validateCallDtmfReceivedEvent,
   },
   publicKeyEnv: 'TELNYX_PUBLIC_KEY',
 } satisfies WebhookBinding & { decoders: Record<WebhookEventType, unknown> };

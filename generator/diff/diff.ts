@@ -143,7 +143,8 @@ function diffBody(ctx: DiffContext, a: Operation, b: Operation): void {
         `request body became ${b.body.required ? 'required' : 'optional'}`,
       );
     }
-    ctx.recurse(rootNode(ctx.oldSchemas, a.body.schemaName), rootNode(ctx.newSchemas, b.body.schemaName), '');
+    if (a.body.schemaName && b.body.schemaName)
+      ctx.recurse(rootNode(ctx.oldSchemas, a.body.schemaName), rootNode(ctx.newSchemas, b.body.schemaName), '');
   } else if (b.body) {
     // The caller must now pass something when the body is required or has required fields.
     const required = b.body.required || b.body.hasRequiredFields;

@@ -10,8 +10,8 @@ export interface NamingConfig {
     apiKeyEnv: string;
     publicKeyEnv: string;
   };
+  /** Where operations live on the client; one not listed gets a name from its path. */
   operations: Record<string, { method: string; resource?: string }>;
-  defaultResource: string;
   idempotencyField?: string;
   webhooks?: { alwaysPresent?: string[] };
 }
@@ -31,7 +31,6 @@ export function checkNamingConfig(
   for (const key of ['name', 'version', 'description', 'clientClass', 'apiKeyEnv', 'publicKeyEnv'] as const) {
     if (typeof v.package?.[key] !== 'string') fail(`package.${key} must be a string`, `#/package/${key}`);
   }
-  if (typeof v.defaultResource !== 'string') fail('defaultResource must be a string', '#/defaultResource');
   for (const [id, entry] of Object.entries(v.operations ?? {})) {
     if (typeof entry?.method !== 'string')
       fail(`operations.${id}.method must be a string`, `#/operations/${id}/method`);

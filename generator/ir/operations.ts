@@ -1,17 +1,28 @@
 /**
- * Operations: each path item's methods become an Operation with its method name (from the naming
- * config), path parameters, named request body and responses, and the webhooks it documents.
- * Inline body and response schemas are lifted to names of their own.
+ * Operations: every method of every path item becomes an Operation with the name users call
+ * (from the naming config, or from the path's shape), its parameters, request body in each
+ * content type, response shape, pagination and the webhooks it documents.
  */
 import { type Diagnostic, joinPointer } from '../core/diagnostics.js';
 import { isObject, type Json } from '../core/json.js';
-import { compareStrings, isIdentifier, toMethodName, toTypeName } from '../core/names.js';
+import { isIdentifier, toMethodName } from '../core/names.js';
 import type { BuildContext } from './build.js';
 import type { NamingConfig } from './naming-config.js';
-import { docsOf, toSchemaNode } from './schema.js';
+import { defaultNames, safeMemberName } from './operation-names.js';
+import {
+  errorSchema,
+  type OperationSource,
+  parameters,
+  paramsSchema,
+  requestBody,
+  responseShape,
+} from './operation-parts.js';
+import { detectPagination } from './pagination.js';
+import { docsOf } from './schema.js';
 import type { Operation } from './types.js';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+/** The methods OpenAPI 3.x path items can hold, in the order the output lists them. */
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export function buildOperations(doc: Json, naming: NamingConfig, ctx: BuildContext): Operation[] {
   const operations: Operation[] = [];
@@ -26,214 +37,128 @@ export function buildOperations(doc: Json, naming: NamingConfig, ctx: BuildConte
       operations.push(buildOperation({ path, httpMethod, op, item, pointer }, naming, ctx));
     }
   }
-  checkMethodCollisions(operations, ctx.diagnostics);
+  resolveNameCollisions(operations, naming, ctx.diagnostics);
   return operations;
-}
-
-/** `SpeakCall` and `speak-call` both become `speakCall`; one resource cannot hold both. */
-function checkMethodCollisions(operations: Operation[], diagnostics: Diagnostic[]): void {
-  const seen = new Map<string, Operation>();
-  for (const op of operations) {
-    const key = `${op.resource}.${op.methodName}`;
-    const other = seen.get(key);
-    if (other) {
-      diagnostics.push({
-        code: 'name-collision',
-        severity: 'error',
-        pointer: joinPointer(op.pointer, 'operationId'),
-        message: `operations ${other.operationId} and ${op.operationId} both become the method ${key}`,
-        help: 'give one of them a method name in spec/naming.yaml',
-      });
-    } else seen.set(key, op);
-  }
-}
-
-interface OperationSource {
-  path: string;
-  httpMethod: Operation['httpMethod'];
-  op: Json;
-  item: Json;
-  pointer: string;
 }
 
 function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildContext): Operation {
   const { op, pointer } = src;
   const operationId = typeof op.operationId === 'string' ? op.operationId : `${src.httpMethod}${src.path}`;
   const names = naming.operations[operationId];
-  if (src.httpMethod !== 'post') {
-    // The client runtime sends JSON bodies with POST, which is all call control uses; a GET would
-    // need query parameters, which the model does not carry yet. Refuse rather than emit a POST.
-    ctx.diagnostics.push({
-      code: 'method-unsupported',
-      severity: 'error',
-      pointer,
-      message: `${src.httpMethod.toUpperCase()} ${src.path} (${operationId}): only POST operations are supported`,
-    });
-  }
-  if (!names) {
+  if (!names && Object.keys(naming.operations).length > 0) {
+    // A config that names operations means to name them all; one left out is worth a word.
+    const fallback = defaultNames(src.path, src.httpMethod);
     ctx.diagnostics.push({
       code: 'naming-missing',
       severity: 'warning',
       pointer: joinPointer(pointer, 'operationId'),
-      message: `operation ${operationId} has no entry in the naming config; it is generated as ${toMethodName(operationId)}`,
+      message: `operation ${operationId} has no entry in the naming config; it is generated as ${fallback.resource}.${fallback.method}`,
       help: 'add it under `operations:` in spec/naming.yaml',
     });
   }
-  const methodName = names?.method ?? toMethodName(operationId);
-  if (!isIdentifier(methodName))
-    ctx.diagnostics.push({
-      code: 'naming-invalid',
-      severity: 'error',
-      pointer,
-      message: `method name ${methodName} is not an identifier`,
-    });
+  const named = names ? checkedNames(names, pointer, ctx) : defaultNames(src.path, src.httpMethod);
+  const all = parameters(src, ctx);
+  const params = all.filter((p) => p.in !== 'path');
   const body = requestBody(src, operationId, ctx);
+  const response = responseShape(src, operationId, ctx);
   const docs = docsOf(op);
   if (typeof op.summary === 'string') docs.summary = op.summary;
   const idempotencyField =
-    naming.idempotencyField && body?.fieldNames.includes(naming.idempotencyField)
+    naming.idempotencyField && body?.variants.some((v) => v.kind === 'json' && v.fieldNames.includes(naming.idempotencyField!))
       ? naming.idempotencyField
       : undefined;
+  const paramsSchemaName = paramsSchema(operationId, params, pointer, ctx);
+  const pagination = detectPagination(src.httpMethod, params, firstJsonSchema(src, ctx), ctx);
+  const errorSchemaName = errorSchema(src, operationId, ctx);
   return {
     operationId,
-    methodName,
-    resource: names?.resource ?? naming.defaultResource,
+    methodName: named.method,
+    resource: named.resource,
     httpMethod: src.httpMethod,
     path: src.path,
-    pathParams: pathParams(src, ctx),
+    pathParams: all.filter((p) => p.in === 'path'),
+    params,
+    ...(paramsSchemaName ? { paramsSchemaName } : {}),
     ...(body ? { body } : {}),
-    ...optional('responseSchemaName', responseSchema(src, operationId, ctx, /^2\d\d$/)),
-    ...optional('errorSchemaName', responseSchema(src, operationId, ctx, /^(default|[45]\d\d)$/)),
-    ...optional('idempotencyField', idempotencyField),
+    response,
+    ...(response.schemaNames[0] ? { responseSchemaName: response.schemaNames[0] } : {}),
+    ...(errorSchemaName ? { errorSchemaName } : {}),
+    ...(idempotencyField ? { idempotencyField } : {}),
+    ...(pagination ? { pagination } : {}),
     docs,
     expectedWebhooks: expectedWebhooks(docs.description ?? ''),
     pointer,
   };
 }
 
-const optional = <K extends string, V>(key: K, value: V | undefined) =>
-  value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
-
-function pathParams(src: OperationSource, ctx: BuildContext): Operation['pathParams'] {
-  const all = [
-    ...(Array.isArray(src.item.parameters) ? src.item.parameters : []),
-    ...(Array.isArray(src.op.parameters) ? src.op.parameters : []),
-  ];
-  const params: Operation['pathParams'] = [];
-  all.forEach((raw, i) => {
-    const p = ctx.resolve(raw);
-    const at = joinPointer(src.pointer, 'parameters', i);
-    if (!isObject(p) || typeof p.name !== 'string') return;
-    if (p.in !== 'path') {
+/** Names from the config: used as given when they are identifiers, escaped when unsafe on an object. */
+function checkedNames(names: { method: string; resource?: string }, pointer: string, ctx: BuildContext) {
+  const resource = names.resource ?? 'root';
+  for (const name of [names.method, ...resource.split('.')]) {
+    if (!isIdentifier(name))
       ctx.diagnostics.push({
-        code: 'parameter-unsupported',
+        code: 'naming-invalid',
         severity: 'error',
-        pointer: at,
-        message: `${String(p.in)} parameter ${p.name} is not supported yet; only path parameters are`,
+        pointer,
+        message: `${name} (in ${resource}.${names.method}) is not an identifier`,
       });
-      return;
-    }
-    const schema = toSchemaNode(p.schema ?? {}, joinPointer(at, 'schema'), ctx);
-    params.push({
-      name: p.name,
-      schema,
-      ...(typeof p.description === 'string' ? { description: p.description } : {}),
-    });
-  });
-  // Order by where each appears in the path template, so positional arguments follow the URL.
-  return params.sort((a, b) => src.path.indexOf(`{${a.name}}`) - src.path.indexOf(`{${b.name}}`));
-}
-
-function jsonSchemaOf(value: unknown, ctx: BuildContext): unknown {
-  const resolved = ctx.resolve(value);
-  const content = isObject(resolved) && isObject(resolved.content) ? resolved.content : undefined;
-  const media = content
-    ? (content['application/json'] ?? Object.entries(content).find(([k]) => k.endsWith('+json'))?.[1])
-    : undefined;
-  return isObject(media) ? media.schema : undefined;
-}
-
-/** A schema is named by its `$ref`, or lifted to a name of its own when written inline. */
-function nameSchema(
-  schema: unknown,
-  fallbackName: string,
-  pointer: string,
-  ctx: BuildContext,
-  receiving: boolean,
-): string {
-  if (isObject(schema) && typeof schema.$ref === 'string' && Object.keys(schema).length === 1) {
-    const name = ctx.schemaNameOfRef(schema.$ref);
-    if (name) return name;
   }
-  const title = isObject(schema) && typeof schema.title === 'string' ? toTypeName(schema.title) : undefined;
-  const name = title ?? fallbackName;
-  const existing = ctx.hoisted.get(name);
-  const node = toSchemaNode(schema, pointer, { ...ctx, receiving });
-  if (existing && sameShape(existing.schema, node)) return name;
-  const unique = existing ? fallbackName : name;
-  ctx.hoisted.set(unique, {
-    name: unique,
-    typeName: toTypeName(unique),
-    pointer,
-    schema: node,
-    origin: 'inline-response',
-  });
-  return unique;
+  return { method: safeMemberName(names.method), resource: resource.split('.').map(safeMemberName).join('.') };
 }
 
-/** Two inline schemas are one type when they differ only in where they were written. */
-function sameShape(a: unknown, b: unknown): boolean {
-  const withoutPointers = (_key: string, value: unknown) => (_key === 'pointer' ? undefined : value);
-  return JSON.stringify(a, withoutPointers) === JSON.stringify(b, withoutPointers);
-}
-
-function requestBody(src: OperationSource, operationId: string, ctx: BuildContext): Operation['body'] {
-  const raw = ctx.resolve(src.op.requestBody);
-  if (!isObject(raw)) return undefined;
-  const schema = jsonSchemaOf(raw, ctx);
-  const at = joinPointer(src.pointer, 'requestBody', 'content', 'application/json', 'schema');
-  if (schema === undefined) {
-    ctx.diagnostics.push({
-      code: 'body-unsupported',
-      severity: 'error',
-      pointer: joinPointer(src.pointer, 'requestBody'),
-      message: 'only application/json request bodies are supported',
-    });
-    return undefined;
-  }
-  const schemaName = nameSchema(schema, `${toTypeName(operationId)}Request`, at, ctx, false);
-  const target = ctx.resolve(schema);
-  const props = isObject(target) && isObject(target.properties) ? Object.keys(target.properties) : [];
-  const required = isObject(target) && Array.isArray(target.required) ? target.required : [];
-  return {
-    schemaName,
-    required: raw.required === true,
-    hasRequiredFields: required.length > 0,
-    fieldNames: props,
-  };
-}
-
-function responseSchema(
-  src: OperationSource,
-  operationId: string,
-  ctx: BuildContext,
-  status: RegExp,
-): string | undefined {
+/** The schema of the first 2xx JSON response, unresolved (pagination reads its shape). */
+function firstJsonSchema(src: OperationSource, ctx: BuildContext): unknown {
   const responses = isObject(src.op.responses) ? src.op.responses : {};
-  const code = Object.keys(responses)
-    .filter((c) => status.test(c))
-    .sort(compareStrings)[0];
-  if (code === undefined) return undefined;
-  const schema = jsonSchemaOf(responses[code], ctx);
-  if (schema === undefined) return undefined;
-  const suffix = code.startsWith('2') ? 'Response' : 'ErrorResponse';
-  return nameSchema(
-    schema,
-    `${toTypeName(operationId)}${suffix}`,
-    joinPointer(src.pointer, 'responses', code),
-    ctx,
-    true,
-  );
+  for (const code of Object.keys(responses).filter((c) => /^2\d\d$/.test(c)).sort()) {
+    const response = ctx.resolve(responses[code]);
+    const content = isObject(response) && isObject(response.content) ? response.content : {};
+    const json = Object.entries(content).find(([type]) => type === 'application/json' || type.endsWith('+json'));
+    if (json && isObject(json[1])) return json[1].schema;
+  }
+  return undefined;
+}
+
+/**
+ * Two operations cannot share a method on one resource, and a method cannot share a name with a
+ * child resource. A default name that collides takes its operationId instead (with a warning);
+ * a name the config gave is an error to fix there.
+ */
+function resolveNameCollisions(operations: Operation[], naming: NamingConfig, diagnostics: Diagnostic[]): void {
+  const taken = new Map<string, Operation>();
+  const children = new Set<string>();
+  for (const op of operations) {
+    const segments = op.resource.split('.');
+    segments.forEach((_, i) => i > 0 && children.add(segments.slice(0, i + 1).join('.')));
+  }
+  const key = (op: Operation) => `${op.resource}.${op.methodName}`;
+  // Configured names claim their places first, so a default never pushes one aside.
+  const ordered = [...operations].sort((a, b) => Number(!naming.operations[a.operationId]) - Number(!naming.operations[b.operationId]));
+  for (const op of ordered) {
+    const clash = () => taken.get(key(op)) ?? (children.has(key(op)) ? op : undefined);
+    let other = clash();
+    if (other && !naming.operations[op.operationId]) {
+      const before = key(op);
+      op.methodName = safeMemberName(toMethodName(op.operationId));
+      for (let n = 2; clash(); n++) op.methodName = `${safeMemberName(toMethodName(op.operationId))}${n}`;
+      diagnostics.push({
+        code: 'name-collision',
+        severity: 'warning',
+        pointer: joinPointer(op.pointer, 'operationId'),
+        message: `${op.operationId} would be ${before}, taken by ${other === op ? 'a resource' : other.operationId}; it is generated as ${key(op)}`,
+        help: 'give it a name in spec/naming.yaml',
+      });
+      other = undefined;
+    }
+    if (other) {
+      diagnostics.push({
+        code: 'name-collision',
+        severity: 'error',
+        pointer: joinPointer(op.pointer, 'operationId'),
+        message: `operations ${other.operationId} and ${op.operationId} both become the method ${key(op)}`,
+        help: 'give one of them another method name in spec/naming.yaml',
+      });
+    } else taken.set(key(op), op);
+  }
 }
 
 /** Reads the event types listed under "Expected Webhooks" in an operation's description. */

@@ -45,6 +45,8 @@ function singleType(
         kind: 'string',
         ...base,
         ...str(schema, 'format'),
+        // A file field of something sent (multipart uploads): the client takes bytes, not text.
+        ...(schema.format === 'binary' && ctx.receiving !== true ? { upload: true } : {}),
         ...num('minLength'),
         ...num('maxLength'),
         ...str(schema, 'pattern'),

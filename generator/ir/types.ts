@@ -28,6 +28,8 @@ interface NodeBase {
 export interface StringNode extends NodeBase {
   kind: 'string';
   format?: string;
+  /** `format: binary` in something the package sends: a file (`Uploadable`), not text. */
+  upload?: boolean;
   minLength?: number;
   maxLength?: number;
   pattern?: string;
@@ -142,33 +144,87 @@ export interface NamedSchema {
   typeName: string;
   pointer: string;
   schema: SchemaNode;
-  /** Why it exists, for schemas that are not spec components (inline responses). */
-  origin: 'component' | 'inline-response';
+  /** Why it exists, for schemas that are not spec components (inline bodies, params objects). */
+  origin: 'component' | 'inline-response' | 'parameters';
 }
 
-export interface PathParam {
+export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
+
+/** One operation parameter, path-level ones merged in (the operation's own win by name and place). */
+export interface Parameter {
+  /** The wire name, e.g. `call_control_id`, `filter`, `page[number]`. */
   name: string;
+  in: ParamLocation;
+  required: boolean;
+  /** OpenAPI `style` and `explode` as the spec gives them; absent means the default for `in`. */
+  style?: string;
+  explode?: boolean;
   description?: string;
+  deprecated?: boolean;
   schema: SchemaNode;
+  pointer: string;
 }
+
+/** Kept for readers of path parameters; every parameter is a `Parameter`. */
+export type PathParam = Parameter;
+
+export type BodyKind = 'json' | 'multipart' | 'form' | 'binary' | 'text';
+
+/** One content type of a request body. */
+export interface BodyVariant {
+  contentType: string;
+  kind: BodyKind;
+  /** The named body schema (JSON, multipart and form bodies); raw bodies have none. */
+  schemaName?: string;
+  fieldNames: string[];
+  hasRequiredFields: boolean;
+}
+
+/** How a successful response is read, and its named JSON schemas. */
+export interface ResponseShape {
+  kind: 'json' | 'text' | 'binary' | 'empty';
+  /** Named schemas of the 2xx JSON bodies, one per distinct schema, in status order. */
+  schemaNames: string[];
+  /** A 2xx status with no body (204) is possible beside JSON ones. */
+  mayBeEmpty: boolean;
+}
+
+/** How a list operation pages, found from the spec's shape (see ir/pagination.ts). */
+export type Pagination =
+  | { kind: 'page-number'; items: string[]; pageNumber: string[]; totalPages: string[]; param: string[] }
+  | { kind: 'cursor'; items: string[]; nextCursor: string[]; param: string[] };
 
 export interface Operation {
   operationId: string;
-  /** The method name users call, from the naming config. */
+  /** The method name users call, from the naming config or the path's shape. */
   methodName: string;
-  /** The resource the method lives on, from the naming config (e.g. `calls.actions`). */
+  /** The resource the method lives on (e.g. `calls.actions`), from the naming config or the path. */
   resource: string;
-  httpMethod: 'get' | 'put' | 'post' | 'delete' | 'patch';
+  /** Lower case, as in the spec: `get`, `post`, … */
+  httpMethod: string;
   path: string;
-  pathParams: PathParam[];
-  /** The named request-body schema; absent when the operation takes no body. */
-  body?: { schemaName: string; required: boolean; hasRequiredFields: boolean; fieldNames: string[] };
-  /** Named schema of the 2xx JSON response. */
+  /** In the order they appear in the path template: the method's positional arguments. */
+  pathParams: Parameter[];
+  /** Query, header and cookie parameters, keys of the params object. */
+  params: Parameter[];
+  /** The named schema of `params` (query, header and cookie values), when there are any. */
+  paramsSchemaName?: string;
+  /** The request body; `schemaName` and the field facts are those of the first variant. */
+  body?: {
+    schemaName?: string;
+    required: boolean;
+    hasRequiredFields: boolean;
+    fieldNames: string[];
+    variants: BodyVariant[];
+  };
+  response: ResponseShape;
+  /** Named schema of the (first) 2xx JSON response. */
   responseSchemaName?: string;
   /** Named schema of the error body (from `default` or 4xx responses). */
   errorSchemaName?: string;
   /** A body field that makes retries safe (Telnyx ignores a repeated `command_id`). */
   idempotencyField?: string;
+  pagination?: Pagination;
   docs: Docs;
   /** Event types this command is documented to trigger, from its "Expected Webhooks" list. */
   expectedWebhooks: string[];

@@ -24,9 +24,9 @@ function withSchemas(schemas: Record<string, unknown>): unknown {
 describe('the real voice-media fragment', () => {
   const { model, diagnostics } = modelOf(parse(readFileSync(SPEC_PATH, 'utf8')));
 
-  it('has the seven operations with names from the naming config', () => {
+  it('has the seven media actions with names from the naming config', () => {
     expect(
-      model.operations.map((o) => [
+      model.operations.slice(0, 7).map((o) => [
         o.operationId,
         o.resource,
         o.methodName,
@@ -87,6 +87,51 @@ describe('the real voice-media fragment', () => {
     ]);
   });
 
+  it('has the operations around them: lifecycle, media storage and recordings, each in its shape', () => {
+    const shape = (o: (typeof model.operations)[number]) => [
+      `${o.httpMethod.toUpperCase()} ${o.path}`,
+      `${o.resource}.${o.methodName}`,
+      o.params.map((p) => `${p.in}:${p.name}${p.style ? `(${p.style})` : ''}`).join(' '),
+      o.body?.variants.map((v) => `${v.kind}:${v.schemaName ?? ''}`).join(' ') ?? '',
+      `${o.response.kind}:${o.response.schemaNames.join('|')}`,
+      o.pagination?.kind ?? '',
+    ];
+    expect(model.operations.slice(7).map(shape)).toStrictEqual([
+      ['POST /calls/{call_control_id}/actions/answer', 'calls.actions.answer', '', 'json:AnswerRequest', 'json:CallControlCommandResponseWithRecordingID', ''],
+      ['POST /calls/{call_control_id}/actions/hangup', 'calls.actions.hangup', '', 'json:HangupRequest', 'json:CallControlCommandResponse', ''],
+      ['POST /calls/{call_control_id}/actions/gather_using_speak', 'calls.actions.gatherUsingSpeak', '', 'json:GatherUsingSpeakRequest', 'json:CallControlCommandResponse', ''],
+      ['POST /calls/{call_control_id}/actions/gather_using_audio', 'calls.actions.gatherUsingAudio', '', 'json:GatherUsingAudioRequest', 'json:CallControlCommandResponse', ''],
+      ['GET /media', 'media.list', 'query:filter(deepObject)', '', 'json:ListOfMediaResourcesResponse', ''],
+      ['POST /media', 'media.upload', '', 'json:UploadMediaRequest multipart:UploadMediaMultipartRequest', 'json:MediaResourceResponse', ''],
+      ['GET /media/{media_name}', 'media.retrieve', '', '', 'json:MediaResourceResponse', ''],
+      ['PUT /media/{media_name}', 'media.update', '', 'json:UpdateMediaRequest multipart:UpdateMediaMultipartRequest', 'json:MediaResourceResponse', ''],
+      ['DELETE /media/{media_name}', 'media.delete', '', '', 'empty:', ''],
+      ['GET /media/{media_name}/download', 'media.download', '', '', 'binary:', ''],
+      ['GET /recordings', 'recordings.list', 'query:page(deepObject) query:filter(deepObject)', '', 'json:GetRecordingsResponse', 'page-number'],
+      ['GET /recordings/{recording_id}', 'recordings.retrieve', '', '', 'json:RecordingResponse', ''],
+      ['DELETE /recordings/{recording_id}', 'recordings.delete', '', '', 'json:RecordingResponse', ''],
+      ['POST /recordings/actions/delete', 'recordings.actions.delete', '', 'json:DeleteRecordingsRequest', 'json:DeleteRecordingsResponse', ''],
+      ['GET /recording_transcriptions', 'recordingTranscriptions.list', 'query:page(deepObject) query:filter(deepObject)', '', 'json:GetRecordingTranscriptionsResponse', 'cursor'],
+      ['GET /recording_transcriptions/{recording_transcription_id}', 'recordingTranscriptions.retrieve', '', '', 'json:GetRecordingTranscriptionResponse', ''],
+      ['DELETE /recording_transcriptions/{recording_transcription_id}', 'recordingTranscriptions.delete', '', '', 'json:DeleteRecordingTranscriptionResponse', ''],
+    ]);
+    const recordings = model.operations.find((o) => o.operationId === 'GetRecordings')!;
+    expect(recordings.pagination).toStrictEqual({
+      kind: 'page-number',
+      items: ['data'],
+      pageNumber: ['meta', 'page_number'],
+      totalPages: ['meta', 'total_pages'],
+      param: ['page', 'number'],
+    });
+    const transcriptions = model.operations.find((o) => o.operationId === 'getRecordingTranscriptions')!;
+    expect(transcriptions.pagination).toStrictEqual({
+      kind: 'cursor',
+      items: ['data'],
+      nextCursor: ['meta', 'cursors', 'after'],
+      param: ['page', 'after'],
+    });
+  });
+
   it('reads expected webhooks, the idempotency field, responses and the path parameter', () => {
     const speak = model.operations.find((o) => o.operationId === 'SpeakCall')!;
     expect(speak.expectedWebhooks).toStrictEqual(['call.speak.started', 'call.speak.ended']);
@@ -100,7 +145,7 @@ describe('the real voice-media fragment', () => {
     expect(pause.expectedWebhooks).toStrictEqual([]);
   });
 
-  it('names the seven webhook events by their single event_type value', () => {
+  it('names the webhook events by their single event_type value', () => {
     expect(model.webhooks.map((w) => [w.name, w.eventType, w.schemaName, w.dataSchemaName])).toStrictEqual([
       ['callPlaybackStarted', 'call.playback.started', 'CallPlaybackStartedEvent', 'CallPlaybackStarted'],
       ['callPlaybackEnded', 'call.playback.ended', 'CallPlaybackEndedEvent', 'CallPlaybackEnded'],
@@ -114,6 +159,11 @@ describe('the real voice-media fragment', () => {
       ],
       ['callSpeakStarted', 'call.speak.started', 'CallSpeakStartedEvent', 'CallSpeakStarted'],
       ['callSpeakEnded', 'call.speak.ended', 'CallSpeakEndedEvent', 'CallSpeakEnded'],
+      ['callInitiated', 'call.initiated', 'CallInitiatedEvent', 'CallInitiated'],
+      ['callAnswered', 'call.answered', 'CallAnsweredEvent', 'CallAnswered'],
+      ['callHangup', 'call.hangup', 'CallHangupEvent', 'CallHangup'],
+      ['callGatherEnded', 'call.gather.ended', 'CallGatherEndedEvent', 'CallGatherEnded'],
+      ['callDtmfReceived', 'call.dtmf.received', 'CallDtmfReceivedEvent', 'CallDtmfReceived'],
     ]);
   });
 
@@ -129,9 +179,23 @@ describe('the real voice-media fragment', () => {
     ).toStrictEqual(['event_type', 'record_type']);
   });
 
-  it('hoists the inline 200 response into one shared named schema', () => {
+  it('hoists inline bodies and responses to names, one per shape, and names each params object', () => {
     const hoisted = model.schemas.filter((s) => s.origin === 'inline-response').map((s) => s.typeName);
-    expect(hoisted).toStrictEqual(['CallControlCommandResponse']);
+    // The seven media actions share one inline 200 response: one type, not seven.
+    expect(hoisted).toStrictEqual([
+      'CallControlCommandResponse',
+      'CallControlCommandResponseWithRecordingID',
+      'DeleteRecordingTranscriptionResponse',
+      'DeleteRecordingsRequest',
+      'DeleteRecordingsResponse',
+      'GetRecordingTranscriptionResponse',
+      'GetRecordingTranscriptionsResponse',
+      'GetRecordingsResponse',
+      'ListOfMediaResourcesResponse',
+      'MediaResourceResponse',
+    ]);
+    const params = model.schemas.filter((s) => s.origin === 'parameters').map((s) => s.typeName);
+    expect(params).toStrictEqual(['GetRecordingTranscriptionsParams', 'GetRecordingsParams', 'ListMediaStorageParams']);
   });
 
   it('maps schema names to type names, PascalCasing non-identifiers', () => {
@@ -143,6 +207,11 @@ describe('the real voice-media fragment', () => {
       ['callRecordingErrorEvent', 'CallRecordingErrorEvent'],
       ['callRecordingTranscriptionSaved', 'CallRecordingTranscriptionSaved'],
       ['callRecordingTranscriptionSavedEvent', 'CallRecordingTranscriptionSavedEvent'],
+      ['call-recordings_CursorPaginationMeta', 'CallRecordingsCursorPaginationMeta'],
+      ['call-recordings_Error', 'CallRecordingsError'],
+      ['call-recordings_Errors', 'CallRecordingsErrors'],
+      ['media-storage_Error', 'MediaStorageError'],
+      ['media-storage_Errors', 'MediaStorageErrors'],
     ]);
   });
 
@@ -257,18 +326,57 @@ describe('schema shapes', () => {
     ]);
   });
 
-  it('refuses operations the client cannot send (only POST with a JSON body)', () => {
+  it('reads every method, parameter place and style, body kind and response kind', () => {
     const doc = withSchemas({}) as { paths: Record<string, unknown> };
-    doc.paths['/calls/{id}'] = {
-      get: {
-        operationId: 'GetCall',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'ok' } },
+    const param = (name: string, place: string, extra: object = {}) => ({ name, in: place, schema: { type: 'string' }, ...extra });
+    doc.paths['/things/{thing_id}'] = {
+      parameters: [param('thing_id', 'path', { required: true }), param('X-Trace', 'header')],
+      get: { operationId: 'GetThing', parameters: [param('fields', 'query', { style: 'form', explode: false })], responses: { '200': { description: 'ok', content: { 'text/plain': { schema: { type: 'string' } } } } } },
+      head: { operationId: 'HeadThing', responses: { '204': { description: 'none' } } },
+      put: {
+        operationId: 'PutThing',
+        parameters: [param('X-Trace', 'header', { required: true }), param('session', 'cookie')],
+        requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { a: { type: 'string' } } } } } },
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } }, '204': { description: 'none' } },
       },
+      patch: { operationId: 'PatchThing', requestBody: { content: { 'application/octet-stream': {} } }, responses: { '200': { description: 'ok', content: { 'application/pdf': {} } } } },
+      delete: { operationId: 'DeleteThing', responses: { '204': { description: 'none' } } },
     };
-    const { diagnostics } = modelOf(doc);
-    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pointer])).toStrictEqual([
-      ['method-unsupported', '#/paths/~1calls~1{id}/get'],
+    const { model, diagnostics } = modelOf(doc);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    expect(diagnostics.filter((d) => d.code === 'name-collision').map((d) => d.message)).toStrictEqual([
+      'PatchThing would be things.update, taken by PutThing; it is generated as things.patchThing',
+    ]);
+    expect(
+      model.operations.map((o) => [
+        `${o.httpMethod} ${o.resource}.${o.methodName}`,
+        o.pathParams.map((p) => p.name).join(),
+        o.params.map((p) => `${p.in}:${p.name}:${p.required}:${p.style ?? ''}:${p.explode ?? ''}`).join(' '),
+        o.body?.variants.map((v) => `${v.kind}:${v.contentType}`).join() ?? '',
+        `${o.response.kind}${o.response.mayBeEmpty ? '?' : ''}`,
+      ]),
+    ).toStrictEqual([
+      ['get things.retrieve', 'thing_id', 'header:X-Trace:false:: query:fields:false:form:false', '', 'text'],
+      ['put things.update', 'thing_id', 'header:X-Trace:true:: cookie:session:false::', 'form:application/x-www-form-urlencoded', 'json?'],
+      ['delete things.delete', 'thing_id', 'header:X-Trace:false::', '', 'empty'],
+      ['head things.head', 'thing_id', 'header:X-Trace:false::', '', 'empty'],
+      // `update` is taken by PUT, so PATCH falls back to its operationId, with a warning.
+      ['patch things.patchThing', 'thing_id', 'header:X-Trace:false::', 'binary:application/octet-stream', 'binary'],
+    ]);
+  });
+
+  it('escapes method and resource names that would break a JavaScript object', () => {
+    const doc = withSchemas({}) as { paths: Record<string, unknown> };
+    for (const name of ['then', 'constructor', '__proto__', 'toString', 'valueOf', 'client'])
+      doc.paths[`/${name}/{id}/actions/${name}`] = { post: { operationId: `op_${name}`, responses: { '204': { description: 'ok' } } } };
+    const { model } = modelOf(doc);
+    expect(model.operations.map((o) => `${o.resource}.${o.methodName}`)).toStrictEqual([
+      'then_.actions.then_',
+      'constructor_.actions.constructor_',
+      'proto.actions.proto',
+      'toString_.actions.toString_',
+      'valueOf_.actions.valueOf_',
+      'client_.actions.client_',
     ]);
   });
 });

@@ -77,17 +77,17 @@ describe('generate() on spec/voice-media.yaml', () => {
   });
 });
 
-describe('a spec with an eighth operation and an eighth webhook', () => {
+describe('a spec with one more operation and one more webhook', () => {
   it('generates them with no generator change, and the result type-checks', async () => {
     const doc = parse(specText);
-    doc.paths['/calls/{call_control_id}/actions/hangup'] = {
+    doc.paths['/calls/{call_control_id}/actions/reject'] = {
       post: {
-        operationId: 'HangupCall',
-        summary: 'Hangup call',
+        operationId: 'RejectCall',
+        summary: 'Reject a call',
         parameters: [{ $ref: '#/components/parameters/CallControlId' }],
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/HangupRequest' } } },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/RejectRequest' } } },
         },
         responses: {
           '200': {
@@ -99,48 +99,48 @@ describe('a spec with an eighth operation and an eighth webhook', () => {
         },
       },
     };
-    doc.components.schemas.HangupRequest = {
+    doc.components.schemas.RejectRequest = {
       type: 'object',
       properties: { command_id: { type: 'string' }, client_state: { type: 'string' } },
     };
-    doc.components.schemas.CallHangup = {
+    doc.components.schemas.CallBridged = {
       type: 'object',
       properties: {
-        event_type: { type: 'string', enum: ['call.hangup'] },
+        event_type: { type: 'string', enum: ['call.bridged'] },
         record_type: { type: 'string', enum: ['event'] },
         payload: {
           type: 'object',
-          properties: { hangup_cause: { type: 'string', enum: ['normal_clearing', 'timeout'] } },
+          properties: { state: { type: 'string', enum: ['normal_clearing', 'timeout'] } },
         },
       },
     };
-    doc.components.schemas.CallHangupEvent = {
+    doc.components.schemas.CallBridgedEvent = {
       type: 'object',
-      properties: { data: { $ref: '#/components/schemas/CallHangup' } },
+      properties: { data: { $ref: '#/components/schemas/CallBridged' } },
     };
-    doc.webhooks.callHangup = {
+    doc.webhooks.callBridged = {
       post: {
         requestBody: {
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/CallHangupEvent' } } },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/CallBridgedEvent' } } },
         },
         responses: { '200': { description: 'ok' } },
       },
     };
-    const result = await generateFromText(stringify(doc), 'spec/eight.yaml');
+    const result = await generateFromText(stringify(doc), 'spec/nine.yaml');
     const codes = (ds: typeof first.diagnostics) => ds.map((d) => `${d.severity} ${d.code} ${d.pointer}`);
     expect(codes(result.diagnostics)).toStrictEqual([
-      'warning naming-missing #/paths/~1calls~1{call_control_id}~1actions~1hangup/post/operationId',
+      'warning naming-missing #/paths/~1calls~1{call_control_id}~1actions~1reject/post/operationId',
       ...codes(first.diagnostics),
     ]);
     const file = (path: string) => result.files.find((f) => f.path === path)?.content ?? '';
-    expect(file('src/resources/calls-actions.ts')).toContain('hangupCall(');
+    expect(file('src/resources/calls-actions.ts')).toContain('reject(');
     expect(file('src/resources/calls-actions.ts')).toContain(
-      "'/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/hangup'",
+      "'/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/reject'",
     );
-    expect(file('src/webhooks.ts')).toContain("'call.hangup': CallHangupEvent;");
-    expect(file('src/schemas.ts')).toContain('export interface HangupRequest');
-    expect(file('src/guards/HangupRequest.ts')).toContain('export function validateHangupRequest');
-    const out = tempDir('gen-eight');
+    expect(file('src/webhooks.ts')).toContain("'call.bridged': CallBridgedEvent;");
+    expect(file('src/schemas.ts')).toContain('export interface RejectRequest');
+    expect(file('src/guards/RejectRequest.ts')).toContain('export function validateRejectRequest');
+    const out = tempDir('gen-nine');
     writeFiles(out, result.files);
     const tsc = typecheck(out);
     expect(tsc.output).toBe('');

@@ -70,6 +70,39 @@ function inlineSchema(doc: Json, pointer: string): unknown {
   return isObject(content) && 'schema' in content ? content.schema : node;
 }
 
+/** An operation's params object: each parameter's schema (as the spec wrote it) under its name. */
+function paramsSchema(doc: Json, model: Model, name: string): Json {
+  const op = model.operations.find((o) => o.paramsSchemaName === name)!;
+  const properties = Object.fromEntries(op.params.map((p) => [p.name, (at(doc, p.pointer) as Json).schema]));
+  return { type: 'object', properties, required: op.params.filter((p) => p.required).map((p) => p.name) };
+}
+
+/**
+ * ajv compiles a `discriminator` only when every `oneOf` variant declares the tag property
+ * itself; a variant that is a union of its own (Telnyx's Deepgram config) stops compilation.
+ * There the keyword goes, and ajv checks the plain `oneOf` plus what a discriminator adds in
+ * OpenAPI: the tag must be present and one of the mapped values.
+ */
+function dropDiscriminatorsAjvCannotCompile(node: unknown, defs: Json): void {
+  if (Array.isArray(node)) return node.forEach((n) => dropDiscriminatorsAjvCannotCompile(n, defs));
+  if (!isObject(node)) return;
+  const d = node.discriminator;
+  if (isObject(d) && Array.isArray(node.oneOf)) {
+    const declares = (variant: unknown): boolean => {
+      let v = variant;
+      while (isObject(v) && typeof v.$ref === 'string') v = defs[v.$ref.replace('#/$defs/', '')];
+      return isObject(v) && isObject(v.properties) && String(d.propertyName) in v.properties;
+    };
+    if (!node.oneOf.every(declares)) {
+      delete node.discriminator;
+      const tag = String(d.propertyName);
+      node.required = [...(Array.isArray(node.required) ? node.required : []), tag];
+      if (isObject(d.mapping)) node.properties = { ...(isObject(node.properties) ? node.properties : {}), [tag]: { enum: Object.keys(d.mapping) } };
+    }
+  }
+  for (const child of Object.values(node)) dropDiscriminatorsAjvCannotCompile(child, defs);
+}
+
 function applyAlwaysPresent(defs: Json, model: Model, paths: string[]): void {
   for (const event of model.webhooks) {
     for (const path of paths) {
@@ -110,11 +143,13 @@ export function buildOracle(model: Model, diagnostics: Diagnostic[], ajvOptions:
   const components = ((doc.components as Json).schemas ?? {}) as Json;
   const defs = toJsonSchema(components) as Json;
   for (const named of model.schemas) {
-    if (named.origin !== 'component') defs[named.name] = toJsonSchema(inlineSchema(doc, named.pointer));
+    if (named.origin === 'parameters') defs[named.name] = toJsonSchema(paramsSchema(doc, model, named.name));
+    else if (named.origin !== 'component') defs[named.name] = toJsonSchema(inlineSchema(doc, named.pointer));
   }
   applyAlwaysPresent(defs, model, naming.webhooks?.alwaysPresent ?? []);
   const bundle: Json = { $id: BUNDLE_ID, $defs: defs };
   applyNullableEnums(bundle, diagnostics);
+  dropDiscriminatorsAjvCannotCompile(bundle, defs);
   const ajv = new Ajv2020({ strict: false, allErrors: true, discriminator: true, logger: false, ...ajvOptions });
   addFormats(ajv);
   ajv.addFormat('int64', {

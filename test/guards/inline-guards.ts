@@ -37,7 +37,6 @@ export function inlineGuards(schemas: Record<string, unknown>): InlineGuards {
       publicKeyEnv: 'P',
     },
     operations: {},
-    defaultResource: 'r',
   };
   const built = buildModel({ document, naming, specFile: 'inline.yaml', specHash: 'x' });
   const { model } = built;

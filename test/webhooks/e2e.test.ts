@@ -157,10 +157,10 @@ describe('examples/webhook-server', () => {
   it('acknowledges an unknown event type with 200 and runs the fallback once', async () => {
     const raw = JSON.stringify({
       data: {
-        event_type: 'call.hangup',
+        event_type: 'call.bridged',
         id: randomUUID(),
         occurred_at: new Date().toISOString(),
-        payload: { call_control_id: 'v3:abc', hangup_cause: 'normal_clearing' },
+        payload: { call_control_id: 'v3:abc', state: 'bridged' },
         record_type: 'event',
       },
       meta: { attempt: 1, delivered_to: 'https://example.com/webhooks/telnyx' },
@@ -169,7 +169,7 @@ describe('examples/webhook-server', () => {
     const response = await post(raw, await signWebhook(raw, keys.privateKey));
     expect(response).toEqual({ status: 200, body: { ok: true } });
     await barrier();
-    expect(linesFor(id)).toEqual([{ callback: 'unknown', event_type: 'call.hangup', id }]);
+    expect(linesFor(id)).toEqual([{ callback: 'unknown', event_type: 'call.bridged', id }]);
   });
 
   it('delivers a live-shaped event (client_state: null, unlisted fields) to its callback', async () => {

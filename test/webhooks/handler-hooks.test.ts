@@ -16,7 +16,7 @@ import { generateWebhookKeyPair, signWebhook, type WebhookKeyPair } from '../../
 const DIR = join(import.meta.dirname, '../fixtures/webhooks/realistic');
 const speakEnded = readFileSync(join(DIR, 'speak-ended.json'), 'utf8');
 const drifting = readFileSync(join(DIR, 'playback-ended-new-status.json'), 'utf8');
-const hangup = readFileSync(join(DIR, 'hangup.json'), 'utf8');
+const bridged = readFileSync(join(DIR, 'bridged.json'), 'utf8');
 const idOf = (raw: string) => JSON.parse(raw).data.id as string;
 
 let keys: WebhookKeyPair;
@@ -65,7 +65,7 @@ describe('onError', () => {
         },
         onError,
       },
-      hangup,
+      bridged,
     );
     const drift = await deliver(
       {
@@ -82,7 +82,7 @@ describe('onError', () => {
       onError.mock.calls.map(([error, context]) => [(error as Error).message, context.eventType]),
     ).toEqual([
       ['later', 'call.speak.ended'],
-      ['u', 'call.hangup'],
+      ['u', 'call.bridged'],
       ['d', 'call.playback.ended'],
     ]);
   });

@@ -48,7 +48,7 @@ async function rejection(promise: Promise<unknown>): Promise<WebhookVerification
 
 describe('each known event type', () => {
   it('has a fixture for every type in WEBHOOK_EVENT_TYPES', () => {
-    expect(WEBHOOK_EVENT_TYPES).toHaveLength(7);
+    expect(WEBHOOK_EVENT_TYPES).toHaveLength(12);
     for (const type of WEBHOOK_EVENT_TYPES) expect(fixture(type).data.event_type).toBe(type);
   });
 

@@ -108,6 +108,11 @@ const STRING_FORMATS: Record<
 };
 
 function stringRules(node: StringNode, hint: string, ctx: ModuleContext): Rule[] {
+  // A file field: bytes, a stream or text, as the client's `Uploadable` type says.
+  if (node.upload) {
+    const issue = (path: Expr) => call(helper(ctx, 'typeIssue'), path, lit("'file (Blob, bytes, stream or string)'"), x);
+    return [{ ok: call(helper(ctx, 'isUploadable'), x), issue }];
+  }
   const rules: Rule[] = [typeRule(isType(x, 'string'), node, ctx)];
   const format = node.format;
   if (format !== undefined) {

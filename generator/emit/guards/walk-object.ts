@@ -50,7 +50,8 @@ function propertyRules(p: Property, prefix: string, ctx: ModuleContext): Propert
 function optionalShortcut(node: SchemaNode, rules: NodeRules): PropertyRules['shortcut'] {
   const type = rules.kind === 'leaf' && rules.rules.length === 1 ? rules.rules[0] : undefined;
   if (node.nullable || !type) return undefined;
-  if (node.kind === 'string') return { helper: 'optionalString', type };
+  // A file field's one rule is not a string check.
+  if (node.kind === 'string' && !node.upload) return { helper: 'optionalString', type };
   return node.kind === 'boolean' ? { helper: 'optionalBoolean', type } : undefined;
 }
 

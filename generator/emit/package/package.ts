@@ -71,7 +71,7 @@ export function changelogFile(text: string | undefined): GeneratedFile[] {
 /** One README row and example call per operation, with the spec's own example values. */
 function methodSummary(op: Operation, symbols: Symbols) {
   const args = op.pathParams.map(() => stringLiteral('v3:550e8400-e29b-41d4-a716-446655440000'));
-  const params = exampleParams(op.body ? symbols.schema(op.body.schemaName).schema : undefined);
+  const params = exampleParams(op.body?.schemaName ? symbols.schema(op.body.schemaName).schema : undefined);
   if (params) args.push(params);
   return {
     call: `${op.resource}.${op.methodName}()`,

@@ -1,11 +1,13 @@
 /**
- * View models for the resource classes (`client.calls.actions.startPlayback(...)`): every
- * name, type and doc line is decided here so `resource.ts.hbs` only interpolates.
+ * View models for the resource classes (`client.calls.actions.startPlayback(...)`,
+ * `client.recordings.list(...)`): every name, type, doc line and the request description each
+ * method hands the client are decided here, so `resource.ts.hbs` only interpolates.
  */
 import { resourceSymbols, type Symbols, symbolsOf } from '../../ir/symbols.js';
-import type { Model, Operation } from '../../ir/types.js';
+import type { Model, Operation, Parameter } from '../../ir/types.js';
 import { compareStrings, toMethodName } from '../../core/names.js';
-import { jsDocText, stringLiteral } from '../escape.js';
+import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
+import { methodDocs } from './method-docs.js';
 
 export interface ResourceView {
   className: string;
@@ -17,19 +19,27 @@ export interface ResourceView {
   methods: MethodView[];
   typeImports: string[];
   guardImports: Array<{ name: string; module: string }>;
+  /** Names imported from `core/client-core.js`: types, and the one value (`encodePathParam`). */
+  coreTypes: string[];
+  coreValues: string[];
 }
 
 export interface MethodView {
   name: string;
   docLines: string[];
-  pathArgs: Array<{ arg: string }>;
-  paramsType: string;
-  paramsOptional: boolean;
-  responseType: string;
-  pathExpression: string;
-  operationName: string;
-  idempotencyField: string;
-  validator: string;
+  /** `callControlId: string, ` … for each path parameter, in URL order. */
+  pathArgs: Array<{ arg: string; type: string }>;
+  /** The params argument (`params?: T, `), or empty when the operation takes none. */
+  paramsDecl: string;
+  returnType: string;
+  /** `request<T>` or `requestPage<Body, Item>`. */
+  call: string;
+  /** The `RequestSpec` object literal. */
+  spec: string;
+  /** What the method passes as params: `params`, or a copy when a JSON body must always be sent. */
+  paramsArg: string;
+  /** `, { kind: 'page-number', … }` for list methods; empty otherwise. */
+  schemeArg: string;
 }
 
 /** One class per resource path and per prefix of it, so `calls` holds `actions`. */
@@ -42,78 +52,146 @@ export function resourceViews(model: Model): ResourceView[] {
   }
   return [...paths].sort(compareStrings).map((path) => {
     const ops = model.operations.filter((op) => op.resource === path);
-    const children = [...paths].filter(
-      (p) => p.startsWith(`${path}.`) && !p.slice(path.length + 1).includes('.'),
-    );
+    const children = [...paths].filter((p) => p.startsWith(`${path}.`) && !p.slice(path.length + 1).includes('.'));
     const methods = ops.map((op) => methodView(op, symbols));
-    const bodies = ops.flatMap((op) => (op.body ? [symbols.schema(op.body.schemaName)] : []));
-    const responseTypes = ops.flatMap((op) =>
-      op.responseSchemaName ? [symbols.schema(op.responseSchemaName).type] : [],
-    );
+    const schemaNames = ops.flatMap(usedSchemas);
+    const validated = ops.flatMap(validatedSchemas).map((name) => symbols.schema(name));
+    const core = new Set(['ClientCore', 'RequestOptions']);
+    for (const m of methods) core.add(m.call.startsWith('requestPage') ? 'PagePromise' : 'APIPromise');
+    if (ops.some((op) => op.body?.variants.some((v) => v.kind === 'binary'))) core.add('Uploadable');
     return {
       ...resourceSymbols(path),
       path,
-      docLines: [
-        `\`client.${path}\`${
-          ops.length
-            ? `: ${ops
-                .map((o) => o.docs.summary ?? o.methodName)
-                .map(jsDocText)
-                .join(', ')}.`
-            : '.'
-        }`,
-      ],
+      docLines: [resourceDoc(path, ops)],
       children: children.map((c) => ({ property: c.slice(path.length + 1), ...resourceSymbols(c) })),
       methods,
-      typeImports: unique([...bodies.map((b) => b.type), ...responseTypes]),
-      guardImports: uniqueBy(bodies, (b) => b.validate).map((b) => ({ name: b.validate, module: b.guardModule })),
+      typeImports: unique(schemaNames.map((n) => symbols.schema(n).type)),
+      guardImports: uniqueBy(validated, (s) => s.validate).map((s) => ({ name: s.validate, module: s.guardModule })),
+      coreTypes: [...core].sort(compareStrings),
+      coreValues: ops.some((op) => op.pathParams.length) ? ['encodePathParam'] : [],
     };
   });
 }
 
 /** The top-level resources, which the client class holds. */
 export function rootResources(views: ResourceView[]) {
-  return views
-    .filter((v) => !v.path.includes('.'))
-    .map((v) => ({ property: v.path, className: v.className, file: v.file }));
+  return views.filter((v) => !v.path.includes('.')).map((v) => ({ property: v.path, className: v.className, file: v.file }));
+}
+
+function resourceDoc(path: string, ops: Operation[]): string {
+  const summaries = ops.map((o) => jsDocText(o.docs.summary ?? o.methodName));
+  return `\`client.${path}\`${summaries.length ? `: ${summaries.join(', ')}.` : '.'}`;
+}
+
+function usedSchemas(op: Operation): string[] {
+  return [
+    ...(op.paramsSchemaName ? [op.paramsSchemaName] : []),
+    ...(op.body?.variants.flatMap((v) => (v.schemaName ? [v.schemaName] : [])) ?? []),
+    ...op.response.schemaNames,
+  ];
+}
+
+function validatedSchemas(op: Operation): string[] {
+  return [
+    ...(op.paramsSchemaName ? [op.paramsSchemaName] : []),
+    ...(op.body?.variants.flatMap((v) => (v.schemaName ? [v.schemaName] : [])) ?? []),
+  ];
 }
 
 function methodView(op: Operation, symbols: Symbols): MethodView {
-  const body = op.body ? symbols.schema(op.body.schemaName) : undefined;
   // `params` and `options` are the method's own last two arguments.
-  const argName = (wire: string) =>
-    ['params', 'options'].includes(toMethodName(wire)) ? `${toMethodName(wire)}Path` : toMethodName(wire);
+  const argName = (wire: string) => {
+    const name = toMethodName(wire);
+    return ['params', 'options'].includes(name) ? `${name}Path` : name;
+  };
   const argNames = new Map(op.pathParams.map((p) => [p.name, argName(p.name)]));
+  const responseType = resultType(op, symbols);
+  const page = op.pagination;
+  const itemType = page ? `NonNullable<${responseType}[${page.items.map(stringLiteral).join('][')}]>[number]` : '';
+  const typeArgs = page ? `${responseType}, ${itemType}` : responseType;
   return {
     name: op.methodName,
     docLines: methodDocs(op, argNames),
-    pathArgs: op.pathParams.map((p) => ({ arg: argNames.get(p.name)! })),
-    paramsType: body?.type ?? 'Record<string, never>',
-    paramsOptional: !op.body?.hasRequiredFields,
-    responseType: op.responseSchemaName ? symbols.schema(op.responseSchemaName).type : 'unknown',
-    pathExpression: pathExpression(op.path, argNames),
-    operationName: `${op.resource}.${op.methodName}`,
-    idempotencyField: op.idempotencyField ? stringLiteral(op.idempotencyField) : 'undefined',
-    validator: body?.validate ?? 'undefined',
+    pathArgs: op.pathParams.map((p) => ({ arg: argNames.get(p.name)!, type: pathArgType(p) })),
+    paramsDecl: takesParams(op) ? `params${paramsRequired(op) ? '' : '?'}: ${paramsType(op, symbols)}, ` : '',
+    returnType: page ? `PagePromise<${typeArgs}>` : `APIPromise<${responseType}>`,
+    call: page ? `requestPage<${typeArgs}>` : `request<${typeArgs}>`,
+    spec: requestSpec(op, argNames, symbols),
+    paramsArg: !takesParams(op) ? 'undefined' : op.body?.variants.some((v) => v.kind === 'json') ? '{ ...params }' : 'params',
+    schemeArg: page ? `, ${objectLiteral(page)}` : '',
   };
 }
 
-function methodDocs(op: Operation, argNames: Map<string, string>): string[] {
-  const lines: string[] = [];
-  if (op.docs.summary) lines.push(jsDocText(op.docs.summary), '');
-  if (op.docs.description) lines.push(...jsDocText(op.docs.description).split('\n'), '');
-  lines.push(
-    `\`${op.httpMethod.toUpperCase()} ${jsDocText(op.path)}\` (operationId \`${jsDocText(op.operationId)}\`)`,
+const takesParams = (op: Operation) => op.params.length > 0 || op.body !== undefined;
+
+/** A plain data object as TypeScript: identifier keys unquoted, as prettier would leave them. */
+function objectLiteral(value: object): string {
+  const entries = Object.entries(value).map(([k, v]) => `${propertyKey(k)}: ${jsonLiteral(v)}`);
+  return `{ ${entries.join(', ')} }`;
+}
+
+function pathArgType(p: Parameter): string {
+  const kind = p.schema.kind;
+  return kind === 'integer' || kind === 'number' ? 'number' : 'string';
+}
+
+/** The params object: parameters and body fields together, keyed by wire name. */
+function paramsType(op: Operation, symbols: Symbols): string {
+  const parts: string[] = [];
+  if (op.paramsSchemaName) parts.push(symbols.schema(op.paramsSchemaName).type);
+  const bodies = (op.body?.variants ?? []).map((v) =>
+    v.schemaName ? symbols.schema(v.schemaName).type : `{ body: ${v.kind === 'text' ? 'string' : 'Uploadable'} }`,
   );
-  for (const p of op.pathParams)
-    lines.push(`@param ${argNames.get(p.name)} ${jsDocText(p.description ?? p.name)}`);
-  lines.push(
-    `@param params The request body.${op.body?.hasRequiredFields ? '' : ' Every field is optional.'}`,
-  );
-  lines.push('@param options Per-call overrides: `timeout`, `maxRetries`, `signal`, `headers`, `validate`.');
-  if (op.expectedWebhooks.length)
-    lines.push(`@see Expected webhooks: ${op.expectedWebhooks.map((w) => `\`${jsDocText(w)}\``).join(', ')}`);
-  return lines;
+  const uniqueBodies = [...new Set(bodies)];
+  if (uniqueBodies.length === 1) parts.push(uniqueBodies[0]!);
+  else if (uniqueBodies.length > 1) parts.push(`(${uniqueBodies.join(' | ')})`);
+  return parts.join(' & ');
+}
+
+function paramsRequired(op: Operation): boolean {
+  const body = op.body;
+  const bodyRequired = body ? body.variants.some((v) => !v.schemaName) || body.hasRequiredFields : false;
+  return bodyRequired || op.params.some((p) => p.required);
+}
+
+function resultType(op: Operation, symbols: Symbols): string {
+  const { kind, schemaNames, mayBeEmpty } = op.response;
+  if (kind === 'binary') return 'Response';
+  if (kind === 'text') return 'string';
+  if (kind === 'empty') return 'void';
+  const types = schemaNames.map((n) => symbols.schema(n).type);
+  const json = types.length ? types.join(' | ') : 'unknown';
+  return mayBeEmpty && types.length ? `${json} | undefined` : json;
+}
+
+/** The `RequestSpec` literal: method, path, parameters, bodies, validators and response kind. */
+function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symbols): string {
+  const fields = [
+    `method: ${stringLiteral(op.httpMethod.toUpperCase())}`,
+    `path: ${op.pathParams.length ? `() => ${pathExpression(op.path, argNames)}` : stringLiteral(op.path)}`,
+    `operationName: ${stringLiteral(`${op.resource}.${op.methodName}`)}`,
+  ];
+  if (op.params.length) {
+    const specs = op.params.map((p) => {
+      const parts = [`name: ${stringLiteral(p.name)}`, `in: ${stringLiteral(p.in)}`];
+      if (p.style !== undefined) parts.push(`style: ${stringLiteral(p.style)}`);
+      if (p.explode !== undefined) parts.push(`explode: ${p.explode}`);
+      return `{ ${parts.join(', ')} }`;
+    });
+    fields.push(`params: [${specs.join(', ')}]`);
+  }
+  if (op.paramsSchemaName) fields.push(`validateParams: ${symbols.schema(op.paramsSchemaName).validate}`);
+  if (op.body) {
+    const variants = op.body.variants.map((v) => {
+      const parts = [`contentType: ${stringLiteral(v.contentType)}`, `kind: ${stringLiteral(v.kind)}`];
+      if (v.schemaName) parts.push(`validate: ${symbols.schema(v.schemaName).validate}`);
+      return `{ ${parts.join(', ')} }`;
+    });
+    fields.push(`body: [${variants.join(', ')}]`);
+  }
+  if (op.idempotencyField) fields.push(`idempotencyField: ${stringLiteral(op.idempotencyField)}`);
+  if (op.response.kind !== 'json') fields.push(`response: ${stringLiteral(op.response.kind)}`);
+  return `{ ${fields.join(', ')} }`;
 }
 
 /** `'/calls/' + encodePathParam('call_control_id', callControlId) + '/actions/speak'` */

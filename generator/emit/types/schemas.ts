@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
 import { symbolsOf } from '../../ir/symbols.js';
-import type { Model, NamedSchema, ObjectNode } from '../../ir/types.js';
+import type { Model, NamedSchema, ObjectNode, SchemaNode } from '../../ir/types.js';
 import { docLines } from '../docs.js';
 import { enumSites } from '../enum-values.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
@@ -27,6 +27,15 @@ export function emitSchemaTypes(model: Model): string {
     declaration(s, ctx),
     ...enumValueLists(s),
   ]);
+  if (model.schemas.some((s) => usesUpload(s.schema))) {
+    // File fields of multipart bodies take the client's file type.
+    statements.unshift({
+      kind: morph.StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['Uploadable'],
+      moduleSpecifier: './core/request-body.js',
+    });
+  }
   const file = project.createSourceFile('schemas.ts', { statements }, { overwrite: true });
   return file.getFullText();
 }
@@ -34,7 +43,9 @@ export function emitSchemaTypes(model: Model): string {
 function declaration(named: NamedSchema, ctx: TypeContext): StatementStructures {
   const docs = namedDocs(named);
   const { schema } = named;
-  if (schema.kind === 'object' && !schema.nullable) return interfaceOf(named.typeName, schema, docs, ctx);
+  // An object with no properties is a type alias: `interface X {}` would accept any non-null value.
+  if (schema.kind === 'object' && !schema.nullable && schema.properties.length > 0)
+    return interfaceOf(named.typeName, schema, docs, ctx);
   return {
     kind: morph.StructureKind.TypeAlias,
     name: named.typeName,
@@ -96,4 +107,25 @@ function enumValueLists(named: NamedSchema): StatementStructures[] {
     ],
     declarations: [{ name, initializer: `[${node.values.map(jsonLiteral).join(', ')}] as const` }],
   }));
+}
+
+/** Whether a file field (`format: binary` in something sent) appears anywhere in `node`. */
+function usesUpload(node: SchemaNode): boolean {
+  switch (node.kind) {
+    case 'string':
+      return node.upload === true;
+    case 'array':
+      return usesUpload(node.items);
+    case 'object':
+      return (
+        node.properties.some((p) => usesUpload(p.schema)) ||
+        (typeof node.additionalProperties === 'object' && usesUpload(node.additionalProperties))
+      );
+    case 'union':
+      return node.variants.some(usesUpload);
+    case 'allOf':
+      return node.parts.some(usesUpload);
+    default:
+      return false;
+  }
 }

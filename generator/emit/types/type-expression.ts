@@ -31,7 +31,7 @@ function baseType(node: SchemaNode, ctx: TypeContext): string {
     case 'ref':
       return ctx.symbols.schema(node.schemaName).type;
     case 'string':
-      return 'string';
+      return node.upload ? 'Uploadable' : 'string';
     case 'number':
     case 'integer':
       return 'number';

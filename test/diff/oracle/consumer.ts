@@ -64,7 +64,7 @@ export function writeConsumer(
     const subject = { type: 'operation', name: `${op.resource}.${op.methodName}` } as const;
     const method = `client.${op.resource}.${op.methodName}`;
     const ids = op.pathParams.map(() => "'id'");
-    const body = op.body && schemas.get(op.body.schemaName);
+    const body = op.body?.schemaName ? schemas.get(op.body.schemaName) : undefined;
     const request = (path: string): Tag => ({ subject, side: 'request', path });
     lines.push('{');
     if (body) {

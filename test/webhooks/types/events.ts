@@ -62,6 +62,16 @@ export function exhaustive(event: WebhookEvent): string {
       return event.data.payload?.call_control_id ?? '';
     case 'call.speak.ended':
       return event.data.payload?.status ?? '';
+    case 'call.initiated':
+      return event.data.payload?.direction ?? '';
+    case 'call.answered':
+      return event.data.payload?.call_control_id ?? '';
+    case 'call.hangup':
+      return event.data.payload?.hangup_cause ?? '';
+    case 'call.gather.ended':
+      return event.data.payload?.digits ?? '';
+    case 'call.dtmf.received':
+      return event.data.payload?.digit ?? '';
     default: {
       const unreachable: never = event.data;
       return unreachable;
@@ -145,6 +155,11 @@ type _eventTypes = Assert<
       'call.recording.transcription.saved',
       'call.speak.started',
       'call.speak.ended',
+      'call.initiated',
+      'call.answered',
+      'call.hangup',
+      'call.gather.ended',
+      'call.dtmf.received',
     ]
   >
 >;

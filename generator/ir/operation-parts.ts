@@ -1,0 +1,233 @@
+/**
+ * The parts of one operation: its parameters (path-level ones merged in), its request body in
+ * each content type, and how its success response is read. Inline schemas are lifted to names.
+ */
+import { joinPointer } from '../core/diagnostics.js';
+import { isObject, type Json } from '../core/json.js';
+import { compareStrings, toTypeName } from '../core/names.js';
+import type { BuildContext } from './build.js';
+import { docsOf, toSchemaNode } from './schema.js';
+import type { BodyKind, BodyVariant, NamedSchema, ObjectNode, Operation, Parameter, ResponseShape } from './types.js';
+
+export interface OperationSource {
+  path: string;
+  httpMethod: string;
+  op: Json;
+  item: Json;
+  pointer: string;
+}
+
+const LOCATIONS = ['path', 'query', 'header', 'cookie'] as const;
+/** Headers fetch or the client set itself; a spec parameter cannot take them over. */
+const CLIENT_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+/** Every parameter, path-level first, the operation's own replacing one with the same name and place. */
+export function parameters(src: OperationSource, ctx: BuildContext): Parameter[] {
+  const byKey = new Map<string, Parameter>();
+  const read = (list: unknown, base: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, i) => {
+      const at = resolvedAt(raw, joinPointer(base, 'parameters', i), ctx);
+      const param = parameter(at.value, at.pointer, ctx);
+      if (param) byKey.set(`${param.in}:${param.in === 'header' ? param.name.toLowerCase() : param.name}`, param);
+    });
+  };
+  read(src.item.parameters, joinPointer('#/paths', src.path));
+  read(src.op.parameters, src.pointer);
+  const all = [...byKey.values()];
+  // Path parameters in URL order, so positional arguments follow the URL.
+  const pathParams = all
+    .filter((p) => p.in === 'path')
+    .sort((a, b) => src.path.indexOf(`{${a.name}}`) - src.path.indexOf(`{${b.name}}`));
+  return [...pathParams, ...all.filter((p) => p.in !== 'path')];
+}
+
+function parameter(p: unknown, pointer: string, ctx: BuildContext): Parameter | undefined {
+  if (!isObject(p) || typeof p.name !== 'string') return undefined;
+  const location = LOCATIONS.find((l) => l === p.in);
+  if (!location || (location === 'header' && CLIENT_HEADERS.has(p.name.toLowerCase()))) {
+    ctx.diagnostics.push({
+      code: 'parameter-ignored',
+      severity: 'warning',
+      pointer,
+      message: `${String(p.in)} parameter ${p.name} is not generated: ${location ? 'the client sets this header itself' : 'unknown location'}`,
+    });
+    return undefined;
+  }
+  const schema = paramSchema(p, pointer, ctx);
+  const docs = docsOf(p);
+  if (docs.description !== undefined && schema.docs.description === undefined) {
+    schema.docs = { ...schema.docs, description: docs.description };
+  }
+  return {
+    name: p.name,
+    in: location,
+    required: location === 'path' || p.required === true,
+    ...(typeof p.style === 'string' ? { style: p.style } : {}),
+    ...(typeof p.explode === 'boolean' ? { explode: p.explode } : {}),
+    ...(typeof p.description === 'string' ? { description: p.description } : {}),
+    ...(p.deprecated === true ? { deprecated: true } : {}),
+    schema,
+    pointer,
+  };
+}
+
+/** A parameter's schema, or the one under `content` (a JSON-encoded parameter). */
+function paramSchema(p: Json, pointer: string, ctx: BuildContext) {
+  if (p.schema !== undefined) return toSchemaNode(p.schema, joinPointer(pointer, 'schema'), ctx);
+  const media = isObject(p.content) ? Object.entries(p.content)[0] : undefined;
+  if (media && isObject(media[1]) && media[1].schema !== undefined)
+    return toSchemaNode(media[1].schema, joinPointer(pointer, 'content', media[0], 'schema'), ctx);
+  return toSchemaNode({}, pointer, ctx);
+}
+
+/**
+ * The query, header and cookie parameters as one object schema, named `<Operation>Params`: its
+ * type is what callers pass, its guard checks their values before anything is sent.
+ */
+export function paramsSchema(operationId: string, params: Parameter[], pointer: string, ctx: BuildContext): string | undefined {
+  if (params.length === 0) return undefined;
+  const node: ObjectNode = {
+    kind: 'object',
+    pointer: joinPointer(pointer, 'parameters'),
+    nullable: false,
+    docs: {},
+    properties: params.map((p) => ({ name: p.name, required: p.required, receivedNull: false, schema: p.schema, pointer: p.pointer })),
+    additionalProperties: true,
+  };
+  const name = uniqueName(`${toTypeName(operationId)}Params`, ctx);
+  ctx.hoisted.set(name, { name, typeName: toTypeName(name), pointer: node.pointer, schema: node, origin: 'parameters' });
+  return name;
+}
+
+function uniqueName(wanted: string, ctx: BuildContext): string {
+  const taken = (n: string) => ctx.hoisted.has(n) || ctx.schemaNameOfRef(joinPointer('#/components/schemas', n)) !== undefined;
+  let name = wanted;
+  for (let i = 2; taken(name); i++) name = `${wanted}${i}`;
+  return name;
+}
+
+/** The kind of body a content type is, or undefined for one the client cannot send. */
+export function bodyKind(contentType: string): BodyKind | undefined {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json')) return 'json';
+  if (type === 'multipart/form-data' || type === 'multipart/mixed') return 'multipart';
+  if (type === 'application/x-www-form-urlencoded') return 'form';
+  if (type.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+export function requestBody(src: OperationSource, operationId: string, ctx: BuildContext): Operation['body'] {
+  const { value: raw, pointer } = resolvedAt(src.op.requestBody, joinPointer(src.pointer, 'requestBody'), ctx);
+  if (!isObject(raw) || !isObject(raw.content)) return undefined;
+  const variants: BodyVariant[] = [];
+  for (const [contentType, media] of Object.entries(raw.content)) {
+    const kind = bodyKind(contentType);
+    if (kind === undefined || variants.some((v) => v.kind === kind && kind !== 'binary')) continue;
+    const at = joinPointer(pointer, 'content', contentType, 'schema');
+    const schema = isObject(media) ? media.schema : undefined;
+    if (kind === 'binary' || kind === 'text' || schema === undefined) {
+      variants.push({ contentType, kind: kind === 'text' ? 'text' : 'binary', fieldNames: [], hasRequiredFields: true });
+      continue;
+    }
+    const suffix = variants.length === 0 ? 'Request' : `${toTypeName(kind)}Request`;
+    const schemaName = nameSchema(schema, `${toTypeName(operationId)}${suffix}`, at, ctx, false);
+    const target = ctx.resolve(schema);
+    const props = isObject(target) && isObject(target.properties) ? Object.keys(target.properties) : [];
+    const required = isObject(target) && Array.isArray(target.required) ? target.required : [];
+    variants.push({ contentType, kind, schemaName, fieldNames: props, hasRequiredFields: required.length > 0 });
+  }
+  const first = variants[0];
+  if (!first) return undefined;
+  return {
+    ...(first.schemaName === undefined ? {} : { schemaName: first.schemaName }),
+    required: raw.required === true,
+    hasRequiredFields: first.hasRequiredFields,
+    fieldNames: first.fieldNames,
+    variants,
+  };
+}
+
+/** How the 2xx responses read: JSON (typed per status), text, a binary stream, or nothing. */
+export function responseShape(src: OperationSource, operationId: string, ctx: BuildContext): ResponseShape {
+  const responses = isObject(src.op.responses) ? src.op.responses : {};
+  const codes = Object.keys(responses)
+    .filter((c) => /^2(\d\d|XX)$/i.test(c))
+    .sort(compareStrings);
+  const shape: ResponseShape = { kind: 'empty', schemaNames: [], mayBeEmpty: false };
+  for (const code of codes) {
+    const { value: response, pointer } = resolvedAt(responses[code], joinPointer(src.pointer, 'responses', code), ctx);
+    const content = isObject(response) && isObject(response.content) ? Object.entries(response.content) : [];
+    if (content.length === 0) {
+      shape.mayBeEmpty = true;
+      continue;
+    }
+    const json = content.find(([type]) => bodyKind(type) === 'json');
+    if (json) {
+      shape.kind = 'json';
+      const schema = isObject(json[1]) ? json[1].schema : undefined;
+      if (schema === undefined) continue;
+      const fallback = `${toTypeName(operationId)}Response${codes.indexOf(code) === 0 ? '' : code}`;
+      const at = joinPointer(pointer, 'content', json[0], 'schema');
+      const name = nameSchema(schema, fallback, at, ctx, true);
+      if (!shape.schemaNames.includes(name)) shape.schemaNames.push(name);
+    } else if (shape.kind !== 'json') {
+      shape.kind = content.every(([type]) => bodyKind(type) === 'text') ? 'text' : 'binary';
+    }
+  }
+  if (shape.kind === 'empty') shape.mayBeEmpty = false;
+  return shape;
+}
+
+/** Named schema of the error body (from `default` or 4xx/5xx responses), when JSON. */
+export function errorSchema(src: OperationSource, operationId: string, ctx: BuildContext): string | undefined {
+  const responses = isObject(src.op.responses) ? src.op.responses : {};
+  const code = Object.keys(responses)
+    .filter((c) => /^(default|[45](\d\d|XX))$/i.test(c))
+    .sort(compareStrings)[0];
+  if (code === undefined) return undefined;
+  const { value: response, pointer } = resolvedAt(responses[code], joinPointer(src.pointer, 'responses', code), ctx);
+  const content = isObject(response) && isObject(response.content) ? Object.entries(response.content) : [];
+  const json = content.find(([type]) => bodyKind(type) === 'json');
+  const schema = json && isObject(json[1]) ? json[1].schema : undefined;
+  if (schema === undefined) return undefined;
+  const at = joinPointer(pointer, 'content', json![0], 'schema');
+  return nameSchema(schema, `${toTypeName(operationId)}ErrorResponse`, at, ctx, true);
+}
+
+/** A schema is named by its `$ref`, or lifted to a name of its own when written inline. */
+export function nameSchema(schema: unknown, fallbackName: string, pointer: string, ctx: BuildContext, receiving: boolean): string {
+  if (isObject(schema) && typeof schema.$ref === 'string' && Object.keys(schema).length === 1) {
+    const name = ctx.schemaNameOfRef(schema.$ref);
+    if (name) return name;
+  }
+  const title = isObject(schema) && typeof schema.title === 'string' ? toTypeName(schema.title) : undefined;
+  const name = title ?? fallbackName;
+  const node = toSchemaNode(schema, pointer, { ...ctx, receiving });
+  const existing = ctx.hoisted.get(name);
+  if (existing && sameShape(existing.schema, node)) return name;
+  const unique = existing || ctx.schemaNameOfRef(joinPointer('#/components/schemas', name)) ? uniqueName(fallbackName, ctx) : name;
+  const named: NamedSchema = { name: unique, typeName: toTypeName(unique), pointer, schema: node, origin: 'inline-response' };
+  ctx.hoisted.set(unique, named);
+  return unique;
+}
+
+/** Two inline schemas are one type when they differ only in where they were written. */
+function sameShape(a: unknown, b: unknown): boolean {
+  const withoutPointers = (key: string, value: unknown) => (key === 'pointer' ? undefined : value);
+  return JSON.stringify(a, withoutPointers) === JSON.stringify(b, withoutPointers);
+}
+
+/**
+ * A value and where it really is: a `$ref` to a shared response, body or parameter is followed,
+ * so pointers in the model (and in diagnostics) name the definition, not the reference.
+ */
+function resolvedAt(value: unknown, pointer: string, ctx: BuildContext): { value: unknown; pointer: string } {
+  let current = value;
+  let at = pointer;
+  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && hops < 20; hops++) {
+    at = current.$ref;
+    current = ctx.resolve({ $ref: current.$ref });
+  }
+  return { value: current, pointer: at };
+}
