@@ -3,14 +3,16 @@
  * killed run left behind does not block; runs started together both succeed. All with real runs
  * of the CLI, held at a step of the write phase through its test hook where the test needs it.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockFileFor, lockOutput } from '../../generator/cli/lock.ts';
-import { readOutput, startCli, type CliProcess } from '../helpers/cli-process.ts';
+import { copyProject, readOutput, startCli, type CliProcess } from '../helpers/cli-process.ts';
 import { ROOT, tempDir } from '../helpers/generate.ts';
 
 const SPEC = join(ROOT, 'test/fixtures/specs/twin-3.1.yaml');
+const project = copyProject();
 const runs: CliProcess[] = [];
 afterAll(async () => {
   await Promise.all(runs.map((r) => r.kill()));
@@ -23,7 +25,7 @@ function setup(name: string) {
   const out = join(dir, 'work/out');
   const env = { CODEGEN_FORMAT_CACHE: join(dir, 'format-cache.json') };
   const run = (pauseAt?: string) => {
-    const cli = startCli(['--spec', SPEC, '--out', out], pauseAt === undefined ? env : { ...env, CODEGEN_PAUSE_AT: pauseAt });
+    const cli = startCli(['--spec', SPEC, '--out', out], pauseAt === undefined ? env : { ...env, CODEGEN_PAUSE_AT: pauseAt }, project);
     runs.push(cli);
     return cli;
   };
@@ -47,16 +49,11 @@ describe('two runs into one folder', () => {
     expect(leftovers()).toStrictEqual([]);
   }, 120_000);
 
-  it('a lock and a lock candidate left by killed runs do not block the next run', async () => {
+  it('a lock left by a killed run does not block the next run', async () => {
     const { out, run, leftovers } = setup('lock-stale');
-    const killedEarly = run('lock candidate written');
-    await killedEarly.waitFor('codegen paused: lock candidate written');
-    await killedEarly.kill();
-    expect(leftovers()).toStrictEqual([`.out.codegen-lock.${killedEarly.pid}`]);
-    // The next run removes the dead candidate, takes the lock, and is killed holding it.
-    const killedHolding = run('lock taken');
-    await killedHolding.waitFor('codegen paused: lock taken');
-    await killedHolding.kill();
+    const killed = run('lock taken');
+    await killed.waitFor('codegen paused: lock taken');
+    await killed.kill();
     expect(leftovers()).toStrictEqual(['.out.codegen-lock']);
 
     const next = run();
@@ -68,7 +65,7 @@ describe('two runs into one folder', () => {
 
   it('runs started together, sharing a format cache, both succeed and leave one whole output', async () => {
     const { out, run, leftovers } = setup('lock-together');
-    const together = [run(), run(), run()];
+    const together = [run(), run()];
     for (const cli of together) expect(await cli.exited, cli.output()).toBe(0);
     // However they interleaved, exactly one of them wrote the files.
     const wrote = together.filter((cli) => /: [1-9]\d* added/.test(cli.output()));
@@ -88,6 +85,20 @@ describe('lockOutput', () => {
       `another run (pid ${process.pid}) is still writing ${out}`,
     );
     expect(waits).toStrictEqual([process.pid]);
+  });
+
+  it('removes what killed runs left while taking the lock: candidates, a break lock, the lock', async () => {
+    const out = join(tempDir('lock-unit'), 'out');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const lock = lockFileFor(out);
+    for (const file of [lock, `${lock}.${dead}`, `${lock}.break`, `${lock}.break.${dead}`]) {
+      writeFileSync(file, `${dead}\n`);
+    }
+    const taken = await lockOutput(out);
+    expect(readdirSync(dirname(out))).toStrictEqual(['.out.codegen-lock']);
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
+    taken.release();
+    expect(readdirSync(dirname(out))).toStrictEqual([]);
   });
 
   it('takes over a lock whose content is not a pid, and releases it', async () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { watch } from '../../generator/cli/watch.ts';
 import { writeOutput } from '../../generator/cli/write.ts';
-import { startCli, type CliProcess } from '../helpers/cli-process.ts';
+import { copyProject, startCli, type CliProcess } from '../helpers/cli-process.ts';
 import { ROOT, tempDir } from '../helpers/generate.ts';
 
 describe('watch()', () => {
@@ -81,7 +81,7 @@ describe('npm run generate -- --watch', () => {
     const twin = readFileSync(join(ROOT, 'test/fixtures/specs/twin-3.1.yaml'), 'utf8');
     writeFileSync(spec, twin);
     const out = join(dir, 'api/generated');
-    const cli = startCli(['--spec', spec, '--out', out, '--watch'], { CODEGEN_FORMAT_CACHE: join(dir, 'cache.json') });
+    const cli = startCli(['--spec', spec, '--out', out, '--watch'], { CODEGEN_FORMAT_CACHE: join(dir, 'cache.json') }, copyProject());
     runs.push(cli);
     await cli.waitFor('watching for changes… (Ctrl-C to stop)');
 

@@ -3,10 +3,10 @@
  * generator/cli/test-hook.ts), resume and kill: for the kill-safety, lock and watch tests.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../../generator/cli/write.ts';
-import { ROOT } from './generate.ts';
+import { ROOT, tempDir } from './generate.ts';
 
 export interface CliProcess {
   readonly pid: number;
@@ -21,14 +21,26 @@ export interface CliProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts the CLI as `npm run generate` does, through run.mjs. */
-export function startCli(args: readonly string[], env: Record<string, string> = {}): CliProcess {
-  return startNode([join(ROOT, 'generator/cli/run.mjs'), ...args], env);
+/**
+ * Starts the CLI as `npm run generate` does, through run.mjs: the project's own, or that of a
+ * copy made by `copyProject()`.
+ */
+export function startCli(args: readonly string[], env: Record<string, string> = {}, root = ROOT): CliProcess {
+  return startNode([join(root, 'generator/cli/run.mjs'), ...args], env);
 }
 
-/** Starts the CLI from its TypeScript source, through tsx, as the other CLI tests do. */
-export function startCliFromSource(args: readonly string[], env: Record<string, string> = {}): CliProcess {
-  return startNode([join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'generator/cli/cli.ts'), ...args], env);
+/**
+ * A copy of what the generator is built and run from (its sources, runtime, templates and spec),
+ * using the project's node_modules. Tests that compare the output of runs started minutes apart
+ * run the copy, so that an edit made to the sources meanwhile cannot change what they compare.
+ */
+export function copyProject(): string {
+  const root = tempDir('project');
+  for (const entry of ['generator', 'runtime', 'templates', 'spec', 'package.json', '.prettierrc.json']) {
+    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  return root;
 }
 
 function startNode(args: readonly string[], env: Record<string, string>): CliProcess {
