@@ -47,9 +47,17 @@ export function tempFolderFor(outDir: string): string {
  * Puts `files` in place of the output folder's generated content. `unchanged` lists the files
  * whose bytes are already right in the folder. The caller holds the output lock.
  */
-export function swapInOutput(outDir: string, files: readonly GeneratedFile[], unchanged: ReadonlySet<string>): void {
+export function swapInOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  unchanged: ReadonlySet<string>,
+): void {
   const temp = tempFolderFor(outDir);
-  const [building, ready, old] = ['new', 'ready', 'old'].map((name) => join(temp, name)) as [string, string, string];
+  const [building, ready, old] = ['new', 'ready', 'old'].map((name) => join(temp, name)) as [
+    string,
+    string,
+    string,
+  ];
   mkdirSync(building, { recursive: true });
   step('temp folder made');
   for (const file of files) {

@@ -84,7 +84,10 @@ describe('a one-field spec change', () => {
     const generate = async (spec: string) => {
       const cli = startCli(['--spec', spec, '--out', out], { CODEGEN_FORMAT_CACHE: cacheFile }, project);
       expect(await cli.exited, cli.output()).toBe(0);
-      return { output: cli.output(), cache: JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string> };
+      return {
+        output: cli.output(),
+        cache: JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>,
+      };
     };
 
     const first = await generate(before);
@@ -103,7 +106,9 @@ describe('a one-field spec change', () => {
     expect(sorted(gained.map((key) => second.cache[key]!))).toStrictEqual(
       sorted(changed.map((file) => readFileSync(join(out, file), 'utf8'))),
     );
-    expect(sorted(lost.map((key) => first.cache[key]!))).toStrictEqual(sorted(changed.map((file) => outputBefore[file]!)));
+    expect(sorted(lost.map((key) => first.cache[key]!))).toStrictEqual(
+      sorted(changed.map((file) => outputBefore[file]!)),
+    );
     expect(Object.keys(second.cache).length - gained.length).toBeGreaterThan(20);
   }, 90_000);
 });

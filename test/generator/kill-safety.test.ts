@@ -5,7 +5,16 @@
  * every kill the output folder must hold the old output or the new one, whole; the next run must
  * finish or drop what the killed one left; and at the end no temporary file may remain.
  */
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyProject, readOutput, startCli, type CliProcess } from '../helpers/cli-process.ts';
@@ -39,7 +48,11 @@ afterAll(async () => {
 });
 
 function run(side: Side, pauseAt?: string): CliProcess {
-  const cli = startCli(['--spec', specs[side], '--out', out], pauseAt === undefined ? env : { ...env, CODEGEN_PAUSE_AT: pauseAt }, project);
+  const cli = startCli(
+    ['--spec', specs[side], '--out', out],
+    pauseAt === undefined ? env : { ...env, CODEGEN_PAUSE_AT: pauseAt },
+    project,
+  );
   runs.push(cli);
   return cli;
 }
@@ -81,7 +94,9 @@ describe('a run killed at any step of its write phase', () => {
 
   it('leaves the old or the new output whole, and the next run puts things right', async () => {
     // Files both outputs have, so that either run, to A or to B, stages them.
-    const staged = steps.filter((s) => s.startsWith('staged ') && s.slice(7) in expected.A && s.slice(7) in expected.B);
+    const staged = steps.filter(
+      (s) => s.startsWith('staged ') && s.slice(7) in expected.A && s.slice(7) in expected.B,
+    );
     // One kill in each kind of state the write phase passes through (see swap.ts); a run costs
     // seconds, so steps that leave the same kind of state are not repeated. Every killed run
     // also leaves its lock behind, with its pid gone, for the next run to take over.
@@ -121,14 +136,20 @@ describe('a run killed at any step of its write phase', () => {
 });
 
 /** Asserts what a kill must leave, and returns the side the next run will start from. */
-function checkAfterKill(point: string | undefined, before: Side, target: Side, expected: Record<Side, Record<string, string>>): Side {
+function checkAfterKill(
+  point: string | undefined,
+  before: Side,
+  target: Side,
+  expected: Record<Side, Record<string, string>>,
+): Side {
   const where = point === undefined ? 'after a kill while running' : `after a kill at "${point}"`;
   const aside = join(temp, 'old');
   // Each file that is not ours is in the output folder, or, in the two windows swap.ts names,
   // moved aside with the old output; never lost.
   const found = { ...readNotOurs(aside), ...readNotOurs(out) };
   expect(found, where).toStrictEqual(NOT_OURS);
-  if (point !== undefined && !NOT_OURS_ASIDE.has(point)) expect(readNotOurs(out), where).toStrictEqual(NOT_OURS);
+  if (point !== undefined && !NOT_OURS_ASIDE.has(point))
+    expect(readNotOurs(out), where).toStrictEqual(NOT_OURS);
   if (!existsSync(out)) {
     // Only between the two renames of the swap; the next run puts the new output in place.
     if (point !== undefined) expect(point, where).toBe('old output moved aside');
@@ -136,7 +157,8 @@ function checkAfterKill(point: string | undefined, before: Side, target: Side, e
   }
   const now = readOutput(out);
   const side = (['A', 'B'] as const).find((s) => isDeepEqual(now, expected[s]));
-  const differs = (s: Side) => [...new Set([...Object.keys(now), ...Object.keys(expected[s])])].filter((f) => now[f] !== expected[s][f]);
+  const differs = (s: Side) =>
+    [...new Set([...Object.keys(now), ...Object.keys(expected[s])])].filter((f) => now[f] !== expected[s][f]);
   const message = `${where}, the output is neither the old nor the new one: it differs from the old in ${differs(before).join(', ')} and from the new in ${differs(target).join(', ')}`;
   expect(side, message).toBeDefined();
   expect([before, target]).toContain(side);
@@ -160,7 +182,8 @@ function changeSpec(text: string, files: string[]): string {
   return changed;
 }
 
-const without = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).filter((f) => !(f in b));
+const without = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).filter((f) => !(f in b));
 
 function readNotOurs(root: string): Record<string, string> {
   const found: Record<string, string> = {};

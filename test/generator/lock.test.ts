@@ -25,7 +25,11 @@ function setup(name: string) {
   const out = join(dir, 'work/out');
   const env = { CODEGEN_FORMAT_CACHE: join(dir, 'format-cache.json') };
   const run = (pauseAt?: string) => {
-    const cli = startCli(['--spec', SPEC, '--out', out], pauseAt === undefined ? env : { ...env, CODEGEN_PAUSE_AT: pauseAt }, project);
+    const cli = startCli(
+      ['--spec', SPEC, '--out', out],
+      pauseAt === undefined ? env : { ...env, CODEGEN_PAUSE_AT: pauseAt },
+      project,
+    );
     runs.push(cli);
     return cli;
   };

@@ -17,14 +17,21 @@ import { ROOT, tempDir } from '../helpers/generate.ts';
 describe('watch()', () => {
   it('regenerates for each kind of input, never for other files or for its own output', async () => {
     const dir = tempDir('watch-inputs');
-    for (const sub of ['spec', 'templates/partials', 'runtime']) mkdirSync(join(dir, sub), { recursive: true });
+    for (const sub of ['spec', 'templates/partials', 'runtime'])
+      mkdirSync(join(dir, sub), { recursive: true });
     const paths = {
       spec: join(dir, 'spec/api.yaml'),
       naming: join(dir, 'spec/naming.yaml'),
       templates: join(dir, 'templates'),
       runtime: join(dir, 'runtime'),
     };
-    const inputs = [paths.spec, paths.naming, join(dir, 'templates/a.hbs'), join(dir, 'templates/partials/p.hbs'), join(dir, 'runtime/x.ts')];
+    const inputs = [
+      paths.spec,
+      paths.naming,
+      join(dir, 'templates/a.hbs'),
+      join(dir, 'templates/partials/p.hbs'),
+      join(dir, 'runtime/x.ts'),
+    ];
     for (const file of inputs) writeFileSync(file, 'v1\n');
     // Inside the templates folder, which is watched with its subfolders, and holding `.hbs` and
     // `.ts` files, which would count there if they were not the run's own.
@@ -48,7 +55,11 @@ describe('watch()', () => {
         onRun();
       });
     const stop = new AbortController();
-    const watching = watch(paths, regenerate, { outDir: out, signal: stop.signal, onTrigger: (files) => triggers.push([...files]) });
+    const watching = watch(paths, regenerate, {
+      outDir: out,
+      signal: stop.signal,
+      onTrigger: (files) => triggers.push([...files]),
+    });
     await untilRun(1);
 
     for (const other of ['spec/notes.txt', 'spec/api.yaml.swp', 'templates/notes.txt', 'runtime/README.md']) {
@@ -81,13 +92,20 @@ describe('npm run generate -- --watch', () => {
     const twin = readFileSync(join(ROOT, 'test/fixtures/specs/twin-3.1.yaml'), 'utf8');
     writeFileSync(spec, twin);
     const out = join(dir, 'api/generated');
-    const cli = startCli(['--spec', spec, '--out', out, '--watch'], { CODEGEN_FORMAT_CACHE: join(dir, 'cache.json') }, copyProject());
+    const cli = startCli(
+      ['--spec', spec, '--out', out, '--watch'],
+      { CODEGEN_FORMAT_CACHE: join(dir, 'cache.json') },
+      copyProject(),
+    );
     runs.push(cli);
     await cli.waitFor('watching for changes… (Ctrl-C to stop)');
 
     let mark = cli.output().length;
     writeFileSync(join(dir, 'api/notes.txt'), 'not an input\n');
-    writeFileSync(spec, twin.replace('        volume:', '        loudness:\n          type: number\n        volume:'));
+    writeFileSync(
+      spec,
+      twin.replace('        volume:', '        loudness:\n          type: number\n        volume:'),
+    );
     await cli.waitFor('watching for changes…', mark);
     expect(readFileSync(join(out, 'src/schemas.ts'), 'utf8')).toContain('loudness?: number;');
 
