@@ -53,11 +53,9 @@ export function swapInOutput(
   unchanged: ReadonlySet<string>,
 ): void {
   const temp = tempFolderFor(outDir);
-  const [building, ready, old] = ['new', 'ready', 'old'].map((name) => join(temp, name)) as [
-    string,
-    string,
-    string,
-  ];
+  const building = join(temp, 'new');
+  const ready = join(temp, 'ready');
+  const old = join(temp, 'old');
   mkdirSync(building, { recursive: true });
   step('temp folder made');
   for (const file of files) {
