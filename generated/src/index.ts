@@ -17,6 +17,8 @@ export { Recordings } from './resources/recordings.js';
 export { RecordingsActions } from './resources/recordings-actions.js';
 export type { RequestOptions } from './core/client-core.js';
 export { APIPromise } from './core/api-promise.js';
+export { Page, PagePromise } from './core/pagination.js';
+export { toFile, type FileData, type FileUpload, type Uploadable } from './core/request-body.js';
 // Every export of errors.ts is public: one class per failure, and Telnyx's error body types.
 export * from './core/errors.js';
 export {
