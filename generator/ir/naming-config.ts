@@ -1,5 +1,6 @@
 /** The shape of `spec/naming.yaml`, checked on load so a typo there is an error, not a surprise. */
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { Pagination } from './types.js';
 
 export interface NamingConfig {
   package: {
@@ -13,6 +14,12 @@ export interface NamingConfig {
   /** Where operations live on the client; one not listed gets a name from its path. */
   operations: Record<string, { method: string; resource?: string }>;
   idempotencyField?: string;
+  /**
+   * How a list operation pages, by operationId, where the spec's shape does not say (or says
+   * wrong): a scheme as `Pagination` describes it (paths as lists of property names), or `false`
+   * for no paging.
+   */
+  pagination?: Record<string, Pagination | false>;
   webhooks?: { alwaysPresent?: string[] };
 }
 
@@ -35,7 +42,22 @@ export function checkNamingConfig(
     if (typeof entry?.method !== 'string')
       fail(`operations.${id}.method must be a string`, `#/operations/${id}/method`);
   }
+  for (const [id, scheme] of Object.entries(v.pagination ?? {})) {
+    if (scheme !== false && !isPagination(scheme))
+      fail(
+        `pagination.${id} must be false or a scheme: { kind: page-number, items, pageNumber, totalPages, param } or { kind: cursor, items, nextCursor, param }, each path a list of names`,
+        `#/pagination/${id}`,
+      );
+  }
   return diagnostics.length
     ? { diagnostics }
     : { config: { operations: {}, ...v } as NamingConfig, diagnostics };
+}
+
+function isPagination(value: unknown): value is Pagination {
+  const v = value as Record<string, unknown> | null;
+  const path = (key: string) => Array.isArray(v?.[key]) && (v[key] as unknown[]).every((s) => typeof s === 'string');
+  if (v?.kind === 'page-number') return ['items', 'pageNumber', 'totalPages', 'param'].every(path);
+  if (v?.kind === 'cursor') return ['items', 'nextCursor', 'param'].every(path);
+  return false;
 }

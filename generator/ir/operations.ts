@@ -68,7 +68,10 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
       ? naming.idempotencyField
       : undefined;
   const paramsSchemaName = paramsSchema(operationId, params, pointer, ctx);
-  const pagination = detectPagination(src.httpMethod, params, firstJsonSchema(src, ctx), ctx);
+  // The naming config has the last word: a scheme the shape does not show, or none at all.
+  const configured = naming.pagination?.[operationId];
+  const pagination =
+    configured === undefined ? detectPagination(src.httpMethod, params, firstJsonSchema(src, ctx), ctx) : configured || undefined;
   const errorSchemaName = errorSchema(src, operationId, ctx);
   return {
     operationId,

@@ -380,3 +380,31 @@ describe('schema shapes', () => {
     ]);
   });
 });
+
+describe('pagination named in the naming config', () => {
+  const doc = parse(readFileSync(SPEC_PATH, 'utf8'));
+  const pageByNumber = {
+    kind: 'page-number',
+    items: ['data'],
+    pageNumber: ['meta', 'page_number'],
+    totalPages: ['meta', 'total_pages'],
+    param: ['page[number]'],
+  };
+
+  it('overrides what the shape says: a scheme where none shows, none where one does', () => {
+    const raw = { ...parse(readFileSync(NAMING_PATH, 'utf8')), pagination: { ListMediaStorage: pageByNumber, GetRecordings: false } };
+    const config = checkNamingConfig(raw, 'naming.yaml');
+    expect(config.diagnostics).toEqual([]);
+    const { model } = buildModel({ document: doc, naming: config.config!, specFile: 't', specHash: 'x' });
+    const byId = new Map(model.operations.map((o) => [o.operationId, o]));
+    expect(byId.get('ListMediaStorage')!.pagination).toEqual(pageByNumber);
+    expect(byId.get('GetRecordings')!.pagination).toBeUndefined();
+    expect(byId.get('getRecordingTranscriptions')!.pagination?.kind).toBe('cursor');
+  });
+
+  it('refuses a scheme it cannot use, with its place in the config', () => {
+    const raw = { ...parse(readFileSync(NAMING_PATH, 'utf8')), pagination: { GetRecordings: { kind: 'page-number', items: 'data' } } };
+    const { diagnostics } = checkNamingConfig(raw, 'naming.yaml');
+    expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([['naming-config-invalid', '#/pagination/GetRecordings']]);
+  });
+});
