@@ -75,7 +75,8 @@ export function createIvrHandler(options: IvrOptions): WebhookHandler {
       'call.gather.ended': async (event) => {
         const gather = event.data.payload;
         const callId = gather?.call_control_id;
-        if (!callId) return;
+        // Nothing to do once the caller has gone (the gather ends with status call_hangup).
+        if (!callId || gather.status === 'call_hangup') return;
         if (gather.status === 'valid' && gather.digits === '1') {
           log(`caller chose 1: playing ${options.greetingMediaName} and recording`);
           await actions.startPlayback(callId, {
@@ -91,8 +92,7 @@ export function createIvrHandler(options: IvrOptions): WebhookHandler {
           });
           return;
         }
-        // "2", or the caller gave no valid digit after every try (status timeout or invalid).
-        if (gather.status === 'call_hangup') return;
+        // "2", or no valid digit after every try Telnyx made (status timeout or invalid).
         log(`caller chose ${gather.digits || 'nothing'} (${gather.status ?? 'no status'}): hanging up`);
         await actions.hangup(callId, commandFor(event, 'goodbye'));
       },
