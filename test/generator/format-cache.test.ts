@@ -65,7 +65,7 @@ describe('the CLI with and without the cache', () => {
     expect(runCli('generator/cli/cli.ts', ['--spec', spec, '--out', uncached, '--no-cache']).code).toBe(0);
     const read = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
     expect(read(cached)).toStrictEqual(read(uncached));
-  });
+  }, 120_000);
 });
 
 describe('a one-field spec change', () => {
