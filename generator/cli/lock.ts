@@ -48,11 +48,12 @@ export async function lockOutput(outDir: string, options: LockOptions = {}): Pro
     const holder = readPid(file);
     if (holder === undefined) continue; // released (or broken) between the two calls: try again
     if (!isAlive(holder)) {
-      breakStaleLock(file, holder);
-      continue;
+      // Broken: try again at once. Not broken (another waiter is breaking it): wait a little.
+      if (breakStaleLock(file, holder)) continue;
+    } else {
+      if (!announced) options.onWait?.(holder, file);
+      announced = true;
     }
-    if (!announced) options.onWait?.(holder, file);
-    announced = true;
     if (waited >= maxWaitMs) {
       throw new Error(
         `another run (pid ${holder}) is still writing ${outDir} after ${Math.round(waited / 1000)} s; ` +
@@ -80,17 +81,21 @@ function tryCreate(file: string): boolean {
   }
 }
 
-function breakStaleLock(file: string, stalePid: number): void {
+/** Removes the lock if it still names the dead `stalePid`; false when another waiter is at it. */
+function breakStaleLock(file: string, stalePid: number): boolean {
   const breaker = `${file}.break`;
   if (!tryCreate(breaker)) {
     const breakerPid = readPid(breaker);
-    if (breakerPid !== undefined && !isAlive(breakerPid)) removeIfOwner(breaker, breakerPid);
-    return;
+    if (breakerPid === undefined) return true;
+    if (isAlive(breakerPid)) return false;
+    removeIfOwner(breaker, breakerPid);
+    return true;
   }
   try {
     // Still the same dead holder? Only then is it ours to remove.
     removeIfOwner(file, stalePid);
     step('stale lock removed');
+    return true;
   } finally {
     removeIfOwner(breaker, process.pid);
   }
