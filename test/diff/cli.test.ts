@@ -14,7 +14,7 @@ const CLI = resolve(root, 'generator/diff/cli.ts');
 // The project's own tsx, as `npx tsx` finds it from the project root; the git case runs elsewhere.
 const TSX = resolve(root, 'node_modules/.bin/tsx');
 const OLD = resolve(root, 'test/fixtures/specs/voice-media-2026-02-26.yaml');
-const NEW = resolve(root, 'spec/voice-media.yaml');
+const NEW = resolve(root, 'test/fixtures/specs/voice-media-2026-07-16.yaml');
 const tmp = mkdtempSync(join(tmpdir(), 'spec-diff-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -48,12 +48,12 @@ describe('spec:diff CLI', () => {
     const heading = run([OLD, NEW]).stdout.split('\n')[0];
     expect(heading).toBe(
       '## API changes: `test/fixtures/specs/voice-media-2026-02-26.yaml` (Telnyx API 2.0.0, extracted from spec3-2026-02-26.yml)' +
-        ' → `spec/voice-media.yaml` (Telnyx API 2.0.0, extracted from spec3-2026-07-16.yml)',
+        ' → `test/fixtures/specs/voice-media-2026-07-16.yaml` (Telnyx API 2.0.0, extracted from spec3-2026-07-16.yml)',
     );
     // From elsewhere, a file outside the working directory is named by its file name alone.
     const outside = run([OLD, NEW], tmp).stdout;
     expect(outside.split('\n')[0]).toMatch(
-      /^## API changes: `voice-media-2026-02-26\.yaml` \(.*\) → `voice-media\.yaml` \(/,
+      /^## API changes: `voice-media-2026-02-26\.yaml` \(.*\) → `voice-media-2026-07-16\.yaml` \(/,
     );
     expect(outside).not.toContain(root);
   });

@@ -13,7 +13,7 @@ import { renderMarkdown } from '../../generator/diff/render.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const OLD = 'test/fixtures/specs/voice-media-2026-02-26.yaml';
-const NEW = 'spec/voice-media.yaml';
+const NEW = 'test/fixtures/specs/voice-media-2026-07-16.yaml';
 const naming = readNamingConfig(resolve(root, 'spec/naming.yaml')).config!;
 const text = (file: string) => readFileSync(resolve(root, file), 'utf8');
 const load = (file: string) => {
