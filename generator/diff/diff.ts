@@ -90,6 +90,7 @@ function diffOperation(pair: Pair, a: Operation, b: Operation): void {
   }
   const request = context(pair, subject, 'request');
   diffPathParams(request, a, b);
+  diffParams(request, a, b);
   diffBody(request, a, b);
   diffRoot(
     context(pair, subject, 'response'),
@@ -162,6 +163,19 @@ function diffBody(ctx: DiffContext, a: Operation, b: Operation): void {
       'request body removed',
     );
   }
+}
+
+/**
+ * Query, header and cookie parameters: their params objects compared like a body, so a new
+ * required parameter is breaking and a new optional one compatible. An operation without any
+ * reads as an empty open object.
+ */
+function diffParams(ctx: DiffContext, a: Operation, b: Operation): void {
+  if (!a.paramsSchemaName && !b.paramsSchemaName) return;
+  const none = (pointer: string): SchemaNode => ({ kind: 'object', properties: [], additionalProperties: true, pointer, nullable: false, docs: {} });
+  const before = a.paramsSchemaName ? rootNode(ctx.oldSchemas, a.paramsSchemaName) : none(a.pointer);
+  const after = b.paramsSchemaName ? rootNode(ctx.newSchemas, b.paramsSchemaName) : none(b.pointer);
+  ctx.recurse(before, after, '');
 }
 
 function diffRoot(

@@ -224,3 +224,37 @@ describe('a field removed from a schema that stays open', () => {
     ]);
   });
 });
+
+describe('query parameters', () => {
+  const withQuery = (params: Json[]) => {
+    const s = baseSpec();
+    s.paths['/things/{id}/do'].post.parameters.push(...params);
+    return s;
+  };
+  const q = (name: string, required = false, schema: Json = { type: 'string' }) => ({ name, in: 'query', required, schema });
+
+  it('a new required query parameter is breaking, a new optional one compatible, a removed one reported', () => {
+    const before = model(withQuery([q('a')]));
+    const after = model(withQuery([q('a'), q('b', true), q('c')]));
+    const changes = diffModels(before, after).map((c) => [c.kind, c.path, c.class]);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        ['field-added', 'b', 'breaking'],
+        ['field-added', 'c', 'compatible'],
+      ]),
+    );
+    const removed = diffModels(after, before).map((c) => [c.kind, c.path]);
+    expect(removed).toEqual(expect.arrayContaining([expect.arrayContaining(['b']), expect.arrayContaining(['c'])]));
+  });
+
+  it('a query parameter narrowed to fewer values is breaking for callers', () => {
+    const before = model(withQuery([q('mode', false, { type: 'string', enum: ['x', 'y'] })]));
+    const after = model(withQuery([q('mode', false, { type: 'string', enum: ['x'] })]));
+    expect(diffModels(before, after).map((c) => [c.kind, c.path, c.class])).toEqual([['enum-value-removed', 'mode', 'breaking']]);
+  });
+
+  it('an operation that gains its first parameter reports it', () => {
+    const changes = diffModels(model(baseSpec()), model(withQuery([q('page', true, { type: 'integer' })])));
+    expect(changes.map((c) => [c.kind, c.path, c.class])).toEqual([['field-added', 'page', 'breaking']]);
+  });
+});
