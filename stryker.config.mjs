@@ -25,6 +25,9 @@ const MUTATE = [
   'runtime/transport.ts',
   'runtime/idempotency.ts',
   'runtime/validation.ts',
+  'runtime/request-params.ts',
+  'runtime/request-body.ts',
+  'runtime/pagination.ts',
   'generator/emit/escape.ts',
 ];
 
