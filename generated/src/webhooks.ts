@@ -140,6 +140,88 @@ export interface WebhookEventMap {
 
 export type WebhookEventType = keyof WebhookEventMap;
 
+/**
+ * Every webhook the spec describes, by its key there, typed by its body. Most are also in
+ * `WebhookEventMap`; one whose body gives no `data.event_type` values is not routed by
+ * `unwrapWebhook` (it comes back as an `UnknownWebhookEvent`, or is refused without
+ * `data.event_type`): check its signature with `verifyWebhookSignature`, then its parsed body
+ * with the type's `validate…` guard.
+ */
+export interface WebhookBodies {
+  /**
+   * Call Playback Started
+   * Call Playback Started
+   * Routed by `data.event_type`: `call.playback.started`.
+   */
+  'callPlaybackStarted': CallPlaybackStartedEvent;
+  /**
+   * Call Playback Ended
+   * Call Playback Ended
+   * Routed by `data.event_type`: `call.playback.ended`.
+   */
+  'callPlaybackEnded': CallPlaybackEndedEvent;
+  /**
+   * Call Recording Error
+   * Call Recording Error
+   * Routed by `data.event_type`: `call.recording.error`.
+   */
+  'callRecordingError': CallRecordingErrorEvent;
+  /**
+   * Call Recording Saved
+   * Call Recording Saved
+   * Routed by `data.event_type`: `call.recording.saved`.
+   */
+  'callRecordingSaved': CallRecordingSavedEvent;
+  /**
+   * Call Recording Transcription Saved
+   * Call Recording Transcription Saved
+   * Routed by `data.event_type`: `call.recording.transcription.saved`.
+   */
+  'callRecordingTranscriptionSaved': CallRecordingTranscriptionSavedEvent;
+  /**
+   * Call Speak Started
+   * Call Speak Started
+   * Routed by `data.event_type`: `call.speak.started`.
+   */
+  'callSpeakStarted': CallSpeakStartedEvent;
+  /**
+   * Call Speak Ended
+   * Call Speak Ended
+   * Routed by `data.event_type`: `call.speak.ended`.
+   */
+  'callSpeakEnded': CallSpeakEndedEvent;
+  /**
+   * Call Initiated
+   * Call Initiated
+   * Routed by `data.event_type`: `call.initiated`.
+   */
+  'callInitiated': CallInitiatedEvent;
+  /**
+   * Call Answered
+   * Call Answered
+   * Routed by `data.event_type`: `call.answered`.
+   */
+  'callAnswered': CallAnsweredEvent;
+  /**
+   * Call Hangup
+   * Call Hangup
+   * Routed by `data.event_type`: `call.hangup`.
+   */
+  'callHangup': CallHangupEvent;
+  /**
+   * Call Gather Ended
+   * Call Gather Ended
+   * Routed by `data.event_type`: `call.gather.ended`.
+   */
+  'callGatherEnded': CallGatherEndedEvent;
+  /**
+   * Call DTMF Received
+   * Call Dtmf Received
+   * Routed by `data.event_type`: `call.dtmf.received`.
+   */
+  'callDtmfReceived': CallDtmfReceivedEvent;
+}
+
 /** Every event type this package knows, in spec order. */
 export const WEBHOOK_EVENT_TYPES = [
   'call.playback.started',

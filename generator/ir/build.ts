@@ -11,7 +11,7 @@ import { withUniqueOperationIds } from './operation-ids.js';
 import { buildOperations } from './operations.js';
 import { type SchemaContext, toSchemaNode } from './schema.js';
 import type { Model, NamedSchema, WebhookEvent } from './types.js';
-import { alwaysPresentPointers, findWebhooks } from './webhooks.js';
+import { alwaysPresentPointers, findWebhooks, nameWebhooks } from './webhooks.js';
 import { isObject, type Json, valueAt } from '../core/json.js';
 
 export interface BuildInput {
@@ -34,8 +34,9 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
   const componentSchemas =
     isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
   // Events first: which properties they always carry decides how their schemas are built.
-  const webhooks: WebhookEvent[] = findWebhooks(doc, ctx);
-  ctx.alwaysPresent = alwaysPresentPointers(webhooks, input.naming.webhooks?.alwaysPresent ?? [], ctx);
+  const webhookSources = findWebhooks(doc, ctx);
+  ctx.alwaysPresent = alwaysPresentPointers(webhookSources, input.naming.webhooks?.alwaysPresent ?? [], ctx);
+  const webhooks: WebhookEvent[] = nameWebhooks(webhookSources, ctx);
   const received = receivedOnlySchemas(doc);
   const schemas: NamedSchema[] = Object.entries(componentSchemas).map(([name, s]) => {
     const pointer = joinPointer('#/components/schemas', name);
@@ -48,8 +49,7 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
     };
   });
   const operations = buildOperations(withUniqueOperationIds(doc, ctx.diagnostics), input.naming, ctx);
-  const all = [...schemas, ...ctx.hoisted.values()];
-  checkNameCollisions(all, ctx.diagnostics);
+  const all = resolveNameCollisions([...schemas, ...ctx.hoisted.values()], ctx.diagnostics);
   const info = isObject(doc.info) ? doc.info : {};
   const servers = Array.isArray(doc.servers) ? doc.servers : [];
   const model: Model = {
@@ -89,18 +89,33 @@ function createContext(doc: Json): BuildContext {
   };
 }
 
-function checkNameCollisions(schemas: NamedSchema[], diagnostics: Diagnostic[]): void {
+/**
+ * Two schemas whose names become one TypeScript name (`CountryCode` and `country_code`), or two
+ * that differ only in case (their guard modules would be one file on a case-insensitive disk):
+ * the later, in model order (components in spec order, then lifted inline schemas), takes the
+ * first free `<Name>2`, `<Name>3`, …, and a warning says so.
+ */
+function resolveNameCollisions(schemas: NamedSchema[], diagnostics: Diagnostic[]): NamedSchema[] {
+  const taken = new Set(schemas.map((s) => s.typeName.toLowerCase()));
   const byType = new Map<string, NamedSchema>();
-  for (const s of schemas) {
-    const other = byType.get(s.typeName);
-    if (other) {
-      diagnostics.push({
-        code: 'name-collision',
-        severity: 'error',
-        pointer: s.pointer,
-        message: `schemas ${other.name} and ${s.name} both become the TypeScript name ${s.typeName}`,
-        help: 'rename one of the schemas in the spec',
-      });
-    } else byType.set(s.typeName, s);
-  }
+  return schemas.map((s) => {
+    const other = byType.get(s.typeName.toLowerCase());
+    if (!other) {
+      byType.set(s.typeName.toLowerCase(), s);
+      return s;
+    }
+    let typeName = s.typeName;
+    for (let n = 2; taken.has(typeName.toLowerCase()); n++) typeName = `${s.typeName}${n}`;
+    taken.add(typeName.toLowerCase());
+    const renamed = { ...s, typeName };
+    byType.set(typeName.toLowerCase(), renamed);
+    diagnostics.push({
+      code: 'name-collision',
+      severity: 'warning',
+      pointer: s.pointer,
+      message: `schemas ${other.name} and ${s.name} would both be the TypeScript name ${other.typeName}; ${s.name} is generated as ${typeName}`,
+      help: 'rename one of the schemas in the spec to choose the name',
+    });
+    return renamed;
+  });
 }

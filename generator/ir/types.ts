@@ -234,12 +234,20 @@ export interface Operation {
 export interface WebhookEvent {
   /** Key under the spec's `webhooks:`, e.g. `callPlaybackEnded`. */
   name: string;
-  /** The single `data.event_type` value, e.g. `call.playback.ended`. */
+  /**
+   * What the event is known by: its single `data.event_type` value, e.g. `call.playback.ended`, or
+   * the webhook's key when its body lists several values or none (`deliveryUpdate`).
+   */
   eventType: string;
+  /**
+   * The `data.event_type` values the package routes to this event's type, in spec order; empty
+   * when the body lists none (it is then typed, but not routed).
+   */
+  routes: string[];
   /** Named schema of the whole delivered body, e.g. `CallPlaybackEndedEvent`. */
   schemaName: string;
-  /** Named schema of `data`, e.g. `CallPlaybackEnded`. */
-  dataSchemaName: string;
+  /** Named schema of `data`, e.g. `CallPlaybackEnded`, when it is a `$ref`. */
+  dataSchemaName: string | undefined;
   docs: Docs;
   pointer: string;
 }

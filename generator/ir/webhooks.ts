@@ -1,33 +1,38 @@
 /**
  * Webhook events from the spec's top-level `webhooks:` section (OpenAPI 3.1) and from the
- * `callbacks` of its operations (how OpenAPI 3.0 specs carry the same events). Each event's body
- * schema is a wrapper `{ data: <Event> }` whose `data.event_type` has a single enum value: that
- * value names the event and discriminates the union of all events.
+ * `callbacks` of its operations (how OpenAPI 3.0 specs carry the same events). Each is typed by
+ * its JSON body's schema. The generated package routes a verified body by `data.event_type`, so a
+ * webhook whose body lists those values (one, as in most of Telnyx's events, or several) is routed
+ * to its type for each; one whose body does not is still typed, listed apart, and warned about.
  */
+import type { Diagnostic } from '../core/diagnostics.js';
 import { joinPointer } from '../core/diagnostics.js';
-import type { BuildContext } from './build.js';
-import { docsOf } from './schema.js';
-import type { WebhookEvent } from './types.js';
 import { isObject, type Json, valueAt } from '../core/json.js';
+import type { BuildContext } from './build.js';
+import { nameSchema } from './operation-parts.js';
+import { docsOf } from './schema.js';
+import type { Docs, WebhookEvent } from './types.js';
+import { located, readWebhookBody, type WebhookBody } from './webhook-body.js';
 
-export function findWebhooks(doc: Json, ctx: BuildContext): WebhookEvent[] {
+/** A webhook as read from the document, before its body has a name in the model. */
+export interface WebhookSource {
+  name: string;
+  pointer: string;
+  body: WebhookBody;
+  docs: Docs;
+}
+
+export function findWebhooks(doc: Json, ctx: BuildContext): WebhookSource[] {
   const webhooks = isObject(doc.webhooks) ? doc.webhooks : {};
-  const events: WebhookEvent[] = [];
+  const sources: WebhookSource[] = [];
   for (const [name, rawItem] of Object.entries(webhooks)) {
     const pointer = joinPointer('#/webhooks', name);
-    const op = isObject(rawItem) ? ctx.resolve(rawItem.post) : undefined;
-    const event = isObject(op) ? readEvent(name, op, pointer, ctx) : undefined;
-    if (event) events.push(event);
-    else {
-      ctx.diagnostics.push({
-        code: 'webhook-unrecognized',
-        severity: 'error',
-        pointer,
-        message: `webhook ${name} must be a POST whose JSON body is a $ref to a schema with data.event_type as a single-value enum`,
-      });
-    }
+    const item = ctx.resolve(rawItem);
+    const source = isObject(item) ? readSource(name, item, pointer, pointer, ctx) : undefined;
+    if (source) sources.push(source);
+    else ctx.diagnostics.push(notGenerated('webhook-unrecognized', `webhook ${name}`, pointer));
   }
-  return [...events, ...callbackEvents(doc, new Set(events.map((e) => e.name)), ctx)];
+  return [...sources, ...callbackSources(doc, new Set(sources.map((s) => s.name)), ctx)];
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -38,8 +43,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
  * counts (a `webhooks:` entry of that name wins over all). A callback of another shape is skipped
  * with a warning: it is documentation of the operation, not a promise of an event type.
  */
-function callbackEvents(doc: Json, known: Set<string>, ctx: BuildContext): WebhookEvent[] {
-  const events: WebhookEvent[] = [];
+function callbackSources(doc: Json, known: Set<string>, ctx: BuildContext): WebhookSource[] {
+  const sources: WebhookSource[] = [];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = ctx.resolve(rawItem);
@@ -50,90 +55,174 @@ function callbackEvents(doc: Json, known: Set<string>, ctx: BuildContext): Webho
       for (const [name, rawCallback] of Object.entries(callbacks)) {
         if (known.has(name)) continue;
         const at = joinPointer('#/paths', path, method, 'callbacks', name);
-        const event = callbackEvent(name, ctx.resolve(rawCallback), at, ctx);
+        const source = callbackSource(name, ctx.resolve(rawCallback), at, ctx);
         known.add(name);
-        if (event) events.push(event);
-        else
-          ctx.diagnostics.push({
-            code: 'callback-unrecognized',
-            severity: 'warning',
-            pointer: at,
-            message: `callback ${name} is not read as a webhook event: it needs one POST whose JSON body is a $ref to a schema with data.event_type as a single-value enum`,
-          });
+        if (source) sources.push(source);
+        else ctx.diagnostics.push(notGenerated('callback-unrecognized', `callback ${name}`, at));
       }
     }
   }
-  return events;
+  return sources;
 }
 
-function callbackEvent(
+function callbackSource(
   name: string,
   callback: unknown,
   at: string,
   ctx: BuildContext,
-): WebhookEvent | undefined {
+): WebhookSource | undefined {
   const expressions = isObject(callback) ? Object.entries(callback) : [];
   if (expressions.length !== 1) return undefined;
   const [expression, rawItem] = expressions[0]!;
   const item = ctx.resolve(rawItem);
-  const op = isObject(item) ? ctx.resolve(item.post) : undefined;
-  return isObject(op) ? readEvent(name, op, joinPointer(at, expression, 'post'), ctx) : undefined;
+  const itemPointer = joinPointer(at, expression);
+  return isObject(item)
+    ? readSource(name, item, itemPointer, joinPointer(itemPointer, 'post'), ctx)
+    : undefined;
 }
 
-function readEvent(name: string, op: Json, pointer: string, ctx: BuildContext): WebhookEvent | undefined {
-  const body = ctx.resolve(op.requestBody);
-  const content = isObject(body) && isObject(body.content) ? body.content['application/json'] : undefined;
-  const wrapperRef = isObject(content) && isObject(content.schema) ? content.schema.$ref : undefined;
-  const schemaName = typeof wrapperRef === 'string' ? ctx.schemaNameOfRef(wrapperRef) : undefined;
-  const wrapper = schemaName ? ctx.resolve({ $ref: wrapperRef }) : undefined;
-  const dataRef =
-    isObject(wrapper) && isObject(wrapper.properties) && isObject(wrapper.properties.data)
-      ? wrapper.properties.data.$ref
-      : undefined;
-  const dataSchemaName = typeof dataRef === 'string' ? ctx.schemaNameOfRef(dataRef) : undefined;
-  const data = dataSchemaName ? ctx.resolve({ $ref: dataRef }) : undefined;
-  const eventTypeSchema =
-    isObject(data) && isObject(data.properties) ? data.properties.event_type : undefined;
-  const values = isObject(eventTypeSchema) && Array.isArray(eventTypeSchema.enum) ? eventTypeSchema.enum : [];
-  const eventType = values.length === 1 && typeof values[0] === 'string' ? values[0] : undefined;
-  if (!schemaName || !dataSchemaName || !eventType) return undefined;
+/** `pointer` is where diagnostics and the model say the event is. */
+function readSource(
+  name: string,
+  item: Json,
+  itemPointer: string,
+  pointer: string,
+  ctx: BuildContext,
+): WebhookSource | undefined {
+  const { value: op, pointer: opPointer } = located(item.post, joinPointer(itemPointer, 'post'), ctx);
+  if (!isObject(op)) return undefined;
+  const body = readWebhookBody(op, opPointer, ctx);
+  if (!body) return undefined;
   const docs = docsOf(op);
   if (typeof op.summary === 'string') docs.summary = op.summary;
+  const data = body.dataSchemaName
+    ? ctx.resolve({ $ref: joinPointer('#/components/schemas', body.dataSchemaName) })
+    : undefined;
   if (isObject(data) && typeof data.title === 'string') docs.title = data.title;
-  return { name, eventType, schemaName, dataSchemaName, docs, pointer };
+  return { name, pointer, body, docs };
+}
+
+function notGenerated(code: string, what: string, pointer: string): Diagnostic {
+  return {
+    code,
+    severity: 'warning',
+    pointer,
+    message: `${what} is not generated: it needs a POST with a JSON request body`,
+  };
+}
+
+/**
+ * The events of the model, each body named (an inline body is lifted to a name of its own, which
+ * is why this runs after `alwaysPresent` is known). An event type two webhooks both list is routed
+ * to the first, in spec order.
+ */
+export function nameWebhooks(sources: WebhookSource[], ctx: BuildContext): WebhookEvent[] {
+  const routed = new Map<string, string>();
+  return sources.map((source) => {
+    const { name, body, pointer, docs } = source;
+    const schemaName =
+      body.schemaName ?? nameSchema(body.schema, `${name}WebhookBody`, body.pointer, ctx, true);
+    const routes = (body.eventTypes ?? []).filter((type) => {
+      const first = routed.get(type);
+      if (first === undefined) return routed.set(type, name);
+      ctx.diagnostics.push(
+        warning(
+          pointer,
+          `webhook ${name} lists event type ${type}, already routed to webhook ${first}; only ${first} gets it`,
+        ),
+      );
+      return false;
+    });
+    const eventType = routes.length === 1 && body.eventTypes?.length === 1 ? routes[0]! : name;
+    if (body.unrouted)
+      ctx.diagnostics.push(
+        warning(
+          pointer,
+          `webhook ${name}: ${body.unrouted}; typed by its body schema ${schemaName}, listed in WebhookBodies, not routed by unwrapWebhook`,
+        ),
+      );
+    else if (routes.length > 1)
+      ctx.diagnostics.push(
+        warning(
+          pointer,
+          `webhook ${name} has ${routes.length} data.event_type values (${routes.join(', ')}); each is routed to ${schemaName}`,
+        ),
+      );
+    return {
+      name,
+      eventType,
+      routes,
+      schemaName,
+      dataSchemaName: body.dataSchemaName,
+      docs: { ...docs },
+      pointer,
+    };
+  });
+}
+
+function warning(pointer: string, message: string): Diagnostic {
+  return { code: 'webhook-interpreted', severity: 'warning', pointer, message };
 }
 
 /**
  * The properties Telnyx always sends though the spec marks them optional (naming config
- * `webhooks.alwaysPresent`, paths relative to each event's wrapper schema, e.g. `data.event_type`),
+ * `webhooks.alwaysPresent`, paths relative to each routed event's body, e.g. `data.event_type`),
  * as the JSON pointers the model builds them at. The model makes them required, which is what
  * lets `event_type` narrow the event union. Read from the document before any schema is built,
- * so the model is complete when built.
+ * so the model is complete when built. Events not routed by `data.event_type` are left alone.
  */
-export function alwaysPresentPointers(events: WebhookEvent[], paths: string[], ctx: BuildContext): Set<string> {
+export function alwaysPresentPointers(
+  sources: WebhookSource[],
+  paths: string[],
+  ctx: BuildContext,
+): Set<string> {
   const pointers = new Set<string>();
-  for (const event of events) {
+  for (const source of sources) {
+    if (!source.body.eventTypes) continue;
     for (const path of paths) {
-      let at = joinPointer('#/components/schemas', event.schemaName);
+      let at = source.body.pointer;
       const tokens = path.split('.');
       for (const [i, token] of tokens.entries()) {
-        at = followRefs(at, ctx);
-        const schema = valueAt(ctx.doc, at);
-        if (!isObject(schema) || !isObject(schema.properties) || !Object.hasOwn(schema.properties, token)) {
+        const declared = declaredAt(at, token, ctx);
+        if (declared === undefined) {
           ctx.diagnostics.push({
             code: 'always-present-missing',
             severity: 'error',
-            pointer: event.pointer,
-            message: `webhook ${event.name} has no property ${tokens.slice(0, i + 1).join('.')} (from naming config webhooks.alwaysPresent)`,
+            pointer: source.pointer,
+            message: `webhook ${source.name} has no property ${tokens.slice(0, i + 1).join('.')} (from naming config webhooks.alwaysPresent)`,
           });
           break;
         }
-        at = joinPointer(at, 'properties', token);
+        at = declared;
         pointers.add(at);
       }
     }
   }
   return pointers;
+}
+
+/**
+ * The pointer of property `name` of the schema at `pointer`, following `$ref`s and looking into
+ * `allOf` members (the first that declares it), or undefined when none does.
+ */
+function declaredAt(pointer: string, name: string, ctx: BuildContext): string | undefined {
+  const at = followRefs(pointer, ctx);
+  const schema = valueAt(ctx.doc, at);
+  if (!isObject(schema)) return undefined;
+  if (isObject(schema.properties) && Object.hasOwn(schema.properties, name))
+    return joinPointer(at, 'properties', name);
+  const parts = Array.isArray(schema.allOf) ? schema.allOf : [];
+  for (const [i, part] of parts.entries()) {
+    // valueAt does not step into arrays, so an inline member is read here and a $ref followed.
+    const found =
+      isObject(part) && typeof part.$ref === 'string'
+        ? declaredAt(part.$ref, name, ctx)
+        : isObject(part) && isObject(part.properties) && Object.hasOwn(part.properties, name)
+          ? joinPointer(at, 'allOf', String(i), 'properties', name)
+          : undefined;
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Where a chain of `$ref`s starting at `pointer` ends (a cycle stops after 20 hops). */
@@ -146,4 +235,3 @@ function followRefs(pointer: string, ctx: BuildContext): string {
   }
   return at;
 }
-

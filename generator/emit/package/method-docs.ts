@@ -32,7 +32,7 @@ function paramsDoc(op: Operation): string {
   }
   const body = op.body;
   if (body) {
-    const kinds = body.variants.map((v) => v.contentType);
+    const kinds = body.variants.map((v) => jsDocText(v.contentType));
     const raw = body.variants.some((v) => !v.schemaName);
     parts.push(raw ? `the body as \`body\` (${kinds.join(' or ')})` : `the body fields (${kinds.join(' or ')})`);
   }

@@ -5,21 +5,19 @@
 import type { NamingConfig } from '../../ir/naming-config.js';
 import { type Symbols, symbolsOf } from '../../ir/symbols.js';
 import type { Model, NamedSchema, Operation } from '../../ir/types.js';
-import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
+import { jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import type { GeneratedFile } from '../file.js';
 import type { Render } from './render.js';
 import { resourceViews, rootResources } from './resources.js';
+import { webhookView } from './webhooks.js';
 
 export function emitPackageFiles(model: Model, naming: NamingConfig, render: Render): GeneratedFile[] {
   const pkg = naming.package;
   const resources = resourceViews(model);
   const symbols = symbolsOf(model);
   const methods = model.operations.map((op) => methodSummary(op, symbols));
-  const events = model.webhooks.map((w) => {
-    const { type, validate, guardModule } = symbols.schema(w.schemaName);
-    const docs = [w.docs.title ?? w.eventType, ...(w.docs.summary ? [w.docs.summary] : [])].map(jsDocText);
-    return { eventType: w.eventType, schemaType: type, validator: validate, guardModule, docLines: docs };
-  });
+  const webhooks = webhookView(model, symbols);
+  const events = webhooks.events;
   const common = {
     packageName: pkg.name,
     packageVersion: pkg.version,
@@ -50,7 +48,7 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
       }),
     },
     { path: 'src/full-client.ts', content: render('full-client.ts.hbs', { ...common, example: clientExample }) },
-    { path: 'src/webhooks.ts', content: render('webhooks.ts.hbs', { ...common, events, eventUnion: events.map((e) => e.schemaType).join(' | ') || 'never' }) },
+    { path: 'src/webhooks.ts', content: render('webhooks.ts.hbs', { ...common, ...webhooks }) },
     { path: 'src/testing.ts', content: render('testing.ts.hbs', common) },
     ...resources.map((view) => ({
       path: `src/resources/${view.file}.ts`,

@@ -1,0 +1,167 @@
+/**
+ * The model of the shapes Telnyx's whole spec has and its voice-media fragment has not: webhooks
+ * with several event types or none, and schema names that collide. Exact literals, small specs.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../generator/ir/build.ts';
+import type { NamingConfig } from '../../generator/ir/naming-config.ts';
+
+const naming: NamingConfig = {
+  package: {
+    name: 'p',
+    version: '0.0.0',
+    description: 'd',
+    clientClass: 'C',
+    apiKeyEnv: 'K',
+    publicKeyEnv: 'P',
+  },
+  operations: {},
+  webhooks: { alwaysPresent: ['data', 'data.event_type'] },
+};
+
+const post = (schema: unknown) => ({
+  post: {
+    requestBody: { content: { 'application/json': { schema } } },
+    responses: { '200': { description: 'ok' } },
+  },
+});
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const enumOf = (...values: string[]) => ({ type: 'string', enum: values });
+const withData = (data: unknown) => ({ type: 'object', properties: { data } });
+
+function modelOf(webhooks: Record<string, unknown>, schemas: Record<string, unknown>) {
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    webhooks,
+    components: { schemas },
+  };
+  return buildModel({ document, naming, specFile: 't.yaml', specHash: 'x' });
+}
+
+describe('webhooks of every shape', () => {
+  const { model, diagnostics } = modelOf(
+    {
+      one: post(ref('OneEvent')),
+      several: post(ref('SeveralEvent')),
+      'fax.delivered': post(
+        withData({ type: 'object', properties: { event_type: enumOf('fax.delivered') } }),
+      ),
+      topLevel: post(ref('TopLevelEvent')),
+      plain: post(withData({ type: 'object', properties: { event_type: { type: 'string' } } })),
+      noData: post({ type: 'object', properties: { status: { type: 'string' } } }),
+      again: post(ref('OneEvent')),
+      noBody: { post: { responses: { '200': { description: 'ok' } } } },
+    },
+    {
+      OneEvent: withData(ref('One')),
+      One: { type: 'object', properties: { event_type: enumOf('one.happened') } },
+      SeveralEvent: withData({
+        allOf: [ref('Base'), { properties: { event_type: enumOf('a.sent', 'a.done') } }],
+      }),
+      Base: { type: 'object', properties: { id: { type: 'string' } } },
+      TopLevelEvent: { type: 'object', properties: { event_type: enumOf('top.level') } },
+    },
+  );
+
+  it('routes each listed data.event_type value to its body type, and types the rest by their body', () => {
+    expect(
+      model.webhooks.map((w) => [w.name, w.eventType, w.routes, w.schemaName, w.dataSchemaName]),
+    ).toStrictEqual([
+      ['one', 'one.happened', ['one.happened'], 'OneEvent', 'One'],
+      ['several', 'several', ['a.sent', 'a.done'], 'SeveralEvent', undefined],
+      ['fax.delivered', 'fax.delivered', ['fax.delivered'], 'fax.deliveredWebhookBody', undefined],
+      ['topLevel', 'topLevel', [], 'TopLevelEvent', undefined],
+      ['plain', 'plain', [], 'plainWebhookBody', undefined],
+      ['noData', 'noData', [], 'noDataWebhookBody', undefined],
+      ['again', 'again', [], 'OneEvent', 'One'],
+    ]);
+  });
+
+  it('says what it interpreted, once per webhook, and skips only what has no JSON body', () => {
+    expect(diagnostics.map((d) => [d.code, d.severity, d.pointer, d.message])).toStrictEqual([
+      [
+        'webhook-unrecognized',
+        'warning',
+        '#/webhooks/noBody',
+        'webhook noBody is not generated: it needs a POST with a JSON request body',
+      ],
+      [
+        'webhook-interpreted',
+        'warning',
+        '#/webhooks/several',
+        'webhook several has 2 data.event_type values (a.sent, a.done); each is routed to SeveralEvent',
+      ],
+      [
+        'webhook-interpreted',
+        'warning',
+        '#/webhooks/topLevel',
+        'webhook topLevel: its event type (top.level) is at the top of the body, not at data.event_type, where the package routes events; typed by its body schema TopLevelEvent, listed in WebhookBodies, not routed by unwrapWebhook',
+      ],
+      [
+        'webhook-interpreted',
+        'warning',
+        '#/webhooks/plain',
+        'webhook plain: its data.event_type is not a list of values (enum or const), so any string may come; typed by its body schema plainWebhookBody, listed in WebhookBodies, not routed by unwrapWebhook',
+      ],
+      [
+        'webhook-interpreted',
+        'warning',
+        '#/webhooks/noData',
+        'webhook noData: its body has no data property, so no data.event_type; typed by its body schema noDataWebhookBody, listed in WebhookBodies, not routed by unwrapWebhook',
+      ],
+      [
+        'webhook-interpreted',
+        'warning',
+        '#/webhooks/again',
+        'webhook again lists event type one.happened, already routed to webhook one; only one gets it',
+      ],
+    ]);
+  });
+
+  it('makes the always-present fields required in routed events, inline ones too, and leaves the others alone', () => {
+    const fax = model.schemas.find((s) => s.name === 'fax.deliveredWebhookBody')!.schema;
+    const plain = model.schemas.find((s) => s.name === 'plainWebhookBody')!.schema;
+    const required = (node: typeof fax) =>
+      node.kind === 'object' ? node.properties.map((p) => [p.name, p.required]) : [];
+    expect(required(fax)).toStrictEqual([['data', true]]);
+    expect(required(plain)).toStrictEqual([['data', false]]);
+  });
+});
+
+describe('schema names that become one TypeScript name', () => {
+  const { model, diagnostics } = modelOf(
+    {},
+    {
+      CountryCode: { type: 'string' },
+      country_code: { type: 'integer' },
+      CountryCode2: { type: 'boolean' },
+      countryCODE: { type: 'number' },
+    },
+  );
+
+  it('gives the later one the first free numbered name, deterministically, with a warning', () => {
+    expect(model.schemas.map((s) => [s.name, s.typeName])).toStrictEqual(
+      [
+        ['CountryCode', 'CountryCode'],
+        ['country_code', 'CountryCode3'],
+        ['CountryCode2', 'CountryCode2'],
+        ['countryCODE', 'CountryCODE4'],
+      ].sort((a, b) => (a[1]! < b[1]! ? -1 : 1)),
+    );
+    expect(diagnostics.map((d) => [d.code, d.severity, d.pointer, d.message])).toStrictEqual([
+      [
+        'name-collision',
+        'warning',
+        '#/components/schemas/country_code',
+        'schemas CountryCode and country_code would both be the TypeScript name CountryCode; country_code is generated as CountryCode3',
+      ],
+      [
+        'name-collision',
+        'warning',
+        '#/components/schemas/countryCODE',
+        'schemas CountryCode and countryCODE would both be the TypeScript name CountryCode; countryCODE is generated as CountryCODE4',
+      ],
+    ]);
+  });
+});
