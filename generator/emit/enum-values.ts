@@ -14,9 +14,13 @@ export interface EnumSite {
   node: SchemaNode & { kind: 'enum' };
 }
 
-/** The schema itself when it is an enum, and enums reached through its object properties. */
-export function enumSites(named: NamedSchema): EnumSite[] {
-  return sitesIn(named.schema, named.typeName, []);
+/**
+ * The schema itself when it is an enum, and enums reached through its object properties. Pass
+ * the package's `enumValueNames` to get the names it declares (unique across schemas).
+ */
+export function enumSites(named: NamedSchema, names?: ReadonlyMap<SchemaNode, string>): EnumSite[] {
+  const sites = sitesIn(named.schema, named.typeName, []);
+  return names ? sites.map((site) => ({ ...site, name: names.get(site.node) ?? site.name })) : sites;
 }
 
 function sitesIn(node: SchemaNode, prefix: string, path: string[]): EnumSite[] {
@@ -27,9 +31,26 @@ function sitesIn(node: SchemaNode, prefix: string, path: string[]): EnumSite[] {
   );
 }
 
-/** Every enum node that has an exported value list, to that list's name. */
-export function enumValueNames(schemas: Iterable<NamedSchema>): Map<SchemaNode, string> {
+const assigned = new WeakMap<object, Map<SchemaNode, string>>();
+
+/**
+ * Every enum node that has an exported value list, to that list's name, one table per model's
+ * schema list. Names are unique: a site whose name an earlier one took (schema
+ * `PhoneNumberStatus`, and `PhoneNumber`'s `status`) gets a number, `PhoneNumberStatus2Values`.
+ */
+export function enumValueNames(schemas: readonly NamedSchema[]): Map<SchemaNode, string> {
+  const known = assigned.get(schemas);
+  if (known) return known;
   const names = new Map<SchemaNode, string>();
-  for (const named of schemas) for (const site of enumSites(named)) names.set(site.node, site.name);
+  const taken = new Set<string>();
+  for (const named of schemas)
+    for (const site of enumSites(named)) {
+      const base = site.name.slice(0, -'Values'.length);
+      let name = site.name;
+      for (let n = 2; taken.has(name); n++) name = `${base}${n}Values`;
+      taken.add(name);
+      names.set(site.node, name);
+    }
+  assigned.set(schemas, names);
   return names;
 }

@@ -10,7 +10,9 @@ import { receivedOnlySchemas } from './direction.js';
 import { withUniqueOperationIds } from './operation-ids.js';
 import { buildOperations } from './operations.js';
 import { type SchemaContext, toSchemaNode } from './schema.js';
-import type { Model, NamedSchema, WebhookEvent } from './types.js';
+import { reservedTypeNames } from './reserved-names.js';
+import { resourceSymbols } from './symbols.js';
+import type { Model, NamedSchema, Operation, WebhookEvent } from './types.js';
 import { alwaysPresentPointers, findWebhooks, nameWebhooks } from './webhooks.js';
 import { isObject, type Json, valueAt } from '../core/json.js';
 
@@ -49,7 +51,9 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
     };
   });
   const operations = buildOperations(withUniqueOperationIds(doc, ctx.diagnostics), input.naming, ctx);
-  const all = resolveNameCollisions([...schemas, ...ctx.hoisted.values()], ctx.diagnostics);
+  resolveResourceCollisions(operations, ctx.diagnostics);
+  const reserved = reservedTypeNames(input.naming, resourcePaths(operations));
+  const all = resolveNameCollisions([...schemas, ...ctx.hoisted.values()], reserved, ctx.diagnostics);
   const info = isObject(doc.info) ? doc.info : {};
   const servers = Array.isArray(doc.servers) ? doc.servers : [];
   const model: Model = {
@@ -91,31 +95,80 @@ function createContext(doc: Json): BuildContext {
 
 /**
  * Two schemas whose names become one TypeScript name (`CountryCode` and `country_code`), or two
- * that differ only in case (their guard modules would be one file on a case-insensitive disk):
- * the later, in model order (components in spec order, then lifted inline schemas), takes the
- * first free `<Name>2`, `<Name>3`, …, and a warning says so.
+ * that differ only in case (their guard modules would be one file on a case-insensitive disk), or
+ * a schema whose name generated code already uses (`reserved`, such as `Record` or a resource
+ * class): the later, in model order (components in spec order, then lifted inline schemas), takes
+ * the first free `<Name>2`, `<Name>3`, …, and a warning says so.
  */
-function resolveNameCollisions(schemas: NamedSchema[], diagnostics: Diagnostic[]): NamedSchema[] {
-  const taken = new Set(schemas.map((s) => s.typeName.toLowerCase()));
-  const byType = new Map<string, NamedSchema>();
+function resolveNameCollisions(
+  schemas: NamedSchema[],
+  reserved: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): NamedSchema[] {
+  const taken = new Set([...reserved.keys(), ...schemas.map((s) => s.typeName.toLowerCase())]);
+  const byType = new Map<string, string>(reserved);
   return schemas.map((s) => {
     const other = byType.get(s.typeName.toLowerCase());
-    if (!other) {
-      byType.set(s.typeName.toLowerCase(), s);
+    if (other === undefined) {
+      byType.set(s.typeName.toLowerCase(), `schema ${s.name}`);
       return s;
     }
     let typeName = s.typeName;
     for (let n = 2; taken.has(typeName.toLowerCase()); n++) typeName = `${s.typeName}${n}`;
     taken.add(typeName.toLowerCase());
-    const renamed = { ...s, typeName };
-    byType.set(typeName.toLowerCase(), renamed);
+    byType.set(typeName.toLowerCase(), `schema ${s.name}`);
     diagnostics.push({
       code: 'name-collision',
       severity: 'warning',
       pointer: s.pointer,
-      message: `schemas ${other.name} and ${s.name} would both be the TypeScript name ${other.typeName}; ${s.name} is generated as ${typeName}`,
-      help: 'rename one of the schemas in the spec to choose the name',
+      message: `schema ${s.name} would be the TypeScript name ${s.typeName}, already ${other}; it is generated as ${typeName}`,
+      help: 'rename the schema in the spec to choose the name',
     });
-    return renamed;
+    return { ...s, typeName };
   });
+}
+
+/** Every resource path and each prefix of it (`calls`, `calls.actions`), sorted. */
+function resourcePaths(operations: Operation[]): string[] {
+  const paths = new Set<string>();
+  for (const op of operations) {
+    const segments = op.resource.split('.');
+    segments.forEach((_, i) => paths.add(segments.slice(0, i + 1).join('.')));
+  }
+  return [...paths].sort(compareStrings);
+}
+
+/**
+ * Two resource paths whose classes would have one name (`oauth.grants` and `oauthGrants` are both
+ * `OauthGrants`): the later path's last segment takes the first free number (`oauthGrants2`), for
+ * its operations and the resources under it, with a warning.
+ */
+function resolveResourceCollisions(operations: Operation[], diagnostics: Diagnostic[]): void {
+  const classOf = (path: string) => resourceSymbols(path).className.toLowerCase();
+  for (let fixed = true; fixed;) {
+    fixed = false;
+    const paths = resourcePaths(operations);
+    const byClass = new Map<string, string>();
+    for (const path of paths) {
+      const first = byClass.get(classOf(path));
+      if (first === undefined) {
+        byClass.set(classOf(path), path);
+        continue;
+      }
+      let renamed = path;
+      for (let n = 2; byClass.has(classOf(renamed)) || paths.includes(renamed); n++) renamed = `${path}${n}`;
+      for (const op of operations)
+        if (op.resource === path || op.resource.startsWith(`${path}.`))
+          op.resource = renamed + op.resource.slice(path.length);
+      diagnostics.push({
+        code: 'name-collision',
+        severity: 'warning',
+        pointer: operations.find((op) => op.resource.startsWith(renamed))!.pointer,
+        message: `resources ${first} and ${path} would both be the class ${resourceSymbols(path).className}; ${path} is generated as ${renamed}`,
+        help: 'choose its resource in the naming config',
+      });
+      fixed = true;
+      break;
+    }
+  }
 }

@@ -2,9 +2,13 @@
  * The model of the shapes Telnyx's whole spec has and its voice-media fragment has not: webhooks
  * with several event types or none, and schema names that collide. Exact literals, small specs.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/ir/build.ts';
 import type { NamingConfig } from '../../generator/ir/naming-config.ts';
+import { RUNTIME_NAMES, TEMPLATE_NAMES } from '../../generator/ir/reserved-names.ts';
+import { ROOT } from '../helpers/generate.ts';
 
 const naming: NamingConfig = {
   package: {
@@ -154,14 +158,69 @@ describe('schema names that become one TypeScript name', () => {
         'name-collision',
         'warning',
         '#/components/schemas/country_code',
-        'schemas CountryCode and country_code would both be the TypeScript name CountryCode; country_code is generated as CountryCode3',
+        'schema country_code would be the TypeScript name CountryCode, already schema CountryCode; it is generated as CountryCode3',
       ],
       [
         'name-collision',
         'warning',
         '#/components/schemas/countryCODE',
-        'schemas CountryCode and countryCODE would both be the TypeScript name CountryCode; countryCODE is generated as CountryCODE4',
+        'schema countryCODE would be the TypeScript name CountryCODE, already schema CountryCode; it is generated as CountryCODE4',
       ],
     ]);
+  });
+});
+
+describe('names generated code already uses', () => {
+  it('are not taken by schemas: globals, runtime names, guard helpers and resource classes', () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/oauth/grants': { get: { operationId: 'a', responses: { '204': { description: 'ok' } } } },
+        '/oauth_grants': { get: { operationId: 'b', responses: { '204': { description: 'ok' } } } },
+      },
+      components: {
+        schemas: Object.fromEntries(
+          ['Record', 'NotFoundError', 'Object', 'WebhookEvent', 'OauthGrants', 'C'].map((n) => [
+            n,
+            { type: 'string' },
+          ]),
+        ),
+      },
+    };
+    const { model, diagnostics } = buildModel({ document, naming, specFile: 't.yaml', specHash: 'x' });
+    expect(model.schemas.map((s) => [s.name, s.typeName])).toStrictEqual([
+      ['C', 'C2'],
+      ['NotFoundError', 'NotFoundError2'],
+      ['OauthGrants', 'OauthGrants3'],
+      ['Object', 'Object2'],
+      ['Record', 'Record2'],
+      ['WebhookEvent', 'WebhookEvent2'],
+    ]);
+    expect(model.operations.map((o) => o.resource).sort()).toStrictEqual(['oauth.grants', 'oauthGrants2']);
+    expect(diagnostics.filter((d) => d.code === 'name-collision').map((d) => d.message)).toContain(
+      'resources oauth.grants and oauthGrants would both be the class OauthGrants; oauthGrants is generated as oauthGrants2',
+    );
+  });
+
+  it('are listed in full: every capitalized export of runtime/ and every name the webhooks template declares', () => {
+    const exported = (text: string) =>
+      [
+        ...text.matchAll(
+          /^export (?:declare )?(?:abstract )?(?:class|interface|type|function|const|let|enum) ([A-Za-z_$][\w$]*)/gm,
+        ),
+      ].map((m) => m[1]!);
+    const runtime = readdirSync(join(ROOT, 'runtime'))
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => exported(readFileSync(join(ROOT, 'runtime', f), 'utf8')));
+    const wanted = runtime.flatMap((name) => {
+      const helper = /^(?:is|validate|assert|check|match)([A-Z]\w*)$/.exec(name);
+      return helper ? [helper[1]!] : /^[A-Z]/.test(name) ? [name] : [];
+    });
+    expect(wanted.filter((n) => !RUNTIME_NAMES.includes(n))).toStrictEqual([]);
+    const template = exported(readFileSync(join(ROOT, 'templates/webhooks.ts.hbs'), 'utf8')).filter((n) =>
+      /^[A-Z]/.test(n),
+    );
+    expect(template.filter((n) => !TEMPLATE_NAMES.includes(n))).toStrictEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morp
 import { symbolsOf } from '../../ir/symbols.js';
 import type { Model, NamedSchema, ObjectNode, SchemaNode } from '../../ir/types.js';
 import { docLines } from '../docs.js';
-import { enumSites } from '../enum-values.js';
+import { enumSites, enumValueNames } from '../enum-values.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import { indexSignature, propertyType, type TypeContext, typeExpression } from './type-expression.js';
 
@@ -23,9 +23,10 @@ export function emitSchemaTypes(model: Model): string {
   morph = createRequire(import.meta.url)('ts-morph') as TsMorph;
   const project = new morph.Project({ useInMemoryFileSystem: true });
   const ctx: TypeContext = { symbols: symbolsOf(model) };
+  const valueNames = enumValueNames(model.schemas);
   const statements: StatementStructures[] = model.schemas.flatMap((s) => [
     declaration(s, ctx),
-    ...enumValueLists(s),
+    ...enumValueLists(s, valueNames),
   ]);
   if (model.schemas.some((s) => usesUpload(s.schema))) {
     // File fields of multipart bodies take the client's file type.
@@ -97,8 +98,8 @@ function interfaceOf(
  * `export const SpeakRequestPayloadTypeValues = ['text', 'ssml'] as const;` for the schema itself
  * when it is an enum, and for enums reached through its object properties.
  */
-function enumValueLists(named: NamedSchema): StatementStructures[] {
-  return enumSites(named).map(({ name, path, node }) => ({
+function enumValueLists(named: NamedSchema, names: ReadonlyMap<SchemaNode, string>): StatementStructures[] {
+  return enumSites(named, names).map(({ name, path, node }) => ({
     kind: morph.StructureKind.VariableStatement,
     isExported: true,
     declarationKind: morph.VariableDeclarationKind.Const,
