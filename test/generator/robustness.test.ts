@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { listFiles } from '../../generator/cli/write.ts';
-import { generateFromText, ROOT, runAgainst, runCli, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
+import { generateFromText, NAMING_PATH, ROOT, runAgainst, runCli, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/specs', name), 'utf8');
 const hostileDoc = parse(fixture('hostile.yaml'));
@@ -51,15 +51,36 @@ describe('the hostile fixture', async () => {
 });
 
 describe('specs the generator refuses, with a diagnostic', () => {
-  it('operationIds that collide after case conversion', async () => {
+  it('operations the naming config gives one method name: an error at the second, nothing written', async () => {
     const doc = structuredClone(hostileDoc);
     doc.paths['/things/{thing_id}/actions/again'] = { post: { ...doc.paths['/things/{thing_id}/actions/do'].post, operationId: 'DoIt' } };
-    const result = await generateFromText(stringify(doc), 'collide.yaml');
+    const naming = parse(readFileSync(NAMING_PATH, 'utf8'));
+    naming.operations = { 'do-it': { method: 'doIt', resource: 'calls.actions' }, DoIt: { method: 'doIt', resource: 'calls.actions' } };
+    const result = await generateFromText(stringify(doc), 'collide.yaml', stringify(naming));
     expect(result.files).toStrictEqual([]);
     const collision = result.diagnostics.find((d) => d.code === 'name-collision')!;
     expect(collision.message).toBe('operations do-it and DoIt both become the method calls.actions.doIt');
     expect(collision.pointer).toBe('#/paths/~1things~1{thing_id}~1actions~1again/post/operationId');
     expect(collision.line).toBeGreaterThan(0);
+  });
+
+  it('operationIds that collide after case conversion, named by default: the second is renamed, with a warning', async () => {
+    const doc = structuredClone(hostileDoc);
+    // PUT and POST on one path both default to `things.x` (a verb after a path parameter); the
+    // later one (POST, in the order methods are read) falls back to its operationId in camelCase.
+    const op = doc.paths['/things/{thing_id}/actions/do'].post;
+    doc.paths['/things/{thing_id}/x'] = { put: { ...op, operationId: 'DoIt' }, post: { ...op, operationId: 'do-it' } };
+    delete doc.paths['/things/{thing_id}/actions/do'];
+    const naming = { ...parse(readFileSync(NAMING_PATH, 'utf8')), operations: {} };
+    const result = await generateFromText(stringify(doc), 'collide.yaml', stringify(naming));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    expect(result.model!.operations.map((o) => `${o.operationId} ${o.resource}.${o.methodName}`)).toEqual([
+      'DoIt things.x',
+      'do-it things.doIt',
+    ]);
+    expect(result.diagnostics.filter((d) => d.code === 'name-collision').map((d) => d.message)).toEqual([
+      'do-it would be things.x, taken by DoIt; it is generated as things.doIt',
+    ]);
   });
 
   it('a spec larger than the limit: a clear error, exit 1, no stack trace, nothing written', () => {
