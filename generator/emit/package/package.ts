@@ -8,6 +8,7 @@ import type { Model, NamedSchema, Operation } from '../../ir/types.js';
 import { jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import type { GeneratedFile } from '../file.js';
 import type { Render } from './render.js';
+import { readmeView } from './readme.js';
 import { resourceViews, rootResources } from './resources.js';
 import { webhookView } from './webhooks.js';
 
@@ -17,7 +18,6 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
   const symbols = symbolsOf(model);
   const methods = model.operations.map((op) => methodSummary(op, symbols));
   const webhooks = webhookView(model, symbols);
-  const events = webhooks.events;
   const common = {
     packageName: pkg.name,
     packageVersion: pkg.version,
@@ -37,7 +37,7 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
   return [
     { path: 'package.json', content: render('package.json.hbs', common) },
     { path: 'tsconfig.json', content: render('tsconfig.json.hbs', common) },
-    { path: 'README.md', content: render('README.md.hbs', { ...common, methods, events }) },
+    { path: 'README.md', content: render('README.md.hbs', { ...common, ...readmeView(model) }) },
     { path: 'src/index.ts', content: render('index.ts.hbs', { ...common, resources }) },
     {
       path: 'src/client.ts',
