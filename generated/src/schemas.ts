@@ -2437,7 +2437,7 @@ export const ConversationRelayLanguageTranscriptionEngineValues = [
  * Schema `ConversationRelayStructuredProvider` (#/components/schemas/ConversationRelayStructuredProvider).
  * @example {"model_id":"Default","voice_id":"voice-id"}
  */
-export type ConversationRelayStructuredProvider = Record<string, unknown>;
+export type ConversationRelayStructuredProvider = object;
 /**
  * Conversation Relay Transcription Engine Config
  *
@@ -2446,7 +2446,7 @@ export type ConversationRelayStructuredProvider = Record<string, unknown>;
  * Schema `ConversationRelayTranscriptionEngineConfig` (#/components/schemas/ConversationRelayTranscriptionEngineConfig).
  * @example {"interim_results":true,"keywords_boosting":{"telnyx":2},"transcription_model":"deepgram/nova-3"}
  */
-export type ConversationRelayTranscriptionEngineConfig = Record<string, unknown>;
+export type ConversationRelayTranscriptionEngineConfig = object;
 
 /** Schema `Cursor` (#/components/schemas/Cursor). */
 export interface Cursor {

@@ -12,7 +12,8 @@
  * Where the two disagree, the spec decides: `call-control_Error.meta` is `type: object` with no
  * properties, which JSON Schema reads as "any keys"; openapi-typescript writes
  * `Record<string, never>` (no keys at all), we write `Record<string, unknown>`. So ours is wider
- * for every schema that holds such an object. File fields (`format: binary`) of multipart bodies
+ * for every schema that holds such an object (a named one is `object` with us: values of
+ * interface types must be assignable to it). File fields (`format: binary`) of multipart bodies
  * take bytes and streams as well as strings with us (`Uploadable`): wider again. A schema named in
  * a discriminator's mapping gets the discriminator property as a required literal in
  * openapi-typescript's output; we add that literal where the union uses the schema, so the
@@ -110,7 +111,8 @@ function widerSchemas(schemas: Record<string, any>): Set<string> {
     if (typeof value.$ref === 'string') return named(value.$ref.split('/').pop(), seen);
     if (value.format === 'binary') return true;
     const noProperties = !('properties' in value) || Object.keys(value.properties ?? {}).length === 0;
-    const bare = noProperties && ['additionalProperties', 'allOf', 'oneOf', 'anyOf'].every((k) => !(k in value));
+    const open = !('additionalProperties' in value) || value.additionalProperties === true;
+    const bare = noProperties && open && ['allOf', 'oneOf', 'anyOf'].every((k) => !(k in value));
     if (value.type === 'object' && bare) return true;
     return Object.values(value).some((v) => holds(v, seen));
   };

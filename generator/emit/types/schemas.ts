@@ -44,16 +44,29 @@ export function emitSchemaTypes(model: Model): string {
 function declaration(named: NamedSchema, ctx: TypeContext): StatementStructures {
   const docs = namedDocs(named);
   const { schema } = named;
-  // An object with no properties is a type alias: `interface X {}` would accept any non-null value.
   if (schema.kind === 'object' && !schema.nullable && schema.properties.length > 0)
     return interfaceOf(named.typeName, schema, docs, ctx);
   return {
     kind: morph.StructureKind.TypeAlias,
     name: named.typeName,
     isExported: true,
-    type: typeExpression(schema, ctx),
+    type: isOpenEmptyObject(schema) ? 'object' : typeExpression(schema, ctx),
     docs,
   };
+}
+
+/**
+ * A named object with no properties that takes any keys: `object`. Not `interface X {}`, which
+ * accepts strings and numbers too, and not `Record<string, unknown>`, which values of interface
+ * types (a later version's `{ type: 'aws' }` settings) cannot be assigned to.
+ */
+function isOpenEmptyObject(schema: SchemaNode): boolean {
+  return (
+    schema.kind === 'object' &&
+    !schema.nullable &&
+    schema.properties.length === 0 &&
+    schema.additionalProperties === true
+  );
 }
 
 function namedDocs(named: NamedSchema): string[] {
