@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Builds generated/dist once, before the files that run it start in parallel.
+    globalSetup: ['test/global-setup.ts'],
   },
 });
