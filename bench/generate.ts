@@ -7,11 +7,16 @@
  * (types, guards, client, webhooks, package files, all formatted). Ours is measured twice: with
  * the format cache off (every file through prettier, as on a machine's first run) and warm (as
  * on every later run, where prettier only sees files whose text changed).
+ *
+ * Then, where ../shared has Telnyx's whole spec, one run each of ours, hey-api and
+ * openapi-typescript on it, and tsc over ours and hey-api's output (bench/whole-spec.ts): targets
+ * ours ≤ 1.0× hey-api's wall time, peak memory ≤ 1.5 GB, our tsc ≤ 1.5× tsc over hey-api's.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type Measured, wholeSpecRows } from './whole-spec.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SPEC = join(ROOT, 'spec/voice-media.yaml');
@@ -74,4 +79,21 @@ for (const [i, c] of candidates.entries()) {
 for (const i of [0, 1]) {
   const ratio = median(samples[i]!) / median(samples[PEER]!);
   console.log(`ratio ${candidates[i]!.name} / openapi-typescript: ${ratio.toFixed(2)}× (target ≤ 1.50×)`);
+}
+
+const WHOLE = join(ROOT, '../shared/telnyx-openapi/spec3-2026-07-16.yml');
+if (!existsSync(WHOLE)) console.log(`\nwhole spec: skipped, ${WHOLE} is missing`);
+else {
+  console.log(`\nwhole spec ${WHOLE.split('/').at(-1)}, one run each:`);
+  const rows = wholeSpecRows(ROOT, WHOLE);
+  for (const r of rows)
+    console.log(
+      `${r.name.padEnd(80)} ${r.seconds.toFixed(1).padStart(6)} s  peak ${r.maxRssMB ?? '?'} MB ${r.note}`,
+    );
+  const ratio = (a: Measured | undefined, b: Measured | undefined) =>
+    ((a?.seconds ?? NaN) / (b?.seconds ?? NaN)).toFixed(2);
+  console.log(
+    `ratio ours / hey-api: ${ratio(rows[0], rows[1])}× (target ≤ 1.0×); ours / openapi-typescript: ${ratio(rows[0], rows[2])}×`,
+  );
+  console.log(`ratio tsc over ours / over hey-api's: ${ratio(rows[3], rows[4])}× (target ≤ 1.5×)`);
 }
