@@ -158,9 +158,13 @@ export class ClientCore {
   #prepare(spec: RequestSpec, given: object | undefined, options: RequestOptions): PreparedRequest {
     // Generated params types are interfaces; read here as the plain objects they are.
     const params = given as Record<string, unknown> | undefined;
+    const validate = options.validate ?? this.validate;
+    if (validate && spec.validatePath) {
+      const result = spec.validatePath(spec.pathParams ?? {});
+      if (!result.ok) throw new ValidationError(`${spec.operationName} path`, result.errors);
+    }
     const path = typeof spec.path === 'function' ? spec.path() : spec.path;
     const split = splitParams(spec.params ?? [], params);
-    const validate = options.validate ?? this.validate;
     if (validate && spec.validateParams) {
       const values = Object.fromEntries(
         (spec.params ?? [])

@@ -78,6 +78,10 @@ export interface RequestSpec extends OperationSpec {
   params?: readonly ParamSpec[] | undefined;
   /** Local check of the parameters (not the body); skipped when `validate` is false. */
   validateParams?: ((params: unknown) => ValidationResult<unknown>) | undefined;
+  /** The path parameters by wire name, for `validatePath`. */
+  pathParams?: Readonly<Record<string, unknown>> | undefined;
+  /** Local check of `pathParams` (a format, a pattern, an enum); skipped when `validate` is false. */
+  validatePath?: ((pathParams: unknown) => ValidationResult<unknown>) | undefined;
   /** The content types the body may take, in the spec's order; absent: no body. */
   body?: readonly BodyVariant[] | undefined;
   /** How to read a successful response; `json` when absent. */

@@ -2763,6 +2763,17 @@ export const DeepgramNova3TranscriptionLanguageValues = [
   'auto_detect',
 ] as const;
 
+/** Schema `DeleteRecordingTranscriptionPathParams` (#/paths/~1recording_transcriptions~1{recording_transcription_id}/delete/parameters). */
+export interface DeleteRecordingTranscriptionPathParams {
+  /**
+   * Uniquely identifies the recording transcription by id.
+   *
+   * Format: `uuid`.
+   * @example "6a09cdc3-8948-47f0-aa62-74ac943d6c58"
+   */
+  recording_transcription_id: string;
+}
+
 /** Schema `DeleteRecordingTranscriptionResponse` (#/paths/~1recording_transcriptions~1{recording_transcription_id}/delete/responses/200/content/application~1json/schema). */
 export interface DeleteRecordingTranscriptionResponse {
   data?: RecordingTranscription | null;
@@ -3087,6 +3098,17 @@ export const GatherUsingSpeakRequestLanguageValues = [
 export const GatherUsingSpeakRequestPayloadTypeValues = ['text', 'ssml'] as const;
 /** Every value of `GatherUsingSpeakRequest["service_level"]`, in spec order. */
 export const GatherUsingSpeakRequestServiceLevelValues = ['basic', 'premium'] as const;
+
+/** Schema `GetRecordingTranscriptionPathParams` (#/paths/~1recording_transcriptions~1{recording_transcription_id}/get/parameters). */
+export interface GetRecordingTranscriptionPathParams {
+  /**
+   * Uniquely identifies the recording transcription by id.
+   *
+   * Format: `uuid`.
+   * @example "6a09cdc3-8948-47f0-aa62-74ac943d6c58"
+   */
+  recording_transcription_id: string;
+}
 
 /** Schema `GetRecordingTranscriptionResponse` (#/paths/~1recording_transcriptions~1{recording_transcription_id}/get/responses/200/content/application~1json/schema). */
 export interface GetRecordingTranscriptionResponse {

@@ -7,7 +7,7 @@ import { isObject, type Json } from '../core/json.js';
 import { compareStrings, toTypeName } from '../core/names.js';
 import type { BuildContext } from './build.js';
 import { docsOf, toSchemaNode } from './schema.js';
-import type { BodyKind, BodyVariant, NamedSchema, ObjectNode, Operation, Parameter, ResponseShape } from './types.js';
+import type { BodyKind, BodyVariant, NamedSchema, ObjectNode, Operation, Parameter, ResponseShape, SchemaNode } from './types.js';
 
 export interface OperationSource {
   path: string;
@@ -98,6 +98,57 @@ export function paramsSchema(operationId: string, params: Parameter[], pointer: 
   const name = uniqueName(`${toTypeName(operationId)}Params`, ctx);
   ctx.hoisted.set(name, { name, typeName: toTypeName(name), pointer: node.pointer, schema: node, origin: 'parameters' });
   return name;
+}
+
+/**
+ * The path parameters as one object schema, named `<Operation>PathParams`, when any of them says
+ * more than "a string" or "a number" (a format, a pattern, an enum, a length or range): its guard
+ * checks the values before they are put into the URL. Plain ones are left to `encodePathParam`,
+ * which refuses only an empty or non-string value, so most operations carry no extra guard.
+ */
+export function pathParamsSchema(
+  operationId: string,
+  pathParams: Parameter[],
+  pointer: string,
+  ctx: BuildContext,
+): string | undefined {
+  if (!pathParams.some((p) => isConstrained(p.schema, ctx))) return undefined;
+  const node: ObjectNode = {
+    kind: 'object',
+    pointer: joinPointer(pointer, 'parameters'),
+    nullable: false,
+    docs: {},
+    properties: pathParams.map((p) => ({ name: p.name, required: true, receivedNull: false, schema: p.schema, pointer: p.pointer })),
+    additionalProperties: true,
+  };
+  const name = uniqueName(`${toTypeName(operationId)}PathParams`, ctx);
+  ctx.hoisted.set(name, { name, typeName: toTypeName(name), pointer: node.pointer, schema: node, origin: 'parameters' });
+  return name;
+}
+
+/**
+ * Whether a path parameter's schema constrains more than its type. Only kinds a positional
+ * `string` / `number` argument can satisfy count: a guard for anything else (an object, a
+ * boolean) would refuse every value the method's signature allows.
+ */
+function isConstrained(node: SchemaNode, ctx: BuildContext): boolean {
+  switch (node.kind) {
+    case 'string':
+      return node.format !== undefined || node.pattern !== undefined || node.minLength !== undefined || node.maxLength !== undefined;
+    case 'integer':
+      return true;
+    case 'number':
+      return [node.minimum, node.maximum, node.exclusiveMinimum, node.exclusiveMaximum, node.multipleOf].some((v) => v !== undefined);
+    case 'enum':
+      return node.values.every((v) => typeof v === 'string' || typeof v === 'number');
+    case 'ref': {
+      // A named schema gets a guard of its own; worth calling when it is a scalar or an enum.
+      const target = ctx.resolve({ $ref: joinPointer('#/components/schemas', node.schemaName) });
+      return isObject(target) && (Array.isArray(target.enum) || ['string', 'number', 'integer'].includes(String(target.type)));
+    }
+    default:
+      return false;
+  }
 }
 
 function uniqueName(wanted: string, ctx: BuildContext): string {

@@ -14,6 +14,7 @@ import {
   type OperationSource,
   parameters,
   paramsSchema,
+  pathParamsSchema,
   requestBody,
   responseShape,
 } from './operation-parts.js';
@@ -67,7 +68,9 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
     naming.idempotencyField && body?.variants.some((v) => v.kind === 'json' && v.fieldNames.includes(naming.idempotencyField!))
       ? naming.idempotencyField
       : undefined;
+  const pathParams = all.filter((p) => p.in === 'path');
   const paramsSchemaName = paramsSchema(operationId, params, pointer, ctx);
+  const pathParamsSchemaName = pathParamsSchema(operationId, pathParams, pointer, ctx);
   // The naming config has the last word: a scheme the shape does not show, or none at all.
   const configured = naming.pagination?.[operationId];
   const pagination =
@@ -79,9 +82,10 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
     resource: named.resource,
     httpMethod: src.httpMethod,
     path: src.path,
-    pathParams: all.filter((p) => p.in === 'path'),
+    pathParams,
     params,
     ...(paramsSchemaName ? { paramsSchemaName } : {}),
+    ...(pathParamsSchemaName ? { pathParamsSchemaName } : {}),
     ...(body ? { body } : {}),
     response,
     ...(response.schemaNames[0] ? { responseSchemaName: response.schemaNames[0] } : {}),

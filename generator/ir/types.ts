@@ -209,6 +209,8 @@ export interface Operation {
   params: Parameter[];
   /** The named schema of `params` (query, header and cookie values), when there are any. */
   paramsSchemaName?: string;
+  /** The named schema of the path parameters, when one of them constrains more than its type. */
+  pathParamsSchemaName?: string;
   /** The request body; `schemaName` and the field facts are those of the first variant. */
   body?: {
     schemaName?: string;

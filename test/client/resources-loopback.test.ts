@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import express from 'express';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { Telnyx, toFile } from '../../generated/src/index.ts';
+import { Telnyx, toFile, ValidationError } from '../../generated/src/index.ts';
 import { queryPairs, queryString, type ParamSpec } from '../../runtime/request-params.ts';
 
 const servers: Server[] = [];
@@ -267,5 +267,35 @@ describe('query strings, as Express (qs) parses them', () => {
     expect(q({ name: 'color', explode: false }, { R: 100, G: 200 })).toBe('?color=R%2C100%2CG%2C200');
     expect(q({ name: 'at' }, new Date('2026-01-02T03:04:05Z'))).toBe('?at=2026-01-02T03%3A04%3A05.000Z');
     expect(() => q({ name: 'f' }, { nested: { deep: 1 } })).toThrow(/Parameter `f.nested`/);
+  });
+});
+
+describe('path parameters checked against their schema', () => {
+  it('refuses an id that is not the uuid the spec asks for, before anything is sent', async () => {
+    const seen: string[] = [];
+    const base = await listen((req, res) => {
+      seen.push(req.url!);
+      json(res, { data: { id: REC_ID, record_type: 'recording_transcription' } });
+    });
+    const client = clientFor(base);
+    const refused = await client.recordingTranscriptions.retrieve('recording-42').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).message).toMatch(/^recordingTranscriptions\.retrieve path is not valid/);
+    expect((refused as ValidationError).issues.map((i) => i.path)).toEqual(['/recording_transcription_id']);
+    await expect(client.recordingTranscriptions.delete('')).rejects.toBeInstanceOf(ValidationError);
+    expect(seen).toEqual([]);
+
+    // A valid id goes through, and `validate: false` sends what it is given.
+    await client.recordingTranscriptions.retrieve(REC_ID);
+    await client.recordingTranscriptions.retrieve('recording-42', { validate: false });
+    expect(seen).toEqual([`/recording_transcriptions/${REC_ID}`, '/recording_transcriptions/recording-42']);
+  });
+
+  it('leaves a path parameter the spec types only as a string to the non-empty check', async () => {
+    const seen: string[] = [];
+    const client = clientFor(await listen((req, res) => (seen.push(req.url!), json(res, { data: {} }))));
+    await client.recordings.retrieve('any id: not a uuid');
+    expect(seen).toEqual(['/recordings/any%20id%3A%20not%20a%20uuid']);
+    await expect(client.recordings.retrieve('')).rejects.toThrow(/must not be empty/);
   });
 });

@@ -128,4 +128,11 @@ describe('what Prism refuses, the client refuses first', () => {
     const bad = client.recordings.list({ page: { number: 0 } });
     await expect(bad).rejects.toThrow(/page\/number/);
   });
+
+  it('a path parameter that is not the uuid the spec asks for', async () => {
+    const sent = await client.recordingTranscriptions.retrieve('not-a-uuid', { validate: false }).then(() => undefined, (e: unknown) => e);
+    expect(sent).toMatchObject({ status: 422 });
+    expect((sent as { headers: Headers }).headers.get('sl-violations')).toContain('recording_transcription_id');
+    await expect(client.recordingTranscriptions.retrieve('not-a-uuid')).rejects.toThrow(/recording_transcription_id/);
+  });
 });

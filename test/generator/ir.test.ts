@@ -195,7 +195,13 @@ describe('the real voice-media fragment', () => {
       'MediaResourceResponse',
     ]);
     const params = model.schemas.filter((s) => s.origin === 'parameters').map((s) => s.typeName);
-    expect(params).toStrictEqual(['GetRecordingTranscriptionsParams', 'GetRecordingsParams', 'ListMediaStorageParams']);
+    expect(params).toStrictEqual([
+      'DeleteRecordingTranscriptionPathParams',
+      'GetRecordingTranscriptionPathParams',
+      'GetRecordingTranscriptionsParams',
+      'GetRecordingsParams',
+      'ListMediaStorageParams',
+    ]);
   });
 
   it('maps schema names to type names, PascalCasing non-identifiers', () => {

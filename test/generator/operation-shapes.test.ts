@@ -79,6 +79,16 @@ const SPEC = stringify({
         responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { size: { type: 'integer' } } } } } } },
       },
     },
+    '/kinds/{kind}/codes/{code}': {
+      get: {
+        operationId: 'GetKindCode',
+        parameters: [
+          { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['audio', 'video'] } },
+          { name: 'code', in: 'path', required: true, schema: { $ref: '#/components/schemas/Code' } },
+        ],
+        responses: { '204': { description: 'ok' } },
+      },
+    },
     '/then/{id}/actions/then': {
       post: { operationId: 'Then', parameters: [{ name: 'id', in: 'path', required: true, ...text() }], responses: { '204': { description: 'ok' } } },
     },
@@ -86,6 +96,7 @@ const SPEC = stringify({
       post: { operationId: 'Ctor', parameters: [{ name: 'id', in: 'path', required: true, ...text() }], responses: { '204': { description: 'ok' } } },
     },
   },
+  components: { schemas: { Code: { type: 'string', pattern: '^[A-Z]{3}$' } } },
 });
 
 let dir: string;
@@ -135,6 +146,9 @@ export async function use(): Promise<void> {
   await c.things.retrieve(7, { fields: 'a', 'X-Trace': 't' });
   // @ts-expect-error the raw body is required
   await c.things.content(7, {});
+  await c.kinds.codes.retrieve('audio', 'ABC');
+  // @ts-expect-error kind is 'audio' or 'video'
+  await c.kinds.codes.retrieve('text', 'ABC');
 }
 `,
     );
@@ -165,6 +179,24 @@ console.log(JSON.stringify({ text, none: none === undefined, sized }));`,
     expect(seen[1]!.body).toBe('name=n&tags=x&tags=y');
     expect(seen[2]!.headers['content-type']).toBe('application/octet-stream');
     expect([...Buffer.from(seen[2]!.body, 'latin1')]).toEqual([0, 1, 2, 255]);
+  }, 60_000);
+
+  it('checks path parameters against their schemas (integer, enum, a named pattern) before sending', async () => {
+    seen.length = 0;
+    const out = await runAgainst(
+      dir,
+      `const c = new pkg.Shapes({ apiKey: 'k', baseURL: ${JSON.stringify(baseURL)}, maxRetries: 0 });
+const refused = async (p) => p.then(() => 'sent', (e) => e instanceof pkg.ValidationError ? e.issues.map((i) => i.path) : String(e));
+const results = [
+  await refused(c.things.update(7.5, { name: 'n' })),
+  await refused(c.kinds.codes.retrieve('text', 'ABC')),
+  await refused(c.kinds.codes.retrieve('audio', 'abc')),
+  await refused(c.kinds.codes.retrieve('video', 'XYZ')),
+];
+console.log(JSON.stringify(results));`,
+    );
+    expect(out).toEqual([['/thing_id'], ['/kind'], ['/code'], 'sent']);
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /kinds/video/codes/XYZ']);
   }, 60_000);
 
   it('escapes members that would break an object: a resource with a `then` method is not thenable', async () => {

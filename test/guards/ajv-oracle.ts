@@ -70,11 +70,15 @@ function inlineSchema(doc: Json, pointer: string): unknown {
   return isObject(content) && 'schema' in content ? content.schema : node;
 }
 
-/** An operation's params object: each parameter's schema (as the spec wrote it) under its name. */
+/**
+ * An operation's params object (query, header, cookie) or path parameters object: each
+ * parameter's schema (as the spec wrote it) under its name; path parameters are all required.
+ */
 function paramsSchema(doc: Json, model: Model, name: string): Json {
-  const op = model.operations.find((o) => o.paramsSchemaName === name)!;
-  const properties = Object.fromEntries(op.params.map((p) => [p.name, (at(doc, p.pointer) as Json).schema]));
-  return { type: 'object', properties, required: op.params.filter((p) => p.required).map((p) => p.name) };
+  const op = model.operations.find((o) => o.paramsSchemaName === name || o.pathParamsSchemaName === name)!;
+  const params = op.paramsSchemaName === name ? op.params : op.pathParams;
+  const properties = Object.fromEntries(params.map((p) => [p.name, (at(doc, p.pointer) as Json).schema]));
+  return { type: 'object', properties, required: params.filter((p) => p.required || p.in === 'path').map((p) => p.name) };
 }
 
 /**

@@ -244,6 +244,11 @@ export {
   validateDeepgramNova3TranscriptionLanguage,
 } from './DeepgramNova3TranscriptionLanguage.js';
 export {
+  assertDeleteRecordingTranscriptionPathParams,
+  isDeleteRecordingTranscriptionPathParams,
+  validateDeleteRecordingTranscriptionPathParams,
+} from './DeleteRecordingTranscriptionPathParams.js';
+export {
   assertDeleteRecordingTranscriptionResponse,
   isDeleteRecordingTranscriptionResponse,
   validateDeleteRecordingTranscriptionResponse,
@@ -273,6 +278,11 @@ export {
   isGatherUsingSpeakRequest,
   validateGatherUsingSpeakRequest,
 } from './GatherUsingSpeakRequest.js';
+export {
+  assertGetRecordingTranscriptionPathParams,
+  isGetRecordingTranscriptionPathParams,
+  validateGetRecordingTranscriptionPathParams,
+} from './GetRecordingTranscriptionPathParams.js';
 export {
   assertGetRecordingTranscriptionResponse,
   isGetRecordingTranscriptionResponse,

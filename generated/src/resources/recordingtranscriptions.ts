@@ -8,6 +8,8 @@ import type {
   GetRecordingTranscriptionsParams,
   GetRecordingTranscriptionsResponse,
 } from '../schemas.js';
+import { validateDeleteRecordingTranscriptionPathParams } from '../guards/DeleteRecordingTranscriptionPathParams.js';
+import { validateGetRecordingTranscriptionPathParams } from '../guards/GetRecordingTranscriptionPathParams.js';
 import { validateGetRecordingTranscriptionsParams } from '../guards/GetRecordingTranscriptionsParams.js';
 
 /**
@@ -73,6 +75,8 @@ export class RecordingTranscriptions {
           '/recording_transcriptions/' +
           encodePathParam('recording_transcription_id', recordingTranscriptionId),
         operationName: 'recordingTranscriptions.retrieve',
+        pathParams: { recording_transcription_id: recordingTranscriptionId },
+        validatePath: validateGetRecordingTranscriptionPathParams,
       },
       undefined,
       options,
@@ -99,6 +103,8 @@ export class RecordingTranscriptions {
           '/recording_transcriptions/' +
           encodePathParam('recording_transcription_id', recordingTranscriptionId),
         operationName: 'recordingTranscriptions.delete',
+        pathParams: { recording_transcription_id: recordingTranscriptionId },
+        validatePath: validateDeleteRecordingTranscriptionPathParams,
       },
       undefined,
       options,

@@ -94,6 +94,7 @@ function usedSchemas(op: Operation): string[] {
 function validatedSchemas(op: Operation): string[] {
   return [
     ...(op.paramsSchemaName ? [op.paramsSchemaName] : []),
+    ...(op.pathParamsSchemaName ? [op.pathParamsSchemaName] : []),
     ...(op.body?.variants.flatMap((v) => (v.schemaName ? [v.schemaName] : [])) ?? []),
   ];
 }
@@ -130,9 +131,11 @@ function objectLiteral(value: object): string {
   return `{ ${entries.join(', ')} }`;
 }
 
+/** `number` or `string`; an inline enum of strings is typed as its values. */
 function pathArgType(p: Parameter): string {
-  const kind = p.schema.kind;
-  return kind === 'integer' || kind === 'number' ? 'number' : 'string';
+  const schema = p.schema;
+  if (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string')) return schema.values.map(stringLiteral).join(' | ');
+  return schema.kind === 'integer' || schema.kind === 'number' ? 'number' : 'string';
 }
 
 /** The params object: parameters and body fields together, keyed by wire name. */
@@ -181,6 +184,10 @@ function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symb
     fields.push(`params: [${specs.join(', ')}]`);
   }
   if (op.paramsSchemaName) fields.push(`validateParams: ${symbols.schema(op.paramsSchemaName).validate}`);
+  if (op.pathParamsSchemaName) {
+    const values = op.pathParams.map((p) => `${propertyKey(p.name)}: ${argNames.get(p.name)!}`);
+    fields.push(`pathParams: { ${values.join(', ')} }`, `validatePath: ${symbols.schema(op.pathParamsSchemaName).validate}`);
+  }
   if (op.body) {
     const variants = op.body.variants.map((v) => {
       const parts = [`contentType: ${stringLiteral(v.contentType)}`, `kind: ${stringLiteral(v.kind)}`];
