@@ -9,6 +9,26 @@ import { Recordings } from './resources/recordings.js';
 export type TelnyxClientOptions = ClientOptions;
 
 /**
+ * The connection without any resource: options, API key, retries and timeouts. Hand it to the
+ * one resource class you use, and a bundle carries that resource alone:
+ *
+ * @example
+ * ```ts
+ * const calls = new Calls(new TelnyxCore()); // reads TELNYX_API_KEY
+ * ```
+ */
+export class TelnyxCore extends ClientCore {
+  constructor(options: TelnyxClientOptions = {}) {
+    super(options, {
+      packageName: 'telnyx-voice-media',
+      packageVersion: '0.1.0',
+      baseURL: 'https://api.telnyx.com/v2',
+      apiKeyEnv: 'TELNYX_API_KEY',
+    });
+  }
+}
+
+/**
  * Typed, dependency-free TypeScript client for Telnyx call control media actions and webhooks.
  *
  * The API calls alone, without `webhooks`: a bundle that uses only this class carries no webhook
@@ -22,19 +42,14 @@ export type TelnyxClientOptions = ClientOptions;
  *
  * Without a key, requests reject with a `TelnyxError` and send nothing.
  */
-export class TelnyxClient extends ClientCore {
+export class TelnyxClient extends TelnyxCore {
   readonly calls: Calls;
   readonly media: Media;
   readonly recordingTranscriptions: RecordingTranscriptions;
   readonly recordings: Recordings;
 
   constructor(options: TelnyxClientOptions = {}) {
-    super(options, {
-      packageName: 'telnyx-voice-media',
-      packageVersion: '0.1.0',
-      baseURL: 'https://api.telnyx.com/v2',
-      apiKeyEnv: 'TELNYX_API_KEY',
-    });
+    super(options);
     this.calls = new Calls(this);
     this.media = new Media(this);
     this.recordingTranscriptions = new RecordingTranscriptions(this);

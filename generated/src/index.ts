@@ -8,7 +8,7 @@
 export { Telnyx, Telnyx as default, type TelnyxOptions } from './full-client.js';
 // The client without `webhooks`, also at `telnyx-voice-media/client`: bundles that use only it leave out
 // the webhook verifier and guards (the webhook half is also at `telnyx-voice-media/webhooks`).
-export { TelnyxClient, type TelnyxClientOptions } from './client.js';
+export { TelnyxClient, TelnyxCore, type TelnyxClientOptions } from './client.js';
 export { Calls } from './resources/calls.js';
 export { CallsActions } from './resources/calls-actions.js';
 export { Media } from './resources/media.js';

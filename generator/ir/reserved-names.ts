@@ -177,7 +177,7 @@ export function reservedTypeNames(
   for (const name of TEMPLATE_NAMES) add(name, 'a name webhooks.ts declares');
   for (const name of GLOBALS) add(name, 'a global that generated types use');
   const client = naming.package.clientClass;
-  for (const name of [client, `${client}Options`, `${client}Client`, `${client}ClientOptions`])
+  for (const name of [client, `${client}Options`, `${client}Client`, `${client}ClientOptions`, `${client}Core`])
     add(name, 'a name of the client');
   for (const path of resourcePaths) add(resourceSymbols(path).className, `the class of resource ${path}`);
   return reserved;

@@ -181,7 +181,7 @@ describe('names generated code already uses', () => {
       },
       components: {
         schemas: Object.fromEntries(
-          ['Record', 'NotFoundError', 'Object', 'WebhookEvent', 'OauthGrants', 'C'].map((n) => [
+          ['Record', 'NotFoundError', 'Object', 'WebhookEvent', 'OauthGrants', 'C', 'CCore'].map((n) => [
             n,
             { type: 'string' },
           ]),
@@ -191,6 +191,7 @@ describe('names generated code already uses', () => {
     const { model, diagnostics } = buildModel({ document, naming, specFile: 't.yaml', specHash: 'x' });
     expect(model.schemas.map((s) => [s.name, s.typeName])).toStrictEqual([
       ['C', 'C2'],
+      ['CCore', 'CCore2'],
       ['NotFoundError', 'NotFoundError2'],
       ['OauthGrants', 'OauthGrants3'],
       ['Object', 'Object2'],

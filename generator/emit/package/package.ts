@@ -34,16 +34,19 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
     specHash: model.specHash,
   };
   const clientExample = methods[0]?.example ?? '';
+  // The first top-level resource shows how one resource class is used alone.
+  const resourceExample = rootResources(resources)[0] ?? { property: 'resource', className: 'Resource' };
   return [
     { path: 'package.json', content: render('package.json.hbs', common) },
     { path: 'tsconfig.json', content: render('tsconfig.json.hbs', common) },
-    { path: 'README.md', content: render('README.md.hbs', { ...common, ...readmeView(model) }) },
+    { path: 'README.md', content: render('README.md.hbs', { ...common, ...readmeView(model), resourceExample }) },
     { path: 'src/index.ts', content: render('index.ts.hbs', { ...common, resources }) },
     {
       path: 'src/client.ts',
       content: render('client.ts.hbs', {
         ...common,
         children: rootResources(resources),
+        resourceExample,
         example: clientExample,
       }),
     },
