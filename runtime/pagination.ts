@@ -9,6 +9,7 @@
  * ```
  */
 import { APIPromise, type RawResponse } from './api-promise.js';
+import { hasOwn } from './guard-support.js';
 
 /**
  * Where a list response keeps its items and how to ask for the next page; decided by the
@@ -116,15 +117,14 @@ function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
+/**
+ * The value at `path` in `root`, or undefined where a step is missing. Own keys only, so a
+ * response can never lead the path into `Object.prototype`.
+ */
 function valueAt(root: unknown, path: readonly string[]): unknown {
   let current = root;
   for (const key of path) {
-    if (
-      typeof current !== 'object' ||
-      current === null ||
-      !Object.prototype.hasOwnProperty.call(current, key)
-    )
-      return undefined;
+    if (typeof current !== 'object' || current === null || !hasOwn(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   return current;

@@ -8,6 +8,7 @@
  * says which keys are parameters and where they go. Every other key is the request body.
  */
 import { TelnyxError } from './errors.js';
+import { isObject } from './guard-support.js';
 
 export type ParamLocation = 'query' | 'header' | 'cookie';
 
@@ -83,7 +84,7 @@ export function queryPairs(spec: ParamSpec, value: unknown): Array<[string, stri
     const separator = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
     return [[spec.name, items.join(separator)]];
   }
-  if (isPlainObject(value)) {
+  if (isNonDateObject(value)) {
     const entries = definedEntries(value).map(
       ([k, v]) => [k, scalar(`${spec.name}.${k}`, v)] as [string, string],
     );
@@ -99,7 +100,7 @@ export function queryPairs(spec: ParamSpec, value: unknown): Array<[string, stri
  */
 function deepObjectPairs(name: string, value: unknown): Array<[string, string]> {
   if (Array.isArray(value)) return value.map((item) => [`${name}[]`, scalar(name, item)]);
-  if (!isPlainObject(value)) return [[name, scalar(name, value)]];
+  if (!isNonDateObject(value)) return [[name, scalar(name, value)]];
   return definedEntries(value).flatMap(([key, child]) => deepObjectPairs(`${name}[${key}]`, child));
 }
 
@@ -115,7 +116,7 @@ function headerValue(spec: ParamSpec, value: unknown): string {
 /** A header value: arrays and objects comma-joined (`simple` style). */
 function simpleValue(spec: ParamSpec, value: unknown): string {
   if (Array.isArray(value)) return value.map((item) => scalar(spec.name, item)).join(',');
-  if (isPlainObject(value)) {
+  if (isNonDateObject(value)) {
     const entries = definedEntries(value).map(([k, v]) => [k, scalar(`${spec.name}.${k}`, v)]);
     return spec.explode ? entries.map(([k, v]) => `${k}=${v}`).join(',') : entries.flat().join(',');
   }
@@ -135,8 +136,12 @@ function definedEntries(value: Record<string, unknown>): Array<[string, unknown]
   return Object.entries(value).filter(([, v]) => v !== undefined);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+/**
+ * A JSON object whose entries become name/value pairs. A `Date` is an object too, but `scalar`
+ * sends it as one ISO string, so it is not taken apart here.
+ */
+function isNonDateObject(value: unknown): value is Record<string, unknown> {
+  return isObject(value) && !(value instanceof Date);
 }
 
 /** Percent-encodes a query name but keeps `[` and `]`, which servers read as nesting. */
