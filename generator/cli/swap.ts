@@ -1,24 +1,22 @@
 /**
  * Replaces the output folder as a whole, so that a run killed at any moment (`kill -9`) leaves the
- * old output or the new one, never a mix of the two.
+ * old output or the new one, never a mix of the two and never no output at all.
  *
  * The new output is built complete in a temporary folder beside the output folder,
  * `.<folder>.codegen-tmp/` (beside it, so it is on the same file system and renames stay
- * renames), under `new/`; renamed to `ready/` once every file is in it; then the output folder is
- * renamed to `old/`, `ready/` is renamed to the output folder's name, and what is not ours
- * (`dist/`, `node_modules`) moves back from `old/` into it. Files whose content is unchanged are
- * hard links to the old ones, so they keep their inode and modification time.
+ * renames), under `new/`, and renamed to `ready/` once every file is in it. Then `ready/` and the
+ * output folder trade places in one step (Linux's RENAME_EXCHANGE, see exchange.ts), and what is
+ * not ours (`dist/`, `node_modules`) moves from the old output, now in `ready/`, into the new one.
+ * Files whose content is unchanged are hard links to the old ones, so they keep their inode and
+ * modification time.
  *
- * What Node cannot make atomic: swapping two folders in one step (Linux's
- * renameat2(RENAME_EXCHANGE) is not exposed), so
- * - between the rename of the folder to `old/` and the rename of `ready/` into its place, the
- *   output folder does not exist;
- * - between that second rename and the moves back, it holds the new output without `dist/` or
- *   `node_modules`, which are still in `old/`.
- * A run killed in either window leaves everything needed in `.<folder>.codegen-tmp/`, and the next
- * run finishes the swap before anything else (`recoverInterruptedSwap`). Every other moment leaves
- * the old or the new output whole. The output folder is a new directory after each swap (tools
- * watching it by inode must watch its parent) and must not be a mount point.
+ * Where the exchange is not available, the output folder is renamed to `old/` and `ready/` into
+ * its place: between those two renames the output folder does not exist. Either way, between the
+ * swap and the moves back the output folder holds the new output without `dist/` or
+ * `node_modules`. A run killed there leaves everything needed in `.<folder>.codegen-tmp/`, and the
+ * next run finishes the swap before anything else (`recoverInterruptedSwap`). The output folder is
+ * a new directory after each swap (tools watching it by inode must watch its parent) and must not
+ * be a mount point.
  */
 import {
   chmodSync,
@@ -34,6 +32,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { GeneratedFile } from '../emit/file.js';
+import { exchangeFolders } from './exchange.js';
 import { step } from './test-hook.js';
 
 /** Build output and installs inside the package folder are not ours to compare or remove. */
@@ -72,11 +71,16 @@ export function swapInOutput(
     step('output folder created');
   } else {
     keepMode(outDir, ready);
-    renameSync(outDir, old);
-    step('old output moved aside');
-    renameSync(ready, outDir);
-    step('new output in place');
-    moveNotGeneratedBack(old, outDir, '');
+    if (exchangeFolders(ready, outDir)) {
+      step('output folders exchanged');
+      moveNotGeneratedBack(ready, outDir, '');
+    } else {
+      renameSync(outDir, old);
+      step('old output moved aside');
+      renameSync(ready, outDir);
+      step('new output in place');
+      moveNotGeneratedBack(old, outDir, '');
+    }
   }
   rmSync(temp, { recursive: true, force: true });
   step('temp folder removed');
@@ -85,21 +89,23 @@ export function swapInOutput(
 /**
  * Puts right what a killed run left in the temporary folder: a swap that was under way is
  * finished; a new output that was not yet swapped in is dropped (the old one is still whole).
- * The caller holds the output lock.
+ * `dist/` and `node_modules` found in the temporary folder (beside an old output moved aside or
+ * exchanged) go back into the output folder. The caller holds the output lock.
  */
 export function recoverInterruptedSwap(outDir: string): boolean {
   const temp = tempFolderFor(outDir);
   if (!existsSync(temp)) return false;
   const [ready, old] = [join(temp, 'ready'), join(temp, 'old')];
-  if (existsSync(old)) {
-    // The old output was moved aside: the new one goes in its place, or, should it be missing,
-    // the old one goes back.
-    if (!existsSync(outDir)) {
-      renameSync(existsSync(ready) ? ready : old, outDir);
-      step('recovery: output folder put back');
-    }
-    if (existsSync(old)) moveNotGeneratedBack(old, outDir, 'recovery: ');
+  if (existsSync(old) && !existsSync(outDir)) {
+    // The old output was moved aside (no exchange here): the new one goes in its place, or,
+    // should it be missing, the old one goes back.
+    renameSync(existsSync(ready) ? ready : old, outDir);
+    step('recovery: output folder put back');
   }
+  // After an exchange `ready/` holds the old output with what is not ours; before one, the new
+  // output, which has none of it, so nothing moves.
+  for (const aside of [old, ready])
+    if (existsSync(aside) && existsSync(outDir)) moveNotGeneratedBack(aside, outDir, 'recovery: ');
   rmSync(temp, { recursive: true, force: true });
   step('recovery: temp folder removed');
   return true;
