@@ -27,7 +27,13 @@ export interface BuildContext extends SchemaContext {
   doc: Json;
   /** Inline schemas lifted to names (responses, bodies), keyed by name. */
   hoisted: Map<string, NamedSchema>;
+  /** `value` with its `$ref` chain followed (responses, parameters, request bodies, items). */
   resolve(value: unknown): unknown;
+  /**
+   * The same, with where the value was found: `pointer` when `value` is no `$ref`, else the last
+   * `$ref` followed, so pointers in the model and in diagnostics name the definition.
+   */
+  resolveAt(value: unknown, pointer: string): { value: unknown; pointer: string };
 }
 
 export function buildModel(input: BuildInput): { model: Model; diagnostics: Diagnostic[] } {
@@ -84,13 +90,21 @@ function createContext(doc: Json): BuildContext {
         : undefined;
     },
     resolve(value) {
-      // Follows `$ref` chains of responses, parameters and request bodies; a cycle stops at 20 hops.
-      let current = value;
-      for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++)
-        current = lookup(current.$ref);
-      return current;
+      return resolveAt(value, '').value;
     },
+    resolveAt,
   };
+  /**
+   * Follows a `$ref` chain; a cycle stops at 20 hops (on a `$ref` object), and a target that is
+   * missing or outside the document gives `undefined`. The lint and precheck steps report both
+   * before the model is built, so nothing is reported here.
+   */
+  function resolveAt(value: unknown, pointer: string): { value: unknown; pointer: string } {
+    let at = { value, pointer };
+    for (let hops = 0; isObject(at.value) && typeof at.value.$ref === 'string' && hops < 20; hops++)
+      at = { value: lookup(at.value.$ref), pointer: at.value.$ref };
+    return at;
+  }
 }
 
 /**

@@ -27,7 +27,7 @@ export function parameters(src: OperationSource, ctx: BuildContext): Parameter[]
   const read = (list: unknown, base: string) => {
     if (!Array.isArray(list)) return;
     list.forEach((raw, i) => {
-      const at = resolvedAt(raw, joinPointer(base, 'parameters', i), ctx);
+      const at = ctx.resolveAt(raw, joinPointer(base, 'parameters', i));
       const param = parameter(at.value, at.pointer, ctx);
       if (param) byKey.set(`${param.in}:${param.in === 'header' ? param.name.toLowerCase() : param.name}`, param);
     });
@@ -169,7 +169,7 @@ export function bodyKind(contentType: string): BodyKind | undefined {
 }
 
 export function requestBody(src: OperationSource, operationId: string, ctx: BuildContext): Operation['body'] {
-  const { value: raw, pointer } = resolvedAt(src.op.requestBody, joinPointer(src.pointer, 'requestBody'), ctx);
+  const { value: raw, pointer } = ctx.resolveAt(src.op.requestBody, joinPointer(src.pointer, 'requestBody'));
   if (!isObject(raw) || !isObject(raw.content)) return undefined;
   const variants: BodyVariant[] = [];
   for (const [contentType, media] of Object.entries(raw.content)) {
@@ -207,7 +207,7 @@ export function responseShape(src: OperationSource, operationId: string, ctx: Bu
     .sort(compareStrings);
   const shape: ResponseShape = { kind: 'empty', schemaNames: [], mayBeEmpty: false };
   for (const code of codes) {
-    const { value: response, pointer } = resolvedAt(responses[code], joinPointer(src.pointer, 'responses', code), ctx);
+    const { value: response, pointer } = ctx.resolveAt(responses[code], joinPointer(src.pointer, 'responses', code));
     const content = isObject(response) && isObject(response.content) ? Object.entries(response.content) : [];
     if (content.length === 0) {
       shape.mayBeEmpty = true;
@@ -237,7 +237,7 @@ export function errorSchema(src: OperationSource, operationId: string, ctx: Buil
     .filter((c) => /^(default|[45](\d\d|XX))$/i.test(c))
     .sort(compareStrings)[0];
   if (code === undefined) return undefined;
-  const { value: response, pointer } = resolvedAt(responses[code], joinPointer(src.pointer, 'responses', code), ctx);
+  const { value: response, pointer } = ctx.resolveAt(responses[code], joinPointer(src.pointer, 'responses', code));
   const content = isObject(response) && isObject(response.content) ? Object.entries(response.content) : [];
   const json = content.find(([type]) => bodyKind(type) === 'json');
   const schema = json && isObject(json[1]) ? json[1].schema : undefined;
@@ -267,18 +267,4 @@ export function nameSchema(schema: unknown, fallbackName: string, pointer: strin
 function sameShape(a: unknown, b: unknown): boolean {
   const withoutPointers = (key: string, value: unknown) => (key === 'pointer' ? undefined : value);
   return JSON.stringify(a, withoutPointers) === JSON.stringify(b, withoutPointers);
-}
-
-/**
- * A value and where it really is: a `$ref` to a shared response, body or parameter is followed,
- * so pointers in the model (and in diagnostics) name the definition, not the reference.
- */
-function resolvedAt(value: unknown, pointer: string, ctx: BuildContext): { value: unknown; pointer: string } {
-  let current = value;
-  let at = pointer;
-  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && hops < 20; hops++) {
-    at = current.$ref;
-    current = ctx.resolve({ $ref: current.$ref });
-  }
-  return { value: current, pointer: at };
 }
