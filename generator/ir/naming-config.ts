@@ -1,5 +1,6 @@
 /** The shape of `spec/naming.yaml`, checked on load so a typo there is an error, not a surprise. */
 import type { Diagnostic } from '../core/diagnostics.js';
+import { clientNames, RUNTIME_NAMES, TEMPLATE_NAMES } from './reserved-names.js';
 import type { Pagination } from './types.js';
 
 export interface NamingConfig {
@@ -37,6 +38,14 @@ export function checkNamingConfig(
   }
   for (const key of ['name', 'version', 'description', 'clientClass', 'apiKeyEnv', 'publicKeyEnv'] as const) {
     if (typeof v.package?.[key] !== 'string') fail(`package.${key} must be a string`, `#/package/${key}`);
+  }
+  const clientClass = v.package?.clientClass;
+  if (typeof clientClass === 'string') {
+    const clash = clientNames(clientClass).find((n) => RUNTIME_NAMES.includes(n) || TEMPLATE_NAMES.includes(n));
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(clientClass))
+      fail(`package.clientClass must be a PascalCase identifier, got ${JSON.stringify(clientClass)}`, '#/package/clientClass');
+    else if (clash)
+      fail(`package.clientClass ${clientClass} would declare ${clash}, a name the package runtime already exports`, '#/package/clientClass');
   }
   for (const [id, entry] of Object.entries(v.operations ?? {})) {
     if (typeof entry?.method !== 'string')

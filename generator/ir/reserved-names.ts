@@ -100,6 +100,15 @@ export const RUNTIME_NAMES: readonly string[] = [
   'Uuid',
 ];
 
+/** The names the client templates declare from `package.clientClass`. */
+export const clientNames = (clientClass: string): string[] => [
+  clientClass,
+  `${clientClass}Options`,
+  `${clientClass}Client`,
+  `${clientClass}ClientOptions`,
+  `${clientClass}Core`,
+];
+
 /** Names the templates declare in modules that also hold schema types. */
 export const TEMPLATE_NAMES: readonly string[] = [
   'WebhookEvent',
@@ -176,9 +185,7 @@ export function reservedTypeNames(
   for (const name of RUNTIME_NAMES) add(name, 'a name of the package runtime');
   for (const name of TEMPLATE_NAMES) add(name, 'a name webhooks.ts declares');
   for (const name of GLOBALS) add(name, 'a global that generated types use');
-  const client = naming.package.clientClass;
-  for (const name of [client, `${client}Options`, `${client}Client`, `${client}ClientOptions`, `${client}Core`])
-    add(name, 'a name of the client');
+  for (const name of clientNames(naming.package.clientClass)) add(name, 'a name of the client');
   for (const path of resourcePaths) add(resourceSymbols(path).className, `the class of resource ${path}`);
   return reserved;
 }

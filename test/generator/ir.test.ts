@@ -414,3 +414,19 @@ describe('pagination named in the naming config', () => {
     expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([['naming-config-invalid', '#/pagination/GetRecordings']]);
   });
 });
+
+describe('the naming config: package.clientClass', () => {
+  const withClient = (clientClass: string) => {
+    const raw = parse(readFileSync(NAMING_PATH, 'utf8'));
+    return checkNamingConfig({ ...raw, package: { ...raw.package, clientClass } }, 'naming.yaml').diagnostics.map((d) => d.message);
+  };
+
+  it('refuses a name whose derived names are the runtime’s (Client → ClientOptions), or no identifier', () => {
+    expect(withClient('Client')).toEqual([
+      'package.clientClass Client would declare ClientOptions, a name the package runtime already exports',
+    ]);
+    expect(withClient('Page')).toEqual(['package.clientClass Page would declare Page, a name the package runtime already exports']);
+    expect(withClient('my-client')).toEqual(['package.clientClass must be a PascalCase identifier, got "my-client"']);
+    expect(withClient('Acme')).toEqual([]);
+  });
+});
