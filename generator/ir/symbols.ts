@@ -80,6 +80,8 @@ export function resourceSymbols(path: string): { className: string; file: string
   const segments = path.split('.');
   return {
     className: segments.map(toTypeName).join(''),
-    file: segments.map((s) => s.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()).join('-'),
+    // Escaped names (`_10dlc`, `then_`) lose their underscores here: a file named `-10dlc.ts`
+    // reads as an option on a command line.
+    file: segments.map((s) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase()).join('-'),
   };
 }

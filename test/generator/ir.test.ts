@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildModel } from '../../generator/ir/build.ts';
+import { resourceSymbols } from '../../generator/ir/symbols.ts';
 import { checkNamingConfig } from '../../generator/ir/naming-config.ts';
 import type { Model } from '../../generator/ir/types.ts';
 import { NAMING_PATH, SPEC_PATH } from '../helpers/generate.ts';
@@ -428,5 +429,13 @@ describe('the naming config: package.clientClass', () => {
     expect(withClient('Page')).toEqual(['package.clientClass Page would declare Page, a name the package runtime already exports']);
     expect(withClient('my-client')).toEqual(['package.clientClass must be a PascalCase identifier, got "my-client"']);
     expect(withClient('Acme')).toEqual([]);
+  });
+});
+
+describe('resource module names', () => {
+  it('are the resource path in lower case, without the underscores of escaped names', () => {
+    expect(resourceSymbols('calls.actions')).toEqual({ className: 'CallsActions', file: 'calls-actions' });
+    expect(resourceSymbols('_10dlc.brand').file).toBe('10dlc-brand');
+    expect(resourceSymbols('then_.actions').file).toBe('then-actions');
   });
 });
