@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readmeView } from '../../generator/emit/package/readme.ts';
 import { buildModel } from '../../generator/ir/build.ts';
 import type { NamingConfig } from '../../generator/ir/naming-config.ts';
 import { RUNTIME_NAMES, TEMPLATE_NAMES } from '../../generator/ir/reserved-names.ts';
@@ -80,6 +81,30 @@ describe('webhooks of every shape', () => {
       ['noData', 'noData', [], 'noDataWebhookBody', undefined],
       ['again', 'again', [], 'OneEvent', 'One'],
     ]);
+  });
+
+  it('lists a webhook with several event types under all of them in the package README', () => {
+    const withCommand = buildModel({
+      document: {
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        paths: {
+          '/things': {
+            post: { operationId: 'Send', description: 'Sends.\n\n**Expected Webhooks:**\n\n- `a.done`', responses: { '204': { description: 'ok' } } },
+          },
+        },
+        webhooks: { several: post(ref('SeveralEvent')) },
+        components: { schemas: { SeveralEvent: withData({ type: 'object', properties: { event_type: enumOf('a.sent', 'a.done') } }) } },
+      },
+      naming,
+      specFile: 't.yaml',
+      specHash: 'x',
+    }).model;
+    const view = readmeView(withCommand);
+    expect(view.events).toStrictEqual([
+      { eventTypes: '`a.sent`, `a.done`', schemaType: 'SeveralEvent', triggeredBy: '`client.things.create()`' },
+    ]);
+    expect(view.resources[0]!.methods[0]!.webhooks).toBe('`a.done`');
   });
 
   it('says what it interpreted, once per webhook, and skips only what has no JSON body', () => {

@@ -24,7 +24,8 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 export function readmeView(model: Model) {
   const symbols = symbolsOf(model);
-  const typedEvents = new Set(model.webhooks.map((w) => w.eventType));
+  // Every `data.event_type` value routed to a type; a webhook with several has a row with all.
+  const typedEvents = new Set(model.webhooks.flatMap((w) => w.routes));
   const methods = model.operations.map((op) => methodView(op, symbols, typedEvents));
   const resourcePaths = [...new Set(model.operations.map((op) => op.resource))];
   const list = model.operations.find((op) => op.pagination);
@@ -54,9 +55,9 @@ export function readmeView(model: Model) {
     contentTypeCall: severalBodies ? contentTypeCall(severalBodies, symbols) : '',
     idempotencyField: model.operations.find((op) => op.idempotencyField)?.idempotencyField ?? '',
     events: model.webhooks.map((w) => ({
-      eventType: w.eventType,
+      eventTypes: codeList(w.routes.length ? w.routes : [w.eventType]),
       schemaType: symbols.schema(w.schemaName).type,
-      triggeredBy: codeList(methods.filter((m) => m.expects.includes(w.eventType)).map((m) => m.call)),
+      triggeredBy: codeList(methods.filter((m) => m.expects.some((e) => w.routes.includes(e))).map((m) => m.call)),
     })),
     firstEvent: eventExample(model, symbols),
     valuesExample: valuesExample(model, symbols),
