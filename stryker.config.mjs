@@ -17,6 +17,8 @@ const MUTATE = [
   'runtime/webhook-node.ts',
   'runtime/webhook-drift.ts',
   'runtime/client-core.ts',
+  'runtime/prepare-request.ts',
+  'runtime/read-response.ts',
   'runtime/client-options.ts',
   'runtime/errors.ts',
   'runtime/redact.ts',

@@ -6,7 +6,7 @@
  * only `fetch`, `Headers`, `Response`, `AbortController`, `TextDecoder`, `crypto.randomUUID`
  * and `setTimeout`.
  */
-import { APIPromise, parseJsonBody, type RawResponse } from './api-promise.js';
+import { APIPromise, type RawResponse } from './api-promise.js';
 import { APIError, APIUserAbortError, TelnyxError } from './errors.js';
 import {
   checkByteLimit,
@@ -17,16 +17,14 @@ import {
   type OperationSpec,
   type RequestOptions,
   type RequestSpec,
-  type ResponseKind,
 } from './client-options.js';
-import { withIdempotencyKey } from './idempotency.js';
 import { Page, PagePromise, type PageScheme } from './pagination.js';
-import { type BodyVariant, chooseVariant, encodeBody } from './request-body.js';
-import { cookieHeader, queryString, splitParams } from './request-params.js';
+import { type PreparedRequest, prepareRequest } from './prepare-request.js';
+import { readResponse } from './read-response.js';
+import { encodeBody } from './request-body.js';
 import { redactError } from './redact.js';
 import { defaultBackoffMs, retryAfterFromHeaders, shouldRetryStatus, sleep } from './retry.js';
 import { attemptOnce } from './transport.js';
-import { ValidationError } from './validation.js';
 
 export { APIPromise } from './api-promise.js';
 export { Page, PagePromise, type PageScheme } from './pagination.js';
@@ -115,16 +113,10 @@ export class ClientCore {
   ): { raw: Promise<RawResponse>; parse: (raw: RawResponse) => unknown } {
     const kind = spec.response ?? 'json';
     const secret = this.#apiKey;
-    const parse = (response: RawResponse): unknown => {
-      try {
-        return readResponse(kind, response, secret);
-      } catch (error) {
-        throw redactError(error, secret);
-      }
-    };
+    const parse = (response: RawResponse): unknown => readResponse(kind, response, secret);
     let prepared: PreparedRequest;
     try {
-      prepared = this.#prepare(spec, params, options);
+      prepared = prepareRequest(spec, params, options, this.validate);
       // Checked here rather than in the constructor, so that a client used only for webhooks
       // needs no API key; nothing is sent without one.
       if (secret === '') throw new TelnyxError(missingApiKey(this.#apiKeyEnv));
@@ -152,52 +144,6 @@ export class ClientCore {
   ): APIPromise<T> {
     const json = { contentType: 'application/json', kind: 'json' as const, validate: spec.validateBody };
     return this.request<T>({ ...spec, method: 'POST', path, body: [json] }, body, options);
-  }
-
-  /** Splits, validates and encodes everything that can be checked before sending. */
-  #prepare(spec: RequestSpec, given: object | undefined, options: RequestOptions): PreparedRequest {
-    // Generated params types are interfaces; read here as the plain objects they are.
-    const params = given as Record<string, unknown> | undefined;
-    const validate = options.validate ?? this.validate;
-    if (validate && spec.validatePath) {
-      const result = spec.validatePath(spec.pathParams ?? {});
-      if (!result.ok) throw new ValidationError(`${spec.operationName} path`, result.errors);
-    }
-    const path = typeof spec.path === 'function' ? spec.path() : spec.path;
-    const split = splitParams(spec.params ?? [], params);
-    if (validate && spec.validateParams) {
-      const values = Object.fromEntries(
-        (spec.params ?? [])
-          .filter((p) => params?.[p.name] !== undefined)
-          .map((p) => [p.name, params![p.name]]),
-      );
-      const result = spec.validateParams(values);
-      if (!result.ok) throw new ValidationError(`${spec.operationName} params`, result.errors);
-    }
-    const variant = spec.body?.length ? chooseVariant(spec.body, split.rest, options.contentType) : undefined;
-    if (validate && variant?.validate) {
-      const result = variant.validate(split.rest);
-      if (!result.ok) throw new ValidationError(`${spec.operationName} params`, result.errors);
-    } else if (validate && !variant && Object.keys(split.rest).length > 0) {
-      const names = Object.keys(split.rest)
-        .map((k) => JSON.stringify(k))
-        .join(', ');
-      throw new TelnyxError(`${spec.operationName} takes no parameter named ${names}.`);
-    }
-    // The key is chosen once, before any attempt, so every retry carries the same one and
-    // Telnyx runs the command at most once.
-    // No params at all and no key to add: a JSON operation sends no body, not `{}`.
-    const body =
-      variant?.kind === 'json'
-        ? withIdempotencyKey(params === undefined ? undefined : split.rest, spec.idempotencyField)
-        : split.rest;
-    const cookie = cookieHeader(split.cookies);
-    return {
-      url: path + queryString(split.query),
-      headers: cookie === undefined ? split.headers : { ...split.headers, cookie },
-      variant,
-      body,
-    };
   }
 
   /**
@@ -280,26 +226,4 @@ function mergeHeaders(
   const merged = { ...base };
   for (const [name, value] of Object.entries(extra ?? {})) merged[name.toLowerCase()] = value;
   return merged;
-}
-
-interface PreparedRequest {
-  url: string;
-  headers: Record<string, string>;
-  variant: BodyVariant | undefined;
-  /** The body's fields; undefined when nothing is sent. */
-  body: Record<string, unknown> | undefined;
-}
-
-/** A successful response as the operation declares it: parsed JSON, text, the stream, or nothing. */
-function readResponse(kind: ResponseKind, raw: RawResponse, secret: string): unknown {
-  switch (kind) {
-    case 'json':
-      return parseJsonBody(raw, secret);
-    case 'text':
-      return raw.bodyText;
-    case 'binary':
-      return raw.response;
-    case 'empty':
-      return undefined;
-  }
 }

@@ -52,6 +52,7 @@ export const RUNTIME_NAMES: readonly string[] = [
   'ParamLocation',
   'ParamSpec',
   'PermissionDeniedError',
+  'PreparedRequest',
   'RAW_BODY_KEY',
   'REDACTED',
   'RateLimitError',

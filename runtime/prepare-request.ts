@@ -1,0 +1,75 @@
+/**
+ * A call turned into what is sent, before anything is sent: the params split by location, the
+ * path, params and body validated, the idempotency key added, the query string and `Cookie`
+ * header built. Hand-written, copied verbatim into the generated package as
+ * `core/prepare-request.ts`.
+ */
+import type { RequestOptions, RequestSpec } from './client-options.js';
+import { TelnyxError } from './errors.js';
+import { withIdempotencyKey } from './idempotency.js';
+import { type BodyVariant, chooseVariant } from './request-body.js';
+import { cookieHeader, queryString, splitParams } from './request-params.js';
+import { ValidationError } from './validation.js';
+
+export interface PreparedRequest {
+  /** The path with its query string, relative to the client's base URL. */
+  url: string;
+  headers: Record<string, string>;
+  variant: BodyVariant | undefined;
+  /** The body's fields; undefined when nothing is sent. */
+  body: Record<string, unknown> | undefined;
+}
+
+/**
+ * Splits, validates and encodes everything that can be checked before sending, and throws the
+ * first problem found. `validateByDefault` is the client's `validate`; `options.validate` wins.
+ */
+export function prepareRequest(
+  spec: RequestSpec,
+  given: object | undefined,
+  options: RequestOptions,
+  validateByDefault: boolean,
+): PreparedRequest {
+  // Generated params types are interfaces; read here as the plain objects they are.
+  const params = given as Record<string, unknown> | undefined;
+  const validate = options.validate ?? validateByDefault;
+  if (validate && spec.validatePath) {
+    const result = spec.validatePath(spec.pathParams ?? {});
+    if (!result.ok) throw new ValidationError(`${spec.operationName} path`, result.errors);
+  }
+  const path = typeof spec.path === 'function' ? spec.path() : spec.path;
+  const split = splitParams(spec.params ?? [], params);
+  if (validate && spec.validateParams) {
+    const values = Object.fromEntries(
+      (spec.params ?? [])
+        .filter((p) => params?.[p.name] !== undefined)
+        .map((p) => [p.name, params![p.name]]),
+    );
+    const result = spec.validateParams(values);
+    if (!result.ok) throw new ValidationError(`${spec.operationName} params`, result.errors);
+  }
+  const variant = spec.body?.length ? chooseVariant(spec.body, split.rest, options.contentType) : undefined;
+  if (validate && variant?.validate) {
+    const result = variant.validate(split.rest);
+    if (!result.ok) throw new ValidationError(`${spec.operationName} params`, result.errors);
+  } else if (validate && !variant && Object.keys(split.rest).length > 0) {
+    const names = Object.keys(split.rest)
+      .map((k) => JSON.stringify(k))
+      .join(', ');
+    throw new TelnyxError(`${spec.operationName} takes no parameter named ${names}.`);
+  }
+  // The key is chosen once, before any attempt, so every retry carries the same one and
+  // Telnyx runs the command at most once.
+  // No params at all and no key to add: a JSON operation sends no body, not `{}`.
+  const body =
+    variant?.kind === 'json'
+      ? withIdempotencyKey(params === undefined ? undefined : split.rest, spec.idempotencyField)
+      : split.rest;
+  const cookie = cookieHeader(split.cookies);
+  return {
+    url: path + queryString(split.query),
+    headers: cookie === undefined ? split.headers : { ...split.headers, cookie },
+    variant,
+    body,
+  };
+}
