@@ -1,32 +1,12 @@
 /**
  * Runs examples/ivr as a user would: `node --import tsx examples/ivr/main.ts` in its own process,
- * configured through the environment, importing `telnyx-voice-media` by name (generated/dist).
+ * configured through the environment, importing `telnyx-voice-media` by name (generated/dist,
+ * which test/global-setup.ts builds before any test file runs).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '../..');
-
-/** Newest mtime under `dir`, recursively. */
-function newest(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-      e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-    ),
-  );
-}
-
-/** The example imports the package's build (generated/dist): rebuild it when the sources are newer. */
-export function ensureBuilt(): void {
-  let built = 0;
-  try {
-    built = statSync(join(root, 'generated/dist/index.js')).mtimeMs;
-  } catch {}
-  if (built < newest(join(root, 'generated/src'))) {
-    execFileSync('npm', ['run', 'build:generated'], { cwd: root, stdio: 'pipe' });
-  }
-}
 
 export interface IvrProcess {
   /** `http://127.0.0.1:<port>`, once the greeting is uploaded and the server listens. */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWebhookKeyPair, signWebhook, type WebhookKeyPair } from '../../generated/src/testing.ts';
 import { action, menuChoice, menuRequests, newCall, webhook } from './ivr-calls.ts';
-import { ensureBuilt, root, startIvr, type IvrProcess } from './ivr-process.ts';
+import { root, startIvr, type IvrProcess } from './ivr-process.ts';
 import { startTelnyxDouble, type ApiRequest, type TelnyxDouble } from './telnyx-double.ts';
 
 const API_KEY = 'KEY_IVR_TEST';
@@ -21,7 +21,6 @@ let ivr: IvrProcess;
 let recordingsDir: string;
 
 beforeAll(async () => {
-  ensureBuilt();
   keys = await generateWebhookKeyPair();
   double = await startTelnyxDouble(API_KEY);
   recordingsDir = mkdtempSync(join(tmpdir(), 'ivr-recordings-'));

@@ -6,10 +6,10 @@
  * after a request that must NOT run a callback, a "barrier" request that must is sent, and once
  * the barrier's line arrives every line the earlier request could have printed is already here.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWebhookKeyPair, signWebhook, type WebhookKeyPair } from '../../generated/src/testing.ts';
@@ -18,35 +18,15 @@ const root = join(import.meta.dirname, '../..');
 const fixture = (type: string) =>
   JSON.parse(readFileSync(join(root, 'test/fixtures/webhooks/events', `${type}.json`), 'utf8'));
 
-/** Newest mtime under `dir`, recursively. */
-function newest(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-      e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-    ),
-  );
-}
-
-/** The example imports `telnyx-voice-media`, i.e. generated/dist: rebuild it only if stale. */
-function ensureBuilt(): void {
-  const dist = join(root, 'generated/dist/index.js');
-  let built = 0;
-  try {
-    built = statSync(dist).mtimeMs;
-  } catch {}
-  if (built < newest(join(root, 'generated/src'))) {
-    execFileSync('npm', ['run', 'build:generated'], { cwd: root, stdio: 'pipe' });
-  }
-}
-
 let keys: WebhookKeyPair;
 let child: ChildProcess;
 let baseUrl: string;
 const lines: Array<Record<string, unknown>> = [];
 const waiters: Array<() => void> = [];
 
+// The example imports `telnyx-voice-media`, i.e. generated/dist, which test/global-setup.ts
+// builds before any test file runs.
 beforeAll(async () => {
-  ensureBuilt();
   keys = await generateWebhookKeyPair();
   child = spawn(process.execPath, ['--import', 'tsx', 'examples/webhook-server/server.ts'], {
     cwd: root,
