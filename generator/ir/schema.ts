@@ -11,7 +11,11 @@ import { isObject, type Json } from '../core/json.js';
 
 /** Keywords that only describe; they go to docs or are ignored on purpose. */
 const ANNOTATIONS = new Set([...ANNOTATION_KEYWORDS, 'discriminator', 'nullable']);
-/** Keywords this module turns into the model. */
+/**
+ * Keywords this module turns into the model: a subset of SCHEMA_ASSERTION_KEYWORDS, which lists
+ * every JSON Schema assertion for the lint step. One listed there and not here (or in
+ * ANNOTATIONS) is reported as `keyword-unsupported`: dropping it would accept what the spec refuses.
+ */
 const HANDLED = new Set([
   '$ref',
   'type',
