@@ -6,13 +6,14 @@
  */
 import { parsePointer } from '../core/diagnostics.js';
 import { isObject, type Json, valueAt } from '../core/json.js';
+import { webhookMap } from './webhooks.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
 /** Names of `#/components/schemas` entries reached from responses or webhooks and never from a request. */
 export function receivedOnlySchemas(doc: Json): Set<string> {
   const sent: unknown[] = [];
-  const received: unknown[] = [isObject(doc.webhooks) ? doc.webhooks : undefined];
+  const received: unknown[] = [webhookMap(doc).map];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const rawItem of Object.values(paths)) {
     const item = resolveRef(doc, rawItem);

@@ -1,6 +1,6 @@
 /**
- * Webhook events from the spec's top-level `webhooks:` section (OpenAPI 3.1) and from the
- * `callbacks` of its operations (how OpenAPI 3.0 specs carry the same events). Each is typed by
+ * Webhook events from the spec's top-level `webhooks:` section (OpenAPI 3.1; `x-webhooks:` in 3.0
+ * documents) and from the `callbacks` of its operations. Each is typed by
  * its JSON body's schema. The generated package routes a verified body by `data.event_type`, so a
  * webhook whose body lists those values (one, as in most of Telnyx's events, or several) is routed
  * to its type for each; one whose body does not is still typed, listed apart, and warned about.
@@ -12,7 +12,7 @@ import type { BuildContext } from './build.js';
 import { nameSchema } from './operation-parts.js';
 import { docsOf } from './schema.js';
 import type { Docs, WebhookEvent } from './types.js';
-import { located, readWebhookBody, type WebhookBody } from './webhook-body.js';
+import { readWebhookBody, type WebhookBody } from './webhook-body.js';
 
 /** A webhook as read from the document, before its body has a name in the model. */
 export interface WebhookSource {
@@ -22,11 +22,21 @@ export interface WebhookSource {
   docs: Docs;
 }
 
+/**
+ * The document's map of webhooks and where it is: `webhooks` (OpenAPI 3.1), or `x-webhooks`, where
+ * 3.0 documents such as GitHub's keep the same map (a common extension, as Redocly reads it).
+ */
+export function webhookMap(doc: Json): { key: string; map: Json } {
+  if (isObject(doc.webhooks)) return { key: 'webhooks', map: doc.webhooks };
+  if (isObject(doc['x-webhooks'])) return { key: 'x-webhooks', map: doc['x-webhooks'] };
+  return { key: 'webhooks', map: {} };
+}
+
 export function findWebhooks(doc: Json, ctx: BuildContext): WebhookSource[] {
-  const webhooks = isObject(doc.webhooks) ? doc.webhooks : {};
+  const { key, map: webhooks } = webhookMap(doc);
   const sources: WebhookSource[] = [];
   for (const [name, rawItem] of Object.entries(webhooks)) {
-    const pointer = joinPointer('#/webhooks', name);
+    const pointer = joinPointer(`#/${key}`, name);
     const item = ctx.resolve(rawItem);
     const source = isObject(item) ? readSource(name, item, pointer, pointer, ctx) : undefined;
     if (source) sources.push(source);
@@ -89,7 +99,7 @@ function readSource(
   pointer: string,
   ctx: BuildContext,
 ): WebhookSource | undefined {
-  const { value: op, pointer: opPointer } = located(item.post, joinPointer(itemPointer, 'post'), ctx);
+  const { value: op, pointer: opPointer } = ctx.resolveAt(item.post, joinPointer(itemPointer, 'post'));
   if (!isObject(op)) return undefined;
   const body = readWebhookBody(op, opPointer, ctx);
   if (!body) return undefined;

@@ -107,6 +107,25 @@ describe('webhooks of every shape', () => {
     expect(view.resources[0]!.methods[0]!.webhooks).toBe('`a.done`');
   });
 
+  it('reads a 3.0 document\'s x-webhooks as its webhooks, and their bodies as received', () => {
+    const { model, diagnostics } = buildModel({
+      document: {
+        openapi: '3.0.3',
+        info: { title: 't', version: '1' },
+        paths: {},
+        'x-webhooks': { 'push-created': post(ref('PushEvent')) },
+        components: { schemas: { PushEvent: { type: 'object', properties: { ref: { type: 'string' } } } } },
+      },
+      naming,
+      specFile: 't.yaml',
+      specHash: 'x',
+    });
+    expect(model.webhooks.map((w) => [w.name, w.schemaName, w.routes])).toStrictEqual([['push-created', 'PushEvent', []]]);
+    expect(diagnostics.map((d) => d.pointer)).toContain('#/x-webhooks/push-created');
+    const push = model.schemas.find((s) => s.name === 'PushEvent')!.schema;
+    expect(push.kind === 'object' && push.properties[0]!.receivedNull, 'an optional field Telnyx-style senders may fill with null').toBe(true);
+  });
+
   it('says what it interpreted, once per webhook, and skips only what has no JSON body', () => {
     expect(diagnostics.map((d) => [d.code, d.severity, d.pointer, d.message])).toStrictEqual([
       [

@@ -36,6 +36,7 @@ export function countSpec(spec: string): { operations: number; webhooks: number 
   const items = Object.values<Record<string, any>>(doc.paths ?? {});
   const ops = items.flatMap((item) => METHODS.filter((m) => item[m]).map((m) => item[m]));
   const callbacks = new Set(ops.flatMap((op) => Object.keys(op.callbacks ?? {})));
-  for (const name of Object.keys(doc.webhooks ?? {})) callbacks.add(name);
+  // 3.0 documents (GitHub's) keep their webhooks under x-webhooks.
+  for (const name of Object.keys(doc.webhooks ?? doc['x-webhooks'] ?? {})) callbacks.add(name);
   return { operations: ops.length, webhooks: callbacks.size };
 }
