@@ -5,7 +5,7 @@
  * `message.sent` or `message.finalized`), as any string, at the top of the body, or not at all.
  */
 import { joinPointer } from '../core/diagnostics.js';
-import { isObject, type Json, valueAt } from '../core/json.js';
+import { isObject, type Json } from '../core/json.js';
 import type { BuildContext } from './build.js';
 
 export interface WebhookBody {
@@ -24,11 +24,7 @@ export interface WebhookBody {
 
 /** The JSON request body of a webhook's POST operation, or undefined when it has none. */
 export function readWebhookBody(op: Json, opPointer: string, ctx: BuildContext): WebhookBody | undefined {
-  const { value: body, pointer: bodyAt } = located(
-    op.requestBody,
-    joinPointer(opPointer, 'requestBody'),
-    ctx,
-  );
+  const { value: body, pointer: bodyAt } = ctx.resolveAt(op.requestBody, joinPointer(opPointer, 'requestBody'));
   const content = isObject(body) && isObject(body.content) ? body.content : {};
   const mediaType = Object.keys(content).find((t) => /^application\/(.+\+)?json\b/i.test(t));
   const media = mediaType === undefined ? undefined : content[mediaType];
@@ -55,21 +51,6 @@ function whyUnrouted(data: unknown, eventType: unknown, topLevel: string[] | und
   if (data === undefined) return 'its body has no data property, so no data.event_type';
   if (eventType === undefined) return 'its data has no event_type property';
   return 'its data.event_type is not a list of values (enum or const), so any string may come';
-}
-
-/** A value and where it is once its `$ref`s are followed (a cycle stops after 20 hops). */
-export function located(
-  value: unknown,
-  pointer: string,
-  ctx: BuildContext,
-): { value: unknown; pointer: string } {
-  let at = { value, pointer };
-  for (let hops = 0; hops < 20 && isObject(at.value) && typeof at.value.$ref === 'string'; hops++)
-    at = {
-      value: at.value.$ref.startsWith('#/') ? valueAt(ctx.doc, at.value.$ref) : undefined,
-      pointer: at.value.$ref,
-    };
-  return at;
 }
 
 /** The component a schema is exactly a `$ref` to, or undefined. */
