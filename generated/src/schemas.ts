@@ -2763,17 +2763,6 @@ export const DeepgramNova3TranscriptionLanguageValues = [
   'auto_detect',
 ] as const;
 
-/** Schema `DeleteRecordingTranscriptionPathParams` (#/paths/~1recording_transcriptions~1{recording_transcription_id}/delete/parameters). */
-export interface DeleteRecordingTranscriptionPathParams {
-  /**
-   * Uniquely identifies the recording transcription by id.
-   *
-   * Format: `uuid`.
-   * @example "6a09cdc3-8948-47f0-aa62-74ac943d6c58"
-   */
-  recording_transcription_id: string;
-}
-
 /** Schema `DeleteRecordingTranscriptionResponse` (#/paths/~1recording_transcriptions~1{recording_transcription_id}/delete/responses/200/content/application~1json/schema). */
 export interface DeleteRecordingTranscriptionResponse {
   data?: RecordingTranscription | null;

@@ -100,19 +100,33 @@ export function paramsSchema(operationId: string, params: Parameter[], pointer: 
   return name;
 }
 
+/** Per model: path parameter schemas already hoisted, by path and content (see below). */
+const sharedPathParams = new WeakMap<BuildContext, Map<string, string>>();
+
 /**
  * The path parameters as one object schema, named `<Operation>PathParams`, when any of them says
  * more than "a string" or "a number" (a format, a pattern, an enum, a length or range): its guard
  * checks the values before they are put into the URL. Plain ones are left to `encodePathParam`,
  * which refuses only an empty or non-string value, so most operations carry no extra guard.
+ * Operations on one path whose path parameters are the same (`GET` and `DELETE` of an item) share
+ * the first one's schema, rather than each getting a guard module with the same checks.
  */
 export function pathParamsSchema(
   operationId: string,
+  path: string,
   pathParams: Parameter[],
   pointer: string,
   ctx: BuildContext,
 ): string | undefined {
   if (!pathParams.some((p) => isConstrained(p.schema, ctx))) return undefined;
+  const shared = sharedPathParams.get(ctx) ?? new Map<string, string>();
+  sharedPathParams.set(ctx, shared);
+  // What the guard checks: names and schemas, not where the spec wrote them or their docs.
+  const key = JSON.stringify([path, pathParams.map((p) => [p.name, p.schema])], (k, v: unknown) =>
+    k === 'pointer' || k === 'docs' ? undefined : v,
+  );
+  const existing = shared.get(key);
+  if (existing !== undefined) return existing;
   const node: ObjectNode = {
     kind: 'object',
     pointer: joinPointer(pointer, 'parameters'),
@@ -123,6 +137,7 @@ export function pathParamsSchema(
   };
   const name = uniqueName(`${toTypeName(operationId)}PathParams`, ctx);
   ctx.hoisted.set(name, { name, typeName: toTypeName(name), pointer: node.pointer, schema: node, origin: 'parameters' });
+  shared.set(key, name);
   return name;
 }
 

@@ -70,7 +70,7 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
       : undefined;
   const pathParams = all.filter((p) => p.in === 'path');
   const paramsSchemaName = paramsSchema(operationId, params, pointer, ctx);
-  const pathParamsSchemaName = pathParamsSchema(operationId, pathParams, pointer, ctx);
+  const pathParamsSchemaName = pathParamsSchema(operationId, src.path, pathParams, pointer, ctx);
   // The naming config has the last word: a scheme the shape does not show, or none at all.
   const configured = naming.pagination?.[operationId];
   const pagination =

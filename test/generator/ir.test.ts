@@ -197,12 +197,19 @@ describe('the real voice-media fragment', () => {
     ]);
     const params = model.schemas.filter((s) => s.origin === 'parameters').map((s) => s.typeName);
     expect(params).toStrictEqual([
-      'DeleteRecordingTranscriptionPathParams',
       'GetRecordingTranscriptionPathParams',
       'GetRecordingTranscriptionsParams',
       'GetRecordingsParams',
       'ListMediaStorageParams',
     ]);
+  });
+
+  it('checks a constrained path parameter, with one schema for the operations of its path', () => {
+    const byId = new Map(model.operations.map((o) => [o.operationId, o]));
+    expect(byId.get('getRecordingTranscription')!.pathParamsSchemaName).toBe('GetRecordingTranscriptionPathParams');
+    expect(byId.get('deleteRecordingTranscription')!.pathParamsSchemaName).toBe('GetRecordingTranscriptionPathParams');
+    // A plain string id is left to the runtime's non-empty check.
+    expect(byId.get('GetRecording')!.pathParamsSchemaName).toBeUndefined();
   });
 
   it('maps schema names to type names, PascalCasing non-identifiers', () => {

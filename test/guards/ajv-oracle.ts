@@ -71,8 +71,9 @@ function inlineSchema(doc: Json, pointer: string): unknown {
 }
 
 /**
- * An operation's params object (query, header, cookie) or path parameters object: each
- * parameter's schema (as the spec wrote it) under its name; path parameters are all required.
+ * An operation's params object (query, header, cookie) or path parameters object (shared by the
+ * operations of a path; the first one's): each parameter's schema (as the spec wrote it) under its
+ * name; path parameters are all required.
  */
 function paramsSchema(doc: Json, model: Model, name: string): Json {
   const op = model.operations.find((o) => o.paramsSchemaName === name || o.pathParamsSchemaName === name)!;

@@ -244,11 +244,6 @@ export {
   validateDeepgramNova3TranscriptionLanguage,
 } from './DeepgramNova3TranscriptionLanguage.js';
 export {
-  assertDeleteRecordingTranscriptionPathParams,
-  isDeleteRecordingTranscriptionPathParams,
-  validateDeleteRecordingTranscriptionPathParams,
-} from './DeleteRecordingTranscriptionPathParams.js';
-export {
   assertDeleteRecordingTranscriptionResponse,
   isDeleteRecordingTranscriptionResponse,
   validateDeleteRecordingTranscriptionResponse,

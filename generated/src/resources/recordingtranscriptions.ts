@@ -8,7 +8,6 @@ import type {
   GetRecordingTranscriptionsParams,
   GetRecordingTranscriptionsResponse,
 } from '../schemas.js';
-import { validateDeleteRecordingTranscriptionPathParams } from '../guards/DeleteRecordingTranscriptionPathParams.js';
 import { validateGetRecordingTranscriptionPathParams } from '../guards/GetRecordingTranscriptionPathParams.js';
 import { validateGetRecordingTranscriptionsParams } from '../guards/GetRecordingTranscriptionsParams.js';
 
@@ -104,7 +103,7 @@ export class RecordingTranscriptions {
           encodePathParam('recording_transcription_id', recordingTranscriptionId),
         operationName: 'recordingTranscriptions.delete',
         pathParams: { recording_transcription_id: recordingTranscriptionId },
-        validatePath: validateDeleteRecordingTranscriptionPathParams,
+        validatePath: validateGetRecordingTranscriptionPathParams,
       },
       undefined,
       options,
