@@ -4,22 +4,9 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { GenerateInput } from '../core/generate.js';
 import { decodeSpecBytes } from '../core/load.js';
 import { compareStrings } from '../core/names.js';
+import { PROJECT_ROOT, type InputPaths } from './paths.js';
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-
-export interface InputPaths {
-  spec: string;
-  naming: string;
-  templates: string;
-  runtime: string;
-}
-
-export const DEFAULT_PATHS: InputPaths = {
-  spec: join(PROJECT_ROOT, 'spec/voice-media.yaml'),
-  naming: join(PROJECT_ROOT, 'spec/naming.yaml'),
-  templates: join(PROJECT_ROOT, 'templates'),
-  runtime: join(PROJECT_ROOT, 'runtime'),
-};
+export { DEFAULT_PATHS, PROJECT_ROOT, type InputPaths } from './paths.js';
 
 /**
  * The name a file goes by in headers and diagnostics: relative to the project when inside it,
