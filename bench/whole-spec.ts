@@ -8,32 +8,46 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const HEY_API = ['@hey-api/openapi-ts@0.86.8', 'typescript@5.9.3'];
 
 export interface Measured {
   name: string;
   seconds: number;
+  /** User plus system CPU time, all threads and children: less moved by the machine's load. */
+  cpuSeconds: number | undefined;
   maxRssMB: number | undefined;
   note: string;
 }
 
-/** Runs `node args…` (timed, and under GNU time when there is one); throws when it fails. */
-function measure(name: string, args: string[], cwd: string): Measured {
+/**
+ * Runs `node args…` (timed, and under GNU time when there is one, for its peak memory and CPU
+ * time); a run that fails is returned with its exit code and last lines in `note`.
+ */
+export function measure(name: string, args: string[], cwd: string): Measured {
   const gnuTime = existsSync('/usr/bin/time');
-  const rssFile = join(mkdtempSync(join(tmpdir(), 'bench-rss-')), 'rss');
+  const usageFile = join(mkdtempSync(join(tmpdir(), 'bench-rss-')), 'usage');
   const [command, argv] = gnuTime
-    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
+    ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', usageFile, process.execPath, ...args]]
     : [process.execPath, args];
   const started = performance.now();
   const run = spawnSync(command, argv, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
   const tail = `${run.stdout}${run.stderr}`.trim().split('\n').slice(-3).join(' / ');
-  const maxRssMB = gnuTime
-    ? Math.round(Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024)
-    : undefined;
-  return { name, seconds, maxRssMB, note: run.status === 0 ? '' : `exit ${run.status}: ${tail}` };
+  // GNU time's last line (a failed command gets a line of its own before it).
+  const usage = gnuTime
+    ? readFileSync(usageFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
+    : [];
+  rmSync(dirname(usageFile), { recursive: true, force: true });
+  const [rssKB, user, system] = usage;
+  return {
+    name,
+    seconds,
+    cpuSeconds: user === undefined || system === undefined ? undefined : user + system,
+    maxRssMB: rssKB === undefined ? undefined : Math.round(rssKB / 1024),
+    note: run.status === 0 ? '' : `exit ${run.status}: ${tail}`,
+  };
 }
 
 function fetchHeyApi(root: string): string {
@@ -69,8 +83,19 @@ function heyApiTsconfig(out: string, ourTsconfig: string): string {
   return file;
 }
 
-/** One run of each generator and of tsc over two outputs; `spec` is a whole spec. */
-export function wholeSpecRows(root: string, spec: string): Measured[] {
+export interface WholeSpecOptions {
+  /** Another copy of the project whose generator runs too, right after ours (see bench/generate.ts). */
+  base?: string;
+  /** Leave out tsc over the two outputs (they take a minute and do not measure the generator). */
+  skipTsc?: boolean;
+}
+
+/** One run of each generator and of tsc over two outputs; `spec` is a whole spec. Rows by key. */
+export function wholeSpecRows(
+  root: string,
+  spec: string,
+  options: WholeSpecOptions = {},
+): Map<string, Measured> {
   const work = mkdtempSync(join(tmpdir(), 'bench-whole-'));
   const [ours, hey, oat] = ['ours', 'hey-api', 'openapi-typescript'].map((n) => join(work, n)) as [
     string,
@@ -79,36 +104,46 @@ export function wholeSpecRows(root: string, spec: string): Measured[] {
   ];
   const heyBin = fetchHeyApi(root);
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  const rows = [
+  const generate = (project: string, out: string) => [
+    join(project, 'generator/cli/run.mjs'),
+    ...['--spec', spec, '--out', out, '--naming', join(root, 'test/whole-spec/naming.yaml'), '--no-cache'],
+  ];
+  const rows = new Map<string, Measured>();
+  rows.set(
+    'ours',
     measure(
       'ours: npm run generate --no-cache (types, guards, client, webhooks, formatted)',
-      [
-        join(root, 'generator/cli/run.mjs'),
-        '--spec',
-        spec,
-        '--out',
-        ours,
-        '--naming',
-        join(root, 'test/whole-spec/naming.yaml'),
-        '--no-cache',
-      ],
+      generate(root, ours),
       root,
     ),
+  );
+  if (options.base) {
+    const out = join(work, 'base');
+    rows.set(
+      'base',
+      measure('base: the same, by the generator in --base', generate(options.base, out), root),
+    );
+  }
+  rows.set(
+    'hey-api',
     measure('hey-api openapi-ts (SDK + types, fetch client)', [heyBin, '-i', spec, '-o', hey], work),
+  );
+  rows.set(
+    'openapi-typescript',
     measure(
       'openapi-typescript CLI (types only)',
       [join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', join(oat, 'schema.ts')],
       root,
     ),
-  ];
-  rows.push(measure('tsc --noEmit over ours', [tsc, '--noEmit', '-p', join(ours, 'tsconfig.json')], root));
-  rows.push(
-    measure(
-      "tsc --noEmit over hey-api's",
-      [tsc, '--noEmit', '-p', heyApiTsconfig(hey, join(ours, 'tsconfig.json'))],
-      root,
-    ),
   );
+  if (!options.skipTsc) {
+    rows.set(
+      'tsc ours',
+      measure('tsc --noEmit over ours', [tsc, '--noEmit', '-p', join(ours, 'tsconfig.json')], root),
+    );
+    const heyConfig = heyApiTsconfig(hey, join(ours, 'tsconfig.json'));
+    rows.set('tsc hey-api', measure("tsc --noEmit over hey-api's", [tsc, '--noEmit', '-p', heyConfig], root));
+  }
   rmSync(work, { recursive: true, force: true });
   return rows;
 }
