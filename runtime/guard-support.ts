@@ -5,7 +5,12 @@
  * Everything here is safe on hostile input: no assignment into checked values, own keys only,
  * bounded recursion, and messages quote at most a short preview of a value.
  */
-import { type GuardOptions, type ValidationIssue, ValidationError } from './validation.js';
+import {
+  type GuardOptions,
+  type ValidationIssue,
+  type ValidationResult,
+  ValidationError,
+} from './validation.js';
 
 /** Guards stop descending recursive schemas (and deep-equality checks) past this depth. */
 export const MAX_DEPTH = 256;
@@ -161,6 +166,32 @@ export function validationError(
   options: GuardOptions | undefined,
 ): ValidationError {
   return new ValidationError(subject, invalid(value, check, options).errors);
+}
+
+/**
+ * The body of every `validate…`: `ok` is what `is…` said. The guard passes the verdict in as a
+ * plain boolean instead of branching on `is…` itself, so the compiler never narrows `value` by
+ * `is…`'s type predicate there: over a whole spec's thousands of guards, that narrowing was a
+ * quarter of the types the checker built for the guards.
+ */
+export function validated(
+  ok: boolean,
+  value: unknown,
+  check: Check,
+  options: GuardOptions | undefined,
+): ValidationResult<unknown> {
+  return ok ? { ok: true, value } : invalid(value, check, options);
+}
+
+/** The body of every `assert…`: throws the `ValidationError` unless `ok` (see `validated`). */
+export function assertValid(
+  ok: boolean,
+  subject: string,
+  value: unknown,
+  check: Check,
+  options: GuardOptions | undefined,
+): void {
+  if (!ok) throw validationError(subject, value, check, options);
 }
 
 // ---- Issues: built only when a check fails, so the happy path allocates nothing. ----

@@ -3,12 +3,12 @@
 import type { AWSVoiceSettings } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `AWSVoiceSettings`. Stops at the first problem and allocates nothing. */
@@ -23,9 +23,12 @@ export function validateAWSVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<AWSVoiceSettings> {
-  return isAWSVoiceSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkAWSVoiceSettings, options);
+  return validated(
+    isAWSVoiceSettings(value, options),
+    value,
+    checkAWSVoiceSettings,
+    options,
+  ) as ValidationResult<AWSVoiceSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `AWSVoiceSettings`. */
@@ -33,8 +36,7 @@ export function assertAWSVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is AWSVoiceSettings {
-  if (!isAWSVoiceSettings(value, options))
-    throw validationError('AWSVoiceSettings', value, checkAWSVoiceSettings, options);
+  assertValid(isAWSVoiceSettings(value, options), 'AWSVoiceSettings', value, checkAWSVoiceSettings, options);
 }
 
 /** @internal Lists the problems; `validateAWSVoiceSettings` calls it only after `isAWSVoiceSettings` said no. */

@@ -11,6 +11,7 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   countIssue,
   enumIssue,
   formatIssue,
@@ -18,7 +19,6 @@ import {
   hasMinLength,
   hasOwn,
   inEnum,
-  invalid,
   isObject,
   isUri,
   isUuid,
@@ -29,7 +29,7 @@ import {
   rangeIssue,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkCallAssistantRequest, isCallAssistantRequest } from './CallAssistantRequest.js';
 import {
@@ -172,13 +172,17 @@ export function validateAnswerRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<AnswerRequest> {
-  return isAnswerRequest(value, options) ? { ok: true, value } : invalid(value, checkAnswerRequest, options);
+  return validated(
+    isAnswerRequest(value, options),
+    value,
+    checkAnswerRequest,
+    options,
+  ) as ValidationResult<AnswerRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `AnswerRequest`. */
 export function assertAnswerRequest(value: unknown, options?: GuardOptions): asserts value is AnswerRequest {
-  if (!isAnswerRequest(value, options))
-    throw validationError('AnswerRequest', value, checkAnswerRequest, options);
+  assertValid(isAnswerRequest(value, options), 'AnswerRequest', value, checkAnswerRequest, options);
 }
 
 function matchAnswerRequestCustomHeaders(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import { type AzureTranscriptionLanguage, AzureTranscriptionLanguageValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(AzureTranscriptionLanguageValues);
 
@@ -19,9 +19,12 @@ export function validateAzureTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<AzureTranscriptionLanguage> {
-  return isAzureTranscriptionLanguage(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkAzureTranscriptionLanguage, options);
+  return validated(
+    isAzureTranscriptionLanguage(value, options),
+    value,
+    checkAzureTranscriptionLanguage,
+    options,
+  ) as ValidationResult<AzureTranscriptionLanguage>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `AzureTranscriptionLanguage`. */
@@ -29,8 +32,13 @@ export function assertAzureTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is AzureTranscriptionLanguage {
-  if (!isAzureTranscriptionLanguage(value, options))
-    throw validationError('AzureTranscriptionLanguage', value, checkAzureTranscriptionLanguage, options);
+  assertValid(
+    isAzureTranscriptionLanguage(value, options),
+    'AzureTranscriptionLanguage',
+    value,
+    checkAzureTranscriptionLanguage,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateAzureTranscriptionLanguage` calls it only after `isAzureTranscriptionLanguage` said no. */

@@ -2,7 +2,7 @@
 
 import { type AzureTranscriptionRegion, AzureTranscriptionRegionValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(AzureTranscriptionRegionValues);
 
@@ -19,9 +19,12 @@ export function validateAzureTranscriptionRegion(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<AzureTranscriptionRegion> {
-  return isAzureTranscriptionRegion(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkAzureTranscriptionRegion, options);
+  return validated(
+    isAzureTranscriptionRegion(value, options),
+    value,
+    checkAzureTranscriptionRegion,
+    options,
+  ) as ValidationResult<AzureTranscriptionRegion>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `AzureTranscriptionRegion`. */
@@ -29,8 +32,13 @@ export function assertAzureTranscriptionRegion(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is AzureTranscriptionRegion {
-  if (!isAzureTranscriptionRegion(value, options))
-    throw validationError('AzureTranscriptionRegion', value, checkAzureTranscriptionRegion, options);
+  assertValid(
+    isAzureTranscriptionRegion(value, options),
+    'AzureTranscriptionRegion',
+    value,
+    checkAzureTranscriptionRegion,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateAzureTranscriptionRegion` calls it only after `isAzureTranscriptionRegion` said no. */

@@ -7,14 +7,14 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const EFFECT_VALUES = new Set<unknown>(AzureVoiceSettingsEffectValues);
@@ -39,9 +39,12 @@ export function validateAzureVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<AzureVoiceSettings> {
-  return isAzureVoiceSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkAzureVoiceSettings, options);
+  return validated(
+    isAzureVoiceSettings(value, options),
+    value,
+    checkAzureVoiceSettings,
+    options,
+  ) as ValidationResult<AzureVoiceSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `AzureVoiceSettings`. */
@@ -49,8 +52,13 @@ export function assertAzureVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is AzureVoiceSettings {
-  if (!isAzureVoiceSettings(value, options))
-    throw validationError('AzureVoiceSettings', value, checkAzureVoiceSettings, options);
+  assertValid(
+    isAzureVoiceSettings(value, options),
+    'AzureVoiceSettings',
+    value,
+    checkAzureVoiceSettings,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateAzureVoiceSettings` calls it only after `isAzureVoiceSettings` said no. */

@@ -3,12 +3,12 @@
 import type { BookAppointmentTool } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkBookAppointmentToolParams, isBookAppointmentToolParams } from './BookAppointmentToolParams.js';
 
@@ -25,9 +25,12 @@ export function validateBookAppointmentTool(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<BookAppointmentTool> {
-  return isBookAppointmentTool(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkBookAppointmentTool, options);
+  return validated(
+    isBookAppointmentTool(value, options),
+    value,
+    checkBookAppointmentTool,
+    options,
+  ) as ValidationResult<BookAppointmentTool>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `BookAppointmentTool`. */
@@ -35,8 +38,13 @@ export function assertBookAppointmentTool(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is BookAppointmentTool {
-  if (!isBookAppointmentTool(value, options))
-    throw validationError('BookAppointmentTool', value, checkBookAppointmentTool, options);
+  assertValid(
+    isBookAppointmentTool(value, options),
+    'BookAppointmentTool',
+    value,
+    checkBookAppointmentTool,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateBookAppointmentTool` calls it only after `isBookAppointmentTool` said no. */

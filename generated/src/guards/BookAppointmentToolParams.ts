@@ -3,12 +3,12 @@
 import type { BookAppointmentToolParams } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `BookAppointmentToolParams`. Stops at the first problem and allocates nothing. */
@@ -30,9 +30,12 @@ export function validateBookAppointmentToolParams(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<BookAppointmentToolParams> {
-  return isBookAppointmentToolParams(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkBookAppointmentToolParams, options);
+  return validated(
+    isBookAppointmentToolParams(value, options),
+    value,
+    checkBookAppointmentToolParams,
+    options,
+  ) as ValidationResult<BookAppointmentToolParams>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `BookAppointmentToolParams`. */
@@ -40,8 +43,13 @@ export function assertBookAppointmentToolParams(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is BookAppointmentToolParams {
-  if (!isBookAppointmentToolParams(value, options))
-    throw validationError('BookAppointmentToolParams', value, checkBookAppointmentToolParams, options);
+  assertValid(
+    isBookAppointmentToolParams(value, options),
+    'BookAppointmentToolParams',
+    value,
+    checkBookAppointmentToolParams,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateBookAppointmentToolParams` calls it only after `isBookAppointmentToolParams` said no. */

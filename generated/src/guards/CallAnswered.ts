@@ -3,9 +3,9 @@
 import type { CallAnswered } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -13,7 +13,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkCustomSipHeader, isCustomSipHeader } from './CustomSipHeader.js';
 import { checkSipHeader, isSipHeader } from './SipHeader.js';
@@ -40,13 +40,17 @@ export function isCallAnswered(value: unknown, options?: GuardOptions): value is
 
 /** Checks `value` against `CallAnswered`, listing every problem with a JSON pointer into `value`. */
 export function validateCallAnswered(value: unknown, options?: GuardOptions): ValidationResult<CallAnswered> {
-  return isCallAnswered(value, options) ? { ok: true, value } : invalid(value, checkCallAnswered, options);
+  return validated(
+    isCallAnswered(value, options),
+    value,
+    checkCallAnswered,
+    options,
+  ) as ValidationResult<CallAnswered>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallAnswered`. */
 export function assertCallAnswered(value: unknown, options?: GuardOptions): asserts value is CallAnswered {
-  if (!isCallAnswered(value, options))
-    throw validationError('CallAnswered', value, checkCallAnswered, options);
+  assertValid(isCallAnswered(value, options), 'CallAnswered', value, checkCallAnswered, options);
 }
 
 function matchCallAnsweredPayload(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import type { CallAnsweredEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallAnswered, isCallAnswered } from './CallAnswered.js';
 
 /** True when `value` is a valid `CallAnsweredEvent`. Stops at the first problem and allocates nothing. */
@@ -17,9 +17,12 @@ export function validateCallAnsweredEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallAnsweredEvent> {
-  return isCallAnsweredEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallAnsweredEvent, options);
+  return validated(
+    isCallAnsweredEvent(value, options),
+    value,
+    checkCallAnsweredEvent,
+    options,
+  ) as ValidationResult<CallAnsweredEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallAnsweredEvent`. */
@@ -27,8 +30,13 @@ export function assertCallAnsweredEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallAnsweredEvent {
-  if (!isCallAnsweredEvent(value, options))
-    throw validationError('CallAnsweredEvent', value, checkCallAnsweredEvent, options);
+  assertValid(
+    isCallAnsweredEvent(value, options),
+    'CallAnsweredEvent',
+    value,
+    checkCallAnsweredEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallAnsweredEvent` calls it only after `isCallAnsweredEvent` said no. */

@@ -7,12 +7,12 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   discriminatorIssue,
   enumIssue,
   hasMaxLength,
   hasOwn,
   inEnum,
-  invalid,
   isObject,
   lengthIssue,
   optionalBoolean,
@@ -21,7 +21,7 @@ import {
   requiredIssue,
   typeIssue,
   unionIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkBookAppointmentTool, isBookAppointmentTool } from './BookAppointmentTool.js';
 import { checkCallControlRetrievalTool, isCallControlRetrievalTool } from './CallControlRetrievalTool.js';
@@ -85,9 +85,12 @@ export function validateCallAssistantRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallAssistantRequest> {
-  return isCallAssistantRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallAssistantRequest, options);
+  return validated(
+    isCallAssistantRequest(value, options),
+    value,
+    checkCallAssistantRequest,
+    options,
+  ) as ValidationResult<CallAssistantRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallAssistantRequest`. */
@@ -95,8 +98,13 @@ export function assertCallAssistantRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallAssistantRequest {
-  if (!isCallAssistantRequest(value, options))
-    throw validationError('CallAssistantRequest', value, checkCallAssistantRequest, options);
+  assertValid(
+    isCallAssistantRequest(value, options),
+    'CallAssistantRequest',
+    value,
+    checkCallAssistantRequest,
+    options,
+  );
 }
 
 function matchCallAssistantRequestDynamicVariables(value: unknown, options?: GuardOptions): boolean {

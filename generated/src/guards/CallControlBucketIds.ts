@@ -2,7 +2,7 @@
 
 import type { CallControlBucketIds } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallControlBucketIds`. Stops at the first problem and allocates nothing. */
 export function isCallControlBucketIds(
@@ -22,9 +22,12 @@ export function validateCallControlBucketIds(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlBucketIds> {
-  return isCallControlBucketIds(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlBucketIds, options);
+  return validated(
+    isCallControlBucketIds(value, options),
+    value,
+    checkCallControlBucketIds,
+    options,
+  ) as ValidationResult<CallControlBucketIds>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlBucketIds`. */
@@ -32,8 +35,13 @@ export function assertCallControlBucketIds(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlBucketIds {
-  if (!isCallControlBucketIds(value, options))
-    throw validationError('CallControlBucketIds', value, checkCallControlBucketIds, options);
+  assertValid(
+    isCallControlBucketIds(value, options),
+    'CallControlBucketIds',
+    value,
+    checkCallControlBucketIds,
+    options,
+  );
 }
 
 function matchCallControlBucketIdsBucketIds(value: unknown): boolean {

@@ -2,7 +2,7 @@
 
 import type { CallControlCommandResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallControlCommandResult, isCallControlCommandResult } from './CallControlCommandResult.js';
 
 /** True when `value` is a valid `CallControlCommandResponse`. Stops at the first problem and allocates nothing. */
@@ -22,9 +22,12 @@ export function validateCallControlCommandResponse(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlCommandResponse> {
-  return isCallControlCommandResponse(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlCommandResponse, options);
+  return validated(
+    isCallControlCommandResponse(value, options),
+    value,
+    checkCallControlCommandResponse,
+    options,
+  ) as ValidationResult<CallControlCommandResponse>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlCommandResponse`. */
@@ -32,8 +35,13 @@ export function assertCallControlCommandResponse(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlCommandResponse {
-  if (!isCallControlCommandResponse(value, options))
-    throw validationError('CallControlCommandResponse', value, checkCallControlCommandResponse, options);
+  assertValid(
+    isCallControlCommandResponse(value, options),
+    'CallControlCommandResponse',
+    value,
+    checkCallControlCommandResponse,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallControlCommandResponse` calls it only after `isCallControlCommandResponse` said no. */

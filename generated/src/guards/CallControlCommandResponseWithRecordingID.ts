@@ -2,7 +2,7 @@
 
 import type { CallControlCommandResponseWithRecordingID } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import {
   checkCallControlCommandResultWithRecordingId,
   isCallControlCommandResultWithRecordingId,
@@ -29,9 +29,12 @@ export function validateCallControlCommandResponseWithRecordingID(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlCommandResponseWithRecordingID> {
-  return isCallControlCommandResponseWithRecordingID(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlCommandResponseWithRecordingID, options);
+  return validated(
+    isCallControlCommandResponseWithRecordingID(value, options),
+    value,
+    checkCallControlCommandResponseWithRecordingID,
+    options,
+  ) as ValidationResult<CallControlCommandResponseWithRecordingID>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlCommandResponseWithRecordingID`. */
@@ -39,13 +42,13 @@ export function assertCallControlCommandResponseWithRecordingID(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlCommandResponseWithRecordingID {
-  if (!isCallControlCommandResponseWithRecordingID(value, options))
-    throw validationError(
-      'CallControlCommandResponseWithRecordingID',
-      value,
-      checkCallControlCommandResponseWithRecordingID,
-      options,
-    );
+  assertValid(
+    isCallControlCommandResponseWithRecordingID(value, options),
+    'CallControlCommandResponseWithRecordingID',
+    value,
+    checkCallControlCommandResponseWithRecordingID,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallControlCommandResponseWithRecordingID` calls it only after `isCallControlCommandResponseWithRecordingID` said no. */

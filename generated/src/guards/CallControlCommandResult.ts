@@ -3,12 +3,12 @@
 import type { CallControlCommandResult } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   nullAllowed,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallControlCommandResult`. Stops at the first problem and allocates nothing. */
@@ -26,9 +26,12 @@ export function validateCallControlCommandResult(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlCommandResult> {
-  return isCallControlCommandResult(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlCommandResult, options);
+  return validated(
+    isCallControlCommandResult(value, options),
+    value,
+    checkCallControlCommandResult,
+    options,
+  ) as ValidationResult<CallControlCommandResult>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlCommandResult`. */
@@ -36,8 +39,13 @@ export function assertCallControlCommandResult(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlCommandResult {
-  if (!isCallControlCommandResult(value, options))
-    throw validationError('CallControlCommandResult', value, checkCallControlCommandResult, options);
+  assertValid(
+    isCallControlCommandResult(value, options),
+    'CallControlCommandResult',
+    value,
+    checkCallControlCommandResult,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallControlCommandResult` calls it only after `isCallControlCommandResult` said no. */

@@ -3,14 +3,14 @@
 import type { CallControlCommandResultWithRecordingId } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   formatIssue,
-  invalid,
   isObject,
   isUuid,
   nullAllowed,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallControlCommandResultWithRecordingId`. Stops at the first problem and allocates nothing. */
@@ -35,9 +35,12 @@ export function validateCallControlCommandResultWithRecordingId(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlCommandResultWithRecordingId> {
-  return isCallControlCommandResultWithRecordingId(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlCommandResultWithRecordingId, options);
+  return validated(
+    isCallControlCommandResultWithRecordingId(value, options),
+    value,
+    checkCallControlCommandResultWithRecordingId,
+    options,
+  ) as ValidationResult<CallControlCommandResultWithRecordingId>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlCommandResultWithRecordingId`. */
@@ -45,13 +48,13 @@ export function assertCallControlCommandResultWithRecordingId(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlCommandResultWithRecordingId {
-  if (!isCallControlCommandResultWithRecordingId(value, options))
-    throw validationError(
-      'CallControlCommandResultWithRecordingId',
-      value,
-      checkCallControlCommandResultWithRecordingId,
-      options,
-    );
+  assertValid(
+    isCallControlCommandResultWithRecordingId(value, options),
+    'CallControlCommandResultWithRecordingId',
+    value,
+    checkCallControlCommandResultWithRecordingId,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallControlCommandResultWithRecordingId` calls it only after `isCallControlCommandResultWithRecordingId` said no. */

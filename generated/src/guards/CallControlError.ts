@@ -3,15 +3,15 @@
 import type { CallControlError } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   formatIssue,
-  invalid,
   isJsonPointer,
   isObject,
   nullAllowed,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallControlError` (schema `call-control_Error`). Stops at the first problem and allocates nothing. */
@@ -34,9 +34,12 @@ export function validateCallControlError(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlError> {
-  return isCallControlError(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlError, options);
+  return validated(
+    isCallControlError(value, options),
+    value,
+    checkCallControlError,
+    options,
+  ) as ValidationResult<CallControlError>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlError` (schema `call-control_Error`). */
@@ -44,8 +47,7 @@ export function assertCallControlError(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlError {
-  if (!isCallControlError(value, options))
-    throw validationError('CallControlError', value, checkCallControlError, options);
+  assertValid(isCallControlError(value, options), 'CallControlError', value, checkCallControlError, options);
 }
 
 function matchCallControlErrorMeta(value: unknown, options?: GuardOptions): boolean {

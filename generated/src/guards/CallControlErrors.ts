@@ -2,7 +2,7 @@
 
 import type { CallControlErrors } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallControlError, isCallControlError } from './CallControlError.js';
 
 /** True when `value` is a valid `CallControlErrors` (schema `call-control_Errors`). Stops at the first problem and allocates nothing. */
@@ -19,9 +19,12 @@ export function validateCallControlErrors(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlErrors> {
-  return isCallControlErrors(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlErrors, options);
+  return validated(
+    isCallControlErrors(value, options),
+    value,
+    checkCallControlErrors,
+    options,
+  ) as ValidationResult<CallControlErrors>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlErrors` (schema `call-control_Errors`). */
@@ -29,8 +32,13 @@ export function assertCallControlErrors(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlErrors {
-  if (!isCallControlErrors(value, options))
-    throw validationError('CallControlErrors', value, checkCallControlErrors, options);
+  assertValid(
+    isCallControlErrors(value, options),
+    'CallControlErrors',
+    value,
+    checkCallControlErrors,
+    options,
+  );
 }
 
 function matchCallControlErrorsErrors(value: unknown, options?: GuardOptions): boolean {

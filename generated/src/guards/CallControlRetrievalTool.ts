@@ -3,12 +3,12 @@
 import type { CallControlRetrievalTool } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkCallControlBucketIds, isCallControlBucketIds } from './CallControlBucketIds.js';
 
@@ -28,9 +28,12 @@ export function validateCallControlRetrievalTool(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlRetrievalTool> {
-  return isCallControlRetrievalTool(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlRetrievalTool, options);
+  return validated(
+    isCallControlRetrievalTool(value, options),
+    value,
+    checkCallControlRetrievalTool,
+    options,
+  ) as ValidationResult<CallControlRetrievalTool>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlRetrievalTool`. */
@@ -38,8 +41,13 @@ export function assertCallControlRetrievalTool(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlRetrievalTool {
-  if (!isCallControlRetrievalTool(value, options))
-    throw validationError('CallControlRetrievalTool', value, checkCallControlRetrievalTool, options);
+  assertValid(
+    isCallControlRetrievalTool(value, options),
+    'CallControlRetrievalTool',
+    value,
+    checkCallControlRetrievalTool,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallControlRetrievalTool` calls it only after `isCallControlRetrievalTool` said no. */

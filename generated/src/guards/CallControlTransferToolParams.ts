@@ -3,13 +3,13 @@
 import type { CallControlTransferToolParams } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
   unionIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallControlTransferToolParams`. Stops at the first problem and allocates nothing. */
@@ -28,9 +28,12 @@ export function validateCallControlTransferToolParams(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlTransferToolParams> {
-  return isCallControlTransferToolParams(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlTransferToolParams, options);
+  return validated(
+    isCallControlTransferToolParams(value, options),
+    value,
+    checkCallControlTransferToolParams,
+    options,
+  ) as ValidationResult<CallControlTransferToolParams>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlTransferToolParams`. */
@@ -38,13 +41,13 @@ export function assertCallControlTransferToolParams(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlTransferToolParams {
-  if (!isCallControlTransferToolParams(value, options))
-    throw validationError(
-      'CallControlTransferToolParams',
-      value,
-      checkCallControlTransferToolParams,
-      options,
-    );
+  assertValid(
+    isCallControlTransferToolParams(value, options),
+    'CallControlTransferToolParams',
+    value,
+    checkCallControlTransferToolParams,
+    options,
+  );
 }
 
 function matchCallControlTransferToolParamsTargets(value: unknown): boolean {

@@ -3,14 +3,14 @@
 import { type CallControlWebhookToolParams, CallControlWebhookToolParamsMethodValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const METHOD_VALUES = new Set<unknown>(CallControlWebhookToolParamsMethodValues);
@@ -54,9 +54,12 @@ export function validateCallControlWebhookToolParams(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallControlWebhookToolParams> {
-  return isCallControlWebhookToolParams(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallControlWebhookToolParams, options);
+  return validated(
+    isCallControlWebhookToolParams(value, options),
+    value,
+    checkCallControlWebhookToolParams,
+    options,
+  ) as ValidationResult<CallControlWebhookToolParams>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallControlWebhookToolParams`. */
@@ -64,8 +67,13 @@ export function assertCallControlWebhookToolParams(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallControlWebhookToolParams {
-  if (!isCallControlWebhookToolParams(value, options))
-    throw validationError('CallControlWebhookToolParams', value, checkCallControlWebhookToolParams, options);
+  assertValid(
+    isCallControlWebhookToolParams(value, options),
+    'CallControlWebhookToolParams',
+    value,
+    checkCallControlWebhookToolParams,
+    options,
+  );
 }
 
 function matchCallControlWebhookToolParamsBodyParameters(value: unknown, options?: GuardOptions): boolean {

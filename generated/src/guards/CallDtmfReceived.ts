@@ -3,9 +3,9 @@
 import type { CallDtmfReceived } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -13,7 +13,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallDtmfReceived`. Stops at the first problem and allocates nothing. */
@@ -45,9 +45,12 @@ export function validateCallDtmfReceived(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallDtmfReceived> {
-  return isCallDtmfReceived(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallDtmfReceived, options);
+  return validated(
+    isCallDtmfReceived(value, options),
+    value,
+    checkCallDtmfReceived,
+    options,
+  ) as ValidationResult<CallDtmfReceived>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallDtmfReceived`. */
@@ -55,8 +58,7 @@ export function assertCallDtmfReceived(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallDtmfReceived {
-  if (!isCallDtmfReceived(value, options))
-    throw validationError('CallDtmfReceived', value, checkCallDtmfReceived, options);
+  assertValid(isCallDtmfReceived(value, options), 'CallDtmfReceived', value, checkCallDtmfReceived, options);
 }
 
 function matchCallDtmfReceivedPayload(value: unknown, options?: GuardOptions): boolean {

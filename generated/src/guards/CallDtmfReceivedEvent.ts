@@ -2,7 +2,7 @@
 
 import type { CallDtmfReceivedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallDtmfReceived, isCallDtmfReceived } from './CallDtmfReceived.js';
 
 /** True when `value` is a valid `CallDtmfReceivedEvent`. Stops at the first problem and allocates nothing. */
@@ -20,9 +20,12 @@ export function validateCallDtmfReceivedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallDtmfReceivedEvent> {
-  return isCallDtmfReceivedEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallDtmfReceivedEvent, options);
+  return validated(
+    isCallDtmfReceivedEvent(value, options),
+    value,
+    checkCallDtmfReceivedEvent,
+    options,
+  ) as ValidationResult<CallDtmfReceivedEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallDtmfReceivedEvent`. */
@@ -30,8 +33,13 @@ export function assertCallDtmfReceivedEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallDtmfReceivedEvent {
-  if (!isCallDtmfReceivedEvent(value, options))
-    throw validationError('CallDtmfReceivedEvent', value, checkCallDtmfReceivedEvent, options);
+  assertValid(
+    isCallDtmfReceivedEvent(value, options),
+    'CallDtmfReceivedEvent',
+    value,
+    checkCallDtmfReceivedEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallDtmfReceivedEvent` calls it only after `isCallDtmfReceivedEvent` said no. */

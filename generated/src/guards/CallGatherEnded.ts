@@ -3,10 +3,10 @@
 import { type CallGatherEnded, CallGatherEndedPayloadStatusValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -14,7 +14,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const PAYLOAD_STATUS_VALUES = new Set<unknown>(CallGatherEndedPayloadStatusValues);
@@ -48,9 +48,12 @@ export function validateCallGatherEnded(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallGatherEnded> {
-  return isCallGatherEnded(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallGatherEnded, options);
+  return validated(
+    isCallGatherEnded(value, options),
+    value,
+    checkCallGatherEnded,
+    options,
+  ) as ValidationResult<CallGatherEnded>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallGatherEnded`. */
@@ -58,8 +61,7 @@ export function assertCallGatherEnded(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallGatherEnded {
-  if (!isCallGatherEnded(value, options))
-    throw validationError('CallGatherEnded', value, checkCallGatherEnded, options);
+  assertValid(isCallGatherEnded(value, options), 'CallGatherEnded', value, checkCallGatherEnded, options);
 }
 
 function matchCallGatherEndedPayload(value: unknown, options?: GuardOptions): boolean {

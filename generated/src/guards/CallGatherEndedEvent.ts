@@ -2,7 +2,7 @@
 
 import type { CallGatherEndedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallGatherEnded, isCallGatherEnded } from './CallGatherEnded.js';
 
 /** True when `value` is a valid `CallGatherEndedEvent`. Stops at the first problem and allocates nothing. */
@@ -20,9 +20,12 @@ export function validateCallGatherEndedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallGatherEndedEvent> {
-  return isCallGatherEndedEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallGatherEndedEvent, options);
+  return validated(
+    isCallGatherEndedEvent(value, options),
+    value,
+    checkCallGatherEndedEvent,
+    options,
+  ) as ValidationResult<CallGatherEndedEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallGatherEndedEvent`. */
@@ -30,8 +33,13 @@ export function assertCallGatherEndedEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallGatherEndedEvent {
-  if (!isCallGatherEndedEvent(value, options))
-    throw validationError('CallGatherEndedEvent', value, checkCallGatherEndedEvent, options);
+  assertValid(
+    isCallGatherEndedEvent(value, options),
+    'CallGatherEndedEvent',
+    value,
+    checkCallGatherEndedEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallGatherEndedEvent` calls it only after `isCallGatherEndedEvent` said no. */

@@ -7,10 +7,10 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -18,7 +18,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkCustomSipHeader, isCustomSipHeader } from './CustomSipHeader.js';
 import { checkSipHeader, isSipHeader } from './SipHeader.js';
@@ -48,12 +48,17 @@ export function isCallHangup(value: unknown, options?: GuardOptions): value is C
 
 /** Checks `value` against `CallHangup`, listing every problem with a JSON pointer into `value`. */
 export function validateCallHangup(value: unknown, options?: GuardOptions): ValidationResult<CallHangup> {
-  return isCallHangup(value, options) ? { ok: true, value } : invalid(value, checkCallHangup, options);
+  return validated(
+    isCallHangup(value, options),
+    value,
+    checkCallHangup,
+    options,
+  ) as ValidationResult<CallHangup>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallHangup`. */
 export function assertCallHangup(value: unknown, options?: GuardOptions): asserts value is CallHangup {
-  if (!isCallHangup(value, options)) throw validationError('CallHangup', value, checkCallHangup, options);
+  assertValid(isCallHangup(value, options), 'CallHangup', value, checkCallHangup, options);
 }
 
 function matchCallHangupPayload(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import type { CallHangupEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallHangup, isCallHangup } from './CallHangup.js';
 
 /** True when `value` is a valid `CallHangupEvent`. Stops at the first problem and allocates nothing. */
@@ -17,9 +17,12 @@ export function validateCallHangupEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallHangupEvent> {
-  return isCallHangupEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallHangupEvent, options);
+  return validated(
+    isCallHangupEvent(value, options),
+    value,
+    checkCallHangupEvent,
+    options,
+  ) as ValidationResult<CallHangupEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallHangupEvent`. */
@@ -27,8 +30,7 @@ export function assertCallHangupEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallHangupEvent {
-  if (!isCallHangupEvent(value, options))
-    throw validationError('CallHangupEvent', value, checkCallHangupEvent, options);
+  assertValid(isCallHangupEvent(value, options), 'CallHangupEvent', value, checkCallHangupEvent, options);
 }
 
 /** @internal Lists the problems; `validateCallHangupEvent` calls it only after `isCallHangupEvent` said no. */

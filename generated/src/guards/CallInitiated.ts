@@ -7,10 +7,10 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -19,7 +19,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkCustomSipHeader, isCustomSipHeader } from './CustomSipHeader.js';
 import { checkSipHeader, isSipHeader } from './SipHeader.js';
@@ -52,13 +52,17 @@ export function validateCallInitiated(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallInitiated> {
-  return isCallInitiated(value, options) ? { ok: true, value } : invalid(value, checkCallInitiated, options);
+  return validated(
+    isCallInitiated(value, options),
+    value,
+    checkCallInitiated,
+    options,
+  ) as ValidationResult<CallInitiated>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallInitiated`. */
 export function assertCallInitiated(value: unknown, options?: GuardOptions): asserts value is CallInitiated {
-  if (!isCallInitiated(value, options))
-    throw validationError('CallInitiated', value, checkCallInitiated, options);
+  assertValid(isCallInitiated(value, options), 'CallInitiated', value, checkCallInitiated, options);
 }
 
 function matchCallInitiatedPayload(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import type { CallInitiatedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallInitiated, isCallInitiated } from './CallInitiated.js';
 
 /** True when `value` is a valid `CallInitiatedEvent`. Stops at the first problem and allocates nothing. */
@@ -17,9 +17,12 @@ export function validateCallInitiatedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallInitiatedEvent> {
-  return isCallInitiatedEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallInitiatedEvent, options);
+  return validated(
+    isCallInitiatedEvent(value, options),
+    value,
+    checkCallInitiatedEvent,
+    options,
+  ) as ValidationResult<CallInitiatedEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallInitiatedEvent`. */
@@ -27,8 +30,13 @@ export function assertCallInitiatedEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallInitiatedEvent {
-  if (!isCallInitiatedEvent(value, options))
-    throw validationError('CallInitiatedEvent', value, checkCallInitiatedEvent, options);
+  assertValid(
+    isCallInitiatedEvent(value, options),
+    'CallInitiatedEvent',
+    value,
+    checkCallInitiatedEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallInitiatedEvent` calls it only after `isCallInitiatedEvent` said no. */

@@ -3,10 +3,10 @@
 import { type CallPlaybackEnded, CallPlaybackEndedPayloadStatusValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -15,7 +15,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const PAYLOAD_STATUS_VALUES = new Set<unknown>(CallPlaybackEndedPayloadStatusValues);
@@ -49,9 +49,12 @@ export function validateCallPlaybackEnded(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallPlaybackEnded> {
-  return isCallPlaybackEnded(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallPlaybackEnded, options);
+  return validated(
+    isCallPlaybackEnded(value, options),
+    value,
+    checkCallPlaybackEnded,
+    options,
+  ) as ValidationResult<CallPlaybackEnded>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallPlaybackEnded`. */
@@ -59,8 +62,13 @@ export function assertCallPlaybackEnded(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallPlaybackEnded {
-  if (!isCallPlaybackEnded(value, options))
-    throw validationError('CallPlaybackEnded', value, checkCallPlaybackEnded, options);
+  assertValid(
+    isCallPlaybackEnded(value, options),
+    'CallPlaybackEnded',
+    value,
+    checkCallPlaybackEnded,
+    options,
+  );
 }
 
 function matchCallPlaybackEndedPayload(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import type { CallPlaybackEndedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallPlaybackEnded, isCallPlaybackEnded } from './CallPlaybackEnded.js';
 
 /** True when `value` is a valid `CallPlaybackEndedEvent`. Stops at the first problem and allocates nothing. */
@@ -20,9 +20,12 @@ export function validateCallPlaybackEndedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallPlaybackEndedEvent> {
-  return isCallPlaybackEndedEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallPlaybackEndedEvent, options);
+  return validated(
+    isCallPlaybackEndedEvent(value, options),
+    value,
+    checkCallPlaybackEndedEvent,
+    options,
+  ) as ValidationResult<CallPlaybackEndedEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallPlaybackEndedEvent`. */
@@ -30,8 +33,13 @@ export function assertCallPlaybackEndedEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallPlaybackEndedEvent {
-  if (!isCallPlaybackEndedEvent(value, options))
-    throw validationError('CallPlaybackEndedEvent', value, checkCallPlaybackEndedEvent, options);
+  assertValid(
+    isCallPlaybackEndedEvent(value, options),
+    'CallPlaybackEndedEvent',
+    value,
+    checkCallPlaybackEndedEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallPlaybackEndedEvent` calls it only after `isCallPlaybackEndedEvent` said no. */

@@ -3,9 +3,9 @@
 import type { CallPlaybackStarted } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -14,7 +14,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallPlaybackStarted`. Stops at the first problem and allocates nothing. */
@@ -46,9 +46,12 @@ export function validateCallPlaybackStarted(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallPlaybackStarted> {
-  return isCallPlaybackStarted(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallPlaybackStarted, options);
+  return validated(
+    isCallPlaybackStarted(value, options),
+    value,
+    checkCallPlaybackStarted,
+    options,
+  ) as ValidationResult<CallPlaybackStarted>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallPlaybackStarted`. */
@@ -56,8 +59,13 @@ export function assertCallPlaybackStarted(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallPlaybackStarted {
-  if (!isCallPlaybackStarted(value, options))
-    throw validationError('CallPlaybackStarted', value, checkCallPlaybackStarted, options);
+  assertValid(
+    isCallPlaybackStarted(value, options),
+    'CallPlaybackStarted',
+    value,
+    checkCallPlaybackStarted,
+    options,
+  );
 }
 
 function matchCallPlaybackStartedPayload(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import type { CallPlaybackStartedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallPlaybackStarted, isCallPlaybackStarted } from './CallPlaybackStarted.js';
 
 /** True when `value` is a valid `CallPlaybackStartedEvent`. Stops at the first problem and allocates nothing. */
@@ -20,9 +20,12 @@ export function validateCallPlaybackStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallPlaybackStartedEvent> {
-  return isCallPlaybackStartedEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallPlaybackStartedEvent, options);
+  return validated(
+    isCallPlaybackStartedEvent(value, options),
+    value,
+    checkCallPlaybackStartedEvent,
+    options,
+  ) as ValidationResult<CallPlaybackStartedEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallPlaybackStartedEvent`. */
@@ -30,8 +33,13 @@ export function assertCallPlaybackStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallPlaybackStartedEvent {
-  if (!isCallPlaybackStartedEvent(value, options))
-    throw validationError('CallPlaybackStartedEvent', value, checkCallPlaybackStartedEvent, options);
+  assertValid(
+    isCallPlaybackStartedEvent(value, options),
+    'CallPlaybackStartedEvent',
+    value,
+    checkCallPlaybackStartedEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallPlaybackStartedEvent` calls it only after `isCallPlaybackStartedEvent` said no. */

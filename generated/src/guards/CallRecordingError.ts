@@ -3,10 +3,10 @@
 import { type CallRecordingError, CallRecordingErrorPayloadReasonValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -14,7 +14,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const PAYLOAD_REASON_VALUES = new Set<unknown>(CallRecordingErrorPayloadReasonValues);
@@ -48,9 +48,12 @@ export function validateCallRecordingError(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingError> {
-  return isCallRecordingError(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallRecordingError, options);
+  return validated(
+    isCallRecordingError(value, options),
+    value,
+    checkCallRecordingError,
+    options,
+  ) as ValidationResult<CallRecordingError>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingError` (schema `callRecordingError`). */
@@ -58,8 +61,13 @@ export function assertCallRecordingError(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingError {
-  if (!isCallRecordingError(value, options))
-    throw validationError('CallRecordingError', value, checkCallRecordingError, options);
+  assertValid(
+    isCallRecordingError(value, options),
+    'CallRecordingError',
+    value,
+    checkCallRecordingError,
+    options,
+  );
 }
 
 function matchCallRecordingErrorPayload(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import type { CallRecordingErrorEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallRecordingError, isCallRecordingError } from './CallRecordingError.js';
 
 /** True when `value` is a valid `CallRecordingErrorEvent` (schema `callRecordingErrorEvent`). Stops at the first problem and allocates nothing. */
@@ -20,9 +20,12 @@ export function validateCallRecordingErrorEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingErrorEvent> {
-  return isCallRecordingErrorEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallRecordingErrorEvent, options);
+  return validated(
+    isCallRecordingErrorEvent(value, options),
+    value,
+    checkCallRecordingErrorEvent,
+    options,
+  ) as ValidationResult<CallRecordingErrorEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingErrorEvent` (schema `callRecordingErrorEvent`). */
@@ -30,8 +33,13 @@ export function assertCallRecordingErrorEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingErrorEvent {
-  if (!isCallRecordingErrorEvent(value, options))
-    throw validationError('CallRecordingErrorEvent', value, checkCallRecordingErrorEvent, options);
+  assertValid(
+    isCallRecordingErrorEvent(value, options),
+    'CallRecordingErrorEvent',
+    value,
+    checkCallRecordingErrorEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallRecordingErrorEvent` calls it only after `isCallRecordingErrorEvent` said no. */

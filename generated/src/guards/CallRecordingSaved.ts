@@ -3,10 +3,10 @@
 import { type CallRecordingSaved, CallRecordingSavedPayloadChannelsValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -14,7 +14,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const PAYLOAD_CHANNELS_VALUES = new Set<unknown>(CallRecordingSavedPayloadChannelsValues);
@@ -48,9 +48,12 @@ export function validateCallRecordingSaved(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingSaved> {
-  return isCallRecordingSaved(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallRecordingSaved, options);
+  return validated(
+    isCallRecordingSaved(value, options),
+    value,
+    checkCallRecordingSaved,
+    options,
+  ) as ValidationResult<CallRecordingSaved>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingSaved`. */
@@ -58,8 +61,13 @@ export function assertCallRecordingSaved(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingSaved {
-  if (!isCallRecordingSaved(value, options))
-    throw validationError('CallRecordingSaved', value, checkCallRecordingSaved, options);
+  assertValid(
+    isCallRecordingSaved(value, options),
+    'CallRecordingSaved',
+    value,
+    checkCallRecordingSaved,
+    options,
+  );
 }
 
 function matchCallRecordingSavedPayload(value: unknown, options?: GuardOptions): boolean {

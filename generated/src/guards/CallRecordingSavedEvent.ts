@@ -2,7 +2,7 @@
 
 import type { CallRecordingSavedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallRecordingSaved, isCallRecordingSaved } from './CallRecordingSaved.js';
 
 /** True when `value` is a valid `CallRecordingSavedEvent`. Stops at the first problem and allocates nothing. */
@@ -20,9 +20,12 @@ export function validateCallRecordingSavedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingSavedEvent> {
-  return isCallRecordingSavedEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallRecordingSavedEvent, options);
+  return validated(
+    isCallRecordingSavedEvent(value, options),
+    value,
+    checkCallRecordingSavedEvent,
+    options,
+  ) as ValidationResult<CallRecordingSavedEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingSavedEvent`. */
@@ -30,8 +33,13 @@ export function assertCallRecordingSavedEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingSavedEvent {
-  if (!isCallRecordingSavedEvent(value, options))
-    throw validationError('CallRecordingSavedEvent', value, checkCallRecordingSavedEvent, options);
+  assertValid(
+    isCallRecordingSavedEvent(value, options),
+    'CallRecordingSavedEvent',
+    value,
+    checkCallRecordingSavedEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallRecordingSavedEvent` calls it only after `isCallRecordingSavedEvent` said no. */

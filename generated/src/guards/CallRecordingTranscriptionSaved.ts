@@ -6,10 +6,10 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -17,7 +17,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const PAYLOAD_CALLING_PARTY_TYPE_VALUES = new Set<unknown>(
@@ -56,9 +56,12 @@ export function validateCallRecordingTranscriptionSaved(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingTranscriptionSaved> {
-  return isCallRecordingTranscriptionSaved(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallRecordingTranscriptionSaved, options);
+  return validated(
+    isCallRecordingTranscriptionSaved(value, options),
+    value,
+    checkCallRecordingTranscriptionSaved,
+    options,
+  ) as ValidationResult<CallRecordingTranscriptionSaved>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingTranscriptionSaved` (schema `callRecordingTranscriptionSaved`). */
@@ -66,13 +69,13 @@ export function assertCallRecordingTranscriptionSaved(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingTranscriptionSaved {
-  if (!isCallRecordingTranscriptionSaved(value, options))
-    throw validationError(
-      'CallRecordingTranscriptionSaved',
-      value,
-      checkCallRecordingTranscriptionSaved,
-      options,
-    );
+  assertValid(
+    isCallRecordingTranscriptionSaved(value, options),
+    'CallRecordingTranscriptionSaved',
+    value,
+    checkCallRecordingTranscriptionSaved,
+    options,
+  );
 }
 
 function matchCallRecordingTranscriptionSavedPayload(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import type { CallRecordingTranscriptionSavedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import {
   checkCallRecordingTranscriptionSaved,
   isCallRecordingTranscriptionSaved,
@@ -23,9 +23,12 @@ export function validateCallRecordingTranscriptionSavedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingTranscriptionSavedEvent> {
-  return isCallRecordingTranscriptionSavedEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallRecordingTranscriptionSavedEvent, options);
+  return validated(
+    isCallRecordingTranscriptionSavedEvent(value, options),
+    value,
+    checkCallRecordingTranscriptionSavedEvent,
+    options,
+  ) as ValidationResult<CallRecordingTranscriptionSavedEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingTranscriptionSavedEvent` (schema `callRecordingTranscriptionSavedEvent`). */
@@ -33,13 +36,13 @@ export function assertCallRecordingTranscriptionSavedEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingTranscriptionSavedEvent {
-  if (!isCallRecordingTranscriptionSavedEvent(value, options))
-    throw validationError(
-      'CallRecordingTranscriptionSavedEvent',
-      value,
-      checkCallRecordingTranscriptionSavedEvent,
-      options,
-    );
+  assertValid(
+    isCallRecordingTranscriptionSavedEvent(value, options),
+    'CallRecordingTranscriptionSavedEvent',
+    value,
+    checkCallRecordingTranscriptionSavedEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallRecordingTranscriptionSavedEvent` calls it only after `isCallRecordingTranscriptionSavedEvent` said no. */

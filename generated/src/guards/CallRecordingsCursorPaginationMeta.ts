@@ -3,12 +3,12 @@
 import type { CallRecordingsCursorPaginationMeta } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   nullAllowed,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkCursor, isCursor } from './Cursor.js';
 
@@ -30,9 +30,12 @@ export function validateCallRecordingsCursorPaginationMeta(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingsCursorPaginationMeta> {
-  return isCallRecordingsCursorPaginationMeta(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallRecordingsCursorPaginationMeta, options);
+  return validated(
+    isCallRecordingsCursorPaginationMeta(value, options),
+    value,
+    checkCallRecordingsCursorPaginationMeta,
+    options,
+  ) as ValidationResult<CallRecordingsCursorPaginationMeta>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingsCursorPaginationMeta` (schema `call-recordings_CursorPaginationMeta`). */
@@ -40,13 +43,13 @@ export function assertCallRecordingsCursorPaginationMeta(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingsCursorPaginationMeta {
-  if (!isCallRecordingsCursorPaginationMeta(value, options))
-    throw validationError(
-      'CallRecordingsCursorPaginationMeta',
-      value,
-      checkCallRecordingsCursorPaginationMeta,
-      options,
-    );
+  assertValid(
+    isCallRecordingsCursorPaginationMeta(value, options),
+    'CallRecordingsCursorPaginationMeta',
+    value,
+    checkCallRecordingsCursorPaginationMeta,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallRecordingsCursorPaginationMeta` calls it only after `isCallRecordingsCursorPaginationMeta` said no. */

@@ -3,13 +3,13 @@
 import type { CallRecordingsError } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   nullAllowed,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallRecordingsError` (schema `call-recordings_Error`). Stops at the first problem and allocates nothing. */
@@ -36,9 +36,12 @@ export function validateCallRecordingsError(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingsError> {
-  return isCallRecordingsError(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallRecordingsError, options);
+  return validated(
+    isCallRecordingsError(value, options),
+    value,
+    checkCallRecordingsError,
+    options,
+  ) as ValidationResult<CallRecordingsError>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingsError` (schema `call-recordings_Error`). */
@@ -46,8 +49,13 @@ export function assertCallRecordingsError(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingsError {
-  if (!isCallRecordingsError(value, options))
-    throw validationError('CallRecordingsError', value, checkCallRecordingsError, options);
+  assertValid(
+    isCallRecordingsError(value, options),
+    'CallRecordingsError',
+    value,
+    checkCallRecordingsError,
+    options,
+  );
 }
 
 function matchCallRecordingsErrorMeta(value: unknown, options?: GuardOptions): boolean {

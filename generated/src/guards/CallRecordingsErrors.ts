@@ -2,7 +2,7 @@
 
 import type { CallRecordingsErrors } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallRecordingsError, isCallRecordingsError } from './CallRecordingsError.js';
 
 /** True when `value` is a valid `CallRecordingsErrors` (schema `call-recordings_Errors`). Stops at the first problem and allocates nothing. */
@@ -26,9 +26,12 @@ export function validateCallRecordingsErrors(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallRecordingsErrors> {
-  return isCallRecordingsErrors(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallRecordingsErrors, options);
+  return validated(
+    isCallRecordingsErrors(value, options),
+    value,
+    checkCallRecordingsErrors,
+    options,
+  ) as ValidationResult<CallRecordingsErrors>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallRecordingsErrors` (schema `call-recordings_Errors`). */
@@ -36,8 +39,13 @@ export function assertCallRecordingsErrors(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallRecordingsErrors {
-  if (!isCallRecordingsErrors(value, options))
-    throw validationError('CallRecordingsErrors', value, checkCallRecordingsErrors, options);
+  assertValid(
+    isCallRecordingsErrors(value, options),
+    'CallRecordingsErrors',
+    value,
+    checkCallRecordingsErrors,
+    options,
+  );
 }
 
 function matchCallRecordingsErrorsErrors(value: unknown, options?: GuardOptions): boolean {

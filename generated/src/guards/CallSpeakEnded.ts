@@ -3,10 +3,10 @@
 import { type CallSpeakEnded, CallSpeakEndedPayloadStatusValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -14,7 +14,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const PAYLOAD_STATUS_VALUES = new Set<unknown>(CallSpeakEndedPayloadStatusValues);
@@ -48,9 +48,12 @@ export function validateCallSpeakEnded(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallSpeakEnded> {
-  return isCallSpeakEnded(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallSpeakEnded, options);
+  return validated(
+    isCallSpeakEnded(value, options),
+    value,
+    checkCallSpeakEnded,
+    options,
+  ) as ValidationResult<CallSpeakEnded>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallSpeakEnded`. */
@@ -58,8 +61,7 @@ export function assertCallSpeakEnded(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallSpeakEnded {
-  if (!isCallSpeakEnded(value, options))
-    throw validationError('CallSpeakEnded', value, checkCallSpeakEnded, options);
+  assertValid(isCallSpeakEnded(value, options), 'CallSpeakEnded', value, checkCallSpeakEnded, options);
 }
 
 function matchCallSpeakEndedPayload(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import type { CallSpeakEndedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallSpeakEnded, isCallSpeakEnded } from './CallSpeakEnded.js';
 
 /** True when `value` is a valid `CallSpeakEndedEvent`. Stops at the first problem and allocates nothing. */
@@ -17,9 +17,12 @@ export function validateCallSpeakEndedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallSpeakEndedEvent> {
-  return isCallSpeakEndedEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallSpeakEndedEvent, options);
+  return validated(
+    isCallSpeakEndedEvent(value, options),
+    value,
+    checkCallSpeakEndedEvent,
+    options,
+  ) as ValidationResult<CallSpeakEndedEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallSpeakEndedEvent`. */
@@ -27,8 +30,13 @@ export function assertCallSpeakEndedEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallSpeakEndedEvent {
-  if (!isCallSpeakEndedEvent(value, options))
-    throw validationError('CallSpeakEndedEvent', value, checkCallSpeakEndedEvent, options);
+  assertValid(
+    isCallSpeakEndedEvent(value, options),
+    'CallSpeakEndedEvent',
+    value,
+    checkCallSpeakEndedEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallSpeakEndedEvent` calls it only after `isCallSpeakEndedEvent` said no. */

@@ -3,9 +3,9 @@
 import type { CallSpeakStarted } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
-  invalid,
   isDateTime,
   isObject,
   isUuid,
@@ -13,7 +13,7 @@ import {
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CallSpeakStarted`. Stops at the first problem and allocates nothing. */
@@ -45,9 +45,12 @@ export function validateCallSpeakStarted(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallSpeakStarted> {
-  return isCallSpeakStarted(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallSpeakStarted, options);
+  return validated(
+    isCallSpeakStarted(value, options),
+    value,
+    checkCallSpeakStarted,
+    options,
+  ) as ValidationResult<CallSpeakStarted>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallSpeakStarted`. */
@@ -55,8 +58,7 @@ export function assertCallSpeakStarted(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallSpeakStarted {
-  if (!isCallSpeakStarted(value, options))
-    throw validationError('CallSpeakStarted', value, checkCallSpeakStarted, options);
+  assertValid(isCallSpeakStarted(value, options), 'CallSpeakStarted', value, checkCallSpeakStarted, options);
 }
 
 function matchCallSpeakStartedPayload(value: unknown, options?: GuardOptions): boolean {

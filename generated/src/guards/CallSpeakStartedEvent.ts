@@ -2,7 +2,7 @@
 
 import type { CallSpeakStartedEvent } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 import { checkCallSpeakStarted, isCallSpeakStarted } from './CallSpeakStarted.js';
 
 /** True when `value` is a valid `CallSpeakStartedEvent`. Stops at the first problem and allocates nothing. */
@@ -20,9 +20,12 @@ export function validateCallSpeakStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CallSpeakStartedEvent> {
-  return isCallSpeakStartedEvent(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCallSpeakStartedEvent, options);
+  return validated(
+    isCallSpeakStartedEvent(value, options),
+    value,
+    checkCallSpeakStartedEvent,
+    options,
+  ) as ValidationResult<CallSpeakStartedEvent>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CallSpeakStartedEvent`. */
@@ -30,8 +33,13 @@ export function assertCallSpeakStartedEvent(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CallSpeakStartedEvent {
-  if (!isCallSpeakStartedEvent(value, options))
-    throw validationError('CallSpeakStartedEvent', value, checkCallSpeakStartedEvent, options);
+  assertValid(
+    isCallSpeakStartedEvent(value, options),
+    'CallSpeakStartedEvent',
+    value,
+    checkCallSpeakStartedEvent,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCallSpeakStartedEvent` calls it only after `isCallSpeakStartedEvent` said no. */

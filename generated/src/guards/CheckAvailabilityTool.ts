@@ -3,12 +3,12 @@
 import type { CheckAvailabilityTool } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkCheckAvailabilityToolParams,
@@ -31,9 +31,12 @@ export function validateCheckAvailabilityTool(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CheckAvailabilityTool> {
-  return isCheckAvailabilityTool(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCheckAvailabilityTool, options);
+  return validated(
+    isCheckAvailabilityTool(value, options),
+    value,
+    checkCheckAvailabilityTool,
+    options,
+  ) as ValidationResult<CheckAvailabilityTool>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CheckAvailabilityTool`. */
@@ -41,8 +44,13 @@ export function assertCheckAvailabilityTool(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CheckAvailabilityTool {
-  if (!isCheckAvailabilityTool(value, options))
-    throw validationError('CheckAvailabilityTool', value, checkCheckAvailabilityTool, options);
+  assertValid(
+    isCheckAvailabilityTool(value, options),
+    'CheckAvailabilityTool',
+    value,
+    checkCheckAvailabilityTool,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCheckAvailabilityTool` calls it only after `isCheckAvailabilityTool` said no. */

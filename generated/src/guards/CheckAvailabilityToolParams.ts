@@ -2,7 +2,7 @@
 
 import type { CheckAvailabilityToolParams } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CheckAvailabilityToolParams`. Stops at the first problem and allocates nothing. */
 export function isCheckAvailabilityToolParams(
@@ -21,9 +21,12 @@ export function validateCheckAvailabilityToolParams(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CheckAvailabilityToolParams> {
-  return isCheckAvailabilityToolParams(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCheckAvailabilityToolParams, options);
+  return validated(
+    isCheckAvailabilityToolParams(value, options),
+    value,
+    checkCheckAvailabilityToolParams,
+    options,
+  ) as ValidationResult<CheckAvailabilityToolParams>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CheckAvailabilityToolParams`. */
@@ -31,8 +34,13 @@ export function assertCheckAvailabilityToolParams(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CheckAvailabilityToolParams {
-  if (!isCheckAvailabilityToolParams(value, options))
-    throw validationError('CheckAvailabilityToolParams', value, checkCheckAvailabilityToolParams, options);
+  assertValid(
+    isCheckAvailabilityToolParams(value, options),
+    'CheckAvailabilityToolParams',
+    value,
+    checkCheckAvailabilityToolParams,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateCheckAvailabilityToolParams` calls it only after `isCheckAvailabilityToolParams` said no. */

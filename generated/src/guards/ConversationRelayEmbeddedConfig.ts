@@ -6,17 +6,17 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   discriminatorIssue,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   optionalBoolean,
   optionalString,
   patternIssue,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkAWSVoiceSettings, isAWSVoiceSettings } from './AWSVoiceSettings.js';
 import { checkAzureVoiceSettings, isAzureVoiceSettings } from './AzureVoiceSettings.js';
@@ -126,9 +126,12 @@ export function validateConversationRelayEmbeddedConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ConversationRelayEmbeddedConfig> {
-  return isConversationRelayEmbeddedConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkConversationRelayEmbeddedConfig, options);
+  return validated(
+    isConversationRelayEmbeddedConfig(value, options),
+    value,
+    checkConversationRelayEmbeddedConfig,
+    options,
+  ) as ValidationResult<ConversationRelayEmbeddedConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ConversationRelayEmbeddedConfig`. */
@@ -136,13 +139,13 @@ export function assertConversationRelayEmbeddedConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ConversationRelayEmbeddedConfig {
-  if (!isConversationRelayEmbeddedConfig(value, options))
-    throw validationError(
-      'ConversationRelayEmbeddedConfig',
-      value,
-      checkConversationRelayEmbeddedConfig,
-      options,
-    );
+  assertValid(
+    isConversationRelayEmbeddedConfig(value, options),
+    'ConversationRelayEmbeddedConfig',
+    value,
+    checkConversationRelayEmbeddedConfig,
+    options,
+  );
 }
 
 function matchConversationRelayEmbeddedConfigCustomParameters(

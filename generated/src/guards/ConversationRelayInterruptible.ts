@@ -2,7 +2,7 @@
 
 import { type ConversationRelayInterruptible, ConversationRelayInterruptibleValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(ConversationRelayInterruptibleValues);
 
@@ -19,9 +19,12 @@ export function validateConversationRelayInterruptible(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ConversationRelayInterruptible> {
-  return isConversationRelayInterruptible(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkConversationRelayInterruptible, options);
+  return validated(
+    isConversationRelayInterruptible(value, options),
+    value,
+    checkConversationRelayInterruptible,
+    options,
+  ) as ValidationResult<ConversationRelayInterruptible>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ConversationRelayInterruptible`. */
@@ -29,13 +32,13 @@ export function assertConversationRelayInterruptible(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ConversationRelayInterruptible {
-  if (!isConversationRelayInterruptible(value, options))
-    throw validationError(
-      'ConversationRelayInterruptible',
-      value,
-      checkConversationRelayInterruptible,
-      options,
-    );
+  assertValid(
+    isConversationRelayInterruptible(value, options),
+    'ConversationRelayInterruptible',
+    value,
+    checkConversationRelayInterruptible,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateConversationRelayInterruptible` calls it only after `isConversationRelayInterruptible` said no. */

@@ -2,7 +2,7 @@
 
 import type { ConversationRelayInterruptionSettings } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, optionalBoolean, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, optionalBoolean, typeIssue, validated } from '../core/guard-support.js';
 import {
   checkConversationRelayInterruptible,
   isConversationRelayInterruptible,
@@ -37,9 +37,12 @@ export function validateConversationRelayInterruptionSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ConversationRelayInterruptionSettings> {
-  return isConversationRelayInterruptionSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkConversationRelayInterruptionSettings, options);
+  return validated(
+    isConversationRelayInterruptionSettings(value, options),
+    value,
+    checkConversationRelayInterruptionSettings,
+    options,
+  ) as ValidationResult<ConversationRelayInterruptionSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ConversationRelayInterruptionSettings`. */
@@ -47,13 +50,13 @@ export function assertConversationRelayInterruptionSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ConversationRelayInterruptionSettings {
-  if (!isConversationRelayInterruptionSettings(value, options))
-    throw validationError(
-      'ConversationRelayInterruptionSettings',
-      value,
-      checkConversationRelayInterruptionSettings,
-      options,
-    );
+  assertValid(
+    isConversationRelayInterruptionSettings(value, options),
+    'ConversationRelayInterruptionSettings',
+    value,
+    checkConversationRelayInterruptionSettings,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateConversationRelayInterruptionSettings` calls it only after `isConversationRelayInterruptionSettings` said no. */

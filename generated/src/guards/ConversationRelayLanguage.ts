@@ -6,15 +6,15 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   discriminatorIssue,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkAWSVoiceSettings, isAWSVoiceSettings } from './AWSVoiceSettings.js';
 import { checkAzureVoiceSettings, isAzureVoiceSettings } from './AzureVoiceSettings.js';
@@ -74,9 +74,12 @@ export function validateConversationRelayLanguage(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ConversationRelayLanguage> {
-  return isConversationRelayLanguage(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkConversationRelayLanguage, options);
+  return validated(
+    isConversationRelayLanguage(value, options),
+    value,
+    checkConversationRelayLanguage,
+    options,
+  ) as ValidationResult<ConversationRelayLanguage>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ConversationRelayLanguage`. */
@@ -84,8 +87,13 @@ export function assertConversationRelayLanguage(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ConversationRelayLanguage {
-  if (!isConversationRelayLanguage(value, options))
-    throw validationError('ConversationRelayLanguage', value, checkConversationRelayLanguage, options);
+  assertValid(
+    isConversationRelayLanguage(value, options),
+    'ConversationRelayLanguage',
+    value,
+    checkConversationRelayLanguage,
+    options,
+  );
 }
 
 function matchConversationRelayLanguageVoiceSettings(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import type { ConversationRelayStructuredProvider } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `ConversationRelayStructuredProvider`. Stops at the first problem and allocates nothing. */
 export function isConversationRelayStructuredProvider(
@@ -18,9 +18,12 @@ export function validateConversationRelayStructuredProvider(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ConversationRelayStructuredProvider> {
-  return isConversationRelayStructuredProvider(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkConversationRelayStructuredProvider, options);
+  return validated(
+    isConversationRelayStructuredProvider(value, options),
+    value,
+    checkConversationRelayStructuredProvider,
+    options,
+  ) as ValidationResult<ConversationRelayStructuredProvider>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ConversationRelayStructuredProvider`. */
@@ -28,13 +31,13 @@ export function assertConversationRelayStructuredProvider(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ConversationRelayStructuredProvider {
-  if (!isConversationRelayStructuredProvider(value, options))
-    throw validationError(
-      'ConversationRelayStructuredProvider',
-      value,
-      checkConversationRelayStructuredProvider,
-      options,
-    );
+  assertValid(
+    isConversationRelayStructuredProvider(value, options),
+    'ConversationRelayStructuredProvider',
+    value,
+    checkConversationRelayStructuredProvider,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateConversationRelayStructuredProvider` calls it only after `isConversationRelayStructuredProvider` said no. */

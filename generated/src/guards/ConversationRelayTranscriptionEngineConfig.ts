@@ -2,7 +2,7 @@
 
 import type { ConversationRelayTranscriptionEngineConfig } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `ConversationRelayTranscriptionEngineConfig`. Stops at the first problem and allocates nothing. */
 export function isConversationRelayTranscriptionEngineConfig(
@@ -18,9 +18,12 @@ export function validateConversationRelayTranscriptionEngineConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ConversationRelayTranscriptionEngineConfig> {
-  return isConversationRelayTranscriptionEngineConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkConversationRelayTranscriptionEngineConfig, options);
+  return validated(
+    isConversationRelayTranscriptionEngineConfig(value, options),
+    value,
+    checkConversationRelayTranscriptionEngineConfig,
+    options,
+  ) as ValidationResult<ConversationRelayTranscriptionEngineConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ConversationRelayTranscriptionEngineConfig`. */
@@ -28,13 +31,13 @@ export function assertConversationRelayTranscriptionEngineConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ConversationRelayTranscriptionEngineConfig {
-  if (!isConversationRelayTranscriptionEngineConfig(value, options))
-    throw validationError(
-      'ConversationRelayTranscriptionEngineConfig',
-      value,
-      checkConversationRelayTranscriptionEngineConfig,
-      options,
-    );
+  assertValid(
+    isConversationRelayTranscriptionEngineConfig(value, options),
+    'ConversationRelayTranscriptionEngineConfig',
+    value,
+    checkConversationRelayTranscriptionEngineConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateConversationRelayTranscriptionEngineConfig` calls it only after `isConversationRelayTranscriptionEngineConfig` said no. */

@@ -3,12 +3,12 @@
 import type { Cursor } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   nullAllowed,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `Cursor`. Stops at the first problem and allocates nothing. */
@@ -21,12 +21,12 @@ export function isCursor(value: unknown, options?: GuardOptions): value is Curso
 
 /** Checks `value` against `Cursor`, listing every problem with a JSON pointer into `value`. */
 export function validateCursor(value: unknown, options?: GuardOptions): ValidationResult<Cursor> {
-  return isCursor(value, options) ? { ok: true, value } : invalid(value, checkCursor, options);
+  return validated(isCursor(value, options), value, checkCursor, options) as ValidationResult<Cursor>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `Cursor`. */
 export function assertCursor(value: unknown, options?: GuardOptions): asserts value is Cursor {
-  if (!isCursor(value, options)) throw validationError('Cursor', value, checkCursor, options);
+  assertValid(isCursor(value, options), 'Cursor', value, checkCursor, options);
 }
 
 /** @internal Lists the problems; `validateCursor` calls it only after `isCursor` said no. */

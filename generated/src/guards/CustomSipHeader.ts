@@ -2,7 +2,7 @@
 
 import type { CustomSipHeader } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `CustomSipHeader`. Stops at the first problem and allocates nothing. */
 export function isCustomSipHeader(value: unknown, options?: GuardOptions): value is CustomSipHeader {
@@ -17,9 +17,12 @@ export function validateCustomSipHeader(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<CustomSipHeader> {
-  return isCustomSipHeader(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkCustomSipHeader, options);
+  return validated(
+    isCustomSipHeader(value, options),
+    value,
+    checkCustomSipHeader,
+    options,
+  ) as ValidationResult<CustomSipHeader>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `CustomSipHeader`. */
@@ -27,8 +30,7 @@ export function assertCustomSipHeader(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is CustomSipHeader {
-  if (!isCustomSipHeader(value, options))
-    throw validationError('CustomSipHeader', value, checkCustomSipHeader, options);
+  assertValid(isCustomSipHeader(value, options), 'CustomSipHeader', value, checkCustomSipHeader, options);
 }
 
 /** @internal Lists the problems; `validateCustomSipHeader` calls it only after `isCustomSipHeader` said no. */

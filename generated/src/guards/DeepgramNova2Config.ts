@@ -4,17 +4,17 @@ import type { DeepgramNova2Config } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
   additionalIssue,
+  assertValid,
   countIssue,
   enumIssue,
   hasOwn,
-  invalid,
   isObject,
   optionalBoolean,
   pointerToken,
   rangeIssue,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkDeepgramNova2TranscriptionLanguage,
@@ -68,9 +68,12 @@ export function validateDeepgramNova2Config(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<DeepgramNova2Config> {
-  return isDeepgramNova2Config(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkDeepgramNova2Config, options);
+  return validated(
+    isDeepgramNova2Config(value, options),
+    value,
+    checkDeepgramNova2Config,
+    options,
+  ) as ValidationResult<DeepgramNova2Config>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `DeepgramNova2Config`. */
@@ -78,8 +81,13 @@ export function assertDeepgramNova2Config(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is DeepgramNova2Config {
-  if (!isDeepgramNova2Config(value, options))
-    throw validationError('DeepgramNova2Config', value, checkDeepgramNova2Config, options);
+  assertValid(
+    isDeepgramNova2Config(value, options),
+    'DeepgramNova2Config',
+    value,
+    checkDeepgramNova2Config,
+    options,
+  );
 }
 
 function matchDeepgramNova2ConfigHints(value: unknown, options?: GuardOptions): boolean {

@@ -5,7 +5,7 @@ import {
   DeepgramNova2TranscriptionLanguageValues,
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(DeepgramNova2TranscriptionLanguageValues);
 
@@ -22,9 +22,12 @@ export function validateDeepgramNova2TranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<DeepgramNova2TranscriptionLanguage> {
-  return isDeepgramNova2TranscriptionLanguage(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkDeepgramNova2TranscriptionLanguage, options);
+  return validated(
+    isDeepgramNova2TranscriptionLanguage(value, options),
+    value,
+    checkDeepgramNova2TranscriptionLanguage,
+    options,
+  ) as ValidationResult<DeepgramNova2TranscriptionLanguage>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `DeepgramNova2TranscriptionLanguage`. */
@@ -32,13 +35,13 @@ export function assertDeepgramNova2TranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is DeepgramNova2TranscriptionLanguage {
-  if (!isDeepgramNova2TranscriptionLanguage(value, options))
-    throw validationError(
-      'DeepgramNova2TranscriptionLanguage',
-      value,
-      checkDeepgramNova2TranscriptionLanguage,
-      options,
-    );
+  assertValid(
+    isDeepgramNova2TranscriptionLanguage(value, options),
+    'DeepgramNova2TranscriptionLanguage',
+    value,
+    checkDeepgramNova2TranscriptionLanguage,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateDeepgramNova2TranscriptionLanguage` calls it only after `isDeepgramNova2TranscriptionLanguage` said no. */

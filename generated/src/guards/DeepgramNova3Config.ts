@@ -4,17 +4,17 @@ import type { DeepgramNova3Config } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
   additionalIssue,
+  assertValid,
   countIssue,
   enumIssue,
   hasOwn,
-  invalid,
   isObject,
   optionalBoolean,
   pointerToken,
   rangeIssue,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkDeepgramNova3TranscriptionLanguage,
@@ -68,9 +68,12 @@ export function validateDeepgramNova3Config(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<DeepgramNova3Config> {
-  return isDeepgramNova3Config(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkDeepgramNova3Config, options);
+  return validated(
+    isDeepgramNova3Config(value, options),
+    value,
+    checkDeepgramNova3Config,
+    options,
+  ) as ValidationResult<DeepgramNova3Config>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `DeepgramNova3Config`. */
@@ -78,8 +81,13 @@ export function assertDeepgramNova3Config(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is DeepgramNova3Config {
-  if (!isDeepgramNova3Config(value, options))
-    throw validationError('DeepgramNova3Config', value, checkDeepgramNova3Config, options);
+  assertValid(
+    isDeepgramNova3Config(value, options),
+    'DeepgramNova3Config',
+    value,
+    checkDeepgramNova3Config,
+    options,
+  );
 }
 
 function matchDeepgramNova3ConfigKeyterms(value: unknown, options?: GuardOptions): boolean {

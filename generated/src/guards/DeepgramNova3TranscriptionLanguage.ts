@@ -5,7 +5,7 @@ import {
   DeepgramNova3TranscriptionLanguageValues,
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(DeepgramNova3TranscriptionLanguageValues);
 
@@ -22,9 +22,12 @@ export function validateDeepgramNova3TranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<DeepgramNova3TranscriptionLanguage> {
-  return isDeepgramNova3TranscriptionLanguage(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkDeepgramNova3TranscriptionLanguage, options);
+  return validated(
+    isDeepgramNova3TranscriptionLanguage(value, options),
+    value,
+    checkDeepgramNova3TranscriptionLanguage,
+    options,
+  ) as ValidationResult<DeepgramNova3TranscriptionLanguage>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `DeepgramNova3TranscriptionLanguage`. */
@@ -32,13 +35,13 @@ export function assertDeepgramNova3TranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is DeepgramNova3TranscriptionLanguage {
-  if (!isDeepgramNova3TranscriptionLanguage(value, options))
-    throw validationError(
-      'DeepgramNova3TranscriptionLanguage',
-      value,
-      checkDeepgramNova3TranscriptionLanguage,
-      options,
-    );
+  assertValid(
+    isDeepgramNova3TranscriptionLanguage(value, options),
+    'DeepgramNova3TranscriptionLanguage',
+    value,
+    checkDeepgramNova3TranscriptionLanguage,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateDeepgramNova3TranscriptionLanguage` calls it only after `isDeepgramNova3TranscriptionLanguage` said no. */

@@ -2,7 +2,7 @@
 
 import type { DeleteRecordingTranscriptionResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkRecordingTranscription, isRecordingTranscription } from './RecordingTranscription.js';
 
 /** True when `value` is a valid `DeleteRecordingTranscriptionResponse`. Stops at the first problem and allocates nothing. */
@@ -22,9 +22,12 @@ export function validateDeleteRecordingTranscriptionResponse(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<DeleteRecordingTranscriptionResponse> {
-  return isDeleteRecordingTranscriptionResponse(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkDeleteRecordingTranscriptionResponse, options);
+  return validated(
+    isDeleteRecordingTranscriptionResponse(value, options),
+    value,
+    checkDeleteRecordingTranscriptionResponse,
+    options,
+  ) as ValidationResult<DeleteRecordingTranscriptionResponse>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `DeleteRecordingTranscriptionResponse`. */
@@ -32,13 +35,13 @@ export function assertDeleteRecordingTranscriptionResponse(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is DeleteRecordingTranscriptionResponse {
-  if (!isDeleteRecordingTranscriptionResponse(value, options))
-    throw validationError(
-      'DeleteRecordingTranscriptionResponse',
-      value,
-      checkDeleteRecordingTranscriptionResponse,
-      options,
-    );
+  assertValid(
+    isDeleteRecordingTranscriptionResponse(value, options),
+    'DeleteRecordingTranscriptionResponse',
+    value,
+    checkDeleteRecordingTranscriptionResponse,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateDeleteRecordingTranscriptionResponse` calls it only after `isDeleteRecordingTranscriptionResponse` said no. */

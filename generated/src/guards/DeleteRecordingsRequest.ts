@@ -2,7 +2,7 @@
 
 import type { DeleteRecordingsRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, requiredIssue, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, requiredIssue, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `DeleteRecordingsRequest`. Stops at the first problem and allocates nothing. */
 export function isDeleteRecordingsRequest(
@@ -19,9 +19,12 @@ export function validateDeleteRecordingsRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<DeleteRecordingsRequest> {
-  return isDeleteRecordingsRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkDeleteRecordingsRequest, options);
+  return validated(
+    isDeleteRecordingsRequest(value, options),
+    value,
+    checkDeleteRecordingsRequest,
+    options,
+  ) as ValidationResult<DeleteRecordingsRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `DeleteRecordingsRequest`. */
@@ -29,8 +32,13 @@ export function assertDeleteRecordingsRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is DeleteRecordingsRequest {
-  if (!isDeleteRecordingsRequest(value, options))
-    throw validationError('DeleteRecordingsRequest', value, checkDeleteRecordingsRequest, options);
+  assertValid(
+    isDeleteRecordingsRequest(value, options),
+    'DeleteRecordingsRequest',
+    value,
+    checkDeleteRecordingsRequest,
+    options,
+  );
 }
 
 function matchDeleteRecordingsRequestIds(value: unknown): boolean {

@@ -3,12 +3,12 @@
 import type { DeleteRecordingsResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   nullAllowed,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `DeleteRecordingsResponse`. Stops at the first problem and allocates nothing. */
@@ -27,9 +27,12 @@ export function validateDeleteRecordingsResponse(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<DeleteRecordingsResponse> {
-  return isDeleteRecordingsResponse(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkDeleteRecordingsResponse, options);
+  return validated(
+    isDeleteRecordingsResponse(value, options),
+    value,
+    checkDeleteRecordingsResponse,
+    options,
+  ) as ValidationResult<DeleteRecordingsResponse>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `DeleteRecordingsResponse`. */
@@ -37,8 +40,13 @@ export function assertDeleteRecordingsResponse(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is DeleteRecordingsResponse {
-  if (!isDeleteRecordingsResponse(value, options))
-    throw validationError('DeleteRecordingsResponse', value, checkDeleteRecordingsResponse, options);
+  assertValid(
+    isDeleteRecordingsResponse(value, options),
+    'DeleteRecordingsResponse',
+    value,
+    checkDeleteRecordingsResponse,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateDeleteRecordingsResponse` calls it only after `isDeleteRecordingsResponse` said no. */

@@ -3,13 +3,13 @@
 import type { ElevenLabsVoiceSettings } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `ElevenLabsVoiceSettings`. Stops at the first problem and allocates nothing. */
@@ -28,9 +28,12 @@ export function validateElevenLabsVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ElevenLabsVoiceSettings> {
-  return isElevenLabsVoiceSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkElevenLabsVoiceSettings, options);
+  return validated(
+    isElevenLabsVoiceSettings(value, options),
+    value,
+    checkElevenLabsVoiceSettings,
+    options,
+  ) as ValidationResult<ElevenLabsVoiceSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ElevenLabsVoiceSettings`. */
@@ -38,8 +41,13 @@ export function assertElevenLabsVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ElevenLabsVoiceSettings {
-  if (!isElevenLabsVoiceSettings(value, options))
-    throw validationError('ElevenLabsVoiceSettings', value, checkElevenLabsVoiceSettings, options);
+  assertValid(
+    isElevenLabsVoiceSettings(value, options),
+    'ElevenLabsVoiceSettings',
+    value,
+    checkElevenLabsVoiceSettings,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateElevenLabsVoiceSettings` calls it only after `isElevenLabsVoiceSettings` said no. */

@@ -3,12 +3,12 @@
 import type { GatherUsingAudioRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   formatIssue,
-  invalid,
   isObject,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `GatherUsingAudioRequest`. Stops at the first problem and allocates nothing. */
@@ -88,9 +88,12 @@ export function validateGatherUsingAudioRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<GatherUsingAudioRequest> {
-  return isGatherUsingAudioRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkGatherUsingAudioRequest, options);
+  return validated(
+    isGatherUsingAudioRequest(value, options),
+    value,
+    checkGatherUsingAudioRequest,
+    options,
+  ) as ValidationResult<GatherUsingAudioRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `GatherUsingAudioRequest`. */
@@ -98,8 +101,13 @@ export function assertGatherUsingAudioRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is GatherUsingAudioRequest {
-  if (!isGatherUsingAudioRequest(value, options))
-    throw validationError('GatherUsingAudioRequest', value, checkGatherUsingAudioRequest, options);
+  assertValid(
+    isGatherUsingAudioRequest(value, options),
+    'GatherUsingAudioRequest',
+    value,
+    checkGatherUsingAudioRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateGatherUsingAudioRequest` calls it only after `isGatherUsingAudioRequest` said no. */

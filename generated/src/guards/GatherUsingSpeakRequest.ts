@@ -8,16 +8,16 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   discriminatorIssue,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkAWSVoiceSettings, isAWSVoiceSettings } from './AWSVoiceSettings.js';
 import { checkAzureVoiceSettings, isAzureVoiceSettings } from './AzureVoiceSettings.js';
@@ -129,9 +129,12 @@ export function validateGatherUsingSpeakRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<GatherUsingSpeakRequest> {
-  return isGatherUsingSpeakRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkGatherUsingSpeakRequest, options);
+  return validated(
+    isGatherUsingSpeakRequest(value, options),
+    value,
+    checkGatherUsingSpeakRequest,
+    options,
+  ) as ValidationResult<GatherUsingSpeakRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `GatherUsingSpeakRequest`. */
@@ -139,8 +142,13 @@ export function assertGatherUsingSpeakRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is GatherUsingSpeakRequest {
-  if (!isGatherUsingSpeakRequest(value, options))
-    throw validationError('GatherUsingSpeakRequest', value, checkGatherUsingSpeakRequest, options);
+  assertValid(
+    isGatherUsingSpeakRequest(value, options),
+    'GatherUsingSpeakRequest',
+    value,
+    checkGatherUsingSpeakRequest,
+    options,
+  );
 }
 
 function matchGatherUsingSpeakRequestVoiceSettings(value: unknown, options?: GuardOptions): boolean {

@@ -3,13 +3,13 @@
 import type { GetRecordingTranscriptionPathParams } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   formatIssue,
-  invalid,
   isObject,
   isUuid,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `GetRecordingTranscriptionPathParams`. Stops at the first problem and allocates nothing. */
@@ -28,9 +28,12 @@ export function validateGetRecordingTranscriptionPathParams(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<GetRecordingTranscriptionPathParams> {
-  return isGetRecordingTranscriptionPathParams(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkGetRecordingTranscriptionPathParams, options);
+  return validated(
+    isGetRecordingTranscriptionPathParams(value, options),
+    value,
+    checkGetRecordingTranscriptionPathParams,
+    options,
+  ) as ValidationResult<GetRecordingTranscriptionPathParams>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `GetRecordingTranscriptionPathParams`. */
@@ -38,13 +41,13 @@ export function assertGetRecordingTranscriptionPathParams(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is GetRecordingTranscriptionPathParams {
-  if (!isGetRecordingTranscriptionPathParams(value, options))
-    throw validationError(
-      'GetRecordingTranscriptionPathParams',
-      value,
-      checkGetRecordingTranscriptionPathParams,
-      options,
-    );
+  assertValid(
+    isGetRecordingTranscriptionPathParams(value, options),
+    'GetRecordingTranscriptionPathParams',
+    value,
+    checkGetRecordingTranscriptionPathParams,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateGetRecordingTranscriptionPathParams` calls it only after `isGetRecordingTranscriptionPathParams` said no. */

@@ -2,7 +2,7 @@
 
 import type { GetRecordingTranscriptionResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkRecordingTranscription, isRecordingTranscription } from './RecordingTranscription.js';
 
 /** True when `value` is a valid `GetRecordingTranscriptionResponse`. Stops at the first problem and allocates nothing. */
@@ -22,9 +22,12 @@ export function validateGetRecordingTranscriptionResponse(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<GetRecordingTranscriptionResponse> {
-  return isGetRecordingTranscriptionResponse(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkGetRecordingTranscriptionResponse, options);
+  return validated(
+    isGetRecordingTranscriptionResponse(value, options),
+    value,
+    checkGetRecordingTranscriptionResponse,
+    options,
+  ) as ValidationResult<GetRecordingTranscriptionResponse>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `GetRecordingTranscriptionResponse`. */
@@ -32,13 +35,13 @@ export function assertGetRecordingTranscriptionResponse(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is GetRecordingTranscriptionResponse {
-  if (!isGetRecordingTranscriptionResponse(value, options))
-    throw validationError(
-      'GetRecordingTranscriptionResponse',
-      value,
-      checkGetRecordingTranscriptionResponse,
-      options,
-    );
+  assertValid(
+    isGetRecordingTranscriptionResponse(value, options),
+    'GetRecordingTranscriptionResponse',
+    value,
+    checkGetRecordingTranscriptionResponse,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateGetRecordingTranscriptionResponse` calls it only after `isGetRecordingTranscriptionResponse` said no. */

@@ -4,16 +4,16 @@ import type { GetRecordingTranscriptionsParams } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
   additionalIssue,
+  assertValid,
   formatIssue,
   hasOwn,
-  invalid,
   isObject,
   isUuid,
   optionalString,
   pointerToken,
   rangeIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const GET_RECORDING_TRANSCRIPTIONS_PARAMS_FILTER_CREATED_AT_KEYS = new Set<string>(['gte', 'lte']);
@@ -36,9 +36,12 @@ export function validateGetRecordingTranscriptionsParams(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<GetRecordingTranscriptionsParams> {
-  return isGetRecordingTranscriptionsParams(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkGetRecordingTranscriptionsParams, options);
+  return validated(
+    isGetRecordingTranscriptionsParams(value, options),
+    value,
+    checkGetRecordingTranscriptionsParams,
+    options,
+  ) as ValidationResult<GetRecordingTranscriptionsParams>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `GetRecordingTranscriptionsParams`. */
@@ -46,13 +49,13 @@ export function assertGetRecordingTranscriptionsParams(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is GetRecordingTranscriptionsParams {
-  if (!isGetRecordingTranscriptionsParams(value, options))
-    throw validationError(
-      'GetRecordingTranscriptionsParams',
-      value,
-      checkGetRecordingTranscriptionsParams,
-      options,
-    );
+  assertValid(
+    isGetRecordingTranscriptionsParams(value, options),
+    'GetRecordingTranscriptionsParams',
+    value,
+    checkGetRecordingTranscriptionsParams,
+    options,
+  );
 }
 
 function matchGetRecordingTranscriptionsParamsPage(value: unknown): boolean {

@@ -2,7 +2,7 @@
 
 import type { GetRecordingTranscriptionsResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import {
   checkCallRecordingsCursorPaginationMeta,
   isCallRecordingsCursorPaginationMeta,
@@ -37,9 +37,12 @@ export function validateGetRecordingTranscriptionsResponse(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<GetRecordingTranscriptionsResponse> {
-  return isGetRecordingTranscriptionsResponse(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkGetRecordingTranscriptionsResponse, options);
+  return validated(
+    isGetRecordingTranscriptionsResponse(value, options),
+    value,
+    checkGetRecordingTranscriptionsResponse,
+    options,
+  ) as ValidationResult<GetRecordingTranscriptionsResponse>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `GetRecordingTranscriptionsResponse`. */
@@ -47,13 +50,13 @@ export function assertGetRecordingTranscriptionsResponse(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is GetRecordingTranscriptionsResponse {
-  if (!isGetRecordingTranscriptionsResponse(value, options))
-    throw validationError(
-      'GetRecordingTranscriptionsResponse',
-      value,
-      checkGetRecordingTranscriptionsResponse,
-      options,
-    );
+  assertValid(
+    isGetRecordingTranscriptionsResponse(value, options),
+    'GetRecordingTranscriptionsResponse',
+    value,
+    checkGetRecordingTranscriptionsResponse,
+    options,
+  );
 }
 
 function matchGetRecordingTranscriptionsResponseData(value: unknown, options?: GuardOptions): boolean {

@@ -4,16 +4,16 @@ import type { GetRecordingsParams } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
   additionalIssue,
+  assertValid,
   formatIssue,
   hasOwn,
-  invalid,
   isObject,
   isUuid,
   optionalString,
   pointerToken,
   rangeIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const GET_RECORDINGS_PARAMS_FILTER_CREATED_AT_KEYS = new Set<string>(['gte', 'lte']);
@@ -33,9 +33,12 @@ export function validateGetRecordingsParams(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<GetRecordingsParams> {
-  return isGetRecordingsParams(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkGetRecordingsParams, options);
+  return validated(
+    isGetRecordingsParams(value, options),
+    value,
+    checkGetRecordingsParams,
+    options,
+  ) as ValidationResult<GetRecordingsParams>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `GetRecordingsParams`. */
@@ -43,8 +46,13 @@ export function assertGetRecordingsParams(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is GetRecordingsParams {
-  if (!isGetRecordingsParams(value, options))
-    throw validationError('GetRecordingsParams', value, checkGetRecordingsParams, options);
+  assertValid(
+    isGetRecordingsParams(value, options),
+    'GetRecordingsParams',
+    value,
+    checkGetRecordingsParams,
+    options,
+  );
 }
 
 function matchGetRecordingsParamsPage(value: unknown): boolean {

@@ -2,7 +2,7 @@
 
 import type { GetRecordingsResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkPaginationMeta, isPaginationMeta } from './PaginationMeta.js';
 import { checkRecordingResponseData, isRecordingResponseData } from './RecordingResponseData.js';
 
@@ -25,9 +25,12 @@ export function validateGetRecordingsResponse(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<GetRecordingsResponse> {
-  return isGetRecordingsResponse(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkGetRecordingsResponse, options);
+  return validated(
+    isGetRecordingsResponse(value, options),
+    value,
+    checkGetRecordingsResponse,
+    options,
+  ) as ValidationResult<GetRecordingsResponse>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `GetRecordingsResponse`. */
@@ -35,8 +38,13 @@ export function assertGetRecordingsResponse(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is GetRecordingsResponse {
-  if (!isGetRecordingsResponse(value, options))
-    throw validationError('GetRecordingsResponse', value, checkGetRecordingsResponse, options);
+  assertValid(
+    isGetRecordingsResponse(value, options),
+    'GetRecordingsResponse',
+    value,
+    checkGetRecordingsResponse,
+    options,
+  );
 }
 
 function matchGetRecordingsResponseData(value: unknown, options?: GuardOptions): boolean {

@@ -2,7 +2,7 @@
 
 import { type GoogleTranscriptionLanguage, GoogleTranscriptionLanguageValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(GoogleTranscriptionLanguageValues);
 
@@ -19,9 +19,12 @@ export function validateGoogleTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<GoogleTranscriptionLanguage> {
-  return isGoogleTranscriptionLanguage(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkGoogleTranscriptionLanguage, options);
+  return validated(
+    isGoogleTranscriptionLanguage(value, options),
+    value,
+    checkGoogleTranscriptionLanguage,
+    options,
+  ) as ValidationResult<GoogleTranscriptionLanguage>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `GoogleTranscriptionLanguage`. */
@@ -29,8 +32,13 @@ export function assertGoogleTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is GoogleTranscriptionLanguage {
-  if (!isGoogleTranscriptionLanguage(value, options))
-    throw validationError('GoogleTranscriptionLanguage', value, checkGoogleTranscriptionLanguage, options);
+  assertValid(
+    isGoogleTranscriptionLanguage(value, options),
+    'GoogleTranscriptionLanguage',
+    value,
+    checkGoogleTranscriptionLanguage,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateGoogleTranscriptionLanguage` calls it only after `isGoogleTranscriptionLanguage` said no. */

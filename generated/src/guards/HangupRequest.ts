@@ -2,7 +2,7 @@
 
 import type { HangupRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, optionalString, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, optionalString, typeIssue, validated } from '../core/guard-support.js';
 import { checkCustomSipHeader, isCustomSipHeader } from './CustomSipHeader.js';
 
 /** True when `value` is a valid `HangupRequest`. Stops at the first problem and allocates nothing. */
@@ -20,13 +20,17 @@ export function validateHangupRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<HangupRequest> {
-  return isHangupRequest(value, options) ? { ok: true, value } : invalid(value, checkHangupRequest, options);
+  return validated(
+    isHangupRequest(value, options),
+    value,
+    checkHangupRequest,
+    options,
+  ) as ValidationResult<HangupRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `HangupRequest`. */
 export function assertHangupRequest(value: unknown, options?: GuardOptions): asserts value is HangupRequest {
-  if (!isHangupRequest(value, options))
-    throw validationError('HangupRequest', value, checkHangupRequest, options);
+  assertValid(isHangupRequest(value, options), 'HangupRequest', value, checkHangupRequest, options);
 }
 
 function matchHangupRequestCustomHeaders(value: unknown): boolean {

@@ -3,12 +3,12 @@
 import type { HangupTool } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkHangupToolParams, isHangupToolParams } from './HangupToolParams.js';
 
@@ -22,12 +22,17 @@ export function isHangupTool(value: unknown, options?: GuardOptions): value is H
 
 /** Checks `value` against `HangupTool`, listing every problem with a JSON pointer into `value`. */
 export function validateHangupTool(value: unknown, options?: GuardOptions): ValidationResult<HangupTool> {
-  return isHangupTool(value, options) ? { ok: true, value } : invalid(value, checkHangupTool, options);
+  return validated(
+    isHangupTool(value, options),
+    value,
+    checkHangupTool,
+    options,
+  ) as ValidationResult<HangupTool>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `HangupTool`. */
 export function assertHangupTool(value: unknown, options?: GuardOptions): asserts value is HangupTool {
-  if (!isHangupTool(value, options)) throw validationError('HangupTool', value, checkHangupTool, options);
+  assertValid(isHangupTool(value, options), 'HangupTool', value, checkHangupTool, options);
 }
 
 /** @internal Lists the problems; `validateHangupTool` calls it only after `isHangupTool` said no. */

@@ -2,7 +2,7 @@
 
 import type { HangupToolParams } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, optionalString, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, optionalString, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `HangupToolParams`. Stops at the first problem and allocates nothing. */
 export function isHangupToolParams(value: unknown, options?: GuardOptions): value is HangupToolParams {
@@ -16,9 +16,12 @@ export function validateHangupToolParams(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<HangupToolParams> {
-  return isHangupToolParams(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkHangupToolParams, options);
+  return validated(
+    isHangupToolParams(value, options),
+    value,
+    checkHangupToolParams,
+    options,
+  ) as ValidationResult<HangupToolParams>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `HangupToolParams`. */
@@ -26,8 +29,7 @@ export function assertHangupToolParams(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is HangupToolParams {
-  if (!isHangupToolParams(value, options))
-    throw validationError('HangupToolParams', value, checkHangupToolParams, options);
+  assertValid(isHangupToolParams(value, options), 'HangupToolParams', value, checkHangupToolParams, options);
 }
 
 /** @internal Lists the problems; `validateHangupToolParams` calls it only after `isHangupToolParams` said no. */

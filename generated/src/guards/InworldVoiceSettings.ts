@@ -3,13 +3,13 @@
 import { type InworldVoiceSettings, InworldVoiceSettingsDeliveryModeValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const DELIVERY_MODE_VALUES = new Set<unknown>(InworldVoiceSettingsDeliveryModeValues);
@@ -31,9 +31,12 @@ export function validateInworldVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<InworldVoiceSettings> {
-  return isInworldVoiceSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkInworldVoiceSettings, options);
+  return validated(
+    isInworldVoiceSettings(value, options),
+    value,
+    checkInworldVoiceSettings,
+    options,
+  ) as ValidationResult<InworldVoiceSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `InworldVoiceSettings`. */
@@ -41,8 +44,13 @@ export function assertInworldVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is InworldVoiceSettings {
-  if (!isInworldVoiceSettings(value, options))
-    throw validationError('InworldVoiceSettings', value, checkInworldVoiceSettings, options);
+  assertValid(
+    isInworldVoiceSettings(value, options),
+    'InworldVoiceSettings',
+    value,
+    checkInworldVoiceSettings,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateInworldVoiceSettings` calls it only after `isInworldVoiceSettings` said no. */

@@ -2,7 +2,7 @@
 
 import type { ListMediaStorageParams } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `ListMediaStorageParams`. Stops at the first problem and allocates nothing. */
 export function isListMediaStorageParams(
@@ -20,9 +20,12 @@ export function validateListMediaStorageParams(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ListMediaStorageParams> {
-  return isListMediaStorageParams(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkListMediaStorageParams, options);
+  return validated(
+    isListMediaStorageParams(value, options),
+    value,
+    checkListMediaStorageParams,
+    options,
+  ) as ValidationResult<ListMediaStorageParams>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ListMediaStorageParams`. */
@@ -30,8 +33,13 @@ export function assertListMediaStorageParams(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ListMediaStorageParams {
-  if (!isListMediaStorageParams(value, options))
-    throw validationError('ListMediaStorageParams', value, checkListMediaStorageParams, options);
+  assertValid(
+    isListMediaStorageParams(value, options),
+    'ListMediaStorageParams',
+    value,
+    checkListMediaStorageParams,
+    options,
+  );
 }
 
 function matchListMediaStorageParamsFilter(value: unknown): boolean {

@@ -2,7 +2,7 @@
 
 import type { ListOfMediaResourcesResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkMediaResource, isMediaResource } from './MediaResource.js';
 import { checkPaginationMeta, isPaginationMeta } from './PaginationMeta.js';
 
@@ -29,9 +29,12 @@ export function validateListOfMediaResourcesResponse(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ListOfMediaResourcesResponse> {
-  return isListOfMediaResourcesResponse(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkListOfMediaResourcesResponse, options);
+  return validated(
+    isListOfMediaResourcesResponse(value, options),
+    value,
+    checkListOfMediaResourcesResponse,
+    options,
+  ) as ValidationResult<ListOfMediaResourcesResponse>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ListOfMediaResourcesResponse`. */
@@ -39,8 +42,13 @@ export function assertListOfMediaResourcesResponse(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ListOfMediaResourcesResponse {
-  if (!isListOfMediaResourcesResponse(value, options))
-    throw validationError('ListOfMediaResourcesResponse', value, checkListOfMediaResourcesResponse, options);
+  assertValid(
+    isListOfMediaResourcesResponse(value, options),
+    'ListOfMediaResourcesResponse',
+    value,
+    checkListOfMediaResourcesResponse,
+    options,
+  );
 }
 
 function matchListOfMediaResourcesResponseData(value: unknown, options?: GuardOptions): boolean {

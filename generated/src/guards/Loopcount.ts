@@ -2,7 +2,7 @@
 
 import type { Loopcount } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, unionIssue, validationError } from '../core/guard-support.js';
+import { assertValid, unionIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `Loopcount`. Stops at the first problem and allocates nothing. */
 export function isLoopcount(value: unknown, options?: GuardOptions): value is Loopcount {
@@ -14,12 +14,17 @@ export function isLoopcount(value: unknown, options?: GuardOptions): value is Lo
 
 /** Checks `value` against `Loopcount`, listing every problem with a JSON pointer into `value`. */
 export function validateLoopcount(value: unknown, options?: GuardOptions): ValidationResult<Loopcount> {
-  return isLoopcount(value, options) ? { ok: true, value } : invalid(value, checkLoopcount, options);
+  return validated(
+    isLoopcount(value, options),
+    value,
+    checkLoopcount,
+    options,
+  ) as ValidationResult<Loopcount>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `Loopcount`. */
 export function assertLoopcount(value: unknown, options?: GuardOptions): asserts value is Loopcount {
-  if (!isLoopcount(value, options)) throw validationError('Loopcount', value, checkLoopcount, options);
+  assertValid(isLoopcount(value, options), 'Loopcount', value, checkLoopcount, options);
 }
 
 /** @internal Lists the problems; `validateLoopcount` calls it only after `isLoopcount` said no. */

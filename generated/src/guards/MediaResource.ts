@@ -3,12 +3,12 @@
 import type { MediaResource } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   nullAllowed,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `MediaResource`. Stops at the first problem and allocates nothing. */
@@ -27,13 +27,17 @@ export function validateMediaResource(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<MediaResource> {
-  return isMediaResource(value, options) ? { ok: true, value } : invalid(value, checkMediaResource, options);
+  return validated(
+    isMediaResource(value, options),
+    value,
+    checkMediaResource,
+    options,
+  ) as ValidationResult<MediaResource>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `MediaResource`. */
 export function assertMediaResource(value: unknown, options?: GuardOptions): asserts value is MediaResource {
-  if (!isMediaResource(value, options))
-    throw validationError('MediaResource', value, checkMediaResource, options);
+  assertValid(isMediaResource(value, options), 'MediaResource', value, checkMediaResource, options);
 }
 
 /** @internal Lists the problems; `validateMediaResource` calls it only after `isMediaResource` said no. */

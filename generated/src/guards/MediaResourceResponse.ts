@@ -2,7 +2,7 @@
 
 import type { MediaResourceResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkMediaResource, isMediaResource } from './MediaResource.js';
 
 /** True when `value` is a valid `MediaResourceResponse`. Stops at the first problem and allocates nothing. */
@@ -21,9 +21,12 @@ export function validateMediaResourceResponse(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<MediaResourceResponse> {
-  return isMediaResourceResponse(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkMediaResourceResponse, options);
+  return validated(
+    isMediaResourceResponse(value, options),
+    value,
+    checkMediaResourceResponse,
+    options,
+  ) as ValidationResult<MediaResourceResponse>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `MediaResourceResponse`. */
@@ -31,8 +34,13 @@ export function assertMediaResourceResponse(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is MediaResourceResponse {
-  if (!isMediaResourceResponse(value, options))
-    throw validationError('MediaResourceResponse', value, checkMediaResourceResponse, options);
+  assertValid(
+    isMediaResourceResponse(value, options),
+    'MediaResourceResponse',
+    value,
+    checkMediaResourceResponse,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateMediaResourceResponse` calls it only after `isMediaResourceResponse` said no. */

@@ -3,13 +3,13 @@
 import type { MediaStorageError } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   nullAllowed,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `MediaStorageError` (schema `media-storage_Error`). Stops at the first problem and allocates nothing. */
@@ -32,9 +32,12 @@ export function validateMediaStorageError(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<MediaStorageError> {
-  return isMediaStorageError(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkMediaStorageError, options);
+  return validated(
+    isMediaStorageError(value, options),
+    value,
+    checkMediaStorageError,
+    options,
+  ) as ValidationResult<MediaStorageError>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `MediaStorageError` (schema `media-storage_Error`). */
@@ -42,8 +45,13 @@ export function assertMediaStorageError(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is MediaStorageError {
-  if (!isMediaStorageError(value, options))
-    throw validationError('MediaStorageError', value, checkMediaStorageError, options);
+  assertValid(
+    isMediaStorageError(value, options),
+    'MediaStorageError',
+    value,
+    checkMediaStorageError,
+    options,
+  );
 }
 
 function matchMediaStorageErrorMeta(value: unknown, options?: GuardOptions): boolean {

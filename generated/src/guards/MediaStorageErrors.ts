@@ -2,7 +2,7 @@
 
 import type { MediaStorageErrors } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkMediaStorageError, isMediaStorageError } from './MediaStorageError.js';
 
 /** True when `value` is a valid `MediaStorageErrors` (schema `media-storage_Errors`). Stops at the first problem and allocates nothing. */
@@ -23,9 +23,12 @@ export function validateMediaStorageErrors(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<MediaStorageErrors> {
-  return isMediaStorageErrors(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkMediaStorageErrors, options);
+  return validated(
+    isMediaStorageErrors(value, options),
+    value,
+    checkMediaStorageErrors,
+    options,
+  ) as ValidationResult<MediaStorageErrors>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `MediaStorageErrors` (schema `media-storage_Errors`). */
@@ -33,8 +36,13 @@ export function assertMediaStorageErrors(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is MediaStorageErrors {
-  if (!isMediaStorageErrors(value, options))
-    throw validationError('MediaStorageErrors', value, checkMediaStorageErrors, options);
+  assertValid(
+    isMediaStorageErrors(value, options),
+    'MediaStorageErrors',
+    value,
+    checkMediaStorageErrors,
+    options,
+  );
 }
 
 function matchMediaStorageErrorsErrors(value: unknown, options?: GuardOptions): boolean {

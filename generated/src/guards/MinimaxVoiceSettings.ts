@@ -3,13 +3,13 @@
 import { type MinimaxVoiceSettings, MinimaxVoiceSettingsLanguageBoostValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const LANGUAGE_BOOST_VALUES = new Set<unknown>(MinimaxVoiceSettingsLanguageBoostValues);
@@ -41,9 +41,12 @@ export function validateMinimaxVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<MinimaxVoiceSettings> {
-  return isMinimaxVoiceSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkMinimaxVoiceSettings, options);
+  return validated(
+    isMinimaxVoiceSettings(value, options),
+    value,
+    checkMinimaxVoiceSettings,
+    options,
+  ) as ValidationResult<MinimaxVoiceSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `MinimaxVoiceSettings`. */
@@ -51,8 +54,13 @@ export function assertMinimaxVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is MinimaxVoiceSettings {
-  if (!isMinimaxVoiceSettings(value, options))
-    throw validationError('MinimaxVoiceSettings', value, checkMinimaxVoiceSettings, options);
+  assertValid(
+    isMinimaxVoiceSettings(value, options),
+    'MinimaxVoiceSettings',
+    value,
+    checkMinimaxVoiceSettings,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateMinimaxVoiceSettings` calls it only after `isMinimaxVoiceSettings` said no. */

@@ -2,7 +2,7 @@
 
 import type { PaginationMeta } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `PaginationMeta`. Stops at the first problem and allocates nothing. */
 export function isPaginationMeta(value: unknown, options?: GuardOptions): value is PaginationMeta {
@@ -43,9 +43,12 @@ export function validatePaginationMeta(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<PaginationMeta> {
-  return isPaginationMeta(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkPaginationMeta, options);
+  return validated(
+    isPaginationMeta(value, options),
+    value,
+    checkPaginationMeta,
+    options,
+  ) as ValidationResult<PaginationMeta>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `PaginationMeta`. */
@@ -53,8 +56,7 @@ export function assertPaginationMeta(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is PaginationMeta {
-  if (!isPaginationMeta(value, options))
-    throw validationError('PaginationMeta', value, checkPaginationMeta, options);
+  assertValid(isPaginationMeta(value, options), 'PaginationMeta', value, checkPaginationMeta, options);
 }
 
 /** @internal Lists the problems; `validatePaginationMeta` calls it only after `isPaginationMeta` said no. */

@@ -3,13 +3,13 @@
 import type { PauseRecordingRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   formatIssue,
-  invalid,
   isObject,
   isUuid,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `PauseRecordingRequest`. Stops at the first problem and allocates nothing. */
@@ -30,9 +30,12 @@ export function validatePauseRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<PauseRecordingRequest> {
-  return isPauseRecordingRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkPauseRecordingRequest, options);
+  return validated(
+    isPauseRecordingRequest(value, options),
+    value,
+    checkPauseRecordingRequest,
+    options,
+  ) as ValidationResult<PauseRecordingRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `PauseRecordingRequest`. */
@@ -40,8 +43,13 @@ export function assertPauseRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is PauseRecordingRequest {
-  if (!isPauseRecordingRequest(value, options))
-    throw validationError('PauseRecordingRequest', value, checkPauseRecordingRequest, options);
+  assertValid(
+    isPauseRecordingRequest(value, options),
+    'PauseRecordingRequest',
+    value,
+    checkPauseRecordingRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validatePauseRecordingRequest` calls it only after `isPauseRecordingRequest` said no. */

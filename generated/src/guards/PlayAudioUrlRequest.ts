@@ -3,14 +3,14 @@
 import { type PlayAudioUrlRequest, PlayAudioUrlRequestAudioTypeValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   optionalBoolean,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkLoopcount, isLoopcount } from './Loopcount.js';
 
@@ -40,9 +40,12 @@ export function validatePlayAudioUrlRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<PlayAudioUrlRequest> {
-  return isPlayAudioUrlRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkPlayAudioUrlRequest, options);
+  return validated(
+    isPlayAudioUrlRequest(value, options),
+    value,
+    checkPlayAudioUrlRequest,
+    options,
+  ) as ValidationResult<PlayAudioUrlRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `PlayAudioUrlRequest`. */
@@ -50,8 +53,13 @@ export function assertPlayAudioUrlRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is PlayAudioUrlRequest {
-  if (!isPlayAudioUrlRequest(value, options))
-    throw validationError('PlayAudioUrlRequest', value, checkPlayAudioUrlRequest, options);
+  assertValid(
+    isPlayAudioUrlRequest(value, options),
+    'PlayAudioUrlRequest',
+    value,
+    checkPlayAudioUrlRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validatePlayAudioUrlRequest` calls it only after `isPlayAudioUrlRequest` said no. */

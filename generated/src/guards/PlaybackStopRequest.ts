@@ -3,12 +3,12 @@
 import type { PlaybackStopRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   optionalBoolean,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `PlaybackStopRequest`. Stops at the first problem and allocates nothing. */
@@ -26,9 +26,12 @@ export function validatePlaybackStopRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<PlaybackStopRequest> {
-  return isPlaybackStopRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkPlaybackStopRequest, options);
+  return validated(
+    isPlaybackStopRequest(value, options),
+    value,
+    checkPlaybackStopRequest,
+    options,
+  ) as ValidationResult<PlaybackStopRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `PlaybackStopRequest`. */
@@ -36,8 +39,13 @@ export function assertPlaybackStopRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is PlaybackStopRequest {
-  if (!isPlaybackStopRequest(value, options))
-    throw validationError('PlaybackStopRequest', value, checkPlaybackStopRequest, options);
+  assertValid(
+    isPlaybackStopRequest(value, options),
+    'PlaybackStopRequest',
+    value,
+    checkPlaybackStopRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validatePlaybackStopRequest` calls it only after `isPlaybackStopRequest` said no. */

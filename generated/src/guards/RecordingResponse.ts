@@ -2,7 +2,7 @@
 
 import type { RecordingResponse } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, nullAllowed, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, nullAllowed, typeIssue, validated } from '../core/guard-support.js';
 import { checkRecordingResponseData, isRecordingResponseData } from './RecordingResponseData.js';
 
 /** True when `value` is a valid `RecordingResponse`. Stops at the first problem and allocates nothing. */
@@ -19,9 +19,12 @@ export function validateRecordingResponse(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<RecordingResponse> {
-  return isRecordingResponse(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkRecordingResponse, options);
+  return validated(
+    isRecordingResponse(value, options),
+    value,
+    checkRecordingResponse,
+    options,
+  ) as ValidationResult<RecordingResponse>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `RecordingResponse`. */
@@ -29,8 +32,13 @@ export function assertRecordingResponse(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is RecordingResponse {
-  if (!isRecordingResponse(value, options))
-    throw validationError('RecordingResponse', value, checkRecordingResponse, options);
+  assertValid(
+    isRecordingResponse(value, options),
+    'RecordingResponse',
+    value,
+    checkRecordingResponse,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateRecordingResponse` calls it only after `isRecordingResponse` said no. */

@@ -7,15 +7,15 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isObject,
   nullAllowed,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const CHANNELS_VALUES = new Set<unknown>(RecordingResponseDataChannelsValues);
@@ -84,9 +84,12 @@ export function validateRecordingResponseData(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<RecordingResponseData> {
-  return isRecordingResponseData(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkRecordingResponseData, options);
+  return validated(
+    isRecordingResponseData(value, options),
+    value,
+    checkRecordingResponseData,
+    options,
+  ) as ValidationResult<RecordingResponseData>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `RecordingResponseData`. */
@@ -94,8 +97,13 @@ export function assertRecordingResponseData(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is RecordingResponseData {
-  if (!isRecordingResponseData(value, options))
-    throw validationError('RecordingResponseData', value, checkRecordingResponseData, options);
+  assertValid(
+    isRecordingResponseData(value, options),
+    'RecordingResponseData',
+    value,
+    checkRecordingResponseData,
+    options,
+  );
 }
 
 function matchRecordingResponseDataDownloadUrls(value: unknown, options?: GuardOptions): boolean {

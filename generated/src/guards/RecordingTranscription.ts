@@ -3,15 +3,15 @@
 import { type RecordingTranscription, RecordingTranscriptionStatusValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isObject,
   nullAllowed,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 const STATUS_VALUES = new Set<unknown>(RecordingTranscriptionStatusValues);
@@ -58,9 +58,12 @@ export function validateRecordingTranscription(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<RecordingTranscription> {
-  return isRecordingTranscription(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkRecordingTranscription, options);
+  return validated(
+    isRecordingTranscription(value, options),
+    value,
+    checkRecordingTranscription,
+    options,
+  ) as ValidationResult<RecordingTranscription>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `RecordingTranscription`. */
@@ -68,8 +71,13 @@ export function assertRecordingTranscription(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is RecordingTranscription {
-  if (!isRecordingTranscription(value, options))
-    throw validationError('RecordingTranscription', value, checkRecordingTranscription, options);
+  assertValid(
+    isRecordingTranscription(value, options),
+    'RecordingTranscription',
+    value,
+    checkRecordingTranscription,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateRecordingTranscription` calls it only after `isRecordingTranscription` said no. */

@@ -2,7 +2,7 @@
 
 import { type ResembleSampleRate, ResembleSampleRateValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(ResembleSampleRateValues);
 
@@ -16,9 +16,12 @@ export function validateResembleSampleRate(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ResembleSampleRate> {
-  return isResembleSampleRate(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkResembleSampleRate, options);
+  return validated(
+    isResembleSampleRate(value, options),
+    value,
+    checkResembleSampleRate,
+    options,
+  ) as ValidationResult<ResembleSampleRate>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ResembleSampleRate`. */
@@ -26,8 +29,13 @@ export function assertResembleSampleRate(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ResembleSampleRate {
-  if (!isResembleSampleRate(value, options))
-    throw validationError('ResembleSampleRate', value, checkResembleSampleRate, options);
+  assertValid(
+    isResembleSampleRate(value, options),
+    'ResembleSampleRate',
+    value,
+    checkResembleSampleRate,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateResembleSampleRate` calls it only after `isResembleSampleRate` said no. */

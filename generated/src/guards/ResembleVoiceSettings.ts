@@ -7,13 +7,13 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkResembleSampleRate, isResembleSampleRate } from './ResembleSampleRate.js';
 
@@ -41,9 +41,12 @@ export function validateResembleVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ResembleVoiceSettings> {
-  return isResembleVoiceSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkResembleVoiceSettings, options);
+  return validated(
+    isResembleVoiceSettings(value, options),
+    value,
+    checkResembleVoiceSettings,
+    options,
+  ) as ValidationResult<ResembleVoiceSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ResembleVoiceSettings`. */
@@ -51,8 +54,13 @@ export function assertResembleVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ResembleVoiceSettings {
-  if (!isResembleVoiceSettings(value, options))
-    throw validationError('ResembleVoiceSettings', value, checkResembleVoiceSettings, options);
+  assertValid(
+    isResembleVoiceSettings(value, options),
+    'ResembleVoiceSettings',
+    value,
+    checkResembleVoiceSettings,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateResembleVoiceSettings` calls it only after `isResembleVoiceSettings` said no. */

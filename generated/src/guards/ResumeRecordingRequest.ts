@@ -3,13 +3,13 @@
 import type { ResumeRecordingRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   formatIssue,
-  invalid,
   isObject,
   isUuid,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `ResumeRecordingRequest`. Stops at the first problem and allocates nothing. */
@@ -30,9 +30,12 @@ export function validateResumeRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<ResumeRecordingRequest> {
-  return isResumeRecordingRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkResumeRecordingRequest, options);
+  return validated(
+    isResumeRecordingRequest(value, options),
+    value,
+    checkResumeRecordingRequest,
+    options,
+  ) as ValidationResult<ResumeRecordingRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `ResumeRecordingRequest`. */
@@ -40,8 +43,13 @@ export function assertResumeRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is ResumeRecordingRequest {
-  if (!isResumeRecordingRequest(value, options))
-    throw validationError('ResumeRecordingRequest', value, checkResumeRecordingRequest, options);
+  assertValid(
+    isResumeRecordingRequest(value, options),
+    'ResumeRecordingRequest',
+    value,
+    checkResumeRecordingRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateResumeRecordingRequest` calls it only after `isResumeRecordingRequest` said no. */

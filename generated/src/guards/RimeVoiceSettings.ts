@@ -3,12 +3,12 @@
 import type { RimeVoiceSettings } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `RimeVoiceSettings`. Stops at the first problem and allocates nothing. */
@@ -26,9 +26,12 @@ export function validateRimeVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<RimeVoiceSettings> {
-  return isRimeVoiceSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkRimeVoiceSettings, options);
+  return validated(
+    isRimeVoiceSettings(value, options),
+    value,
+    checkRimeVoiceSettings,
+    options,
+  ) as ValidationResult<RimeVoiceSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `RimeVoiceSettings`. */
@@ -36,8 +39,13 @@ export function assertRimeVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is RimeVoiceSettings {
-  if (!isRimeVoiceSettings(value, options))
-    throw validationError('RimeVoiceSettings', value, checkRimeVoiceSettings, options);
+  assertValid(
+    isRimeVoiceSettings(value, options),
+    'RimeVoiceSettings',
+    value,
+    checkRimeVoiceSettings,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateRimeVoiceSettings` calls it only after `isRimeVoiceSettings` said no. */

@@ -3,12 +3,12 @@
 import type { SipHeader } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `SipHeader`. Stops at the first problem and allocates nothing. */
@@ -21,12 +21,17 @@ export function isSipHeader(value: unknown, options?: GuardOptions): value is Si
 
 /** Checks `value` against `SipHeader`, listing every problem with a JSON pointer into `value`. */
 export function validateSipHeader(value: unknown, options?: GuardOptions): ValidationResult<SipHeader> {
-  return isSipHeader(value, options) ? { ok: true, value } : invalid(value, checkSipHeader, options);
+  return validated(
+    isSipHeader(value, options),
+    value,
+    checkSipHeader,
+    options,
+  ) as ValidationResult<SipHeader>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `SipHeader`. */
 export function assertSipHeader(value: unknown, options?: GuardOptions): asserts value is SipHeader {
-  if (!isSipHeader(value, options)) throw validationError('SipHeader', value, checkSipHeader, options);
+  assertValid(isSipHeader(value, options), 'SipHeader', value, checkSipHeader, options);
 }
 
 /** @internal Lists the problems; `validateSipHeader` calls it only after `isSipHeader` said no. */

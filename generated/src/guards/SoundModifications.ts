@@ -2,7 +2,7 @@
 
 import type { SoundModifications } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, optionalString, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, optionalString, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `SoundModifications`. Stops at the first problem and allocates nothing. */
 export function isSoundModifications(value: unknown, options?: GuardOptions): value is SoundModifications {
@@ -22,9 +22,12 @@ export function validateSoundModifications(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<SoundModifications> {
-  return isSoundModifications(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkSoundModifications, options);
+  return validated(
+    isSoundModifications(value, options),
+    value,
+    checkSoundModifications,
+    options,
+  ) as ValidationResult<SoundModifications>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `SoundModifications`. */
@@ -32,8 +35,13 @@ export function assertSoundModifications(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is SoundModifications {
-  if (!isSoundModifications(value, options))
-    throw validationError('SoundModifications', value, checkSoundModifications, options);
+  assertValid(
+    isSoundModifications(value, options),
+    'SoundModifications',
+    value,
+    checkSoundModifications,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateSoundModifications` calls it only after `isSoundModifications` said no. */

@@ -9,15 +9,15 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   discriminatorIssue,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkAWSVoiceSettings, isAWSVoiceSettings } from './AWSVoiceSettings.js';
 import { checkAzureVoiceSettings, isAzureVoiceSettings } from './AzureVoiceSettings.js';
@@ -71,13 +71,17 @@ export function isSpeakRequest(value: unknown, options?: GuardOptions): value is
 
 /** Checks `value` against `SpeakRequest`, listing every problem with a JSON pointer into `value`. */
 export function validateSpeakRequest(value: unknown, options?: GuardOptions): ValidationResult<SpeakRequest> {
-  return isSpeakRequest(value, options) ? { ok: true, value } : invalid(value, checkSpeakRequest, options);
+  return validated(
+    isSpeakRequest(value, options),
+    value,
+    checkSpeakRequest,
+    options,
+  ) as ValidationResult<SpeakRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `SpeakRequest`. */
 export function assertSpeakRequest(value: unknown, options?: GuardOptions): asserts value is SpeakRequest {
-  if (!isSpeakRequest(value, options))
-    throw validationError('SpeakRequest', value, checkSpeakRequest, options);
+  assertValid(isSpeakRequest(value, options), 'SpeakRequest', value, checkSpeakRequest, options);
 }
 
 function matchSpeakRequestVoiceSettings(value: unknown, options?: GuardOptions): boolean {

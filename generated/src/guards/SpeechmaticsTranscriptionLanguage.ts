@@ -5,7 +5,7 @@ import {
   SpeechmaticsTranscriptionLanguageValues,
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(SpeechmaticsTranscriptionLanguageValues);
 
@@ -22,9 +22,12 @@ export function validateSpeechmaticsTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<SpeechmaticsTranscriptionLanguage> {
-  return isSpeechmaticsTranscriptionLanguage(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkSpeechmaticsTranscriptionLanguage, options);
+  return validated(
+    isSpeechmaticsTranscriptionLanguage(value, options),
+    value,
+    checkSpeechmaticsTranscriptionLanguage,
+    options,
+  ) as ValidationResult<SpeechmaticsTranscriptionLanguage>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `SpeechmaticsTranscriptionLanguage`. */
@@ -32,13 +35,13 @@ export function assertSpeechmaticsTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is SpeechmaticsTranscriptionLanguage {
-  if (!isSpeechmaticsTranscriptionLanguage(value, options))
-    throw validationError(
-      'SpeechmaticsTranscriptionLanguage',
-      value,
-      checkSpeechmaticsTranscriptionLanguage,
-      options,
-    );
+  assertValid(
+    isSpeechmaticsTranscriptionLanguage(value, options),
+    'SpeechmaticsTranscriptionLanguage',
+    value,
+    checkSpeechmaticsTranscriptionLanguage,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateSpeechmaticsTranscriptionLanguage` calls it only after `isSpeechmaticsTranscriptionLanguage` said no. */

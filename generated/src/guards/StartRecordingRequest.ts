@@ -9,19 +9,19 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   hasMaxLength,
   hasMinLength,
   inEnum,
-  invalid,
   isObject,
   lengthIssue,
   optionalBoolean,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkTranscriptionLanguage, isTranscriptionLanguage } from './TranscriptionLanguage.js';
 
@@ -116,9 +116,12 @@ export function validateStartRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<StartRecordingRequest> {
-  return isStartRecordingRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkStartRecordingRequest, options);
+  return validated(
+    isStartRecordingRequest(value, options),
+    value,
+    checkStartRecordingRequest,
+    options,
+  ) as ValidationResult<StartRecordingRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `StartRecordingRequest`. */
@@ -126,8 +129,13 @@ export function assertStartRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is StartRecordingRequest {
-  if (!isStartRecordingRequest(value, options))
-    throw validationError('StartRecordingRequest', value, checkStartRecordingRequest, options);
+  assertValid(
+    isStartRecordingRequest(value, options),
+    'StartRecordingRequest',
+    value,
+    checkStartRecordingRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateStartRecordingRequest` calls it only after `isStartRecordingRequest` said no. */

@@ -3,13 +3,13 @@
 import type { StopRecordingRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   formatIssue,
-  invalid,
   isObject,
   isUuid,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `StopRecordingRequest`. Stops at the first problem and allocates nothing. */
@@ -30,9 +30,12 @@ export function validateStopRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<StopRecordingRequest> {
-  return isStopRecordingRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkStopRecordingRequest, options);
+  return validated(
+    isStopRecordingRequest(value, options),
+    value,
+    checkStopRecordingRequest,
+    options,
+  ) as ValidationResult<StopRecordingRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `StopRecordingRequest`. */
@@ -40,8 +43,13 @@ export function assertStopRecordingRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is StopRecordingRequest {
-  if (!isStopRecordingRequest(value, options))
-    throw validationError('StopRecordingRequest', value, checkStopRecordingRequest, options);
+  assertValid(
+    isStopRecordingRequest(value, options),
+    'StopRecordingRequest',
+    value,
+    checkStopRecordingRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateStopRecordingRequest` calls it only after `isStopRecordingRequest` said no. */

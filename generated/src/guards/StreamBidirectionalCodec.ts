@@ -2,7 +2,7 @@
 
 import { type StreamBidirectionalCodec, StreamBidirectionalCodecValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(StreamBidirectionalCodecValues);
 
@@ -19,9 +19,12 @@ export function validateStreamBidirectionalCodec(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<StreamBidirectionalCodec> {
-  return isStreamBidirectionalCodec(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkStreamBidirectionalCodec, options);
+  return validated(
+    isStreamBidirectionalCodec(value, options),
+    value,
+    checkStreamBidirectionalCodec,
+    options,
+  ) as ValidationResult<StreamBidirectionalCodec>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `StreamBidirectionalCodec`. */
@@ -29,8 +32,13 @@ export function assertStreamBidirectionalCodec(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is StreamBidirectionalCodec {
-  if (!isStreamBidirectionalCodec(value, options))
-    throw validationError('StreamBidirectionalCodec', value, checkStreamBidirectionalCodec, options);
+  assertValid(
+    isStreamBidirectionalCodec(value, options),
+    'StreamBidirectionalCodec',
+    value,
+    checkStreamBidirectionalCodec,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateStreamBidirectionalCodec` calls it only after `isStreamBidirectionalCodec` said no. */

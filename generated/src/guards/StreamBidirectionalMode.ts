@@ -2,7 +2,7 @@
 
 import { type StreamBidirectionalMode, StreamBidirectionalModeValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(StreamBidirectionalModeValues);
 
@@ -19,9 +19,12 @@ export function validateStreamBidirectionalMode(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<StreamBidirectionalMode> {
-  return isStreamBidirectionalMode(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkStreamBidirectionalMode, options);
+  return validated(
+    isStreamBidirectionalMode(value, options),
+    value,
+    checkStreamBidirectionalMode,
+    options,
+  ) as ValidationResult<StreamBidirectionalMode>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `StreamBidirectionalMode`. */
@@ -29,8 +32,13 @@ export function assertStreamBidirectionalMode(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is StreamBidirectionalMode {
-  if (!isStreamBidirectionalMode(value, options))
-    throw validationError('StreamBidirectionalMode', value, checkStreamBidirectionalMode, options);
+  assertValid(
+    isStreamBidirectionalMode(value, options),
+    'StreamBidirectionalMode',
+    value,
+    checkStreamBidirectionalMode,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateStreamBidirectionalMode` calls it only after `isStreamBidirectionalMode` said no. */

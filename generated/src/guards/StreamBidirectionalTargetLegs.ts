@@ -2,7 +2,7 @@
 
 import { type StreamBidirectionalTargetLegs, StreamBidirectionalTargetLegsValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(StreamBidirectionalTargetLegsValues);
 
@@ -19,9 +19,12 @@ export function validateStreamBidirectionalTargetLegs(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<StreamBidirectionalTargetLegs> {
-  return isStreamBidirectionalTargetLegs(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkStreamBidirectionalTargetLegs, options);
+  return validated(
+    isStreamBidirectionalTargetLegs(value, options),
+    value,
+    checkStreamBidirectionalTargetLegs,
+    options,
+  ) as ValidationResult<StreamBidirectionalTargetLegs>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `StreamBidirectionalTargetLegs`. */
@@ -29,13 +32,13 @@ export function assertStreamBidirectionalTargetLegs(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is StreamBidirectionalTargetLegs {
-  if (!isStreamBidirectionalTargetLegs(value, options))
-    throw validationError(
-      'StreamBidirectionalTargetLegs',
-      value,
-      checkStreamBidirectionalTargetLegs,
-      options,
-    );
+  assertValid(
+    isStreamBidirectionalTargetLegs(value, options),
+    'StreamBidirectionalTargetLegs',
+    value,
+    checkStreamBidirectionalTargetLegs,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateStreamBidirectionalTargetLegs` calls it only after `isStreamBidirectionalTargetLegs` said no. */

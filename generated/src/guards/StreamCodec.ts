@@ -2,7 +2,7 @@
 
 import { type StreamCodec, StreamCodecValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(StreamCodecValues);
 
@@ -13,12 +13,17 @@ export function isStreamCodec(value: unknown, options?: GuardOptions): value is 
 
 /** Checks `value` against `StreamCodec`, listing every problem with a JSON pointer into `value`. */
 export function validateStreamCodec(value: unknown, options?: GuardOptions): ValidationResult<StreamCodec> {
-  return isStreamCodec(value, options) ? { ok: true, value } : invalid(value, checkStreamCodec, options);
+  return validated(
+    isStreamCodec(value, options),
+    value,
+    checkStreamCodec,
+    options,
+  ) as ValidationResult<StreamCodec>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `StreamCodec`. */
 export function assertStreamCodec(value: unknown, options?: GuardOptions): asserts value is StreamCodec {
-  if (!isStreamCodec(value, options)) throw validationError('StreamCodec', value, checkStreamCodec, options);
+  assertValid(isStreamCodec(value, options), 'StreamCodec', value, checkStreamCodec, options);
 }
 
 /** @internal Lists the problems; `validateStreamCodec` calls it only after `isStreamCodec` said no. */

@@ -2,7 +2,7 @@
 
 import { type TelnyxTranscriptionLanguage, TelnyxTranscriptionLanguageValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(TelnyxTranscriptionLanguageValues);
 
@@ -19,9 +19,12 @@ export function validateTelnyxTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TelnyxTranscriptionLanguage> {
-  return isTelnyxTranscriptionLanguage(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTelnyxTranscriptionLanguage, options);
+  return validated(
+    isTelnyxTranscriptionLanguage(value, options),
+    value,
+    checkTelnyxTranscriptionLanguage,
+    options,
+  ) as ValidationResult<TelnyxTranscriptionLanguage>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TelnyxTranscriptionLanguage`. */
@@ -29,8 +32,13 @@ export function assertTelnyxTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TelnyxTranscriptionLanguage {
-  if (!isTelnyxTranscriptionLanguage(value, options))
-    throw validationError('TelnyxTranscriptionLanguage', value, checkTelnyxTranscriptionLanguage, options);
+  assertValid(
+    isTelnyxTranscriptionLanguage(value, options),
+    'TelnyxTranscriptionLanguage',
+    value,
+    checkTelnyxTranscriptionLanguage,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTelnyxTranscriptionLanguage` calls it only after `isTelnyxTranscriptionLanguage` said no. */

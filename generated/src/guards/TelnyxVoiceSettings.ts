@@ -3,13 +3,13 @@
 import type { TelnyxVoiceSettings } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   rangeIssue,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `TelnyxVoiceSettings`. Stops at the first problem and allocates nothing. */
@@ -30,9 +30,12 @@ export function validateTelnyxVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TelnyxVoiceSettings> {
-  return isTelnyxVoiceSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTelnyxVoiceSettings, options);
+  return validated(
+    isTelnyxVoiceSettings(value, options),
+    value,
+    checkTelnyxVoiceSettings,
+    options,
+  ) as ValidationResult<TelnyxVoiceSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TelnyxVoiceSettings`. */
@@ -40,8 +43,13 @@ export function assertTelnyxVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TelnyxVoiceSettings {
-  if (!isTelnyxVoiceSettings(value, options))
-    throw validationError('TelnyxVoiceSettings', value, checkTelnyxVoiceSettings, options);
+  assertValid(
+    isTelnyxVoiceSettings(value, options),
+    'TelnyxVoiceSettings',
+    value,
+    checkTelnyxVoiceSettings,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTelnyxVoiceSettings` calls it only after `isTelnyxVoiceSettings` said no. */

@@ -3,15 +3,15 @@
 import { type TranscriptionEngineAConfig, TranscriptionEngineAConfigModelValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isObject,
   optionalBoolean,
   rangeIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkGoogleTranscriptionLanguage,
@@ -71,9 +71,12 @@ export function validateTranscriptionEngineAConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineAConfig> {
-  return isTranscriptionEngineAConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineAConfig, options);
+  return validated(
+    isTranscriptionEngineAConfig(value, options),
+    value,
+    checkTranscriptionEngineAConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineAConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineAConfig`. */
@@ -81,8 +84,13 @@ export function assertTranscriptionEngineAConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineAConfig {
-  if (!isTranscriptionEngineAConfig(value, options))
-    throw validationError('TranscriptionEngineAConfig', value, checkTranscriptionEngineAConfig, options);
+  assertValid(
+    isTranscriptionEngineAConfig(value, options),
+    'TranscriptionEngineAConfig',
+    value,
+    checkTranscriptionEngineAConfig,
+    options,
+  );
 }
 
 function matchTranscriptionEngineAConfigHints(value: unknown, options?: GuardOptions): boolean {

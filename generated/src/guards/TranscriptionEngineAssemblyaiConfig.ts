@@ -3,12 +3,12 @@
 import type { TranscriptionEngineAssemblyaiConfig } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   optionalBoolean,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `TranscriptionEngineAssemblyaiConfig`. Stops at the first problem and allocates nothing. */
@@ -31,9 +31,12 @@ export function validateTranscriptionEngineAssemblyaiConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineAssemblyaiConfig> {
-  return isTranscriptionEngineAssemblyaiConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineAssemblyaiConfig, options);
+  return validated(
+    isTranscriptionEngineAssemblyaiConfig(value, options),
+    value,
+    checkTranscriptionEngineAssemblyaiConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineAssemblyaiConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineAssemblyaiConfig`. */
@@ -41,13 +44,13 @@ export function assertTranscriptionEngineAssemblyaiConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineAssemblyaiConfig {
-  if (!isTranscriptionEngineAssemblyaiConfig(value, options))
-    throw validationError(
-      'TranscriptionEngineAssemblyaiConfig',
-      value,
-      checkTranscriptionEngineAssemblyaiConfig,
-      options,
-    );
+  assertValid(
+    isTranscriptionEngineAssemblyaiConfig(value, options),
+    'TranscriptionEngineAssemblyaiConfig',
+    value,
+    checkTranscriptionEngineAssemblyaiConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionEngineAssemblyaiConfig` calls it only after `isTranscriptionEngineAssemblyaiConfig` said no. */

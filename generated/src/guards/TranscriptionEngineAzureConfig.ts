@@ -3,13 +3,13 @@
 import type { TranscriptionEngineAzureConfig } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkAzureTranscriptionLanguage,
@@ -36,9 +36,12 @@ export function validateTranscriptionEngineAzureConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineAzureConfig> {
-  return isTranscriptionEngineAzureConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineAzureConfig, options);
+  return validated(
+    isTranscriptionEngineAzureConfig(value, options),
+    value,
+    checkTranscriptionEngineAzureConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineAzureConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineAzureConfig`. */
@@ -46,13 +49,13 @@ export function assertTranscriptionEngineAzureConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineAzureConfig {
-  if (!isTranscriptionEngineAzureConfig(value, options))
-    throw validationError(
-      'TranscriptionEngineAzureConfig',
-      value,
-      checkTranscriptionEngineAzureConfig,
-      options,
-    );
+  assertValid(
+    isTranscriptionEngineAzureConfig(value, options),
+    'TranscriptionEngineAzureConfig',
+    value,
+    checkTranscriptionEngineAzureConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionEngineAzureConfig` calls it only after `isTranscriptionEngineAzureConfig` said no. */

@@ -5,7 +5,7 @@ import {
   TranscriptionEngineBConfigTranscriptionModelValues,
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, isObject, typeIssue, validated } from '../core/guard-support.js';
 import {
   checkTelnyxTranscriptionLanguage,
   isTelnyxTranscriptionLanguage,
@@ -34,9 +34,12 @@ export function validateTranscriptionEngineBConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineBConfig> {
-  return isTranscriptionEngineBConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineBConfig, options);
+  return validated(
+    isTranscriptionEngineBConfig(value, options),
+    value,
+    checkTranscriptionEngineBConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineBConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineBConfig`. */
@@ -44,8 +47,13 @@ export function assertTranscriptionEngineBConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineBConfig {
-  if (!isTranscriptionEngineBConfig(value, options))
-    throw validationError('TranscriptionEngineBConfig', value, checkTranscriptionEngineBConfig, options);
+  assertValid(
+    isTranscriptionEngineBConfig(value, options),
+    'TranscriptionEngineBConfig',
+    value,
+    checkTranscriptionEngineBConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionEngineBConfig` calls it only after `isTranscriptionEngineBConfig` said no. */

@@ -2,7 +2,7 @@
 
 import type { TranscriptionEngineDeepgramConfig } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { discriminatorIssue, invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, discriminatorIssue, isObject, typeIssue, validated } from '../core/guard-support.js';
 import { checkDeepgramNova2Config, isDeepgramNova2Config } from './DeepgramNova2Config.js';
 import { checkDeepgramNova3Config, isDeepgramNova3Config } from './DeepgramNova3Config.js';
 
@@ -29,9 +29,12 @@ export function validateTranscriptionEngineDeepgramConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineDeepgramConfig> {
-  return isTranscriptionEngineDeepgramConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineDeepgramConfig, options);
+  return validated(
+    isTranscriptionEngineDeepgramConfig(value, options),
+    value,
+    checkTranscriptionEngineDeepgramConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineDeepgramConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineDeepgramConfig`. */
@@ -39,13 +42,13 @@ export function assertTranscriptionEngineDeepgramConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineDeepgramConfig {
-  if (!isTranscriptionEngineDeepgramConfig(value, options))
-    throw validationError(
-      'TranscriptionEngineDeepgramConfig',
-      value,
-      checkTranscriptionEngineDeepgramConfig,
-      options,
-    );
+  assertValid(
+    isTranscriptionEngineDeepgramConfig(value, options),
+    'TranscriptionEngineDeepgramConfig',
+    value,
+    checkTranscriptionEngineDeepgramConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionEngineDeepgramConfig` calls it only after `isTranscriptionEngineDeepgramConfig` said no. */

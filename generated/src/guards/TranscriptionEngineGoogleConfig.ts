@@ -6,15 +6,15 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
   formatIssue,
   inEnum,
-  invalid,
   isObject,
   optionalBoolean,
   rangeIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkGoogleTranscriptionLanguage,
@@ -77,9 +77,12 @@ export function validateTranscriptionEngineGoogleConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineGoogleConfig> {
-  return isTranscriptionEngineGoogleConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineGoogleConfig, options);
+  return validated(
+    isTranscriptionEngineGoogleConfig(value, options),
+    value,
+    checkTranscriptionEngineGoogleConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineGoogleConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineGoogleConfig`. */
@@ -87,13 +90,13 @@ export function assertTranscriptionEngineGoogleConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineGoogleConfig {
-  if (!isTranscriptionEngineGoogleConfig(value, options))
-    throw validationError(
-      'TranscriptionEngineGoogleConfig',
-      value,
-      checkTranscriptionEngineGoogleConfig,
-      options,
-    );
+  assertValid(
+    isTranscriptionEngineGoogleConfig(value, options),
+    'TranscriptionEngineGoogleConfig',
+    value,
+    checkTranscriptionEngineGoogleConfig,
+    options,
+  );
 }
 
 function matchTranscriptionEngineGoogleConfigHints(value: unknown, options?: GuardOptions): boolean {

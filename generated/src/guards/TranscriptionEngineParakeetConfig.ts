@@ -3,12 +3,12 @@
 import type { TranscriptionEngineParakeetConfig } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   optionalBoolean,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `TranscriptionEngineParakeetConfig`. Stops at the first problem and allocates nothing. */
@@ -30,9 +30,12 @@ export function validateTranscriptionEngineParakeetConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineParakeetConfig> {
-  return isTranscriptionEngineParakeetConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineParakeetConfig, options);
+  return validated(
+    isTranscriptionEngineParakeetConfig(value, options),
+    value,
+    checkTranscriptionEngineParakeetConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineParakeetConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineParakeetConfig`. */
@@ -40,13 +43,13 @@ export function assertTranscriptionEngineParakeetConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineParakeetConfig {
-  if (!isTranscriptionEngineParakeetConfig(value, options))
-    throw validationError(
-      'TranscriptionEngineParakeetConfig',
-      value,
-      checkTranscriptionEngineParakeetConfig,
-      options,
-    );
+  assertValid(
+    isTranscriptionEngineParakeetConfig(value, options),
+    'TranscriptionEngineParakeetConfig',
+    value,
+    checkTranscriptionEngineParakeetConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionEngineParakeetConfig` calls it only after `isTranscriptionEngineParakeetConfig` said no. */

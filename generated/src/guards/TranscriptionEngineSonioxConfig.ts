@@ -3,15 +3,15 @@
 import type { TranscriptionEngineSonioxConfig } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   optionalBoolean,
   optionalString,
   rangeIssue,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `TranscriptionEngineSonioxConfig`. Stops at the first problem and allocates nothing. */
@@ -45,9 +45,12 @@ export function validateTranscriptionEngineSonioxConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineSonioxConfig> {
-  return isTranscriptionEngineSonioxConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineSonioxConfig, options);
+  return validated(
+    isTranscriptionEngineSonioxConfig(value, options),
+    value,
+    checkTranscriptionEngineSonioxConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineSonioxConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineSonioxConfig`. */
@@ -55,13 +58,13 @@ export function assertTranscriptionEngineSonioxConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineSonioxConfig {
-  if (!isTranscriptionEngineSonioxConfig(value, options))
-    throw validationError(
-      'TranscriptionEngineSonioxConfig',
-      value,
-      checkTranscriptionEngineSonioxConfig,
-      options,
-    );
+  assertValid(
+    isTranscriptionEngineSonioxConfig(value, options),
+    'TranscriptionEngineSonioxConfig',
+    value,
+    checkTranscriptionEngineSonioxConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionEngineSonioxConfig` calls it only after `isTranscriptionEngineSonioxConfig` said no. */

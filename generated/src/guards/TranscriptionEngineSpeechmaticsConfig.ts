@@ -3,12 +3,12 @@
 import type { TranscriptionEngineSpeechmaticsConfig } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   optionalBoolean,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkSpeechmaticsTranscriptionLanguage,
@@ -36,9 +36,12 @@ export function validateTranscriptionEngineSpeechmaticsConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineSpeechmaticsConfig> {
-  return isTranscriptionEngineSpeechmaticsConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineSpeechmaticsConfig, options);
+  return validated(
+    isTranscriptionEngineSpeechmaticsConfig(value, options),
+    value,
+    checkTranscriptionEngineSpeechmaticsConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineSpeechmaticsConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineSpeechmaticsConfig`. */
@@ -46,13 +49,13 @@ export function assertTranscriptionEngineSpeechmaticsConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineSpeechmaticsConfig {
-  if (!isTranscriptionEngineSpeechmaticsConfig(value, options))
-    throw validationError(
-      'TranscriptionEngineSpeechmaticsConfig',
-      value,
-      checkTranscriptionEngineSpeechmaticsConfig,
-      options,
-    );
+  assertValid(
+    isTranscriptionEngineSpeechmaticsConfig(value, options),
+    'TranscriptionEngineSpeechmaticsConfig',
+    value,
+    checkTranscriptionEngineSpeechmaticsConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionEngineSpeechmaticsConfig` calls it only after `isTranscriptionEngineSpeechmaticsConfig` said no. */

@@ -5,7 +5,7 @@ import {
   TranscriptionEngineTelnyxConfigTranscriptionModelValues,
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, isObject, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, isObject, typeIssue, validated } from '../core/guard-support.js';
 import {
   checkTelnyxTranscriptionLanguage,
   isTelnyxTranscriptionLanguage,
@@ -34,9 +34,12 @@ export function validateTranscriptionEngineTelnyxConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineTelnyxConfig> {
-  return isTranscriptionEngineTelnyxConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineTelnyxConfig, options);
+  return validated(
+    isTranscriptionEngineTelnyxConfig(value, options),
+    value,
+    checkTranscriptionEngineTelnyxConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineTelnyxConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineTelnyxConfig`. */
@@ -44,13 +47,13 @@ export function assertTranscriptionEngineTelnyxConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineTelnyxConfig {
-  if (!isTranscriptionEngineTelnyxConfig(value, options))
-    throw validationError(
-      'TranscriptionEngineTelnyxConfig',
-      value,
-      checkTranscriptionEngineTelnyxConfig,
-      options,
-    );
+  assertValid(
+    isTranscriptionEngineTelnyxConfig(value, options),
+    'TranscriptionEngineTelnyxConfig',
+    value,
+    checkTranscriptionEngineTelnyxConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionEngineTelnyxConfig` calls it only after `isTranscriptionEngineTelnyxConfig` said no. */

@@ -3,12 +3,12 @@
 import type { TranscriptionEngineXaiConfig } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   optionalBoolean,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import { checkXaiTranscriptionLanguage, isXaiTranscriptionLanguage } from './XaiTranscriptionLanguage.js';
 
@@ -33,9 +33,12 @@ export function validateTranscriptionEngineXaiConfig(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionEngineXaiConfig> {
-  return isTranscriptionEngineXaiConfig(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionEngineXaiConfig, options);
+  return validated(
+    isTranscriptionEngineXaiConfig(value, options),
+    value,
+    checkTranscriptionEngineXaiConfig,
+    options,
+  ) as ValidationResult<TranscriptionEngineXaiConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionEngineXaiConfig`. */
@@ -43,8 +46,13 @@ export function assertTranscriptionEngineXaiConfig(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionEngineXaiConfig {
-  if (!isTranscriptionEngineXaiConfig(value, options))
-    throw validationError('TranscriptionEngineXaiConfig', value, checkTranscriptionEngineXaiConfig, options);
+  assertValid(
+    isTranscriptionEngineXaiConfig(value, options),
+    'TranscriptionEngineXaiConfig',
+    value,
+    checkTranscriptionEngineXaiConfig,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionEngineXaiConfig` calls it only after `isTranscriptionEngineXaiConfig` said no. */

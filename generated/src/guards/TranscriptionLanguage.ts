@@ -2,7 +2,7 @@
 
 import { type TranscriptionLanguage, TranscriptionLanguageValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(TranscriptionLanguageValues);
 
@@ -19,9 +19,12 @@ export function validateTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionLanguage> {
-  return isTranscriptionLanguage(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionLanguage, options);
+  return validated(
+    isTranscriptionLanguage(value, options),
+    value,
+    checkTranscriptionLanguage,
+    options,
+  ) as ValidationResult<TranscriptionLanguage>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionLanguage`. */
@@ -29,8 +32,13 @@ export function assertTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionLanguage {
-  if (!isTranscriptionLanguage(value, options))
-    throw validationError('TranscriptionLanguage', value, checkTranscriptionLanguage, options);
+  assertValid(
+    isTranscriptionLanguage(value, options),
+    'TranscriptionLanguage',
+    value,
+    checkTranscriptionLanguage,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateTranscriptionLanguage` calls it only after `isTranscriptionLanguage` said no. */

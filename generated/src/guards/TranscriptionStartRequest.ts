@@ -6,14 +6,14 @@ import {
 } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   discriminatorIssue,
   enumIssue,
   inEnum,
-  invalid,
   isObject,
   optionalString,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkTranscriptionEngineAConfig,
@@ -101,9 +101,12 @@ export function validateTranscriptionStartRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<TranscriptionStartRequest> {
-  return isTranscriptionStartRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkTranscriptionStartRequest, options);
+  return validated(
+    isTranscriptionStartRequest(value, options),
+    value,
+    checkTranscriptionStartRequest,
+    options,
+  ) as ValidationResult<TranscriptionStartRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TranscriptionStartRequest`. */
@@ -111,8 +114,13 @@ export function assertTranscriptionStartRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is TranscriptionStartRequest {
-  if (!isTranscriptionStartRequest(value, options))
-    throw validationError('TranscriptionStartRequest', value, checkTranscriptionStartRequest, options);
+  assertValid(
+    isTranscriptionStartRequest(value, options),
+    'TranscriptionStartRequest',
+    value,
+    checkTranscriptionStartRequest,
+    options,
+  );
 }
 
 function matchTranscriptionStartRequestTranscriptionEngineConfig(

@@ -3,12 +3,12 @@
 import type { TransferTool } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkCallControlTransferToolParams,
@@ -25,13 +25,17 @@ export function isTransferTool(value: unknown, options?: GuardOptions): value is
 
 /** Checks `value` against `TransferTool`, listing every problem with a JSON pointer into `value`. */
 export function validateTransferTool(value: unknown, options?: GuardOptions): ValidationResult<TransferTool> {
-  return isTransferTool(value, options) ? { ok: true, value } : invalid(value, checkTransferTool, options);
+  return validated(
+    isTransferTool(value, options),
+    value,
+    checkTransferTool,
+    options,
+  ) as ValidationResult<TransferTool>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `TransferTool`. */
 export function assertTransferTool(value: unknown, options?: GuardOptions): asserts value is TransferTool {
-  if (!isTransferTool(value, options))
-    throw validationError('TransferTool', value, checkTransferTool, options);
+  assertValid(isTransferTool(value, options), 'TransferTool', value, checkTransferTool, options);
 }
 
 /** @internal Lists the problems; `validateTransferTool` calls it only after `isTransferTool` said no. */

@@ -2,7 +2,7 @@
 
 import type { UpdateMediaMultipartRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, isUploadable, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, isUploadable, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `UpdateMediaMultipartRequest`. Stops at the first problem and allocates nothing. */
 export function isUpdateMediaMultipartRequest(
@@ -22,9 +22,12 @@ export function validateUpdateMediaMultipartRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<UpdateMediaMultipartRequest> {
-  return isUpdateMediaMultipartRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkUpdateMediaMultipartRequest, options);
+  return validated(
+    isUpdateMediaMultipartRequest(value, options),
+    value,
+    checkUpdateMediaMultipartRequest,
+    options,
+  ) as ValidationResult<UpdateMediaMultipartRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `UpdateMediaMultipartRequest`. */
@@ -32,8 +35,13 @@ export function assertUpdateMediaMultipartRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is UpdateMediaMultipartRequest {
-  if (!isUpdateMediaMultipartRequest(value, options))
-    throw validationError('UpdateMediaMultipartRequest', value, checkUpdateMediaMultipartRequest, options);
+  assertValid(
+    isUpdateMediaMultipartRequest(value, options),
+    'UpdateMediaMultipartRequest',
+    value,
+    checkUpdateMediaMultipartRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateUpdateMediaMultipartRequest` calls it only after `isUpdateMediaMultipartRequest` said no. */

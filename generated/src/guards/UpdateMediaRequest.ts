@@ -2,7 +2,7 @@
 
 import type { UpdateMediaRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, isObject, optionalString, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, isObject, optionalString, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `UpdateMediaRequest`. Stops at the first problem and allocates nothing. */
 export function isUpdateMediaRequest(value: unknown, options?: GuardOptions): value is UpdateMediaRequest {
@@ -18,9 +18,12 @@ export function validateUpdateMediaRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<UpdateMediaRequest> {
-  return isUpdateMediaRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkUpdateMediaRequest, options);
+  return validated(
+    isUpdateMediaRequest(value, options),
+    value,
+    checkUpdateMediaRequest,
+    options,
+  ) as ValidationResult<UpdateMediaRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `UpdateMediaRequest`. */
@@ -28,8 +31,13 @@ export function assertUpdateMediaRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is UpdateMediaRequest {
-  if (!isUpdateMediaRequest(value, options))
-    throw validationError('UpdateMediaRequest', value, checkUpdateMediaRequest, options);
+  assertValid(
+    isUpdateMediaRequest(value, options),
+    'UpdateMediaRequest',
+    value,
+    checkUpdateMediaRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateUpdateMediaRequest` calls it only after `isUpdateMediaRequest` said no. */

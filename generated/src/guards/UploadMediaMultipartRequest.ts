@@ -3,13 +3,13 @@
 import type { UploadMediaMultipartRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   isUploadable,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `UploadMediaMultipartRequest`. Stops at the first problem and allocates nothing. */
@@ -30,9 +30,12 @@ export function validateUploadMediaMultipartRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<UploadMediaMultipartRequest> {
-  return isUploadMediaMultipartRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkUploadMediaMultipartRequest, options);
+  return validated(
+    isUploadMediaMultipartRequest(value, options),
+    value,
+    checkUploadMediaMultipartRequest,
+    options,
+  ) as ValidationResult<UploadMediaMultipartRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `UploadMediaMultipartRequest`. */
@@ -40,8 +43,13 @@ export function assertUploadMediaMultipartRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is UploadMediaMultipartRequest {
-  if (!isUploadMediaMultipartRequest(value, options))
-    throw validationError('UploadMediaMultipartRequest', value, checkUploadMediaMultipartRequest, options);
+  assertValid(
+    isUploadMediaMultipartRequest(value, options),
+    'UploadMediaMultipartRequest',
+    value,
+    checkUploadMediaMultipartRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateUploadMediaMultipartRequest` calls it only after `isUploadMediaMultipartRequest` said no. */

@@ -3,12 +3,12 @@
 import type { UploadMediaRequest } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
-  invalid,
+  assertValid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `UploadMediaRequest`. Stops at the first problem and allocates nothing. */
@@ -26,9 +26,12 @@ export function validateUploadMediaRequest(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<UploadMediaRequest> {
-  return isUploadMediaRequest(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkUploadMediaRequest, options);
+  return validated(
+    isUploadMediaRequest(value, options),
+    value,
+    checkUploadMediaRequest,
+    options,
+  ) as ValidationResult<UploadMediaRequest>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `UploadMediaRequest`. */
@@ -36,8 +39,13 @@ export function assertUploadMediaRequest(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is UploadMediaRequest {
-  if (!isUploadMediaRequest(value, options))
-    throw validationError('UploadMediaRequest', value, checkUploadMediaRequest, options);
+  assertValid(
+    isUploadMediaRequest(value, options),
+    'UploadMediaRequest',
+    value,
+    checkUploadMediaRequest,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateUploadMediaRequest` calls it only after `isUploadMediaRequest` said no. */

@@ -2,7 +2,7 @@
 
 import type { VoiceConfig } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { invalid, typeIssue, validationError } from '../core/guard-support.js';
+import { assertValid, typeIssue, validated } from '../core/guard-support.js';
 
 /** True when `value` is a valid `VoiceConfig`. Stops at the first problem and allocates nothing. */
 export function isVoiceConfig(value: unknown, options?: GuardOptions): value is VoiceConfig {
@@ -11,12 +11,17 @@ export function isVoiceConfig(value: unknown, options?: GuardOptions): value is 
 
 /** Checks `value` against `VoiceConfig`, listing every problem with a JSON pointer into `value`. */
 export function validateVoiceConfig(value: unknown, options?: GuardOptions): ValidationResult<VoiceConfig> {
-  return isVoiceConfig(value, options) ? { ok: true, value } : invalid(value, checkVoiceConfig, options);
+  return validated(
+    isVoiceConfig(value, options),
+    value,
+    checkVoiceConfig,
+    options,
+  ) as ValidationResult<VoiceConfig>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `VoiceConfig`. */
 export function assertVoiceConfig(value: unknown, options?: GuardOptions): asserts value is VoiceConfig {
-  if (!isVoiceConfig(value, options)) throw validationError('VoiceConfig', value, checkVoiceConfig, options);
+  assertValid(isVoiceConfig(value, options), 'VoiceConfig', value, checkVoiceConfig, options);
 }
 
 /** @internal Lists the problems; `validateVoiceConfig` calls it only after `isVoiceConfig` said no. */

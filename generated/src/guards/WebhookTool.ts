@@ -3,12 +3,12 @@
 import type { WebhookTool } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 import {
   checkCallControlWebhookToolParams,
@@ -25,12 +25,17 @@ export function isWebhookTool(value: unknown, options?: GuardOptions): value is 
 
 /** Checks `value` against `WebhookTool`, listing every problem with a JSON pointer into `value`. */
 export function validateWebhookTool(value: unknown, options?: GuardOptions): ValidationResult<WebhookTool> {
-  return isWebhookTool(value, options) ? { ok: true, value } : invalid(value, checkWebhookTool, options);
+  return validated(
+    isWebhookTool(value, options),
+    value,
+    checkWebhookTool,
+    options,
+  ) as ValidationResult<WebhookTool>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `WebhookTool`. */
 export function assertWebhookTool(value: unknown, options?: GuardOptions): asserts value is WebhookTool {
-  if (!isWebhookTool(value, options)) throw validationError('WebhookTool', value, checkWebhookTool, options);
+  assertValid(isWebhookTool(value, options), 'WebhookTool', value, checkWebhookTool, options);
 }
 
 /** @internal Lists the problems; `validateWebhookTool` calls it only after `isWebhookTool` said no. */

@@ -3,13 +3,13 @@
 import type { XAIVoiceSettings } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
 import {
+  assertValid,
   enumIssue,
-  invalid,
   isObject,
   optionalString,
   requiredIssue,
   typeIssue,
-  validationError,
+  validated,
 } from '../core/guard-support.js';
 
 /** True when `value` is a valid `XAIVoiceSettings`. Stops at the first problem and allocates nothing. */
@@ -25,9 +25,12 @@ export function validateXAIVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<XAIVoiceSettings> {
-  return isXAIVoiceSettings(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkXAIVoiceSettings, options);
+  return validated(
+    isXAIVoiceSettings(value, options),
+    value,
+    checkXAIVoiceSettings,
+    options,
+  ) as ValidationResult<XAIVoiceSettings>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `XAIVoiceSettings`. */
@@ -35,8 +38,7 @@ export function assertXAIVoiceSettings(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is XAIVoiceSettings {
-  if (!isXAIVoiceSettings(value, options))
-    throw validationError('XAIVoiceSettings', value, checkXAIVoiceSettings, options);
+  assertValid(isXAIVoiceSettings(value, options), 'XAIVoiceSettings', value, checkXAIVoiceSettings, options);
 }
 
 /** @internal Lists the problems; `validateXAIVoiceSettings` calls it only after `isXAIVoiceSettings` said no. */

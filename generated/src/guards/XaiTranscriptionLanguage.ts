@@ -2,7 +2,7 @@
 
 import { type XaiTranscriptionLanguage, XaiTranscriptionLanguageValues } from '../schemas.js';
 import type { GuardOptions, ValidationIssue, ValidationResult } from '../core/validation.js';
-import { enumIssue, inEnum, invalid, validationError } from '../core/guard-support.js';
+import { assertValid, enumIssue, inEnum, validated } from '../core/guard-support.js';
 
 const VALUES = new Set<unknown>(XaiTranscriptionLanguageValues);
 
@@ -19,9 +19,12 @@ export function validateXaiTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): ValidationResult<XaiTranscriptionLanguage> {
-  return isXaiTranscriptionLanguage(value, options)
-    ? { ok: true, value }
-    : invalid(value, checkXaiTranscriptionLanguage, options);
+  return validated(
+    isXaiTranscriptionLanguage(value, options),
+    value,
+    checkXaiTranscriptionLanguage,
+    options,
+  ) as ValidationResult<XaiTranscriptionLanguage>;
 }
 
 /** Throws a `ValidationError` listing every problem unless `value` is a valid `XaiTranscriptionLanguage`. */
@@ -29,8 +32,13 @@ export function assertXaiTranscriptionLanguage(
   value: unknown,
   options?: GuardOptions,
 ): asserts value is XaiTranscriptionLanguage {
-  if (!isXaiTranscriptionLanguage(value, options))
-    throw validationError('XaiTranscriptionLanguage', value, checkXaiTranscriptionLanguage, options);
+  assertValid(
+    isXaiTranscriptionLanguage(value, options),
+    'XaiTranscriptionLanguage',
+    value,
+    checkXaiTranscriptionLanguage,
+    options,
+  );
 }
 
 /** @internal Lists the problems; `validateXaiTranscriptionLanguage` calls it only after `isXaiTranscriptionLanguage` said no. */

@@ -64,8 +64,10 @@ function imports(ctx: ModuleContext): string[] {
 /**
  * The public trio. `is…` holds the yes/no check itself (for a recursive schema it calls
  * `match…`, which also counts the depth); other guards call it too. `validate…` and `assert…`
- * call `is…`, and only for a rejected value hand `check…` to the shared helpers that collect
- * the issues.
+ * hand `is…`'s verdict, as a boolean, and `check…` to shared helpers, which collect the issues
+ * only for a rejected value. Passing the verdict rather than branching on `is…` spares the
+ * type checker narrowing `value` by the predicate in every guard (the cast to
+ * `ValidationResult<T>` is what the narrowing used to prove: `is…` said yes).
  */
 function publicApi(ctx: ModuleContext, matchMain: string): string[] {
   const { name } = ctx.named;
@@ -90,13 +92,13 @@ function publicApi(ctx: ModuleContext, matchMain: string): string[] {
   const validate = [
     `/** Checks \`value\` against ${about}, listing every problem with a JSON pointer into \`value\`. */`,
     `export function ${validateName}(value: unknown, options?: GuardOptions): ValidationResult<${typeName}> {`,
-    `return ${isName}(value, options) ? { ok: true, value } : ${helper(ctx, 'invalid')}(value, ${check}, options);`,
+    `return ${helper(ctx, 'validated')}(${isName}(value, options), value, ${check}, options) as ValidationResult<${typeName}>;`,
     '}',
   ].join('\n');
   const assert = [
     `/** Throws a \`ValidationError\` listing every problem unless \`value\` is a valid ${about}. */`,
     `export function ${assertName}(value: unknown, options?: GuardOptions): asserts value is ${typeName} {`,
-    `if (!${isName}(value, options)) throw ${helper(ctx, 'validationError')}(${stringLiteral(typeName)}, value, ${check}, options);`,
+    `${helper(ctx, 'assertValid')}(${isName}(value, options), ${stringLiteral(typeName)}, value, ${check}, options);`,
     '}',
   ].join('\n');
   // A recursive schema's `match…` follows the trio, next to the functions it calls.
