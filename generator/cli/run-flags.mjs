@@ -3,14 +3,16 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 /**
- * A one-shot run on a small spec (ours is 86 KB) is a burst of about a second in which most code
- * runs only a few times. V8's optimizing compiler (TurboFan) would compile the hottest of it on
- * background threads that compete with our two threads on a two-core machine, and the optimized
- * code barely gets used before the process exits: without it such a run measured 13 % faster.
- * On bigger specs the optimized code pays off (without it: 11 % slower at 192 KB, 30 % at
- * 460 KB), so the limit sits between the two. Never in --watch, where the process lives on.
+ * A one-shot run on a small spec is a burst of a few seconds in which most code runs only a few
+ * times. V8's optimizing compiler (TurboFan) compiles the hottest of it on background threads
+ * that compete with our two threads (both format with prettier) on a two-core machine, and the
+ * optimized code barely gets used before the process exits. Without it, runs on the 84 KB and
+ * 242 KB fragments took about 30 % and 10 % less CPU time; on Telnyx's whole spec (4 MB) the
+ * optimized code pays off many times over (even with only V8's mid-tier compiler, Maglev, it
+ * took twice the CPU time). bench/README.md has the runs. Never in --watch, where the process
+ * lives on.
  */
-export const SMALL_SPEC_BYTES = 128 * 1024;
+export const SMALL_SPEC_BYTES = 256 * 1024;
 
 /** True when the CLI arguments describe a one-shot run on a spec of at most SMALL_SPEC_BYTES. */
 export function isShortRun(args, defaultSpec) {

@@ -30,7 +30,7 @@ describe('isShortRun: when npm run generate goes without V8 optimizing compiler'
     expect(isShortRun(['--spec', join(dir, 'missing.yaml')], small)).toBe(false);
   });
 
-  it('no longer holds the spec this project generates from, since the fragment grew past the limit (#12)', () => {
-    expect(isShortRun([], join(import.meta.dirname, '../../spec/voice-media.yaml'))).toBe(false);
+  it('holds the spec this project generates from: the limit was raised past the grown fragment (#13)', () => {
+    expect(isShortRun([], join(import.meta.dirname, '../../spec/voice-media.yaml'))).toBe(true);
   });
 });
