@@ -20,6 +20,8 @@ export default defineConfig({
       'test/runtime/errors*.test.ts',
       'test/runtime/redact*.test.ts',
       'test/runtime/validation*.test.ts',
+      // Tests written from mutation runs of one runtime file each (bench/MUTATION.md).
+      'test/runtime/mutation-*.test.ts',
       'test/guards/formats*.test.ts',
       // Named one by one: other guard-*.test.ts files test the generator and read generated/.
       'test/guards/guard-support.test.ts',
