@@ -265,6 +265,9 @@ describe('query strings, as Express (qs) parses them', () => {
     expect(q({ name: 'id', style: 'pipeDelimited' }, [3, 4])).toBe('?id=3%7C4');
     expect(q({ name: 'color' }, { R: 100, G: 200 })).toBe('?R=100&G=200');
     expect(q({ name: 'color', explode: false }, { R: 100, G: 200 })).toBe('?color=R%2C100%2CG%2C200');
+    // OpenAPI's style table: the delimited styles join an object's names and values with their delimiter.
+    expect(q({ name: 'color', style: 'spaceDelimited' }, { R: 100, G: 200 })).toBe('?color=R%20100%20G%20200');
+    expect(q({ name: 'color', style: 'pipeDelimited' }, { R: 100, G: 200 })).toBe('?color=R%7C100%7CG%7C200');
     expect(q({ name: 'at' }, new Date('2026-01-02T03:04:05Z'))).toBe('?at=2026-01-02T03%3A04%3A05.000Z');
     expect(() => q({ name: 'f' }, { nested: { deep: 1 } })).toThrow(/Parameter `f.nested`/);
   });

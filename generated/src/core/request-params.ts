@@ -78,18 +78,19 @@ export function queryPairs(spec: ParamSpec, value: unknown): Array<[string, stri
   const style = spec.style ?? 'form';
   const explode = spec.explode ?? style === 'form';
   if (style === 'deepObject') return deepObjectPairs(spec.name, value);
+  // OpenAPI's delimited styles join arrays and objects alike with their delimiter.
+  const separator = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
   if (Array.isArray(value)) {
     const items = value.map((item) => scalar(spec.name, item));
     if (explode && style === 'form') return items.map((item) => [spec.name, item]);
-    const separator = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
     return [[spec.name, items.join(separator)]];
   }
   if (isNonDateObject(value)) {
     const entries = definedEntries(value).map(
       ([k, v]) => [k, scalar(`${spec.name}.${k}`, v)] as [string, string],
     );
-    if (explode) return entries;
-    return [[spec.name, entries.flat().join(',')]];
+    if (explode && style === 'form') return entries;
+    return [[spec.name, entries.flat().join(separator)]];
   }
   return [[spec.name, scalar(spec.name, value)]];
 }
