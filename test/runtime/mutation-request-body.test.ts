@@ -43,6 +43,14 @@ describe('chooseVariant', () => {
 });
 
 describe('multipart', () => {
+  it('sends null as an empty part, as a form-urlencoded body sends `name=`, not the text "null"', async () => {
+    const form = await formOf({ note: null, n: 0, flag: false });
+    expect(form.get('note')).toBe('');
+    expect([form.get('n'), form.get('flag')]).toEqual(['0', 'false']);
+    const urlencoded = await encodeBody({ contentType: 'application/x-www-form-urlencoded', kind: 'form' }, { note: null });
+    expect(String(urlencoded.body)).toBe('note=');
+  });
+
   it('sends each file of an array as its own part under the field name, text items beside them', async () => {
     const form = await formOf({ files: [new Blob(['a']), new Blob(['b']), 'note'] });
     const parts = form.getAll('files');

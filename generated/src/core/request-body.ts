@@ -120,7 +120,8 @@ async function multipart(fields: Record<string, unknown>): Promise<FormData> {
         // OpenAPI's default for an object or array part is a JSON document.
         form.append(name, new Blob([JSON.stringify(item)], { type: 'application/json' }));
       } else {
-        form.append(name, String(item));
+        // null as an empty value, as a form-urlencoded body spells it (`name=`).
+        form.append(name, item === null ? '' : String(item));
       }
     }
   }
