@@ -41,9 +41,7 @@ export function prepareRequest(
   const split = splitParams(spec.params ?? [], params);
   if (validate && spec.validateParams) {
     const values = Object.fromEntries(
-      (spec.params ?? [])
-        .filter((p) => params?.[p.name] !== undefined)
-        .map((p) => [p.name, params![p.name]]),
+      (spec.params ?? []).filter((p) => params?.[p.name] !== undefined).map((p) => [p.name, params![p.name]]),
     );
     const result = spec.validateParams(values);
     if (!result.ok) throw new ValidationError(`${spec.operationName} params`, result.errors);
