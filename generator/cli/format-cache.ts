@@ -36,41 +36,33 @@ export class FormatCache {
 
   /**
    * Wraps a formatter so cached files skip it. Each file is looked up as it arrives and only the
-   * misses go on to `format`, in one call that receives them as they come, so formatting starts
-   * before the last file is emitted and the formatter sees when the last one has come.
+   * misses go on to `format`, one by one, so formatting starts before the last file is emitted.
    */
   wrap(format: GenerateServices['format']): GenerateServices['format'] {
-    return async (files) => {
-      // One entry per file, in order: its output when it needs no formatting, else undefined.
-      const ready: Array<GeneratedFile | undefined> = [];
-      const missKeys: string[] = [];
-      const misses = function* (this: FormatCache): Generator<GeneratedFile> {
-        for (const file of files) {
-          const content = this.#lookUp(file, missKeys);
-          ready.push(content === undefined ? undefined : { path: file.path, content });
-          if (content === undefined) yield file;
+    return (files) => {
+      const results: Array<GeneratedFile | Promise<GeneratedFile>> = [];
+      for (const file of files) {
+        // Hand-written runtime copied as it is never needs formatting.
+        if (file.preformatted) {
+          results.push({ path: file.path, content: file.content });
+          continue;
         }
-      };
-      const formatted = await format(misses.call(this));
-      let next = 0;
-      return ready.map((file) => {
-        if (file) return file;
-        const done = formatted[next]!;
-        this.#used.set(missKeys[next++]!, done.content);
-        return { path: done.path, content: done.content };
-      });
+        const key = this.#key(file);
+        const hit = this.#used.get(key) ?? this.#previous.get(key);
+        if (hit !== undefined) {
+          this.#used.set(key, hit);
+          results.push({ path: file.path, content: hit });
+          continue;
+        }
+        results.push(
+          format([file]).then(([formatted]) => {
+            this.#used.set(key, formatted!.content);
+            return { path: file.path, content: formatted!.content };
+          }),
+        );
+      }
+      return Promise.all(results);
     };
-  }
-
-  /** The file's output without prettier (cached, or preformatted), else its key goes on `missKeys`. */
-  #lookUp(file: GeneratedFile, missKeys: string[]): string | undefined {
-    // Hand-written runtime copied as it is never needs formatting.
-    if (file.preformatted) return file.content;
-    const key = this.#key(file);
-    const hit = this.#used.get(key) ?? this.#previous.get(key);
-    if (hit === undefined) missKeys.push(key);
-    else this.#used.set(key, hit);
-    return hit;
   }
 
   /**

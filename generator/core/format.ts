@@ -30,21 +30,13 @@ export function formatFiles(files: GeneratedFile[]): Promise<GeneratedFile[]> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The prettier parser for a file, or undefined when it is copied as it is. */
-function parserFor(file: GeneratedFile): string | undefined {
-  return file.preformatted ? undefined : PARSERS[file.path.slice(file.path.lastIndexOf('.'))];
-}
-
-/** False for files formatFiles hands back as they are: no parser for them, or preformatted. */
-export const needsFormatting = (file: GeneratedFile): boolean => parserFor(file) !== undefined;
-
 async function formatInOrder(files: GeneratedFile[]): Promise<GeneratedFile[]> {
   // Loaded on first use, so the CLI can load it on a second thread while this one works.
   const prettier = await import('prettier');
   const out: GeneratedFile[] = [];
   for (const file of files) {
-    const parser = parserFor(file);
-    if (!parser) {
+    const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.'))];
+    if (!parser || file.preformatted) {
       out.push({ path: file.path, content: file.content });
       continue;
     }
