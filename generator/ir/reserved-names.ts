@@ -88,8 +88,10 @@ export const RUNTIME_NAMES: readonly string[] = [
   'WebhookSignatureHeaders',
   'WebhookVerificationError',
   'WebhookVerificationReason',
-  // From helpers: isDate, isDateTime, isEmail, isFileData, isJsonPointer, isMultipleOf, isObject, checkByteLimit, …
+  // From helpers: isDate, isDateTime, isEmail, isFileData, isJsonPointer, isMultipleOf, isObject, checkByteLimit,
+  // assertValid, …
   'ByteLimit',
+  'Valid',
   'WebhookSignature',
   'Date',
   'DateTime',
