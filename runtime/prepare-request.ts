@@ -9,7 +9,7 @@ import { TelnyxError } from './errors.js';
 import { withIdempotencyKey } from './idempotency.js';
 import { type BodyVariant, chooseVariant } from './request-body.js';
 import { cookieHeader, queryString, splitParams } from './request-params.js';
-import { ValidationError } from './validation.js';
+import { ValidationError, type ValidationResult } from './validation.js';
 
 export interface PreparedRequest {
   /** The path with its query string, relative to the client's base URL. */
@@ -33,23 +33,19 @@ export function prepareRequest(
   // Generated params types are interfaces; read here as the plain objects they are.
   const params = given as Record<string, unknown> | undefined;
   const validate = options.validate ?? validateByDefault;
-  if (validate && spec.validatePath) {
-    const result = spec.validatePath(spec.pathParams ?? {});
-    if (!result.ok) throw new ValidationError(`${spec.operationName} path`, result.errors);
-  }
+  if (validate && spec.validatePath)
+    check(spec.validatePath, spec.pathParams ?? {}, `${spec.operationName} path`);
   const path = typeof spec.path === 'function' ? spec.path() : spec.path;
   const split = splitParams(spec.params ?? [], params);
   if (validate && spec.validateParams) {
     const values = Object.fromEntries(
       (spec.params ?? []).filter((p) => params?.[p.name] !== undefined).map((p) => [p.name, params![p.name]]),
     );
-    const result = spec.validateParams(values);
-    if (!result.ok) throw new ValidationError(`${spec.operationName} params`, result.errors);
+    check(spec.validateParams, values, `${spec.operationName} params`);
   }
   const variant = spec.body?.length ? chooseVariant(spec.body, split.rest, options.contentType) : undefined;
   if (validate && variant?.validate) {
-    const result = variant.validate(split.rest);
-    if (!result.ok) throw new ValidationError(`${spec.operationName} params`, result.errors);
+    check(variant.validate, split.rest, `${spec.operationName} params`);
   } else if (validate && !variant && Object.keys(split.rest).length > 0) {
     const names = Object.keys(split.rest)
       .map((k) => JSON.stringify(k))
@@ -70,4 +66,14 @@ export function prepareRequest(
     variant,
     body,
   };
+}
+
+/** Runs one local check; its issues become a `ValidationError` about `subject`. */
+function check(
+  validate: (value: unknown) => ValidationResult<unknown>,
+  value: unknown,
+  subject: string,
+): void {
+  const result = validate(value);
+  if (!result.ok) throw new ValidationError(subject, result.errors);
 }
