@@ -6,6831 +6,5990 @@
  */
 
 export interface paths {
-  '/calls/{call_control_id}/actions/playback_start': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/playback_start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Play audio URL
+         * @description Play an audio file on the call. If multiple play audio commands are issued consecutively,
+         *     the audio files will be placed in a queue awaiting playback.
+         *
+         *     *Notes:*
+         *
+         *     - When `overlay` is enabled, `target_legs` is limited to `self`.
+         *     - A customer cannot Play Audio with `overlay=true` unless there is a Play Audio with `overlay=false` actively playing.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     - `call.playback.started`
+         *     - `call.playback.ended`
+         */
+        post: operations["StartCallPlayback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Play audio URL
-     * @description Play an audio file on the call. If multiple play audio commands are issued consecutively,
-     *     the audio files will be placed in a queue awaiting playback.
-     *
-     *     *Notes:*
-     *
-     *     - When `overlay` is enabled, `target_legs` is limited to `self`.
-     *     - A customer cannot Play Audio with `overlay=true` unless there is a Play Audio with `overlay=false` actively playing.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     - `call.playback.started`
-     *     - `call.playback.ended`
-     */
-    post: operations['StartCallPlayback'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/playback_stop': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/playback_stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop audio playback
+         * @description Stop audio being played on the call.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     - `call.playback.ended` or `call.speak.ended`
+         */
+        post: operations["StopCallPlayback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Stop audio playback
-     * @description Stop audio being played on the call.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     - `call.playback.ended` or `call.speak.ended`
-     */
-    post: operations['StopCallPlayback'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/record_pause': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/record_pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record pause
+         * @description Pause recording the call. Recording can be resumed via Resume recording command.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     There are no webhooks associated with this command.
+         */
+        post: operations["PauseCallRecording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Record pause
-     * @description Pause recording the call. Recording can be resumed via Resume recording command.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     There are no webhooks associated with this command.
-     */
-    post: operations['PauseCallRecording'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/record_resume': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/record_resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record resume
+         * @description Resume recording the call.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     There are no webhooks associated with this command.
+         */
+        post: operations["ResumeCallRecording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Record resume
-     * @description Resume recording the call.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     There are no webhooks associated with this command.
-     */
-    post: operations['ResumeCallRecording'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/record_start': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/record_start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recording start
+         * @description Start recording the call. Recording will stop on call hang-up, or can be initiated via the Stop Recording command.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     - `call.recording.saved`
+         *     - `call.recording.transcription.saved`
+         *     - `call.recording.error`
+         */
+        post: operations["StartCallRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Recording start
-     * @description Start recording the call. Recording will stop on call hang-up, or can be initiated via the Stop Recording command.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     - `call.recording.saved`
-     *     - `call.recording.transcription.saved`
-     *     - `call.recording.error`
-     */
-    post: operations['StartCallRecord'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/record_stop': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/record_stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recording stop
+         * @description Stop recording the call.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     - `call.recording.saved`
+         */
+        post: operations["StopCallRecording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Recording stop
-     * @description Stop recording the call.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     - `call.recording.saved`
-     */
-    post: operations['StopCallRecording'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/speak': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/speak": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Speak text
+         * @description Convert text to speech and play it back on the call. If multiple speak text commands are issued consecutively, the audio files will be placed in a queue awaiting playback.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     - `call.speak.started`
+         *     - `call.speak.ended`
+         */
+        post: operations["SpeakCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Speak text
-     * @description Convert text to speech and play it back on the call. If multiple speak text commands are issued consecutively, the audio files will be placed in a queue awaiting playback.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     - `call.speak.started`
-     *     - `call.speak.ended`
-     */
-    post: operations['SpeakCall'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/answer': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer call
+         * @description Answer an incoming call. You must issue this command before executing subsequent commands on an incoming call.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     - `call.answered`
+         *     - `call.hold` and `call.unhold` if the call is held/unheld
+         *     - `call.deepfake_detection.result` if `deepfake_detection` was enabled
+         *     - `call.deepfake_detection.error` if `deepfake_detection` was enabled and an error occurred
+         *     - `streaming.started`, `streaming.stopped` or `streaming.failed` if `stream_url` was set
+         *
+         *     When the `record` parameter is set to `record-from-answer`, the response will include a `recording_id` field.
+         */
+        post: operations["AnswerCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Answer call
-     * @description Answer an incoming call. You must issue this command before executing subsequent commands on an incoming call.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     - `call.answered`
-     *     - `call.hold` and `call.unhold` if the call is held/unheld
-     *     - `call.deepfake_detection.result` if `deepfake_detection` was enabled
-     *     - `call.deepfake_detection.error` if `deepfake_detection` was enabled and an error occurred
-     *     - `streaming.started`, `streaming.stopped` or `streaming.failed` if `stream_url` was set
-     *
-     *     When the `record` parameter is set to `record-from-answer`, the response will include a `recording_id` field.
-     */
-    post: operations['AnswerCall'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/hangup': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/hangup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hangup call
+         * @description Hang up the call.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     - `call.hangup`
+         *     - `call.recording.saved`
+         */
+        post: operations["HangupCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Hangup call
-     * @description Hang up the call.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     - `call.hangup`
-     *     - `call.recording.saved`
-     */
-    post: operations['HangupCall'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/gather_using_speak': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/gather_using_speak": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gather using speak
+         * @description Convert text to speech and play it on the call until the required DTMF signals are gathered to build interactive menus.
+         *
+         *     You can pass a list of valid digits along with an 'invalid_payload', which will be played back at the beginning of each prompt. Speech will be interrupted when a DTMF signal is received. The `Answer` command must be issued before the `gather_using_speak` command.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     - `call.dtmf.received` (you may receive many of these webhooks)
+         *     - `call.gather.ended`
+         */
+        post: operations["GatherUsingSpeak"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Gather using speak
-     * @description Convert text to speech and play it on the call until the required DTMF signals are gathered to build interactive menus.
-     *
-     *     You can pass a list of valid digits along with an 'invalid_payload', which will be played back at the beginning of each prompt. Speech will be interrupted when a DTMF signal is received. The `Answer` command must be issued before the `gather_using_speak` command.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     - `call.dtmf.received` (you may receive many of these webhooks)
-     *     - `call.gather.ended`
-     */
-    post: operations['GatherUsingSpeak'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/calls/{call_control_id}/actions/gather_using_audio': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/calls/{call_control_id}/actions/gather_using_audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gather using audio
+         * @description Play an audio file on the call until the required DTMF signals are gathered to build interactive menus.
+         *
+         *     You can pass a list of valid digits along with an 'invalid_audio_url', which will be played back at the beginning of each prompt. Playback will be interrupted when a DTMF signal is received. The `Answer command must be issued before the `gather_using_audio` command.
+         *
+         *     **Expected Webhooks:**
+         *
+         *     - `call.playback.started`
+         *     - `call.playback.ended`
+         *     - `call.dtmf.received` (you may receive many of these webhooks)
+         *     - `call.gather.ended`
+         */
+        post: operations["GatherUsingAudio"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Gather using audio
-     * @description Play an audio file on the call until the required DTMF signals are gathered to build interactive menus.
-     *
-     *     You can pass a list of valid digits along with an 'invalid_audio_url', which will be played back at the beginning of each prompt. Playback will be interrupted when a DTMF signal is received. The `Answer command must be issued before the `gather_using_audio` command.
-     *
-     *     **Expected Webhooks:**
-     *
-     *     - `call.playback.started`
-     *     - `call.playback.ended`
-     *     - `call.dtmf.received` (you may receive many of these webhooks)
-     *     - `call.gather.ended`
-     */
-    post: operations['GatherUsingAudio'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/media': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List uploaded media
+         * @description Returns a list of stored media files.
+         */
+        get: operations["ListMediaStorage"];
+        put?: never;
+        /**
+         * Upload media
+         * @description Upload media file to Telnyx so it can be used with other Telnyx services
+         */
+        post: operations["CreateMediaStorage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List uploaded media
-     * @description Returns a list of stored media files.
-     */
-    get: operations['ListMediaStorage'];
-    put?: never;
-    /**
-     * Upload media
-     * @description Upload media file to Telnyx so it can be used with other Telnyx services
-     */
-    post: operations['CreateMediaStorage'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/media/{media_name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/media/{media_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve stored media
+         * @description Returns the information about a stored media file.
+         */
+        get: operations["GetMediaStorage"];
+        /**
+         * Update stored media
+         * @description Updates a stored media file.
+         */
+        put: operations["UpdateMediaStorage"];
+        post?: never;
+        /**
+         * Deletes stored media
+         * @description Deletes a stored media file.
+         */
+        delete: operations["DeleteMediaStorage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Retrieve stored media
-     * @description Returns the information about a stored media file.
-     */
-    get: operations['GetMediaStorage'];
-    /**
-     * Update stored media
-     * @description Updates a stored media file.
-     */
-    put: operations['UpdateMediaStorage'];
-    post?: never;
-    /**
-     * Deletes stored media
-     * @description Deletes a stored media file.
-     */
-    delete: operations['DeleteMediaStorage'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/media/{media_name}/download': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/media/{media_name}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download stored media
+         * @description Downloads a stored media file.
+         */
+        get: operations["DownloadMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Download stored media
-     * @description Downloads a stored media file.
-     */
-    get: operations['DownloadMedia'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/recordings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all call recordings
+         * @description Returns a list of your call recordings.
+         */
+        get: operations["GetRecordings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List all call recordings
-     * @description Returns a list of your call recordings.
-     */
-    get: operations['GetRecordings'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/recordings/{recording_id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/recordings/{recording_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a call recording
+         * @description Retrieves the details of an existing call recording.
+         */
+        get: operations["GetRecording"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a call recording
+         * @description Permanently deletes a call recording.
+         */
+        delete: operations["DeleteRecording"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Retrieve a call recording
-     * @description Retrieves the details of an existing call recording.
-     */
-    get: operations['GetRecording'];
-    put?: never;
-    post?: never;
-    /**
-     * Delete a call recording
-     * @description Permanently deletes a call recording.
-     */
-    delete: operations['DeleteRecording'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/recordings/actions/delete': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/recordings/actions/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a list of call recordings
+         * @description Permanently deletes a list of call recordings.
+         */
+        post: operations["DeleteRecordings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Delete a list of call recordings
-     * @description Permanently deletes a list of call recordings.
-     */
-    post: operations['DeleteRecordings'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/recording_transcriptions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/recording_transcriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all recording transcriptions
+         * @description Returns a list of your recording transcriptions.
+         */
+        get: operations["getRecordingTranscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List all recording transcriptions
-     * @description Returns a list of your recording transcriptions.
-     */
-    get: operations['getRecordingTranscriptions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/recording_transcriptions/{recording_transcription_id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/recording_transcriptions/{recording_transcription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a recording transcription
+         * @description Retrieves the details of an existing recording transcription.
+         */
+        get: operations["getRecordingTranscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a recording transcription
+         * @description Permanently deletes a recording transcription.
+         */
+        delete: operations["deleteRecordingTranscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Retrieve a recording transcription
-     * @description Retrieves the details of an existing recording transcription.
-     */
-    get: operations['getRecordingTranscription'];
-    put?: never;
-    post?: never;
-    /**
-     * Delete a recording transcription
-     * @description Permanently deletes a recording transcription.
-     */
-    delete: operations['deleteRecordingTranscription'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export interface webhooks {
-  callPlaybackStarted: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callPlaybackStarted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Playback Started
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallPlaybackStarted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Playback Started
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallPlaybackStarted'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callPlaybackEnded: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callPlaybackEnded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Playback Ended
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallPlaybackEnded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Playback Ended
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallPlaybackEnded'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callRecordingError: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callRecordingError: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Recording Error
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallRecordingError"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Recording Error
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallRecordingError'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callRecordingSaved: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callRecordingSaved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Recording Saved
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallRecordingSaved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Recording Saved
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallRecordingSaved'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callRecordingTranscriptionSaved: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callRecordingTranscriptionSaved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Recording Transcription Saved
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallRecordingTranscriptionSaved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Recording Transcription Saved
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallRecordingTranscriptionSaved'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callSpeakStarted: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callSpeakStarted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Speak Started
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallSpeakStarted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Speak Started
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallSpeakStarted'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callSpeakEnded: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callSpeakEnded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Speak Ended
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallSpeakEnded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Speak Ended
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallSpeakEnded'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callInitiated: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callInitiated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Initiated
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallInitiated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Initiated
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallInitiated'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callAnswered: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callAnswered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Answered
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallAnswered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Answered
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallAnswered'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callHangup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callHangup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Hangup
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallHangup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Hangup
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallHangup'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callGatherEnded: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callGatherEnded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Gather Ended
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallGatherEnded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Gather Ended
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallGatherEnded'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  callDtmfReceived: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    callDtmfReceived: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call Dtmf Received
+         * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
+         */
+        post: operations["CallDtmfReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Call Dtmf Received
-     * @description This webhook uses Telnyx headers (telnyx-timestamp, telnyx-signature-ed25519) that are compatible with Standard Webhooks specification for SDK generation. Custom validation logic can map these to standard webhook-timestamp and webhook-signature equivalents. See https://github.com/standard-webhooks/standard-webhooks for details.
-     */
-    post: operations['CallDtmfReceived'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export interface components {
-  schemas: {
-    /** AWS Voice Settings */
-    AWSVoiceSettings: {
-      /**
-       * @description Voice settings provider type (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      type: 'aws';
-    };
-    /**
-     * Answer Request
-     * @example {
-     *       "assistant": {
-     *         "greeting": "Hi, I'm your assistant. How can I help?",
-     *         "id": "asst_123",
-     *         "tools": [
-     *           {
-     *             "hangup": {},
-     *             "type": "hangup"
-     *           }
-     *         ]
-     *       },
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
-     *       "deepfake_detection": {
-     *         "enabled": true,
-     *         "rtp_timeout": 30,
-     *         "timeout": 15
-     *       },
-     *       "send_silence_when_idle": true,
-     *       "webhook_url": "https://www.example.com/server-b/",
-     *       "webhook_url_method": "POST"
-     *     }
-     */
-    AnswerRequest: {
-      assistant?: components['schemas']['CallAssistantRequest'];
-      /**
-       * Format: uuid
-       * @description Use this field to set the Billing Group ID for the call. Must be a valid and existing Billing Group ID.
-       * @example f5586561-8ff0-4291-a0ac-84fe544797bd
-       */
-      billing_group_id?: string;
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      conversation_relay_config?: components['schemas']['ConversationRelayEmbeddedConfig'];
-      /**
-       * @description Custom headers to be added to the SIP INVITE response.
-       * @example [
-       *       {
-       *         "name": "head_1",
-       *         "value": "val_1"
-       *       },
-       *       {
-       *         "name": "head_2",
-       *         "value": "val_2"
-       *       }
-       *     ]
-       */
-      custom_headers?: components['schemas']['CustomSipHeader'][];
-      /** @description Enables deepfake detection on the call. When enabled, audio from the remote party is streamed to a detection service that analyzes whether the voice is AI-generated. Results are delivered via the `call.deepfake_detection.result` webhook. */
-      deepfake_detection?: {
-        /**
-         * @description Whether deepfake detection is enabled.
-         * @default false
-         */
-        enabled: boolean;
-        /**
-         * Format: int32
-         * @description Maximum time in seconds to wait for RTP audio before timing out. If no audio is received within this window, detection stops with an error.
-         * @default 30
-         */
-        rtp_timeout?: number;
-        /**
-         * Format: int32
-         * @description Maximum time in seconds to wait for a detection result before timing out.
-         * @default 15
-         */
-        timeout?: number;
-      };
-      /**
-       * @description The list of comma-separated codecs in a preferred order for the forked media to be received.
-       * @example G722,PCMU,PCMA,G729,OPUS,VP8,H264
-       * @enum {string}
-       */
-      preferred_codecs?: 'G722,PCMU,PCMA,G729,OPUS,VP8,H264';
-      /**
-       * @description Start recording automatically after an event. Disabled by default.
-       * @example record-from-answer
-       * @enum {string}
-       */
-      record?: 'record-from-answer';
-      /**
-       * @description Defines which channel should be recorded ('single' or 'dual') when `record` is specified.
-       * @default dual
-       * @example single
-       * @enum {string}
-       */
-      record_channels?: 'single' | 'dual';
-      /**
-       * @description The custom recording file name to be used instead of the default `call_leg_id`. Telnyx will still add a Unix timestamp suffix.
-       * @example my_recording_file_name
-       */
-      record_custom_file_name?: string;
-      /**
-       * @description Defines the format of the recording ('wav' or 'mp3') when `record` is specified.
-       * @default mp3
-       * @example wav
-       * @enum {string}
-       */
-      record_format?: 'wav' | 'mp3';
-      /**
-       * Format: int32
-       * @description Defines the maximum length for the recording in seconds when `record` is specified. The minimum value is 0. The maximum value is 43200. The default value is 0 (infinite).
-       * @default 0
-       * @example 1000
-       */
-      record_max_length?: number;
-      /**
-       * Format: int32
-       * @description The number of seconds that Telnyx will wait for the recording to be stopped if silence is detected when `record` is specified. The timer only starts when the speech is detected. Please note that call transcription is used to detect silence and the related charge will be applied. The minimum value is 0. The default value is 0 (infinite).
-       * @default 0
-       * @example 100
-       */
-      record_timeout_secs?: number;
-      /**
-       * @description The audio track to be recorded. Can be either `both`, `inbound` or `outbound`. If only single track is specified (`inbound`, `outbound`), `channels` configuration is ignored and it will be recorded as mono (single channel).
-       * @default both
-       * @example outbound
-       * @enum {string}
-       */
-      record_track?: 'both' | 'inbound' | 'outbound';
-      /**
-       * @description When set to `trim-silence`, silence will be removed from the beginning and end of the recording.
-       * @example trim-silence
-       * @enum {string}
-       */
-      record_trim?: 'trim-silence';
-      /**
-       * @description Generate silence RTP packets when no transmission available.
-       * @default false
-       * @example true
-       */
-      send_silence_when_idle?: boolean;
-      /**
-       * @description SIP headers to be added to the SIP INVITE response. Currently only User-to-User header is supported.
-       * @example [
-       *       {
-       *         "name": "User-to-User",
-       *         "value": "value"
-       *       }
-       *     ]
-       */
-      sip_headers?: components['schemas']['SipHeader'][];
-      sound_modifications?: components['schemas']['SoundModifications'];
-      stream_bidirectional_codec?: components['schemas']['StreamBidirectionalCodec'];
-      stream_bidirectional_mode?: components['schemas']['StreamBidirectionalMode'];
-      stream_bidirectional_target_legs?: components['schemas']['StreamBidirectionalTargetLegs'];
-      stream_codec?: components['schemas']['StreamCodec'];
-      /**
-       * @description Specifies which track should be streamed.
-       * @default inbound_track
-       * @example both_tracks
-       * @enum {string}
-       */
-      stream_track?: 'inbound_track' | 'outbound_track' | 'both_tracks';
-      /**
-       * @description The destination WebSocket address where the stream is going to be delivered.
-       * @example wss://www.example.com/websocket
-       */
-      stream_url?: string;
-      /**
-       * @description Enable transcription upon call answer. The default value is false.
-       * @default false
-       * @example true
-       */
-      transcription?: boolean;
-      transcription_config?: components['schemas']['TranscriptionStartRequest'];
-      /**
-       * @description A map of event types to retry policies. Each retry policy contains an array of `retries_ms` specifying the delays between retry attempts in milliseconds. Maximum 5 retries, total delay cannot exceed 60 seconds.
-       * @example {
-       *       "call.hangup": {
-       *         "retries_ms": [
-       *           1000,
-       *           2000,
-       *           5000
-       *         ]
-       *       }
-       *     }
-       */
-      webhook_retries_policies?: {
-        [key: string]: {
-          /** @description Array of delays in milliseconds between retry attempts. Total sum cannot exceed 60000ms. */
-          retries_ms?: number[];
-        };
-      };
-      /**
-       * @description Use this field to override the URL for which Telnyx will send subsequent webhooks to for this call.
-       * @example https://www.example.com/server-b/
-       */
-      webhook_url?: string;
-      /**
-       * @description HTTP request type used for `webhook_url`.
-       * @default POST
-       * @example GET
-       * @enum {string}
-       */
-      webhook_url_method?: 'POST' | 'GET';
-      /**
-       * @description A map of event types to webhook URLs. When an event of the specified type occurs, the webhook URL associated with that event type will be called instead of `webhook_url`. Events not mapped here will use the default `webhook_url`.
-       * @example {
-       *       "call.bridge": "https://www.example.com/webhooks/bridge",
-       *       "call.hangup": "https://www.example.com/webhooks/hangup"
-       *     }
-       */
-      webhook_urls?: {
-        [key: string]: string;
-      };
-      /**
-       * @description HTTP request method to invoke `webhook_urls`.
-       * @default POST
-       * @example POST
-       * @enum {string}
-       */
-      webhook_urls_method?: 'POST' | 'GET';
-    };
-    /**
-     * Azure transcription engine list of languages
-     * @description Language to use for speech recognition
-     * @default en
-     * @example en
-     * @enum {string}
-     */
-    AzureTranscriptionLanguage:
-      | 'af'
-      | 'am'
-      | 'ar'
-      | 'bg'
-      | 'bn'
-      | 'bs'
-      | 'ca'
-      | 'cs'
-      | 'cy'
-      | 'da'
-      | 'de'
-      | 'el'
-      | 'en'
-      | 'es'
-      | 'et'
-      | 'eu'
-      | 'fa'
-      | 'fi'
-      | 'fr'
-      | 'ga'
-      | 'gl'
-      | 'gu'
-      | 'he'
-      | 'hi'
-      | 'hr'
-      | 'hu'
-      | 'hy'
-      | 'id'
-      | 'is'
-      | 'it'
-      | 'ja'
-      | 'ka'
-      | 'kk'
-      | 'km'
-      | 'kn'
-      | 'ko'
-      | 'lo'
-      | 'lt'
-      | 'lv'
-      | 'mk'
-      | 'ml'
-      | 'mn'
-      | 'mr'
-      | 'ms'
-      | 'mt'
-      | 'my'
-      | 'nb'
-      | 'ne'
-      | 'nl'
-      | 'pl'
-      | 'ps'
-      | 'pt'
-      | 'ro'
-      | 'ru'
-      | 'si'
-      | 'sk'
-      | 'sl'
-      | 'so'
-      | 'sq'
-      | 'sr'
-      | 'sv'
-      | 'sw'
-      | 'ta'
-      | 'te'
-      | 'th'
-      | 'tr'
-      | 'uk'
-      | 'ur'
-      | 'uz'
-      | 'vi'
-      | 'wuu'
-      | 'yue'
-      | 'zh'
-      | 'zu'
-      | 'auto';
-    /**
-     * Azure transcription engine list of regions
-     * @description Azure region to use for speech recognition
-     * @example eastus
-     * @enum {string}
-     */
-    AzureTranscriptionRegion:
-      'australiaeast' | 'centralindia' | 'eastus' | 'northcentralus' | 'westeurope' | 'westus2';
-    /** Azure Voice Settings */
-    AzureVoiceSettings: {
-      /**
-       * @description The `identifier` for an integration secret that refers to your Azure Speech API key.
-       * @example my_azure_api_key
-       */
-      api_key_ref?: string;
-      /**
-       * @description The deployment ID for a custom Azure neural voice.
-       * @example my-custom-voice-deployment
-       */
-      deployment_id?: string;
-      /**
-       * @description Audio effect to apply.
-       * @enum {string}
-       */
-      effect?: 'eq_car' | 'eq_telecomhp8k';
-      /**
-       * @description Voice gender filter.
-       * @enum {string}
-       */
-      gender?: 'Male' | 'Female';
-      /**
-       * @description The Azure region for the Speech service (e.g., `eastus`, `westeurope`). Required when using a custom API key.
-       * @example eastus
-       */
-      region?: string;
-      /**
-       * @description Voice settings provider type (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      type: 'azure';
-    };
-    /** BookAppointmentTool */
-    BookAppointmentTool: {
-      book_appointment: components['schemas']['BookAppointmentToolParams'];
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'book_appointment';
-    };
-    /** BookAppointmentToolParams */
-    BookAppointmentToolParams: {
-      /**
-       * @description Reference to an integration secret that contains your Cal.com API key. You would pass the `identifier` for an integration secret [/v2/integration_secrets](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) that refers to your Cal.com API key.
-       * @example my_calcom_api_key
-       */
-      api_key_ref: string;
-      /** @description The name of the attendee [cal.com](https://cal.com/docs/api-reference/v2/bookings/create-a-booking#body-attendee-name). If not provided, the assistant will ask for the attendee's name. */
-      attendee_name?: string;
-      /** @description The timezone of the attendee [cal.com](https://cal.com/docs/api-reference/v2/bookings/create-a-booking#body-attendee-timezone). If not provided, the assistant will ask for the attendee's timezone. */
-      attendee_timezone?: string;
-      /** @description Event Type ID for which slots are being fetched. [cal.com](https://cal.com/docs/api-reference/v2/bookings/create-a-booking#body-event-type-id) */
-      event_type_id: number;
-    };
-    /**
-     * Call Answered
-     * @example {
-     *       "event_type": "call.answered",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "from": "+35319605860",
-     *         "start_time": "2018-02-02T22:25:27.521992Z",
-     *         "state": "answered",
-     *         "to": "+35319605860"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallAnswered: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.answered
-       * @enum {string}
-       */
-      event_type?: 'call.answered';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description Custom headers set on answer command
-         * @example [
-         *       {
-         *         "name": "head_1",
-         *         "value": "val_1"
-         *       },
-         *       {
-         *         "name": "head_2",
-         *         "value": "val_2"
-         *       }
-         *     ]
-         */
-        custom_headers?: components['schemas']['CustomSipHeader'][];
-        /**
-         * @description Number or SIP URI placing the call.
-         * @example +35319605860
-         */
-        from?: string;
-        /**
-         * @description User-to-User and Diversion headers from sip invite.
-         * @example [
-         *       {
-         *         "name": "User-to-User",
-         *         "value": "1234"
-         *       },
-         *       {
-         *         "name": "User-to-User",
-         *         "value": "<sip:111@192.168.1.1>"
-         *       }
-         *     ]
-         */
-        sip_headers?: components['schemas']['SipHeader'][];
-        /**
-         * Format: date-time
-         * @description ISO 8601 datetime of when the call started.
-         * @example 2018-02-02T22:20:27.521992Z
-         */
-        start_time?: string;
-        /**
-         * @description State received from a command.
-         * @example answered
-         * @enum {string}
-         */
-        state?: 'answered';
-        /**
-         * @description Array of tags associated to number.
-         * @example [
-         *       "tag-01",
-         *       "tag-02"
-         *     ]
-         */
-        tags?: string[];
-        /**
-         * @description Destination number or SIP URI of the call.
-         * @example +13129457420
-         */
-        to?: string;
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Answered Event */
-    CallAnsweredEvent: {
-      data?: components['schemas']['CallAnswered'];
-    };
-    /** @description AI Assistant configuration. All fields except `id` are optional — the assistant's stored configuration will be used as fallback for any omitted fields. */
-    CallAssistantRequest: {
-      /**
-       * @description Map of dynamic variables and their default values. Dynamic variables can be referenced in instructions, greeting, and tool definitions using the `{{variable_name}}` syntax. Call-control-agent automatically merges in `telnyx_call_*` variables (telnyx_call_to, telnyx_call_from, telnyx_conversation_channel, telnyx_agent_target, telnyx_end_user_target, telnyx_call_caller_id_name) and custom header variables.
-       * @example {
-       *       "account_id": "ACC-12345",
-       *       "customer_name": "John"
-       *     }
-       */
-      dynamic_variables?: {
-        [key: string]: string | number | boolean;
-      };
-      /** @description External LLM configuration for bringing your own LLM endpoint. */
-      external_llm?: {
-        /**
-         * @description Authentication method used when connecting to the external LLM endpoint.
-         * @default token
-         * @enum {string}
-         */
-        authentication_method?: 'token' | 'certificate';
-        /** @description Base URL for the external LLM endpoint. */
-        base_url?: string;
-        /** @description Integration secret identifier for the client certificate used with certificate authentication. */
-        certificate_ref?: string;
-        /**
-         * @description When enabled, Telnyx forwards the assistant's dynamic variables to the external LLM endpoint. Defaults to false. The chat completion request includes a top-level `extra_metadata` object when dynamic variables are available. For example: `{"extra_metadata":{"customer_name":"Jane","account_id":"acct_789","telnyx_agent_target":"+13125550100","telnyx_end_user_target":"+13125550123"}}`.
-         * @default false
-         */
-        forward_metadata?: boolean;
-        /** @description Integration secret identifier for the external LLM API key. */
-        llm_api_key_ref?: string;
-        /** @description Model identifier to use with the external LLM endpoint. */
-        model?: string;
-        /** @description URL used to retrieve an access token when certificate authentication is enabled. */
-        token_retrieval_url?: string;
-      };
-      /** @description Fallback LLM configuration used when the primary LLM provider is unavailable. */
-      fallback_config?: {
-        /** @description External LLM fallback configuration. */
-        external_llm?: {
-          /**
-           * @description Authentication method used when connecting to the external LLM endpoint.
-           * @default token
-           * @enum {string}
-           */
-          authentication_method?: 'token' | 'certificate';
-          /** @description Base URL for the external LLM endpoint. */
-          base_url?: string;
-          /** @description Integration secret identifier for the client certificate used with certificate authentication. */
-          certificate_ref?: string;
-          /**
-           * @description When enabled, Telnyx forwards the assistant's dynamic variables to the external LLM endpoint. Defaults to false. The chat completion request includes a top-level `extra_metadata` object when dynamic variables are available. For example: `{"extra_metadata":{"customer_name":"Jane","account_id":"acct_789","telnyx_agent_target":"+13125550100","telnyx_end_user_target":"+13125550123"}}`.
-           * @default false
-           */
-          forward_metadata?: boolean;
-          /** @description Integration secret identifier for the external LLM API key. */
-          llm_api_key_ref?: string;
-          /** @description Model identifier to use with the external LLM endpoint. */
-          model?: string;
-          /** @description URL used to retrieve an access token when certificate authentication is enabled. */
-          token_retrieval_url?: string;
-        };
-        /** @description Integration secret identifier for the fallback model API key. */
-        llm_api_key_ref?: string;
-        /** @description Fallback Telnyx-hosted model to use when the primary LLM provider is unavailable. */
-        model?: string;
-      };
-      /** @description Initial greeting text spoken when the assistant starts. Can be plain text for any voice or SSML for `AWS.Polly.<voice_id>` voices. There is a 3,000 character limit. */
-      greeting?: string;
-      /** @description The identifier of the AI assistant to use. */
-      id: string;
-      /**
-       * @description System instructions for the voice assistant. Can be templated with [dynamic variables](https://developers.telnyx.com/docs/inference/ai-assistants/dynamic-variables). This will overwrite the instructions set in the assistant configuration.
-       * @example You are a friendly voice assistant.
-       */
-      instructions?: string;
-      /**
-       * @description Integration secret identifier for the LLM provider API key. Use this field to reference an [integration secret](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) containing your LLM provider API key. Supports any LLM provider (OpenAI, Anthropic, etc.).
-       * @example my_llm_api_key
-       */
-      llm_api_key_ref?: string;
-      /** @description MCP (Model Context Protocol) server configurations for extending the assistant's capabilities with external tools and data sources. */
-      mcp_servers?: Record<string, never>[];
-      /**
-       * @description LLM model override for this call. If omitted, the assistant's configured model is used.
-       * @example gpt-4o
-       */
-      model?: string;
-      /** @description Assistant name override for this call. */
-      name?: string;
-      /** @description Observability configuration for the assistant session, including Langfuse integration for tracing and monitoring. */
-      observability_settings?: Record<string, never>;
-      /**
-       * @deprecated
-       * @description Deprecated — use `llm_api_key_ref` instead. Integration secret identifier for the OpenAI API key. This field is maintained for backward compatibility; `llm_api_key_ref` is the canonical field name and supports all LLM providers.
-       * @example my_openai_api_key
-       */
-      openai_api_key_ref?: string;
-      /** @description Inline tool definitions available to the assistant (webhook, retrieval, transfer, hangup, etc.). Overrides the assistant's stored tools if provided. */
-      tools?: (
-        | components['schemas']['BookAppointmentTool']
-        | components['schemas']['CheckAvailabilityTool']
-        | components['schemas']['WebhookTool']
-        | components['schemas']['HangupTool']
-        | components['schemas']['TransferTool']
-        | components['schemas']['CallControlRetrievalTool']
-      )[];
-    };
-    /** BucketIds */
-    CallControlBucketIds: {
-      /** Bucket Ids */
-      bucket_ids: string[];
-      /** @description The maximum number of results to retrieve as context for the language model. */
-      max_num_results?: number;
-    };
-    /**
-     * Call Control Command Result
-     * @example {
-     *       "result": "ok"
-     *     }
-     */
-    CallControlCommandResult: {
-      /** @example ok */
-      result?: string;
-    };
-    /**
-     * Call Control Command Result With Recording ID
-     * @example {
-     *       "recording_id": "d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a",
-     *       "result": "ok"
-     *     }
-     */
-    CallControlCommandResultWithRecordingId: {
-      /**
-       * Format: uuid
-       * @description The ID of the recording. Only present when the record parameter is set to record-from-answer.
-       * @example d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a
-       */
-      recording_id?: string;
-      /** @example ok */
-      result?: string;
-    };
-    /** RetrievalTool */
-    CallControlRetrievalTool: {
-      retrieval: components['schemas']['CallControlBucketIds'];
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'retrieval';
-    };
-    /** TransferToolParams */
-    CallControlTransferToolParams: {
-      /**
-       * @description Number or SIP URI placing the call.
-       * @example +35319605860
-       */
-      from: string;
-      /** @description The different possible targets of the transfer. The assistant will be able to choose one of the targets to transfer the call to. This can also be a dynamic variable string like `{{ targets }}` where `targets` is returned by the dynamic variables webhook and resolves to an array of target objects at runtime. */
-      targets:
-        | {
+    schemas: {
+        /** AWS Voice Settings */
+        AWSVoiceSettings: {
             /**
-             * @description The name of the target.
-             * @example Support
+             * @description Voice settings provider type (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
+            type: "aws";
+        };
+        /**
+         * Answer Request
+         * @example {
+         *       "assistant": {
+         *         "greeting": "Hi, I'm your assistant. How can I help?",
+         *         "id": "asst_123",
+         *         "tools": [
+         *           {
+         *             "hangup": {},
+         *             "type": "hangup"
+         *           }
+         *         ]
+         *       },
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
+         *       "deepfake_detection": {
+         *         "enabled": true,
+         *         "rtp_timeout": 30,
+         *         "timeout": 15
+         *       },
+         *       "send_silence_when_idle": true,
+         *       "webhook_url": "https://www.example.com/server-b/",
+         *       "webhook_url_method": "POST"
+         *     }
+         */
+        AnswerRequest: {
+            assistant?: components["schemas"]["CallAssistantRequest"];
+            /**
+             * Format: uuid
+             * @description Use this field to set the Billing Group ID for the call. Must be a valid and existing Billing Group ID.
+             * @example f5586561-8ff0-4291-a0ac-84fe544797bd
+             */
+            billing_group_id?: string;
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            conversation_relay_config?: components["schemas"]["ConversationRelayEmbeddedConfig"];
+            /**
+             * @description Custom headers to be added to the SIP INVITE response.
+             * @example [
+             *       {
+             *         "name": "head_1",
+             *         "value": "val_1"
+             *       },
+             *       {
+             *         "name": "head_2",
+             *         "value": "val_2"
+             *       }
+             *     ]
+             */
+            custom_headers?: components["schemas"]["CustomSipHeader"][];
+            /** @description Enables deepfake detection on the call. When enabled, audio from the remote party is streamed to a detection service that analyzes whether the voice is AI-generated. Results are delivered via the `call.deepfake_detection.result` webhook. */
+            deepfake_detection?: {
+                /**
+                 * @description Whether deepfake detection is enabled.
+                 * @default false
+                 */
+                enabled: boolean;
+                /**
+                 * Format: int32
+                 * @description Maximum time in seconds to wait for RTP audio before timing out. If no audio is received within this window, detection stops with an error.
+                 * @default 30
+                 */
+                rtp_timeout?: number;
+                /**
+                 * Format: int32
+                 * @description Maximum time in seconds to wait for a detection result before timing out.
+                 * @default 15
+                 */
+                timeout?: number;
+            };
+            /**
+             * @description The list of comma-separated codecs in a preferred order for the forked media to be received.
+             * @example G722,PCMU,PCMA,G729,OPUS,VP8,H264
+             * @enum {string}
+             */
+            preferred_codecs?: "G722,PCMU,PCMA,G729,OPUS,VP8,H264";
+            /**
+             * @description Start recording automatically after an event. Disabled by default.
+             * @example record-from-answer
+             * @enum {string}
+             */
+            record?: "record-from-answer";
+            /**
+             * @description Defines which channel should be recorded ('single' or 'dual') when `record` is specified.
+             * @default dual
+             * @example single
+             * @enum {string}
+             */
+            record_channels?: "single" | "dual";
+            /**
+             * @description The custom recording file name to be used instead of the default `call_leg_id`. Telnyx will still add a Unix timestamp suffix.
+             * @example my_recording_file_name
+             */
+            record_custom_file_name?: string;
+            /**
+             * @description Defines the format of the recording ('wav' or 'mp3') when `record` is specified.
+             * @default mp3
+             * @example wav
+             * @enum {string}
+             */
+            record_format?: "wav" | "mp3";
+            /**
+             * Format: int32
+             * @description Defines the maximum length for the recording in seconds when `record` is specified. The minimum value is 0. The maximum value is 43200. The default value is 0 (infinite).
+             * @default 0
+             * @example 1000
+             */
+            record_max_length?: number;
+            /**
+             * Format: int32
+             * @description The number of seconds that Telnyx will wait for the recording to be stopped if silence is detected when `record` is specified. The timer only starts when the speech is detected. Please note that call transcription is used to detect silence and the related charge will be applied. The minimum value is 0. The default value is 0 (infinite).
+             * @default 0
+             * @example 100
+             */
+            record_timeout_secs?: number;
+            /**
+             * @description The audio track to be recorded. Can be either `both`, `inbound` or `outbound`. If only single track is specified (`inbound`, `outbound`), `channels` configuration is ignored and it will be recorded as mono (single channel).
+             * @default both
+             * @example outbound
+             * @enum {string}
+             */
+            record_track?: "both" | "inbound" | "outbound";
+            /**
+             * @description When set to `trim-silence`, silence will be removed from the beginning and end of the recording.
+             * @example trim-silence
+             * @enum {string}
+             */
+            record_trim?: "trim-silence";
+            /**
+             * @description Generate silence RTP packets when no transmission available.
+             * @default false
+             * @example true
+             */
+            send_silence_when_idle?: boolean;
+            /**
+             * @description SIP headers to be added to the SIP INVITE response. Currently only User-to-User header is supported.
+             * @example [
+             *       {
+             *         "name": "User-to-User",
+             *         "value": "value"
+             *       }
+             *     ]
+             */
+            sip_headers?: components["schemas"]["SipHeader"][];
+            sound_modifications?: components["schemas"]["SoundModifications"];
+            stream_bidirectional_codec?: components["schemas"]["StreamBidirectionalCodec"];
+            stream_bidirectional_mode?: components["schemas"]["StreamBidirectionalMode"];
+            stream_bidirectional_target_legs?: components["schemas"]["StreamBidirectionalTargetLegs"];
+            stream_codec?: components["schemas"]["StreamCodec"];
+            /**
+             * @description Specifies which track should be streamed.
+             * @default inbound_track
+             * @example both_tracks
+             * @enum {string}
+             */
+            stream_track?: "inbound_track" | "outbound_track" | "both_tracks";
+            /**
+             * @description The destination WebSocket address where the stream is going to be delivered.
+             * @example wss://www.example.com/websocket
+             */
+            stream_url?: string;
+            /**
+             * @description Enable transcription upon call answer. The default value is false.
+             * @default false
+             * @example true
+             */
+            transcription?: boolean;
+            transcription_config?: components["schemas"]["TranscriptionStartRequest"];
+            /**
+             * @description A map of event types to retry policies. Each retry policy contains an array of `retries_ms` specifying the delays between retry attempts in milliseconds. Maximum 5 retries, total delay cannot exceed 60 seconds.
+             * @example {
+             *       "call.hangup": {
+             *         "retries_ms": [
+             *           1000,
+             *           2000,
+             *           5000
+             *         ]
+             *       }
+             *     }
+             */
+            webhook_retries_policies?: {
+                [key: string]: {
+                    /** @description Array of delays in milliseconds between retry attempts. Total sum cannot exceed 60000ms. */
+                    retries_ms?: number[];
+                };
+            };
+            /**
+             * @description Use this field to override the URL for which Telnyx will send subsequent webhooks to for this call.
+             * @example https://www.example.com/server-b/
+             */
+            webhook_url?: string;
+            /**
+             * @description HTTP request type used for `webhook_url`.
+             * @default POST
+             * @example GET
+             * @enum {string}
+             */
+            webhook_url_method?: "POST" | "GET";
+            /**
+             * @description A map of event types to webhook URLs. When an event of the specified type occurs, the webhook URL associated with that event type will be called instead of `webhook_url`. Events not mapped here will use the default `webhook_url`.
+             * @example {
+             *       "call.bridge": "https://www.example.com/webhooks/bridge",
+             *       "call.hangup": "https://www.example.com/webhooks/hangup"
+             *     }
+             */
+            webhook_urls?: {
+                [key: string]: string;
+            };
+            /**
+             * @description HTTP request method to invoke `webhook_urls`.
+             * @default POST
+             * @example POST
+             * @enum {string}
+             */
+            webhook_urls_method?: "POST" | "GET";
+        };
+        /**
+         * Azure transcription engine list of languages
+         * @description Language to use for speech recognition
+         * @default en
+         * @example en
+         * @enum {string}
+         */
+        AzureTranscriptionLanguage: "af" | "am" | "ar" | "bg" | "bn" | "bs" | "ca" | "cs" | "cy" | "da" | "de" | "el" | "en" | "es" | "et" | "eu" | "fa" | "fi" | "fr" | "ga" | "gl" | "gu" | "he" | "hi" | "hr" | "hu" | "hy" | "id" | "is" | "it" | "ja" | "ka" | "kk" | "km" | "kn" | "ko" | "lo" | "lt" | "lv" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "nb" | "ne" | "nl" | "pl" | "ps" | "pt" | "ro" | "ru" | "si" | "sk" | "sl" | "so" | "sq" | "sr" | "sv" | "sw" | "ta" | "te" | "th" | "tr" | "uk" | "ur" | "uz" | "vi" | "wuu" | "yue" | "zh" | "zu" | "auto";
+        /**
+         * Azure transcription engine list of regions
+         * @description Azure region to use for speech recognition
+         * @example eastus
+         * @enum {string}
+         */
+        AzureTranscriptionRegion: "australiaeast" | "centralindia" | "eastus" | "northcentralus" | "westeurope" | "westus2";
+        /** Azure Voice Settings */
+        AzureVoiceSettings: {
+            /**
+             * @description The `identifier` for an integration secret that refers to your Azure Speech API key.
+             * @example my_azure_api_key
+             */
+            api_key_ref?: string;
+            /**
+             * @description The deployment ID for a custom Azure neural voice.
+             * @example my-custom-voice-deployment
+             */
+            deployment_id?: string;
+            /**
+             * @description Audio effect to apply.
+             * @enum {string}
+             */
+            effect?: "eq_car" | "eq_telecomhp8k";
+            /**
+             * @description Voice gender filter.
+             * @enum {string}
+             */
+            gender?: "Male" | "Female";
+            /**
+             * @description The Azure region for the Speech service (e.g., `eastus`, `westeurope`). Required when using a custom API key.
+             * @example eastus
+             */
+            region?: string;
+            /**
+             * @description Voice settings provider type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "azure";
+        };
+        /** BookAppointmentTool */
+        BookAppointmentTool: {
+            book_appointment: components["schemas"]["BookAppointmentToolParams"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "book_appointment";
+        };
+        /** BookAppointmentToolParams */
+        BookAppointmentToolParams: {
+            /**
+             * @description Reference to an integration secret that contains your Cal.com API key. You would pass the `identifier` for an integration secret [/v2/integration_secrets](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) that refers to your Cal.com API key.
+             * @example my_calcom_api_key
+             */
+            api_key_ref: string;
+            /** @description The name of the attendee [cal.com](https://cal.com/docs/api-reference/v2/bookings/create-a-booking#body-attendee-name). If not provided, the assistant will ask for the attendee's name. */
+            attendee_name?: string;
+            /** @description The timezone of the attendee [cal.com](https://cal.com/docs/api-reference/v2/bookings/create-a-booking#body-attendee-timezone). If not provided, the assistant will ask for the attendee's timezone. */
+            attendee_timezone?: string;
+            /** @description Event Type ID for which slots are being fetched. [cal.com](https://cal.com/docs/api-reference/v2/bookings/create-a-booking#body-event-type-id) */
+            event_type_id: number;
+        };
+        /**
+         * Call Answered
+         * @example {
+         *       "event_type": "call.answered",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "from": "+35319605860",
+         *         "start_time": "2018-02-02T22:25:27.521992Z",
+         *         "state": "answered",
+         *         "to": "+35319605860"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallAnswered: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.answered
+             * @enum {string}
+             */
+            event_type?: "call.answered";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description Custom headers set on answer command
+                 * @example [
+                 *       {
+                 *         "name": "head_1",
+                 *         "value": "val_1"
+                 *       },
+                 *       {
+                 *         "name": "head_2",
+                 *         "value": "val_2"
+                 *       }
+                 *     ]
+                 */
+                custom_headers?: components["schemas"]["CustomSipHeader"][];
+                /**
+                 * @description Number or SIP URI placing the call.
+                 * @example +35319605860
+                 */
+                from?: string;
+                /**
+                 * @description User-to-User and Diversion headers from sip invite.
+                 * @example [
+                 *       {
+                 *         "name": "User-to-User",
+                 *         "value": "1234"
+                 *       },
+                 *       {
+                 *         "name": "User-to-User",
+                 *         "value": "<sip:111@192.168.1.1>"
+                 *       }
+                 *     ]
+                 */
+                sip_headers?: components["schemas"]["SipHeader"][];
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 datetime of when the call started.
+                 * @example 2018-02-02T22:20:27.521992Z
+                 */
+                start_time?: string;
+                /**
+                 * @description State received from a command.
+                 * @example answered
+                 * @enum {string}
+                 */
+                state?: "answered";
+                /**
+                 * @description Array of tags associated to number.
+                 * @example [
+                 *       "tag-01",
+                 *       "tag-02"
+                 *     ]
+                 */
+                tags?: string[];
+                /**
+                 * @description Destination number or SIP URI of the call.
+                 * @example +13129457420
+                 */
+                to?: string;
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Answered Event */
+        CallAnsweredEvent: {
+            data?: components["schemas"]["CallAnswered"];
+        };
+        /** @description AI Assistant configuration. All fields except `id` are optional — the assistant's stored configuration will be used as fallback for any omitted fields. */
+        CallAssistantRequest: {
+            /**
+             * @description Map of dynamic variables and their default values. Dynamic variables can be referenced in instructions, greeting, and tool definitions using the `{{variable_name}}` syntax. Call-control-agent automatically merges in `telnyx_call_*` variables (telnyx_call_to, telnyx_call_from, telnyx_conversation_channel, telnyx_agent_target, telnyx_end_user_target, telnyx_call_caller_id_name) and custom header variables.
+             * @example {
+             *       "account_id": "ACC-12345",
+             *       "customer_name": "John"
+             *     }
+             */
+            dynamic_variables?: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description External LLM configuration for bringing your own LLM endpoint. */
+            external_llm?: {
+                /**
+                 * @description Authentication method used when connecting to the external LLM endpoint.
+                 * @default token
+                 * @enum {string}
+                 */
+                authentication_method?: "token" | "certificate";
+                /** @description Base URL for the external LLM endpoint. */
+                base_url?: string;
+                /** @description Integration secret identifier for the client certificate used with certificate authentication. */
+                certificate_ref?: string;
+                /**
+                 * @description When enabled, Telnyx forwards the assistant's dynamic variables to the external LLM endpoint. Defaults to false. The chat completion request includes a top-level `extra_metadata` object when dynamic variables are available. For example: `{"extra_metadata":{"customer_name":"Jane","account_id":"acct_789","telnyx_agent_target":"+13125550100","telnyx_end_user_target":"+13125550123"}}`.
+                 * @default false
+                 */
+                forward_metadata?: boolean;
+                /** @description Integration secret identifier for the external LLM API key. */
+                llm_api_key_ref?: string;
+                /** @description Model identifier to use with the external LLM endpoint. */
+                model?: string;
+                /** @description URL used to retrieve an access token when certificate authentication is enabled. */
+                token_retrieval_url?: string;
+            };
+            /** @description Fallback LLM configuration used when the primary LLM provider is unavailable. */
+            fallback_config?: {
+                /** @description External LLM fallback configuration. */
+                external_llm?: {
+                    /**
+                     * @description Authentication method used when connecting to the external LLM endpoint.
+                     * @default token
+                     * @enum {string}
+                     */
+                    authentication_method?: "token" | "certificate";
+                    /** @description Base URL for the external LLM endpoint. */
+                    base_url?: string;
+                    /** @description Integration secret identifier for the client certificate used with certificate authentication. */
+                    certificate_ref?: string;
+                    /**
+                     * @description When enabled, Telnyx forwards the assistant's dynamic variables to the external LLM endpoint. Defaults to false. The chat completion request includes a top-level `extra_metadata` object when dynamic variables are available. For example: `{"extra_metadata":{"customer_name":"Jane","account_id":"acct_789","telnyx_agent_target":"+13125550100","telnyx_end_user_target":"+13125550123"}}`.
+                     * @default false
+                     */
+                    forward_metadata?: boolean;
+                    /** @description Integration secret identifier for the external LLM API key. */
+                    llm_api_key_ref?: string;
+                    /** @description Model identifier to use with the external LLM endpoint. */
+                    model?: string;
+                    /** @description URL used to retrieve an access token when certificate authentication is enabled. */
+                    token_retrieval_url?: string;
+                };
+                /** @description Integration secret identifier for the fallback model API key. */
+                llm_api_key_ref?: string;
+                /** @description Fallback Telnyx-hosted model to use when the primary LLM provider is unavailable. */
+                model?: string;
+            };
+            /** @description Initial greeting text spoken when the assistant starts. Can be plain text for any voice or SSML for `AWS.Polly.<voice_id>` voices. There is a 3,000 character limit. */
+            greeting?: string;
+            /** @description The identifier of the AI assistant to use. */
+            id: string;
+            /**
+             * @description System instructions for the voice assistant. Can be templated with [dynamic variables](https://developers.telnyx.com/docs/inference/ai-assistants/dynamic-variables). This will overwrite the instructions set in the assistant configuration.
+             * @example You are a friendly voice assistant.
+             */
+            instructions?: string;
+            /**
+             * @description Integration secret identifier for the LLM provider API key. Use this field to reference an [integration secret](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) containing your LLM provider API key. Supports any LLM provider (OpenAI, Anthropic, etc.).
+             * @example my_llm_api_key
+             */
+            llm_api_key_ref?: string;
+            /** @description MCP (Model Context Protocol) server configurations for extending the assistant's capabilities with external tools and data sources. */
+            mcp_servers?: Record<string, never>[];
+            /**
+             * @description LLM model override for this call. If omitted, the assistant's configured model is used.
+             * @example gpt-4o
+             */
+            model?: string;
+            /** @description Assistant name override for this call. */
             name?: string;
+            /** @description Observability configuration for the assistant session, including Langfuse integration for tracing and monitoring. */
+            observability_settings?: Record<string, never>;
             /**
-             * @description The destination number or SIP URI of the call.
-             * @example +13129457420
+             * @deprecated
+             * @description Deprecated — use `llm_api_key_ref` instead. Integration secret identifier for the OpenAI API key. This field is maintained for backward compatibility; `llm_api_key_ref` is the canonical field name and supports all LLM providers.
+             * @example my_openai_api_key
              */
-            to: string;
-          }[]
-        | string;
-    };
-    /** WebhookToolParams */
-    CallControlWebhookToolParams: {
-      /**
-       * @description The body parameters the webhook tool accepts, described as a JSON Schema object. These parameters will be passed to the webhook as the body of the request. See the [JSON Schema reference](https://json-schema.org/understanding-json-schema) for documentation about the format
-       * @example {
-       *       "properties": {
-       *         "age": {
-       *           "description": "The age of the customer.",
-       *           "type": "integer"
-       *         },
-       *         "location": {
-       *           "description": "The location of the customer.",
-       *           "type": "string"
-       *         }
-       *       },
-       *       "required": [
-       *         "age",
-       *         "location"
-       *       ],
-       *       "type": "object"
-       *     }
-       */
-      body_parameters?: {
-        /** @description The properties of the body parameters. */
-        properties?: Record<string, never>;
-        /** @description The required properties of the body parameters. */
-        required?: string[];
-        /** @enum {string} */
-        type?: 'object';
-      };
-      /** @description The description of the tool. */
-      description: string;
-      /** @description The headers to be sent to the external tool. */
-      headers?: {
-        name?: string;
-        /** @description The value of the header. Note that we support mustache templating for the value. For example you can use `Bearer {{#integration_secret}}test-secret{{/integration_secret}}` to pass the value of the integration secret as the bearer token. */
-        value?: string;
-      }[];
-      /**
-       * @description The HTTP method to be used when calling the external tool.
-       * @default POST
-       * @enum {string}
-       */
-      method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-      /** @description The name of the tool. */
-      name: string;
-      /**
-       * @description The path parameters the webhook tool accepts, described as a JSON Schema object. These parameters will be passed to the webhook as the path of the request if the URL contains a placeholder for a value. See the [JSON Schema reference](https://json-schema.org/understanding-json-schema) for documentation about the format
-       * @example {
-       *       "properties": {
-       *         "id": {
-       *           "description": "The id of the customer.",
-       *           "type": "string"
-       *         }
-       *       },
-       *       "required": [
-       *         "id"
-       *       ],
-       *       "type": "object"
-       *     }
-       */
-      path_parameters?: {
-        /** @description The properties of the path parameters. */
-        properties?: Record<string, never>;
-        /** @description The required properties of the path parameters. */
-        required?: string[];
-        /** @enum {string} */
-        type?: 'object';
-      };
-      /**
-       * @description The query parameters the webhook tool accepts, described as a JSON Schema object. These parameters will be passed to the webhook as the query of the request. See the [JSON Schema reference](https://json-schema.org/understanding-json-schema) for documentation about the format
-       * @example {
-       *       "properties": {
-       *         "page": {
-       *           "description": "The page number.",
-       *           "type": "integer"
-       *         }
-       *       },
-       *       "required": [
-       *         "page"
-       *       ],
-       *       "type": "object"
-       *     }
-       */
-      query_parameters?: {
-        /** @description The properties of the query parameters. */
-        properties?: Record<string, never>;
-        /** @description The required properties of the query parameters. */
-        required?: string[];
-        /** @enum {string} */
-        type?: 'object';
-      };
-      /**
-       * @description The URL of the external tool to be called. This URL is going to be used by the assistant. The URL can be templated like: `https://example.com/api/v1/{id}`, where `{id}` is a placeholder for a value that will be provided by the assistant if `path_parameters` are provided with the `id` attribute.
-       * @example https://example.com/api/v1/function
-       */
-      url: string;
-    };
-    /**
-     * Call DTMF Received
-     * @example {
-     *       "event_type": "call.dtmf.received",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "digit": "#",
-     *         "from": "+35319605860",
-     *         "to": "+35319605860"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallDtmfReceived: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.dtmf.received
-       * @enum {string}
-       */
-      event_type?: 'call.dtmf.received';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Identifies the type of resource.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description The received DTMF digit or symbol.
-         * @example #
-         */
-        digit?: string;
-        /**
-         * @description Number or SIP URI placing the call.
-         * @example +35319605860
-         */
-        from?: string;
-        /**
-         * @description Destination number or SIP URI of the call.
-         * @example +13129457420
-         */
-        to?: string;
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call DTMF Received Event */
-    CallDtmfReceivedEvent: {
-      data?: components['schemas']['CallDtmfReceived'];
-    };
-    /**
-     * Call Gather Ended
-     * @example {
-     *       "event_type": "call.gather.ended",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "digits": "123",
-     *         "from": "+35319605860",
-     *         "status": "valid",
-     *         "to": "+35319605860"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallGatherEnded: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.gather.ended
-       * @enum {string}
-       */
-      event_type?: 'call.gather.ended';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description The received DTMF digit or symbol.
-         * @example 5503
-         */
-        digits?: string;
-        /**
-         * @description Number or SIP URI placing the call.
-         * @example +35319605860
-         */
-        from?: string;
-        /**
-         * @description Reflects how command ended.
-         * @example valid
-         * @enum {string}
-         */
-        status?: 'valid' | 'invalid' | 'call_hangup' | 'cancelled' | 'cancelled_amd' | 'timeout';
-        /**
-         * @description Destination number or SIP URI of the call.
-         * @example +13129457420
-         */
-        to?: string;
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Gather Ended Event */
-    CallGatherEndedEvent: {
-      data?: components['schemas']['CallGatherEnded'];
-    };
-    /**
-     * Call Hangup
-     * @example {
-     *       "event_type": "call.hangup",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_quality_stats": {
-     *           "inbound": {
-     *             "jitter_max_variance": "2.74",
-     *             "jitter_packet_count": "0",
-     *             "mos": "4.50",
-     *             "packet_count": "591",
-     *             "skip_packet_count": "9"
-     *           },
-     *           "outbound": {
-     *             "packet_count": "0",
-     *             "skip_packet_count": "0"
-     *           }
-     *         },
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "from": "+35319605860",
-     *         "hangup_cause": "call_rejected",
-     *         "hangup_source": "caller",
-     *         "sip_hangup_cause": "603",
-     *         "start_time": "2018-02-02T22:20:27.521992Z",
-     *         "state": "hangup",
-     *         "to": "+35319605860"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallHangup: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.hangup
-       * @enum {string}
-       */
-      event_type?: 'call.hangup';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description Call quality statistics aggregated from the CHANNEL_HANGUP_COMPLETE event. Only includes metrics that are available (filters out nil values). Returns nil if no metrics are available.
-         * @example {
-         *       "inbound": {
-         *         "jitter_max_variance": "2.74",
-         *         "jitter_packet_count": "0",
-         *         "mos": "4.50",
-         *         "packet_count": "591",
-         *         "skip_packet_count": "9"
-         *       },
-         *       "outbound": {
-         *         "packet_count": "0",
-         *         "skip_packet_count": "0"
-         *       }
-         *     }
-         */
-        call_quality_stats?: {
-          /** @description Inbound call quality statistics. */
-          inbound?: {
-            /**
-             * @description Maximum jitter variance for inbound audio.
-             * @example 2.74
-             */
-            jitter_max_variance?: string;
-            /**
-             * @description Number of packets used for jitter calculation on inbound audio.
-             * @example 0
-             */
-            jitter_packet_count?: string;
-            /**
-             * @description Mean Opinion Score (MOS) for inbound audio quality.
-             * @example 4.50
-             */
-            mos?: string;
-            /**
-             * @description Total number of inbound audio packets.
-             * @example 591
-             */
-            packet_count?: string;
-            /**
-             * @description Number of skipped inbound packets (packet loss).
-             * @example 9
-             */
-            skip_packet_count?: string;
-          };
-          /** @description Outbound call quality statistics. */
-          outbound?: {
-            /**
-             * @description Total number of outbound audio packets.
-             * @example 0
-             */
-            packet_count?: string;
-            /**
-             * @description Number of skipped outbound packets (packet loss).
-             * @example 0
-             */
-            skip_packet_count?: string;
-          };
-        } | null;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description Custom headers set on answer command
-         * @example [
-         *       {
-         *         "name": "head_1",
-         *         "value": "val_1"
-         *       },
-         *       {
-         *         "name": "head_2",
-         *         "value": "val_2"
-         *       }
-         *     ]
-         */
-        custom_headers?: components['schemas']['CustomSipHeader'][];
-        /**
-         * @description Number or SIP URI placing the call.
-         * @example +35319605860
-         */
-        from?: string;
-        /**
-         * @description The reason the call was ended (`call_rejected`, `normal_clearing`, `originator_cancel`, `timeout`, `time_limit`, `user_busy`, `not_found`, `no_answer` or `unspecified`).
-         * @example call_rejected
-         * @enum {string}
-         */
-        hangup_cause?:
-          | 'call_rejected'
-          | 'normal_clearing'
-          | 'originator_cancel'
-          | 'timeout'
-          | 'time_limit'
-          | 'user_busy'
-          | 'not_found'
-          | 'no_answer'
-          | 'unspecified';
-        /**
-         * @description The party who ended the call (`callee`, `caller`, `unknown`).
-         * @example caller
-         * @enum {string}
-         */
-        hangup_source?: 'caller' | 'callee' | 'unknown';
-        /**
-         * @description The reason the call was ended (SIP response code). If the SIP response is unavailable (in inbound calls for example) this is set to `unspecified`.
-         * @example 603
-         */
-        sip_hangup_cause?: string;
-        /**
-         * @description User-to-User and Diversion headers from sip invite.
-         * @example [
-         *       {
-         *         "name": "User-to-User",
-         *         "value": "1234"
-         *       },
-         *       {
-         *         "name": "User-to-User",
-         *         "value": "<sip:111@192.168.1.1>"
-         *       }
-         *     ]
-         */
-        sip_headers?: components['schemas']['SipHeader'][];
-        /**
-         * Format: date-time
-         * @description ISO 8601 datetime of when the call started.
-         * @example 2018-02-02T22:20:27.521992Z
-         */
-        start_time?: string;
-        /**
-         * @description State received from a command.
-         * @example hangup
-         * @enum {string}
-         */
-        state?: 'hangup';
-        /**
-         * @description Array of tags associated to number.
-         * @example [
-         *       "tag-01",
-         *       "tag-02"
-         *     ]
-         */
-        tags?: string[];
-        /**
-         * @description Destination number or SIP URI of the call.
-         * @example +13129457420
-         */
-        to?: string;
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Hangup Event */
-    CallHangupEvent: {
-      data?: components['schemas']['CallHangup'];
-    };
-    /**
-     * Call Initiated
-     * @example {
-     *       "event_type": "call.initiated",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "direction": "incoming",
-     *         "from": "+35319605860",
-     *         "state": "parked",
-     *         "to": "+35319605860"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallInitiated: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.initiated
-       * @enum {string}
-       */
-      event_type?: 'call.initiated';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description Call screening result.
-         * @example spam_likely
-         */
-        call_screening_result?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description Caller id.
-         * @example +35319605860
-         */
-        caller_id_name?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description The list of comma-separated codecs enabled for the connection.
-         * @example G722,PCMU,PCMA
-         */
-        connection_codecs?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description Custom headers from sip invite
-         * @example [
-         *       {
-         *         "name": "head_1",
-         *         "value": "val_1"
-         *       },
-         *       {
-         *         "name": "head_2",
-         *         "value": "val_2"
-         *       }
-         *     ]
-         */
-        custom_headers?: components['schemas']['CustomSipHeader'][];
-        /**
-         * @description Whether the call is `incoming` or `outgoing`.
-         * @example incoming
-         * @enum {string}
-         */
-        direction?: 'incoming' | 'outgoing';
-        /**
-         * @description Number or SIP URI placing the call.
-         * @example +35319605860
-         */
-        from?: string;
-        /**
-         * @description The list of comma-separated codecs offered by caller.
-         * @example G722,PCMU,PCMA
-         */
-        offered_codecs?: string;
-        /**
-         * @description SHAKEN/STIR attestation level.
-         * @example A
-         */
-        shaken_stir_attestation?: string;
-        /**
-         * @description Whether attestation was successfully validated or not.
-         * @example true
-         */
-        shaken_stir_validated?: boolean;
-        /**
-         * @description User-to-User and Diversion headers from sip invite.
-         * @example [
-         *       {
-         *         "name": "User-to-User",
-         *         "value": "1234"
-         *       },
-         *       {
-         *         "name": "User-to-User",
-         *         "value": "<sip:111@192.168.1.1>"
-         *       }
-         *     ]
-         */
-        sip_headers?: components['schemas']['SipHeader'][];
-        /**
-         * Format: date-time
-         * @description ISO 8601 datetime of when the call started.
-         * @example 2018-02-02T22:25:27.521992Z
-         */
-        start_time?: string;
-        /**
-         * @description State received from a command.
-         * @example parked
-         * @enum {string}
-         */
-        state?: 'parked' | 'bridging';
-        /**
-         * @description Array of tags associated to number.
-         * @example [
-         *       "tag-01",
-         *       "tag-02"
-         *     ]
-         */
-        tags?: string[];
-        /**
-         * @description Destination number or SIP URI of the call.
-         * @example +13129457420
-         */
-        to?: string;
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Initiated Event */
-    CallInitiatedEvent: {
-      data?: components['schemas']['CallInitiated'];
-    };
-    /**
-     * Call Playback Ended
-     * @example {
-     *       "event_type": "call.playback.ended",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "media_name": "my_media_uploaded_to_media_storage_api",
-     *         "overlay": false,
-     *         "status": "completed"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallPlaybackEnded: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.playback.ended
-       * @enum {string}
-       */
-      event_type?: 'call.playback.ended';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description The name of the audio media file being played back, if media_name has been used to start.
-         * @example my_media_uploaded_to_media_storage_api
-         */
-        media_name?: string;
-        /**
-         * @description The audio URL being played back, if audio_url has been used to start.
-         * @example http://example.com/audio.wav
-         */
-        media_url?: string;
-        /**
-         * @description Whether the stopped audio was in overlay mode or not.
-         * @example false
-         */
-        overlay?: boolean;
-        /**
-         * @description Reflects how command ended.
-         * @example completed
-         * @enum {string}
-         */
-        status?:
-          | 'file_not_found'
-          | 'call_hangup'
-          | 'unknown'
-          | 'cancelled'
-          | 'cancelled_amd'
-          | 'completed'
-          | 'failed';
-        /**
-         * @description Provides details in case of failure.
-         * @example Received curl error 22 HTTP error code 404 trying to fetch http://mediaurl.com.
-         */
-        status_detail?: string;
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Playback Ended Event */
-    CallPlaybackEndedEvent: {
-      data?: components['schemas']['CallPlaybackEnded'];
-    };
-    /**
-     * Call Playback Started
-     * @example {
-     *       "event_type": "call.playback.started",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "media_url": "http://example.com/audio.wav",
-     *         "overlay": false
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallPlaybackStarted: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.playback.started
-       * @enum {string}
-       */
-      event_type?: 'call.playback.started';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description The name of the audio media file being played back, if media_name has been used to start.
-         * @example my_media_uploaded_to_media_storage_api
-         */
-        media_name?: string;
-        /**
-         * @description The audio URL being played back, if audio_url has been used to start.
-         * @example http://example.com/audio.wav
-         */
-        media_url?: string;
-        /**
-         * @description Whether the audio is going to be played in overlay mode or not.
-         * @example false
-         */
-        overlay?: boolean;
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Playback Started Event */
-    CallPlaybackStartedEvent: {
-      data?: components['schemas']['CallPlaybackStarted'];
-    };
-    /**
-     * Call Recording Saved
-     * @example {
-     *       "event_type": "call.recording.saved",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "channels": "single",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "public_recording_urls": {
-     *           "mp3": "http://example.com/recording.mp3",
-     *           "wav": "http://example.com/recording.wav"
-     *         },
-     *         "recording_ended_at": "2018-02-02T22:20:27.521992Z",
-     *         "recording_started_at": "2018-02-02T22:20:27.521992Z",
-     *         "recording_urls": {
-     *           "mp3": "http://example.com/recording.mp3",
-     *           "wav": "http://example.com/recording.wav"
-     *         }
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallRecordingSaved: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.recording.saved
-       * @enum {string}
-       */
-      event_type?: 'call.recording.saved';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description Whether recording was recorded in `single` or `dual` channel.
-         * @example single
-         * @enum {string}
-         */
-        channels?: 'single' | 'dual';
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /** @description Recording URLs in requested format. The URL is valid for as long as the file exists. For security purposes, this feature is activated on a per request basis.  Please contact customer support with your Account ID to request activation. */
-        public_recording_urls?: {
-          /**
-           * @description Recording URL in requested `mp3` format.
-           * @example http://example.com/recording.mp3
-           */
-          mp3?: string | null;
-          /**
-           * @description Recording URL in requested `wav` format.
-           * @example http://example.com/recording.wav
-           */
-          wav?: string | null;
+            openai_api_key_ref?: string;
+            /** @description Inline tool definitions available to the assistant (webhook, retrieval, transfer, hangup, etc.). Overrides the assistant's stored tools if provided. */
+            tools?: (components["schemas"]["BookAppointmentTool"] | components["schemas"]["CheckAvailabilityTool"] | components["schemas"]["WebhookTool"] | components["schemas"]["HangupTool"] | components["schemas"]["TransferTool"] | components["schemas"]["CallControlRetrievalTool"])[];
+        };
+        /** BucketIds */
+        CallControlBucketIds: {
+            /** Bucket Ids */
+            bucket_ids: string[];
+            /** @description The maximum number of results to retrieve as context for the language model. */
+            max_num_results?: number;
         };
         /**
-         * Format: date-time
-         * @description ISO 8601 datetime of when recording ended.
-         * @example 2018-02-02T22:25:27.521992Z
+         * Call Control Command Result
+         * @example {
+         *       "result": "ok"
+         *     }
          */
-        recording_ended_at?: string;
-        /**
-         * Format: date-time
-         * @description ISO 8601 datetime of when recording started.
-         * @example 2018-02-02T22:20:27.521992Z
-         */
-        recording_started_at?: string;
-        /** @description Recording URLs in requested format. These URLs are valid for 10 minutes. After 10 minutes, you may retrieve recordings via API using Reports -> Call Recordings documentation, or via Mission Control under Reporting -> Recordings. */
-        recording_urls?: {
-          /**
-           * @description Recording URL in requested `mp3` format.
-           * @example http://example.com/recording.mp3
-           */
-          mp3?: string | null;
-          /**
-           * @description Recording URL in requested `wav` format.
-           * @example http://example.com/recording.wav
-           */
-          wav?: string | null;
+        CallControlCommandResult: {
+            /** @example ok */
+            result?: string;
         };
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Recording Saved Event */
-    CallRecordingSavedEvent: {
-      data?: components['schemas']['CallRecordingSaved'];
-    };
-    /**
-     * Call Speak Ended
-     * @example {
-     *       "event_type": "call.speak.ended",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "status": "completed"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallSpeakEnded: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.speak.ended
-       * @enum {string}
-       */
-      event_type?: 'call.speak.ended';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
         /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description Reflects how the command ended.
-         * @example completed
-         * @enum {string}
-         */
-        status?: 'completed' | 'call_hangup' | 'cancelled_amd';
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Speak Ended Event */
-    CallSpeakEndedEvent: {
-      data?: components['schemas']['CallSpeakEnded'];
-    };
-    /**
-     * Call Speak Started
-     * @example {
-     *       "event_type": "call.speak.started",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    CallSpeakStarted: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.speak.started
-       * @enum {string}
-       */
-      event_type?: 'call.speak.started';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Speak Started Event */
-    CallSpeakStartedEvent: {
-      data?: components['schemas']['CallSpeakStarted'];
-    };
-    /** CheckAvailabilityTool */
-    CheckAvailabilityTool: {
-      check_availability: components['schemas']['CheckAvailabilityToolParams'];
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'check_availability';
-    };
-    /** CheckAvailabilityToolParams */
-    CheckAvailabilityToolParams: {
-      /**
-       * @description Reference to an integration secret that contains your Cal.com API key. You would pass the `identifier` for an integration secret [/v2/integration_secrets](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) that refers to your Cal.com API key.
-       * @example my_calcom_api_key
-       */
-      api_key_ref: string;
-      /** @description Event Type ID for which slots are being fetched. [cal.com](https://cal.com/docs/api-reference/v2/slots/get-available-slots#parameter-event-type-id) */
-      event_type_id: number;
-    };
-    /**
-     * Conversation Relay Embedded Config
-     * @description Starts a Conversation Relay session automatically when the answered/dialed call is answered. This embedded shape is supported on `answer` and `dial`. It uses public field names (`url`, `dtmf_detection`, `greeting`, `voice`, `language`, etc.) and maps them to the underlying Conversation Relay action. `client_state`, `tts_language`, and `transcription_language` inside this object are ignored; use the parent command's `client_state` and `command_id` fields instead.
-     * @example {
-     *       "custom_parameters": {
-     *         "customer_id": "12345"
-     *       },
-     *       "dtmf_detection": true,
-     *       "greeting": "Hi! Ask me anything!",
-     *       "interruptible": "speech",
-     *       "interruptible_greeting": "dtmf",
-     *       "language": "en-US",
-     *       "languages": [
-     *         {
-     *           "language": "en-US",
-     *           "transcription_engine": "Deepgram",
-     *           "transcription_engine_config": {
-     *             "transcription_model": "deepgram/nova-3"
-     *           },
-     *           "tts_provider": "telnyx",
-     *           "voice": "Telnyx.Ultra.alloy"
-     *         }
-     *       ],
-     *       "tts_provider": "telnyx",
-     *       "url": "wss://example.com/conversation-relay",
-     *       "voice": "Telnyx.KokoroTTS.af",
-     *       "voice_settings": {
-     *         "type": "telnyx"
-     *       }
-     *     }
-     */
-    ConversationRelayEmbeddedConfig: {
-      /**
-       * @description Custom key-value parameters forwarded to the relay session as assistant dynamic variables.
-       * @example {
-       *       "customer_id": "12345"
-       *     }
-       */
-      custom_parameters?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description Enable DTMF detection for the relay session.
-       * @default false
-       * @example true
-       */
-      dtmf_detection?: boolean;
-      /**
-       * @description Text played when the relay session starts.
-       * @example Hi! Ask me anything!
-       */
-      greeting?: string;
-      interruptible?: components['schemas']['ConversationRelayInterruptible'];
-      interruptible_greeting?: components['schemas']['ConversationRelayInterruptible'];
-      interruption_settings?: components['schemas']['ConversationRelayInterruptionSettings'];
-      /**
-       * @description Default language for both text-to-speech and speech recognition.
-       * @default en
-       * @example en-US
-       */
-      language?: string;
-      /** @description Per-language TTS and transcription settings. */
-      languages?: components['schemas']['ConversationRelayLanguage'][];
-      /**
-       * @description Structured voice provider. Must be supplied together with `structured_provider`.
-       * @example elevenlabs
-       */
-      provider?: string;
-      structured_provider?: components['schemas']['ConversationRelayStructuredProvider'];
-      /**
-       * @description Engine to use for speech recognition. Legacy values `A` - `Google`, `B` - `Telnyx` are supported for backward compatibility. For Conversation Relay, use this field with `transcription_engine_config`; the `transcription` object is not supported.
-       * @default Google
-       * @example Google
-       * @enum {string}
-       */
-      transcription_engine?:
-        | 'Google'
-        | 'Telnyx'
-        | 'Deepgram'
-        | 'Azure'
-        | 'xAI'
-        | 'AssemblyAI'
-        | 'Speechmatics'
-        | 'Soniox'
-        | 'A'
-        | 'B';
-      transcription_engine_config?: components['schemas']['ConversationRelayTranscriptionEngineConfig'];
-      /**
-       * @description Text-to-speech provider. If omitted, Telnyx derives it from `voice` or `provider`.
-       * @example telnyx
-       */
-      tts_provider?: string;
-      /**
-       * @description WebSocket URL for your Conversation Relay server. Must start with `ws://` or `wss://`.
-       * @example wss://example.com/conversation-relay
-       */
-      url: string;
-      voice?: components['schemas']['VoiceConfig'];
-      /** @description The settings associated with the voice selected */
-      voice_settings?:
-        | components['schemas']['ElevenLabsVoiceSettings']
-        | components['schemas']['TelnyxVoiceSettings']
-        | components['schemas']['AWSVoiceSettings']
-        | components['schemas']['MinimaxVoiceSettings']
-        | components['schemas']['AzureVoiceSettings']
-        | components['schemas']['RimeVoiceSettings']
-        | components['schemas']['ResembleVoiceSettings']
-        | components['schemas']['InworldVoiceSettings']
-        | components['schemas']['XAIVoiceSettings'];
-    };
-    /**
-     * @description Controls when caller input can interrupt assistant speech. `any` allows speech or DTMF interruptions; `none` disables interruptions; `speech` allows speech only; `dtmf` allows DTMF only.
-     * @default any
-     * @example speech
-     * @enum {string}
-     */
-    ConversationRelayInterruptible: 'none' | 'any' | 'speech' | 'dtmf';
-    /**
-     * Conversation Relay Interruption Settings
-     * @description Settings for handling caller interruptions during Conversation Relay speech.
-     */
-    ConversationRelayInterruptionSettings: {
-      /** @description Legacy boolean form. `true` is equivalent to `interruptible=any`; `false` is equivalent to `interruptible=none`. */
-      enable?: boolean;
-      interruptible?: components['schemas']['ConversationRelayInterruptible'];
-      interruptible_greeting?: components['schemas']['ConversationRelayInterruptible'];
-      welcome_greeting_interruptible?: components['schemas']['ConversationRelayInterruptible'];
-    };
-    /**
-     * Conversation Relay Language
-     * @description Language-specific TTS and transcription settings for Conversation Relay.
-     */
-    ConversationRelayLanguage: {
-      /**
-       * @description BCP 47 language tag for this language configuration.
-       * @example en-US
-       */
-      language: string;
-      /**
-       * @description Conversation Relay speech model. Prefer `transcription_engine_config.transcription_model` when configuring speech-to-text.
-       * @example nova-3
-       */
-      speech_model?: string;
-      /**
-       * @description Engine to use for speech recognition. Legacy values `A` - `Google`, `B` - `Telnyx` are supported for backward compatibility. When provided in a Conversation Relay language entry, Telnyx derives `transcription_provider` and `speech_model` for that language.
-       * @default Google
-       * @example Google
-       * @enum {string}
-       */
-      transcription_engine?:
-        | 'Google'
-        | 'Telnyx'
-        | 'Deepgram'
-        | 'Azure'
-        | 'xAI'
-        | 'AssemblyAI'
-        | 'Speechmatics'
-        | 'Soniox'
-        | 'A'
-        | 'B';
-      transcription_engine_config?: components['schemas']['ConversationRelayTranscriptionEngineConfig'];
-      /**
-       * @description Conversation Relay transcription provider name. Prefer `transcription_engine` when configuring speech-to-text.
-       * @example Deepgram
-       */
-      transcription_provider?: string;
-      /**
-       * @description Text-to-speech provider for this language. If omitted and `voice` is provided, Telnyx derives the provider from the voice identifier.
-       * @example telnyx
-       */
-      tts_provider?: string;
-      /**
-       * @description Voice identifier for this language.
-       * @example Telnyx.KokoroTTS.af
-       */
-      voice?: string;
-      /** @description The settings associated with the voice selected */
-      voice_settings?:
-        | components['schemas']['ElevenLabsVoiceSettings']
-        | components['schemas']['TelnyxVoiceSettings']
-        | components['schemas']['AWSVoiceSettings']
-        | components['schemas']['MinimaxVoiceSettings']
-        | components['schemas']['AzureVoiceSettings']
-        | components['schemas']['RimeVoiceSettings']
-        | components['schemas']['ResembleVoiceSettings']
-        | components['schemas']['InworldVoiceSettings']
-        | components['schemas']['XAIVoiceSettings'];
-    };
-    /**
-     * Conversation Relay Structured Provider
-     * @description Provider-specific structured voice settings. Must be supplied together with `provider`; Telnyx sends the value as the nested provider configuration for Conversation Relay.
-     * @example {
-     *       "model_id": "Default",
-     *       "voice_id": "voice-id"
-     *     }
-     */
-    ConversationRelayStructuredProvider: {
-      [key: string]: unknown;
-    };
-    /**
-     * Conversation Relay Transcription Engine Config
-     * @description Engine-specific transcription settings for Conversation Relay. This accepts the same provider-specific options used by the Call Transcription Start command, such as `transcription_model`, without requiring the engine discriminator to be repeated inside this object.
-     * @example {
-     *       "interim_results": true,
-     *       "keywords_boosting": {
-     *         "telnyx": 2
-     *       },
-     *       "transcription_model": "deepgram/nova-3"
-     *     }
-     */
-    ConversationRelayTranscriptionEngineConfig: {
-      [key: string]: unknown;
-    };
-    Cursor: {
-      /**
-       * @description Opaque identifier of next page.
-       * @example v1:g3QAAAADZAAKdGVsbnl4X2lkc2wAAAABbQAAACRlYmRiYzdkNi1kZWRmLTExZWQtYTM3MS0wMjQyMGFlZjAwYjRqZAAJdGltZXN0YW1wbggA8Le4pGhpVxdkAAR0eXBlZAAFYWZ0ZXI=
-       */
-      after?: string;
-      /**
-       * @description Opaque identifier of previous page.
-       * @example v1:g3QAAAADZAAKdGVsbnl4X2lkc2wAAAABbQAAACRlYmRiYzdkNi1kZWRmLTExZWQtYTM3MS0wMjQyMGFlZjAwYjRqZAAJdGltZXN0YW1wbggA8Le4pGhpVxdkAAR0eXBlZAAFYWZ0ZXI=
-       */
-      before?: string;
-    };
-    /**
-     * Custom SIP Header
-     * @example {
-     *       "name": "head_1",
-     *       "value": "val_1"
-     *     }
-     */
-    CustomSipHeader: {
-      /**
-       * @description The name of the header to add.
-       * @example head_1
-       */
-      name: string;
-      /**
-       * @description The value of the header.
-       * @example val_1
-       */
-      value: string;
-    };
-    /**
-     * DeepgramNova2Config
-     * @example {
-     *       "hints": [
-     *         "Telnyx",
-     *         "LiveKit",
-     *         "VoIP"
-     *       ],
-     *       "keywords_boosting": {
-     *         "krieger": 1,
-     *         "snuffleupagus": 5,
-     *         "systrom": 2
-     *       },
-     *       "language": "en",
-     *       "smart_format": false,
-     *       "transcription_engine": "Deepgram",
-     *       "transcription_model": "deepgram/nova-2"
-     *     }
-     */
-    DeepgramNova2Config: {
-      /**
-       * @description Nova-2 keyword biasing without intensifiers. Up to 100 terms to bias recognition toward. For weighted biasing, use `keywords_boosting` instead. Nova-2-only; use `keyterms` on Nova-3.
-       * @default []
-       * @example [
-       *       "Telnyx",
-       *       "LiveKit",
-       *       "VoIP"
-       *     ]
-       */
-      hints?: string[];
-      /**
-       * @description Whether to send also interim results. If set to false, only final results will be sent.
-       * @default false
-       * @example true
-       */
-      interim_results?: boolean;
-      /**
-       * @description Keywords and their respective intensifiers (boosting values) to improve transcription accuracy for specific words or phrases. The intensifier should be a numeric value. Example: `{"snuffleupagus": 5, "systrom": 2, "krieger": 1}`.
-       * @default null
-       * @example {
-       *       "krieger": 1,
-       *       "snuffleupagus": 5,
-       *       "systrom": 2
-       *     }
-       */
-      keywords_boosting?: {
-        [key: string]: number;
-      };
-      language?: components['schemas']['DeepgramNova2TranscriptionLanguage'];
-      /**
-       * @description Enable Deepgram's smart formatting (capitalization, punctuation, and digit normalization). Note: Telnyx defaults this to `true`, overriding Deepgram's underlying default of `false` — omit the field to get a smart-formatted transcript, or set it to `false` to receive the raw lowercase transcript without punctuation.
-       * @default true
-       * @example false
-       */
-      smart_format?: boolean;
-      /** @enum {string} */
-      transcription_engine: 'Deepgram';
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      transcription_model: 'deepgram/nova-2';
-      /**
-       * @description Number of milliseconds of silence to consider an utterance ended. Ranges from 0 to 5000 ms.
-       * @default 1000
-       * @example 800
-       */
-      utterance_end_ms?: number;
-    };
-    /**
-     * Deepgram nova-2 transcription engine list of languages
-     * @description Language to use for speech recognition with nova-2 model
-     * @default en
-     * @example en
-     * @enum {string}
-     */
-    DeepgramNova2TranscriptionLanguage:
-      | 'bg'
-      | 'ca'
-      | 'zh'
-      | 'zh-CN'
-      | 'zh-Hans'
-      | 'zh-TW'
-      | 'zh-Hant'
-      | 'zh-HK'
-      | 'cs'
-      | 'da'
-      | 'da-DK'
-      | 'nl'
-      | 'en'
-      | 'en-US'
-      | 'en-AU'
-      | 'en-GB'
-      | 'en-NZ'
-      | 'en-IN'
-      | 'et'
-      | 'fi'
-      | 'nl-BE'
-      | 'fr'
-      | 'fr-CA'
-      | 'de'
-      | 'de-CH'
-      | 'el'
-      | 'hi'
-      | 'hu'
-      | 'id'
-      | 'it'
-      | 'ja'
-      | 'ko'
-      | 'ko-KR'
-      | 'lv'
-      | 'lt'
-      | 'ms'
-      | 'no'
-      | 'pl'
-      | 'pt'
-      | 'pt-BR'
-      | 'pt-PT'
-      | 'ro'
-      | 'ru'
-      | 'sk'
-      | 'es'
-      | 'es-419'
-      | 'sv'
-      | 'sv-SE'
-      | 'th'
-      | 'th-TH'
-      | 'tr'
-      | 'uk'
-      | 'vi'
-      | 'auto_detect';
-    /**
-     * DeepgramNova3Config
-     * @example {
-     *       "keyterms": [
-     *         "Telnyx",
-     *         "LiveKit",
-     *         "VoIP"
-     *       ],
-     *       "keywords_boosting": {
-     *         "krieger": 1,
-     *         "snuffleupagus": 5,
-     *         "systrom": 2
-     *       },
-     *       "language": "en",
-     *       "smart_format": false,
-     *       "transcription_engine": "Deepgram",
-     *       "transcription_model": "deepgram/nova-3"
-     *     }
-     */
-    DeepgramNova3Config: {
-      /**
-       * @description Whether to send also interim results. If set to false, only final results will be sent.
-       * @default false
-       * @example true
-       */
-      interim_results?: boolean;
-      /**
-       * @description Nova-3 keyterm prompting. Up to 100 domain-specific terms or brand names to bias recognition toward. Nova-3-only; use `hints` on Nova-2.
-       * @default []
-       * @example [
-       *       "Telnyx",
-       *       "LiveKit",
-       *       "VoIP"
-       *     ]
-       */
-      keyterms?: string[];
-      /**
-       * @description Keywords and their respective intensifiers (boosting values) to improve transcription accuracy for specific words or phrases. The intensifier should be a numeric value. Example: `{"snuffleupagus": 5, "systrom": 2, "krieger": 1}`.
-       * @default null
-       * @example {
-       *       "krieger": 1,
-       *       "snuffleupagus": 5,
-       *       "systrom": 2
-       *     }
-       */
-      keywords_boosting?: {
-        [key: string]: number;
-      };
-      language?: components['schemas']['DeepgramNova3TranscriptionLanguage'];
-      /**
-       * @description Enable Deepgram's smart formatting (capitalization, punctuation, and digit normalization). Note: Telnyx defaults this to `true`, overriding Deepgram's underlying default of `false` — omit the field to get a smart-formatted transcript, or set it to `false` to receive the raw lowercase transcript without punctuation.
-       * @default true
-       * @example false
-       */
-      smart_format?: boolean;
-      /** @enum {string} */
-      transcription_engine: 'Deepgram';
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      transcription_model: 'deepgram/nova-3';
-      /**
-       * @description Number of milliseconds of silence to consider an utterance ended. Ranges from 0 to 5000 ms.
-       * @default 1000
-       * @example 800
-       */
-      utterance_end_ms?: number;
-    };
-    /**
-     * Deepgram nova-3 transcription engine list of languages
-     * @description Language to use for speech recognition with nova-3 model
-     * @default en
-     * @example en
-     * @enum {string}
-     */
-    DeepgramNova3TranscriptionLanguage:
-      | 'en'
-      | 'en-US'
-      | 'en-AU'
-      | 'en-GB'
-      | 'en-IN'
-      | 'en-NZ'
-      | 'de'
-      | 'nl'
-      | 'sv'
-      | 'sv-SE'
-      | 'da'
-      | 'da-DK'
-      | 'es'
-      | 'es-419'
-      | 'fr'
-      | 'fr-CA'
-      | 'pt'
-      | 'pt-BR'
-      | 'pt-PT'
-      | 'auto_detect';
-    /** ElevenLabs Voice Settings */
-    ElevenLabsVoiceSettings: {
-      /**
-       * @description The `identifier` for an integration secret [/v2/integration_secrets](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) that refers to your ElevenLabs API key. Warning: Free plans are unlikely to work with this integration.
-       * @example my_elevenlabs_api_key
-       */
-      api_key_ref?: string;
-      /**
-       * @description Voice settings provider type (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      type: 'elevenlabs';
-    };
-    /**
-     * Gather Using Audio Request
-     * @example {
-     *       "audio_url": "http://example.com/message.wav",
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
-     *       "inter_digit_timeout_millis": 10000,
-     *       "invalid_audio_url": "http://example.com/message.wav",
-     *       "maximum_digits": 10,
-     *       "minimum_digits": 1,
-     *       "terminating_digit": "#",
-     *       "timeout_millis": 10000,
-     *       "valid_digits": "123"
-     *     }
-     */
-    GatherUsingAudioRequest: {
-      /**
-       * @description The URL of a file to be played back at the beginning of each prompt. The URL can point to either a WAV or MP3 file. media_name and audio_url cannot be used together in one request.
-       * @example http://example.com/message.wav
-       */
-      audio_url?: string;
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * Format: int32
-       * @description The number of milliseconds to wait for input between digits.
-       * @default 5000
-       * @example 10000
-       */
-      inter_digit_timeout_millis?: number;
-      /**
-       * @description The URL of a file to play when digits don't match the `valid_digits` parameter or the number of digits is not between `min` and `max`. The URL can point to either a WAV or MP3 file. invalid_media_name and invalid_audio_url cannot be used together in one request.
-       * @example http://example.com/invalid.wav
-       */
-      invalid_audio_url?: string;
-      /**
-       * @description The media_name of a file to be played back when digits don't match the `valid_digits` parameter or the number of digits is not between `min` and `max`. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file.
-       * @example my_media_uploaded_to_media_storage_api
-       */
-      invalid_media_name?: string;
-      /**
-       * Format: int32
-       * @description The maximum number of digits to fetch. This parameter has a maximum value of 128.
-       * @default 128
-       * @example 10
-       */
-      maximum_digits?: number;
-      /**
-       * Format: int32
-       * @description The maximum number of times the file should be played if there is no input from the user on the call.
-       * @default 3
-       * @example 3
-       */
-      maximum_tries?: number;
-      /**
-       * @description The media_name of a file to be played back at the beginning of each prompt. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file.
-       * @example my_media_uploaded_to_media_storage_api
-       */
-      media_name?: string;
-      /**
-       * Format: int32
-       * @description The minimum number of digits to fetch. This parameter has a minimum value of 1.
-       * @default 1
-       * @example 1
-       */
-      minimum_digits?: number;
-      /**
-       * @description The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
-       * @default #
-       * @example #
-       */
-      terminating_digit?: string;
-      /**
-       * Format: int32
-       * @description The number of milliseconds to wait for a DTMF response after file playback ends before a replaying the sound file.
-       * @default 60000
-       * @example 60000
-       */
-      timeout_millis?: number;
-      /**
-       * @description A list of all digits accepted as valid.
-       * @default 0123456789#*
-       * @example 123
-       */
-      valid_digits?: string;
-    };
-    /**
-     * Gather Using Speak Request
-     * @example {
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
-     *       "inter_digit_timeout_millis": 10000,
-     *       "invalid_payload": "say this on call",
-     *       "language": "arb",
-     *       "maximum_digits": 10,
-     *       "minimum_digits": 1,
-     *       "payload": "say this on call",
-     *       "payload_type": "text",
-     *       "service_level": "premium",
-     *       "terminating_digit": "#",
-     *       "valid_digits": "123",
-     *       "voice": "male"
-     *     }
-     */
-    GatherUsingSpeakRequest: {
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * Format: int32
-       * @description The number of milliseconds to wait for input between digits.
-       * @default 5000
-       * @example 10000
-       */
-      inter_digit_timeout_millis?: number;
-      /**
-       * @description The text or SSML to be converted into speech when digits don't match the `valid_digits` parameter or the number of digits is not between `min` and `max`. There is a 3,000 character limit.
-       * @example Say this on the call
-       */
-      invalid_payload?: string;
-      /**
-       * @description The language you want spoken. This parameter is ignored when a `Polly.*` voice is specified.
-       * @example en-US
-       * @enum {string}
-       */
-      language?:
-        | 'arb'
-        | 'cmn-CN'
-        | 'cy-GB'
-        | 'da-DK'
-        | 'de-DE'
-        | 'en-AU'
-        | 'en-GB'
-        | 'en-GB-WLS'
-        | 'en-IN'
-        | 'en-US'
-        | 'es-ES'
-        | 'es-MX'
-        | 'es-US'
-        | 'fr-CA'
-        | 'fr-FR'
-        | 'hi-IN'
-        | 'is-IS'
-        | 'it-IT'
-        | 'ja-JP'
-        | 'ko-KR'
-        | 'nb-NO'
-        | 'nl-NL'
-        | 'pl-PL'
-        | 'pt-BR'
-        | 'pt-PT'
-        | 'ro-RO'
-        | 'ru-RU'
-        | 'sv-SE'
-        | 'tr-TR';
-      /**
-       * Format: int32
-       * @description The maximum number of digits to fetch. This parameter has a maximum value of 128.
-       * @default 128
-       * @example 10
-       */
-      maximum_digits?: number;
-      /**
-       * Format: int32
-       * @description The maximum number of times that a file should be played back if there is no input from the user on the call.
-       * @default 3
-       * @example 3
-       */
-      maximum_tries?: number;
-      /**
-       * Format: int32
-       * @description The minimum number of digits to fetch. This parameter has a minimum value of 1.
-       * @default 1
-       * @example 1
-       */
-      minimum_digits?: number;
-      /**
-       * @description The text or SSML to be converted into speech. There is a 3,000 character limit.
-       * @example Say this on the call
-       */
-      payload: string;
-      /**
-       * @description The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
-       * @default text
-       * @example ssml
-       * @enum {string}
-       */
-      payload_type?: 'text' | 'ssml';
-      /**
-       * @description This parameter impacts speech quality, language options and payload types. When using `basic`, only the `en-US` language and payload type `text` are allowed.
-       * @default premium
-       * @example premium
-       * @enum {string}
-       */
-      service_level?: 'basic' | 'premium';
-      /**
-       * @description The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
-       * @default #
-       * @example #
-       */
-      terminating_digit?: string;
-      /**
-       * Format: int32
-       * @description The number of milliseconds to wait for a DTMF response after speak ends before a replaying the sound file.
-       * @default 60000
-       * @example 60000
-       */
-      timeout_millis?: number;
-      /**
-       * @description A list of all digits accepted as valid.
-       * @default 0123456789#*
-       * @example 123
-       */
-      valid_digits?: string;
-      /**
-       * @description Specifies the voice used in speech synthesis.
-       *
-       *     - Define voices using the format `<Provider>.<Model>.<VoiceId>`. Specifying only the provider will give default values for voice_id and model_id.
-       *
-       *      **Supported Providers:**
-       *     - **AWS:** Use `AWS.Polly.<VoiceId>` (e.g., `AWS.Polly.Joanna`). For neural voices, which provide more realistic, human-like speech, append `-Neural` to the `VoiceId` (e.g., `AWS.Polly.Joanna-Neural`). Check the [available voices](https://docs.aws.amazon.com/polly/latest/dg/available-voices.html) for compatibility.
-       *     - **Azure:** Use `Azure.<VoiceId>` (e.g., `Azure.en-CA-ClaraNeural`, `Azure.en-US-BrianMultilingualNeural`, `Azure.en-US-Ava:DragonHDLatestNeural`). For a complete list of voices, go to [Azure Voice Gallery](https://speech.microsoft.com/portal/voicegallery). Use `voice_settings` to configure custom deployments, regions, or API keys.
-       *     - **ElevenLabs:** Use `ElevenLabs.<ModelId>.<VoiceId>` (e.g., `ElevenLabs.eleven_multilingual_v2.21m00Tcm4TlvDq8ikWAM`). The `ModelId` part is optional. To use ElevenLabs, you must provide your ElevenLabs API key as an integration identifier secret in `"voice_settings": {"api_key_ref": "<secret_identifier>"}`. See [integration secrets documentation](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) for details. Check [available voices](https://elevenlabs.io/docs/api-reference/get-voices).
-       *     - **Telnyx:** Use `Telnyx.<model_id>.<voice_id>` (e.g., `Telnyx.KokoroTTS.af`). Use `voice_settings` to configure voice_speed and other synthesis parameters. `Bayan` provides Arabic (multiple dialects) and English voices (e.g., `Telnyx.Bayan.Ahmed`, `Telnyx.Bayan.Amanda`). `Sukhan` provides Urdu voices (e.g., `Telnyx.Sukhan.urdu-professor`); `voice_speed` is not supported.
-       *     - **Minimax:** Use `Minimax.<ModelId>.<VoiceId>` (e.g., `Minimax.speech-02-hd.Wise_Woman`). Supported models: `speech-02-turbo`, `speech-02-hd`, `speech-2.6-turbo`, `speech-2.8-turbo`. Use `voice_settings` to configure speed, volume, pitch, and language_boost.
-       *     - **Rime:** Use `Rime.<model_id>.<voice_id>` (e.g., `Rime.Arcana.cove`). Supported model_ids: `Arcana`, `Mist`, `ArcanaV3`, `Coda`. Use `voice_settings` to configure voice_speed.
-       *     - **Resemble:** Use `Resemble.Turbo.<voice_id>` (e.g., `Resemble.Turbo.my_voice`). Only `Turbo` model is supported. Use `voice_settings` to configure precision, sample_rate, and format.
-       *     - **Inworld:** Use `Inworld.<ModelId>.<VoiceId>` (e.g., `Inworld.Mini.Loretta`, `Inworld.Max.Oliver`, `Inworld.TTS2.Loretta`). Supported models: `Mini`, `Max`, `TTS2`. Use `voice_settings` to configure `delivery_mode` (`STABLE`, `BALANCED`, `CREATIVE`), supported by `TTS2` only.
-       *     - **Fish Audio:** Use `FishAudio.<ModelId>.<VoiceId>` (e.g., `FishAudio.s2.1-pro.<reference_id>`). Supported models: `s2.1-pro`, `s2-pro`, `s1`. `VoiceId` is a Fish Voice-Library reference ID.
-       *     - **xAI:** Use `xAI.<VoiceId>` (e.g., `xAI.eve`). Available voices: `eve`, `ara`, `rex`, `sal`, `leo`.
-       *
-       *     For service_level basic, you may define the gender of the speaker (male or female).
-       * @example Telnyx.KokoroTTS.af
-       */
-      voice: string;
-      /** @description The settings associated with the voice selected */
-      voice_settings?:
-        | components['schemas']['ElevenLabsVoiceSettings']
-        | components['schemas']['TelnyxVoiceSettings']
-        | components['schemas']['AWSVoiceSettings']
-        | components['schemas']['MinimaxVoiceSettings']
-        | components['schemas']['AzureVoiceSettings']
-        | components['schemas']['RimeVoiceSettings']
-        | components['schemas']['ResembleVoiceSettings']
-        | components['schemas']['InworldVoiceSettings']
-        | components['schemas']['XAIVoiceSettings'];
-    };
-    /**
-     * Google transcription engine list of languages
-     * @description Language to use for speech recognition
-     * @default en
-     * @example en
-     * @enum {string}
-     */
-    GoogleTranscriptionLanguage:
-      | 'af'
-      | 'sq'
-      | 'am'
-      | 'ar'
-      | 'hy'
-      | 'az'
-      | 'eu'
-      | 'bn'
-      | 'bs'
-      | 'bg'
-      | 'my'
-      | 'ca'
-      | 'yue'
-      | 'zh'
-      | 'hr'
-      | 'cs'
-      | 'da'
-      | 'nl'
-      | 'en'
-      | 'et'
-      | 'fil'
-      | 'fi'
-      | 'fr'
-      | 'gl'
-      | 'ka'
-      | 'de'
-      | 'el'
-      | 'gu'
-      | 'iw'
-      | 'hi'
-      | 'hu'
-      | 'is'
-      | 'id'
-      | 'it'
-      | 'ja'
-      | 'jv'
-      | 'kn'
-      | 'kk'
-      | 'km'
-      | 'ko'
-      | 'lo'
-      | 'lv'
-      | 'lt'
-      | 'mk'
-      | 'ms'
-      | 'ml'
-      | 'mr'
-      | 'mn'
-      | 'ne'
-      | 'no'
-      | 'fa'
-      | 'pl'
-      | 'pt'
-      | 'pa'
-      | 'ro'
-      | 'ru'
-      | 'rw'
-      | 'sr'
-      | 'si'
-      | 'sk'
-      | 'sl'
-      | 'ss'
-      | 'st'
-      | 'es'
-      | 'su'
-      | 'sw'
-      | 'sv'
-      | 'ta'
-      | 'te'
-      | 'th'
-      | 'tn'
-      | 'tr'
-      | 'ts'
-      | 'uk'
-      | 'ur'
-      | 'uz'
-      | 've'
-      | 'vi'
-      | 'xh'
-      | 'zu';
-    /**
-     * Hangup Request
-     * @example {
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901"
-     *     }
-     */
-    HangupRequest: {
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * @description Custom headers to be added to the SIP BYE message.
-       * @example [
-       *       {
-       *         "name": "head_1",
-       *         "value": "val_1"
-       *       },
-       *       {
-       *         "name": "head_2",
-       *         "value": "val_2"
-       *       }
-       *     ]
-       */
-      custom_headers?: components['schemas']['CustomSipHeader'][];
-    };
-    /** HangupTool */
-    HangupTool: {
-      hangup: components['schemas']['HangupToolParams'];
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'hangup';
-    };
-    /** HangupToolParams */
-    HangupToolParams: {
-      /**
-       * @description The description of the function that will be passed to the assistant.
-       * @default This tool is used to hang up the call.
-       */
-      description?: string;
-    };
-    /** Inworld Voice Settings */
-    InworldVoiceSettings: {
-      /**
-       * @description Controls the expressiveness and consistency of the Inworld `TTS2` model's speech synthesis. `STABLE` favors consistent, predictable output, `CREATIVE` allows more expressive variation, and `BALANCED` sits in between. Optional and only supported by `TTS2`; when omitted, the provider default applies.
-       * @enum {string}
-       */
-      delivery_mode?: 'STABLE' | 'BALANCED' | 'CREATIVE';
-      /**
-       * @description Voice settings provider type (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      type: 'inworld';
-    };
-    Loopcount: string | number;
-    /**
-     * Media Resource
-     * @example {
-     *       "content_type": "application/xml",
-     *       "created_at": "2019-01-23T18:10:02.574Z",
-     *       "expires_at": "2020-01-23T18:10:02.574Z",
-     *       "media_name": "f5586561-8ff0-4291-a0ac-84fe544797bd",
-     *       "updated_at": "2019-01-23T18:10:02.574Z"
-     *     }
-     */
-    MediaResource: {
-      /**
-       * @description Content type of the file
-       * @example application/xml
-       */
-      content_type?: string;
-      /**
-       * @description ISO 8601 formatted date of when the media resource was created
-       * @example 2019-01-23T18:10:02.574Z
-       */
-      created_at?: string;
-      /**
-       * @description ISO 8601 formatted date of when the media resource will expire and be deleted.
-       * @example 2020-01-23T18:10:02.574Z
-       */
-      expires_at?: string;
-      /** @description Uniquely identifies a media resource. */
-      media_name?: string;
-      /**
-       * @description ISO 8601 formatted date of when the media resource was last updated
-       * @example 2019-01-23T18:10:02.574Z
-       */
-      updated_at?: string;
-    };
-    /** Minimax Voice Settings */
-    MinimaxVoiceSettings: {
-      /**
-       * @description Enhances recognition for specific languages and dialects during MiniMax TTS synthesis. Default is null (no boost). Set to 'auto' for automatic language detection.
-       * @default null
-       * @enum {string|null}
-       */
-      language_boost?:
-        | null
-        | 'auto'
-        | 'Chinese'
-        | 'Chinese,Yue'
-        | 'English'
-        | 'Arabic'
-        | 'Russian'
-        | 'Spanish'
-        | 'French'
-        | 'Portuguese'
-        | 'German'
-        | 'Turkish'
-        | 'Dutch'
-        | 'Ukrainian'
-        | 'Vietnamese'
-        | 'Indonesian'
-        | 'Japanese'
-        | 'Italian'
-        | 'Korean'
-        | 'Thai'
-        | 'Polish'
-        | 'Romanian'
-        | 'Greek'
-        | 'Czech'
-        | 'Finnish'
-        | 'Hindi'
-        | 'Bulgarian'
-        | 'Danish'
-        | 'Hebrew'
-        | 'Malay'
-        | 'Persian'
-        | 'Slovak'
-        | 'Swedish'
-        | 'Croatian'
-        | 'Filipino'
-        | 'Hungarian'
-        | 'Norwegian'
-        | 'Slovenian'
-        | 'Catalan'
-        | 'Nynorsk'
-        | 'Tamil'
-        | 'Afrikaans';
-      /**
-       * @description Voice pitch adjustment. Default is 0.
-       * @default 0
-       * @example 0
-       */
-      pitch?: number;
-      /**
-       * Format: float
-       * @description Speech speed multiplier. Default is 1.0.
-       * @default 1
-       * @example 1
-       */
-      speed?: number;
-      /**
-       * @description Voice settings provider type (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      type: 'minimax';
-      /**
-       * Format: float
-       * @description Speech volume multiplier. Default is 1.0.
-       * @default 1
-       * @example 1
-       */
-      vol?: number;
-    };
-    PaginationMeta: {
-      /** @example 2 */
-      page_number?: number;
-      /** @example 25 */
-      page_size?: number;
-      /** @example 3 */
-      total_pages?: number;
-      /** @example 55 */
-      total_results?: number;
-    };
-    /** Pause Recording Request */
-    PauseRecordingRequest: {
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * Format: uuid
-       * @description Uniquely identifies the resource.
-       * @example 6e00ab49-9487-4364-8ad6-23965965afb2
-       */
-      recording_id?: string;
-    };
-    /**
-     * Play Audio URL Request
-     * @example {
-     *       "audio_url": "http://www.example.com/sounds/greeting.wav",
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
-     *       "loop": "infinity",
-     *       "overlay": true,
-     *       "stop": "current",
-     *       "target_legs": "self"
-     *     }
-     */
-    PlayAudioUrlRequest: {
-      /**
-       * @description Specifies the type of audio provided in `audio_url` or `playback_content`.
-       * @default mp3
-       * @example wav
-       * @enum {string}
-       */
-      audio_type?: 'mp3' | 'wav';
-      /**
-       * @description The URL of a file to be played back on the call. The URL can point to either a WAV or MP3 file. media_name and audio_url cannot be used together in one request.
-       * @example http://example.com/message.wav
-       */
-      audio_url?: string;
-      /**
-       * @description Caches the audio file. Useful when playing the same audio file multiple times during the call.
-       * @default true
-       * @example true
-       */
-      cache_audio?: boolean;
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * @description The number of times the audio file should be played. If supplied, the value must be an integer between 1 and 100, or the special string `infinity` for an endless loop.
-       * @default 1
-       * @example infinity
-       */
-      loop?: components['schemas']['Loopcount'];
-      /**
-       * @description The media_name of a file to be played back on the call. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file.
-       * @example my_media_uploaded_to_media_storage_api
-       */
-      media_name?: string;
-      /**
-       * @description When enabled, audio will be mixed on top of any other audio that is actively being played back. Note that `overlay: true` will only work if there is another audio file already being played on the call.
-       * @default false
-       * @example true
-       */
-      overlay?: boolean;
-      /**
-       * @description Allows a user to provide base64 encoded mp3 or wav. Note: when using this parameter, `media_url` and `media_name` in the `playback_started` and `playback_ended` webhooks will be empty
-       * @example SUQzAwAAAAADf1...
-       */
-      playback_content?: string;
-      /**
-       * @description When specified, it stops the current audio being played. Specify `current` to stop the current audio being played, and to play the next file in the queue. Specify `all` to stop the current audio file being played and to also clear all audio files from the queue.
-       * @example current
-       */
-      stop?: string;
-      /**
-       * @description Specifies the leg or legs on which audio will be played. If supplied, the value must be either `self`, `opposite` or `both`.
-       * @default self
-       * @example self
-       */
-      target_legs?: string;
-    };
-    /**
-     * Playback Stop Request
-     * @example {
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
-     *       "overlay": false,
-     *       "stop": "all"
-     *     }
-     */
-    PlaybackStopRequest: {
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * @description When enabled, it stops the audio being played in the overlay queue.
-       * @default false
-       * @example true
-       */
-      overlay?: boolean;
-      /**
-       * @description Use `current` to stop the current audio being played. Use `all` to stop the current audio file being played and clear all audio files from the queue.
-       * @default all
-       * @example current
-       */
-      stop?: string;
-    };
-    /** RecordingResponse */
-    RecordingResponse: {
-      data?: components['schemas']['RecordingResponseData'];
-    };
-    /** RecordingResponseData */
-    RecordingResponseData: {
-      /**
-       * @description Unique identifier and token for controlling the call.
-       * @example v3:e-31OnvjEM7Y4wvxr3TKNk8M3QyLcGZPiUIzCGtwQtOtEjY-B0urkw
-       */
-      call_control_id?: string;
-      /**
-       * @description ID unique to the call leg (used to correlate webhook events).
-       * @example 84a97d76-e40f-11ed-9074-02420a0daa69
-       */
-      call_leg_id?: string;
-      /**
-       * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-       * @example 84a97d76-e40f-11ed-9074-02420a0daa69
-       */
-      call_session_id?: string;
-      /**
-       * @description When `dual`, the final audio file has the first leg on channel A, and the rest on channel B.
-       * @example dual
-       * @enum {string}
-       */
-      channels?: 'single' | 'dual';
-      /**
-       * @description Uniquely identifies the conference.
-       * @example 84a97d76-e40f-11ed-9074-02420a0daa69
-       */
-      conference_id?: string;
-      /**
-       * @description Identifies the Telnyx application (Call Control, TeXML) or SIP connection resource associated with this recording.
-       * @example 175237942907135762
-       */
-      connection_id?: string;
-      /**
-       * @description ISO 8601 formatted date indicating when the resource was created.
-       * @example 2018-02-02T22:25:27.521Z
-       */
-      created_at?: string;
-      /** @description Links to download the recording files. */
-      download_urls?: {
-        /** @description Link to download the recording in mp3 format. */
-        mp3?: string;
-        /** @description Link to download the recording in wav format. */
-        wav?: string;
-      };
-      /**
-       * Format: int32
-       * @description The duration of the recording in milliseconds.
-       * @example 60000
-       */
-      duration_millis?: number;
-      /**
-       * @description The `from` (caller) number for the call that generated this recording.
-       * @example +15551234567
-       */
-      from?: string;
-      /**
-       * @description Uniquely identifies the recording.
-       * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
-       */
-      id?: string;
-      /**
-       * @description Indicates what triggered the recording. Possible values include `DialVerb`, `Conference`, `OutboundAPI`, `Trunking`, `RecordVerb`, `StartCallRecordingAPI`, `StartConferenceRecordingAPI`.
-       * @example StartCallRecordingAPI
-       */
-      initiated_by?: string;
-      /**
-       * @example recording
-       * @enum {string}
-       */
-      record_type?: 'recording';
-      /**
-       * @description ISO 8601 formatted date of when the recording ended.
-       * @example 2019-01-23T18:10:02.574Z
-       */
-      recording_ended_at?: string;
-      /**
-       * @description ISO 8601 formatted date of when the recording started.
-       * @example 2019-01-23T18:10:02.574Z
-       */
-      recording_started_at?: string;
-      /**
-       * @description The kind of event that led to this recording being created.
-       * @example conference
-       * @enum {string}
-       */
-      source?: 'conference' | 'call';
-      /**
-       * @description The status of the recording. Only `completed` recordings are currently supported.
-       * @example completed
-       * @enum {string}
-       */
-      status?: 'completed';
-      /**
-       * @description The `to` (callee) number for the call that generated this recording.
-       * @example +15557654321
-       */
-      to?: string;
-      /**
-       * @description ISO 8601 formatted date indicating when the resource was updated.
-       * @example 2018-02-02T22:25:27.521Z
-       */
-      updated_at?: string;
-    };
-    /** RecordingTranscriptionsResponseData */
-    RecordingTranscription: {
-      /**
-       * @description ISO 8601 formatted date indicating when the resource was created.
-       * @example 2018-02-02T22:25:27.521Z
-       */
-      created_at?: string;
-      /**
-       * Format: int32
-       * @description The duration of the recording transcription in milliseconds.
-       * @example 60000
-       */
-      duration_millis?: number;
-      /**
-       * @description Uniquely identifies the recording transcription.
-       * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
-       */
-      id?: string;
-      /**
-       * @example recording_transcription
-       * @enum {string}
-       */
-      record_type?: 'recording_transcription';
-      /**
-       * @description Uniquely identifies the recording associated with this transcription.
-       * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
-       */
-      recording_id?: string;
-      /**
-       * @description The status of the recording transcription. Only `completed` has transcription text available.
-       * @example completed
-       * @enum {string}
-       */
-      status?: 'in-progress' | 'completed';
-      /**
-       * @description The recording's transcribed text.
-       * @example Good morning, how may I help you?
-       */
-      transcription_text?: string;
-      /**
-       * @description ISO 8601 formatted date indicating when the resource was updated.
-       * @example 2018-02-02T22:25:27.521Z
-       */
-      updated_at?: string;
-    };
-    /**
-     * Resemble Sample Rate
-     * @description Audio sample rate in Hz.
-     * @default 48000
-     * @enum {string}
-     */
-    ResembleSampleRate: '8000' | '16000' | '22050' | '32000' | '44100' | '48000';
-    /** Resemble Voice Settings */
-    ResembleVoiceSettings: {
-      /**
-       * @description Output audio format.
-       * @default mp3
-       * @enum {string}
-       */
-      format?: 'wav' | 'mp3';
-      /**
-       * @description Audio precision format.
-       * @default PCM_32
-       * @enum {string}
-       */
-      precision?: 'PCM_16' | 'PCM_24' | 'PCM_32' | 'MULAW';
-      sample_rate?: components['schemas']['ResembleSampleRate'];
-      /**
-       * @description Voice settings provider type (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      type: 'resemble';
-    };
-    /** Resume Recording Request */
-    ResumeRecordingRequest: {
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * Format: uuid
-       * @description Uniquely identifies the resource.
-       * @example 6e00ab49-9487-4364-8ad6-23965965afb2
-       */
-      recording_id?: string;
-    };
-    /** Rime Voice Settings */
-    RimeVoiceSettings: {
-      /**
-       * @description Voice settings provider type (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      type: 'rime';
-      /**
-       * Format: float
-       * @description Speech speed multiplier. Default is 1.0.
-       * @default 1
-       * @example 1
-       */
-      voice_speed?: number;
-    };
-    /**
-     * SIP Header
-     * @example {
-     *       "name": "User-to-User",
-     *       "value": "value"
-     *     }
-     */
-    SipHeader: {
-      /**
-       * @description The name of the header to add.
-       * @example User-to-User
-       * @enum {string}
-       */
-      name: 'User-to-User';
-      /**
-       * @description The value of the header.
-       * @example value
-       */
-      value: string;
-    };
-    /**
-     * Sound modifications
-     * @description Use this field to modify sound effects, for example adjust the pitch.
-     * @example {
-     *       "octaves": 0.1,
-     *       "pitch": 0.8,
-     *       "semitone": -2,
-     *       "track": "both"
-     *     }
-     */
-    SoundModifications: {
-      /**
-       * Format: float
-       * @description Adjust the pitch in octaves, values should be between -1 and 1, default 0
-       * @example -0.5
-       */
-      octaves?: number;
-      /**
-       * Format: float
-       * @description Set the pitch directly, value should be > 0, default 1 (lower = lower tone)
-       * @example 0.8
-       */
-      pitch?: number;
-      /**
-       * Format: float
-       * @description Adjust the pitch in semitones, values should be between -14 and 14, default 0
-       * @example -10
-       */
-      semitone?: number;
-      /**
-       * @description The track to which the sound modifications will be applied. Accepted values are `inbound` or `outbound`
-       * @default outbound
-       * @example inbound
-       */
-      track?: string;
-    };
-    /**
-     * Speak Request
-     * @example {
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
-     *       "language": "arb",
-     *       "payload": "Say this on the call",
-     *       "payload_type": "text",
-     *       "service_level": "basic",
-     *       "stop": "current",
-     *       "voice": "female"
-     *     }
-     */
-    SpeakRequest: {
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * @description The language you want spoken. This parameter is ignored when a `Polly.*` voice is specified.
-       * @example en-US
-       * @enum {string}
-       */
-      language?:
-        | 'arb'
-        | 'cmn-CN'
-        | 'cy-GB'
-        | 'da-DK'
-        | 'de-DE'
-        | 'en-AU'
-        | 'en-GB'
-        | 'en-GB-WLS'
-        | 'en-IN'
-        | 'en-US'
-        | 'es-ES'
-        | 'es-MX'
-        | 'es-US'
-        | 'fr-CA'
-        | 'fr-FR'
-        | 'hi-IN'
-        | 'is-IS'
-        | 'it-IT'
-        | 'ja-JP'
-        | 'ko-KR'
-        | 'nb-NO'
-        | 'nl-NL'
-        | 'pl-PL'
-        | 'pt-BR'
-        | 'pt-PT'
-        | 'ro-RO'
-        | 'ru-RU'
-        | 'sv-SE'
-        | 'tr-TR';
-      /** @description The number of times to play the audio file. Use `infinity` to loop indefinitely. Defaults to 1. */
-      loop?: components['schemas']['Loopcount'];
-      /**
-       * @description The text or SSML to be converted into speech. There is a 3,000 character limit.
-       * @example Say this on the call
-       */
-      payload: string;
-      /**
-       * @description The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
-       * @default text
-       * @example ssml
-       * @enum {string}
-       */
-      payload_type?: 'text' | 'ssml';
-      /**
-       * @description This parameter impacts speech quality, language options and payload types. When using `basic`, only the `en-US` language and payload type `text` are allowed.
-       * @default premium
-       * @example premium
-       * @enum {string}
-       */
-      service_level?: 'basic' | 'premium';
-      /**
-       * @description When specified, it stops the current audio being played. Specify `current` to stop the current audio being played, and to play the next file in the queue. Specify `all` to stop the current audio file being played and to also clear all audio files from the queue.
-       * @example current
-       */
-      stop?: string;
-      /**
-       * @description Specifies which legs of the call should receive the spoken audio.
-       * @default self
-       * @example both
-       * @enum {string}
-       */
-      target_legs?: 'self' | 'opposite' | 'both';
-      /**
-       * @description Specifies the voice used in speech synthesis.
-       *
-       *     - Define voices using the format `<Provider>.<Model>.<VoiceId>`. Specifying only the provider will give default values for voice_id and model_id.
-       *
-       *      **Supported Providers:**
-       *     - **AWS:** Use `AWS.Polly.<VoiceId>` (e.g., `AWS.Polly.Joanna`). For neural voices, which provide more realistic, human-like speech, append `-Neural` to the `VoiceId` (e.g., `AWS.Polly.Joanna-Neural`). Check the [available voices](https://docs.aws.amazon.com/polly/latest/dg/available-voices.html) for compatibility.
-       *     - **Azure:** Use `Azure.<VoiceId>` (e.g., `Azure.en-CA-ClaraNeural`, `Azure.en-US-BrianMultilingualNeural`, `Azure.en-US-Ava:DragonHDLatestNeural`). For a complete list of voices, go to [Azure Voice Gallery](https://speech.microsoft.com/portal/voicegallery). Use `voice_settings` to configure custom deployments, regions, or API keys.
-       *     - **ElevenLabs:** Use `ElevenLabs.<ModelId>.<VoiceId>` (e.g., `ElevenLabs.eleven_multilingual_v2.21m00Tcm4TlvDq8ikWAM`). The `ModelId` part is optional. To use ElevenLabs, you must provide your ElevenLabs API key as an integration identifier secret in `"voice_settings": {"api_key_ref": "<secret_identifier>"}`. See [integration secrets documentation](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) for details. Check [available voices](https://elevenlabs.io/docs/api-reference/get-voices).
-       *     - **Telnyx:** Use `Telnyx.<model_id>.<voice_id>` (e.g., `Telnyx.KokoroTTS.af`). Use `voice_settings` to configure voice_speed and other synthesis parameters. `Bayan` provides Arabic (multiple dialects) and English voices (e.g., `Telnyx.Bayan.Ahmed`, `Telnyx.Bayan.Amanda`). `Sukhan` provides Urdu voices (e.g., `Telnyx.Sukhan.urdu-professor`); `voice_speed` is not supported.
-       *     - **Minimax:** Use `Minimax.<ModelId>.<VoiceId>` (e.g., `Minimax.speech-02-hd.Wise_Woman`). Supported models: `speech-02-turbo`, `speech-02-hd`, `speech-2.6-turbo`, `speech-2.8-turbo`. Use `voice_settings` to configure speed, volume, pitch, and language_boost.
-       *     - **Rime:** Use `Rime.<model_id>.<voice_id>` (e.g., `Rime.Arcana.cove`). Supported model_ids: `Arcana`, `Mist`, `ArcanaV3`, `Coda`. Use `voice_settings` to configure voice_speed.
-       *     - **Resemble:** Use `Resemble.Turbo.<voice_id>` (e.g., `Resemble.Turbo.my_voice`). Only `Turbo` model is supported. Use `voice_settings` to configure precision, sample_rate, and format.
-       *     - **Inworld:** Use `Inworld.<ModelId>.<VoiceId>` (e.g., `Inworld.Mini.Loretta`, `Inworld.Max.Oliver`, `Inworld.TTS2.Loretta`). Supported models: `Mini`, `Max`, `TTS2`. Use `voice_settings` to configure `delivery_mode` (`STABLE`, `BALANCED`, `CREATIVE`), supported by `TTS2` only.
-       *     - **Fish Audio:** Use `FishAudio.<ModelId>.<VoiceId>` (e.g., `FishAudio.s2.1-pro.<reference_id>`). Supported models: `s2.1-pro`, `s2-pro`, `s1`. `VoiceId` is a Fish Voice-Library reference ID.
-       *     - **xAI:** Use `xAI.<VoiceId>` (e.g., `xAI.eve`). Available voices: `eve`, `ara`, `rex`, `sal`, `leo`.
-       *
-       *     For service_level basic, you may define the gender of the speaker (male or female).
-       * @example Telnyx.KokoroTTS.af
-       */
-      voice: string;
-      /** @description The settings associated with the voice selected */
-      voice_settings?:
-        | components['schemas']['ElevenLabsVoiceSettings']
-        | components['schemas']['TelnyxVoiceSettings']
-        | components['schemas']['AWSVoiceSettings']
-        | components['schemas']['MinimaxVoiceSettings']
-        | components['schemas']['AzureVoiceSettings']
-        | components['schemas']['RimeVoiceSettings']
-        | components['schemas']['ResembleVoiceSettings']
-        | components['schemas']['InworldVoiceSettings']
-        | components['schemas']['XAIVoiceSettings'];
-    };
-    /**
-     * Speechmatics transcription engine list of languages
-     * @description Language to use for speech recognition
-     * @default en
-     * @example en
-     * @enum {string}
-     */
-    SpeechmaticsTranscriptionLanguage:
-      | 'en'
-      | 'ba'
-      | 'eu'
-      | 'gl'
-      | 'ga'
-      | 'mt'
-      | 'mn'
-      | 'sw'
-      | 'ug'
-      | 'cy'
-      | 'ar_en'
-      | 'cmn_en'
-      | 'en_ms'
-      | 'en_ta'
-      | 'tl'
-      | 'es-bilingual-en'
-      | 'cmn_en_ms_ta';
-    /**
-     * Start Recording Request
-     * @example {
-     *       "channels": "single",
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
-     *       "format": "wav",
-     *       "max_length": 0,
-     *       "play_beep": true,
-     *       "timeout_secs": 0,
-     *       "transcription": true,
-     *       "transcription_engine": "B",
-     *       "transcription_language": "en"
-     *     }
-     */
-    StartRecordingRequest: {
-      /**
-       * @description When `dual`, final audio file will be stereo recorded with the first leg on channel A, and the rest on channel B.
-       * @example single
-       * @enum {string}
-       */
-      channels: 'single' | 'dual';
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * @description The custom recording file name to be used instead of the default `call_leg_id`. Telnyx will still add a Unix timestamp suffix.
-       * @example my_recording_file_name
-       */
-      custom_file_name?: string;
-      /**
-       * @description The audio file format used when storing the call recording. Can be either `mp3` or `wav`.
-       * @example mp3
-       * @enum {string}
-       */
-      format: 'wav' | 'mp3';
-      /**
-       * Format: int32
-       * @description Defines the maximum length for the recording in seconds. The minimum value is 0. The maximum value is 14400. The default value is 0 (infinite)
-       * @default 0
-       * @example 100
-       */
-      max_length?: number;
-      /**
-       * @description If enabled, a beep sound will be played at the start of a recording.
-       * @example true
-       */
-      play_beep?: boolean;
-      /**
-       * @description The audio track to be recorded. Can be either `both`, `inbound` or `outbound`. If only single track is specified (`inbound`, `outbound`), `channels` configuration is ignored and it will be recorded as mono (single channel).
-       * @default both
-       * @example outbound
-       * @enum {string}
-       */
-      recording_track?: 'both' | 'inbound' | 'outbound';
-      /**
-       * Format: int32
-       * @description The number of seconds that Telnyx will wait for the recording to be stopped if silence is detected. The timer only starts when the speech is detected. Please note that call transcription is used to detect silence and the related charge will be applied. The minimum value is 0. The default value is 0 (infinite)
-       * @default 0
-       * @example 100
-       */
-      timeout_secs?: number;
-      /**
-       * @description Enable post recording transcription. The default value is false.
-       * @default false
-       * @example true
-       */
-      transcription?: boolean;
-      /**
-       * @description Engine to use for speech recognition. `A` - `Google`, `B` - `Telnyx`, `deepgram/nova-3` - `Deepgram Nova-3`. Note: `deepgram/nova-3` supports only `en` and `en-{Region}` languages.
-       * @default A
-       * @example A
-       * @enum {string}
-       */
-      transcription_engine?: 'A' | 'B' | 'deepgram/nova-3';
-      transcription_language?: components['schemas']['TranscriptionLanguage'];
-      /**
-       * Format: int32
-       * @description Defines maximum number of speakers in the conversation. Applies to `google` engine only.
-       * @default 6
-       * @example 4
-       */
-      transcription_max_speaker_count?: number;
-      /**
-       * Format: int32
-       * @description Defines minimum number of speakers in the conversation. Applies to `google` engine only.
-       * @default 2
-       * @example 4
-       */
-      transcription_min_speaker_count?: number;
-      /**
-       * @description Enables profanity_filter. Applies to `google` engine only.
-       * @default false
-       * @example true
-       */
-      transcription_profanity_filter?: boolean;
-      /**
-       * @description Enables speaker diarization. Applies to `google` engine only.
-       * @default false
-       * @example true
-       */
-      transcription_speaker_diarization?: boolean;
-      /**
-       * @description When set to `trim-silence`, silence will be removed from the beginning and end of the recording.
-       * @example trim-silence
-       * @enum {string}
-       */
-      trim?: 'trim-silence';
-    };
-    /**
-     * Stop Recording Request
-     * @example {
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
-     *       "recording_id": "6e00ab49-9487-4364-8ad6-23965965afb2"
-     *     }
-     */
-    StopRecordingRequest: {
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * Format: uuid
-       * @description Uniquely identifies the resource.
-       * @example 6e00ab49-9487-4364-8ad6-23965965afb2
-       */
-      recording_id?: string;
-    };
-    /**
-     * Bidirectional Stream Codec
-     * @description Indicates codec for bidirectional streaming RTP payloads. Used only with stream_bidirectional_mode=rtp. Case sensitive.
-     * @default PCMU
-     * @example G722
-     * @enum {string}
-     */
-    StreamBidirectionalCodec: 'PCMU' | 'PCMA' | 'G722' | 'OPUS' | 'AMR-WB' | 'L16';
-    /**
-     * Bidirectional Stream Mode
-     * @description Configures method of bidirectional streaming (mp3, rtp).
-     * @default mp3
-     * @example rtp
-     * @enum {string}
-     */
-    StreamBidirectionalMode: 'mp3' | 'rtp';
-    /**
-     * Bidirectional Stream Target Legs
-     * @description Specifies which call legs should receive the bidirectional stream audio.
-     * @default opposite
-     * @example both
-     * @enum {string}
-     */
-    StreamBidirectionalTargetLegs: 'both' | 'self' | 'opposite';
-    /**
-     * Stream Codec
-     * @description Specifies the codec to be used for the streamed audio. When set to 'default' or when transcoding is not possible, the codec from the call will be used.
-     * @default default
-     * @example PCMA
-     * @enum {string}
-     */
-    StreamCodec: 'PCMU' | 'PCMA' | 'G722' | 'OPUS' | 'AMR-WB' | 'L16' | 'default';
-    /**
-     * Telnyx transcription engine list of languages
-     * @description Language to use for speech recognition
-     * @default en
-     * @example en
-     * @enum {string}
-     */
-    TelnyxTranscriptionLanguage:
-      | 'en'
-      | 'zh'
-      | 'de'
-      | 'es'
-      | 'ru'
-      | 'ko'
-      | 'fr'
-      | 'ja'
-      | 'pt'
-      | 'tr'
-      | 'pl'
-      | 'ca'
-      | 'nl'
-      | 'ar'
-      | 'sv'
-      | 'it'
-      | 'id'
-      | 'hi'
-      | 'fi'
-      | 'vi'
-      | 'he'
-      | 'uk'
-      | 'el'
-      | 'ms'
-      | 'cs'
-      | 'ro'
-      | 'da'
-      | 'hu'
-      | 'ta'
-      | 'no'
-      | 'th'
-      | 'ur'
-      | 'hr'
-      | 'bg'
-      | 'lt'
-      | 'la'
-      | 'mi'
-      | 'ml'
-      | 'cy'
-      | 'sk'
-      | 'te'
-      | 'fa'
-      | 'lv'
-      | 'bn'
-      | 'sr'
-      | 'az'
-      | 'sl'
-      | 'kn'
-      | 'et'
-      | 'mk'
-      | 'br'
-      | 'eu'
-      | 'is'
-      | 'hy'
-      | 'ne'
-      | 'mn'
-      | 'bs'
-      | 'kk'
-      | 'sq'
-      | 'sw'
-      | 'gl'
-      | 'mr'
-      | 'pa'
-      | 'si'
-      | 'km'
-      | 'sn'
-      | 'yo'
-      | 'so'
-      | 'af'
-      | 'oc'
-      | 'ka'
-      | 'be'
-      | 'tg'
-      | 'sd'
-      | 'gu'
-      | 'am'
-      | 'yi'
-      | 'lo'
-      | 'uz'
-      | 'fo'
-      | 'ht'
-      | 'ps'
-      | 'tk'
-      | 'nn'
-      | 'mt'
-      | 'sa'
-      | 'lb'
-      | 'my'
-      | 'bo'
-      | 'tl'
-      | 'mg'
-      | 'as'
-      | 'tt'
-      | 'haw'
-      | 'ln'
-      | 'ha'
-      | 'ba'
-      | 'jw'
-      | 'su'
-      | 'auto_detect';
-    /** Telnyx Voice Settings */
-    TelnyxVoiceSettings: {
-      /**
-       * @description Voice settings provider type (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      type: 'telnyx';
-      /**
-       * Format: float
-       * @description The voice speed to be used for the voice. The voice speed must be between 0.1 and 2.0. Default value is 1.0. Not supported for `Telnyx.Bayan.*` or `Telnyx.Sukhan.*` voices.
-       * @default 1
-       * @example 1
-       */
-      voice_speed?: number;
-    };
-    /** Transcription engine A config */
-    TranscriptionEngineAConfig: {
-      /**
-       * @description Enables speaker diarization.
-       * @default false
-       * @example true
-       */
-      enable_speaker_diarization?: boolean;
-      /**
-       * @description Hints to improve transcription accuracy.
-       * @default []
-       * @example [
-       *       "Telnyx"
-       *     ]
-       */
-      hints?: string[];
-      /**
-       * @description Whether to send also interim results. If set to false, only final results will be sent.
-       * @default false
-       * @example true
-       */
-      interim_results?: boolean;
-      language?: components['schemas']['GoogleTranscriptionLanguage'];
-      /**
-       * Format: int32
-       * @description Defines maximum number of speakers in the conversation.
-       * @default 6
-       * @example 4
-       */
-      max_speaker_count?: number;
-      /**
-       * Format: int32
-       * @description Defines minimum number of speakers in the conversation.
-       * @default 2
-       * @example 4
-       */
-      min_speaker_count?: number;
-      /**
-       * @description The model to use for transcription.
-       * @enum {string}
-       */
-      model?:
-        | 'latest_long'
-        | 'latest_short'
-        | 'command_and_search'
-        | 'phone_call'
-        | 'video'
-        | 'default'
-        | 'medical_conversation'
-        | 'medical_dictation';
-      /**
-       * @description Enables profanity_filter.
-       * @default false
-       * @example true
-       */
-      profanity_filter?: boolean;
-      /** @description Speech context to improve transcription accuracy. */
-      speech_context?: {
-        /**
-         * @description Boost factor for the speech context.
-         * @default 1
-         * @example 1
-         */
-        boost?: number;
-        /**
-         * @default []
-         * @example [
-         *       "Telnyx"
-         *     ]
-         */
-        phrases?: string[];
-      }[];
-      /**
-       * @description Engine identifier for Google transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'A';
-      /**
-       * @description Enables enhanced transcription, this works for models `phone_call` and `video`.
-       * @default false
-       * @example true
-       */
-      use_enhanced?: boolean;
-    };
-    /** Transcription engine AssemblyAI config */
-    TranscriptionEngineAssemblyaiConfig: {
-      /**
-       * @description Whether to send also interim results. If set to false, only final results will be sent.
-       * @default false
-       * @example true
-       */
-      interim_results?: boolean;
-      /**
-       * @description Engine identifier for AssemblyAI transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'AssemblyAI';
-      /**
-       * @description The model to use for transcription.
-       * @default assemblyai/universal-streaming
-       * @enum {string}
-       */
-      transcription_model?: 'assemblyai/universal-streaming';
-    };
-    /** Transcription engine Azure config */
-    TranscriptionEngineAzureConfig: {
-      /** @description Reference to the API key for authentication. See [integration secrets documentation](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) for details. The parameter is optional as defaults are available for some regions. */
-      api_key_ref?: string;
-      language?: components['schemas']['AzureTranscriptionLanguage'];
-      region: components['schemas']['AzureTranscriptionRegion'];
-      /**
-       * @description Engine identifier for Azure transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'Azure';
-    };
-    /** Transcription engine B config */
-    TranscriptionEngineBConfig: {
-      language?: components['schemas']['TelnyxTranscriptionLanguage'];
-      /**
-       * @description Engine identifier for Telnyx transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'B';
-      /**
-       * @description The model to use for transcription.
-       * @default openai/whisper-tiny
-       * @enum {string}
-       */
-      transcription_model?: 'openai/whisper-tiny' | 'openai/whisper-large-v3-turbo';
-    };
-    TranscriptionEngineDeepgramConfig:
-      components['schemas']['DeepgramNova2Config'] | components['schemas']['DeepgramNova3Config'];
-    /** Transcription engine Google config */
-    TranscriptionEngineGoogleConfig: {
-      /**
-       * @description Enables speaker diarization.
-       * @default false
-       * @example true
-       */
-      enable_speaker_diarization?: boolean;
-      /**
-       * @description Hints to improve transcription accuracy.
-       * @default []
-       * @example []
-       */
-      hints?: string[];
-      /**
-       * @description Whether to send also interim results. If set to false, only final results will be sent.
-       * @default false
-       * @example true
-       */
-      interim_results?: boolean;
-      language?: components['schemas']['GoogleTranscriptionLanguage'];
-      /**
-       * Format: int32
-       * @description Defines maximum number of speakers in the conversation.
-       * @default 6
-       * @example 4
-       */
-      max_speaker_count?: number;
-      /**
-       * Format: int32
-       * @description Defines minimum number of speakers in the conversation.
-       * @default 2
-       * @example 4
-       */
-      min_speaker_count?: number;
-      /**
-       * @description The model to use for transcription.
-       * @enum {string}
-       */
-      model?:
-        | 'latest_long'
-        | 'latest_short'
-        | 'command_and_search'
-        | 'phone_call'
-        | 'video'
-        | 'default'
-        | 'medical_conversation'
-        | 'medical_dictation';
-      /**
-       * @description Enables profanity_filter.
-       * @default false
-       * @example true
-       */
-      profanity_filter?: boolean;
-      /** @description Speech context to improve transcription accuracy. */
-      speech_context?: {
-        /**
-         * @description Boost factor for the speech context.
-         * @default 1
-         * @example 1
-         */
-        boost?: number;
-        /**
-         * @default []
-         * @example []
-         */
-        phrases?: string[];
-      }[];
-      /**
-       * @description Engine identifier for Google transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'Google';
-      /**
-       * @description Enables enhanced transcription, this works for models `phone_call` and `video`.
-       * @default false
-       * @example true
-       */
-      use_enhanced?: boolean;
-    };
-    /** Transcription engine Parakeet config */
-    TranscriptionEngineParakeetConfig: {
-      /**
-       * @description Whether to send also interim results. If set to false, only final results will be sent.
-       * @default false
-       * @example true
-       */
-      interim_results?: boolean;
-      /**
-       * @description Engine identifier for Parakeet transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'Parakeet';
-      /**
-       * @description The model to use for transcription.
-       * @default nvidia/parakeet-v3
-       * @enum {string}
-       */
-      transcription_model?: 'nvidia/parakeet-v3';
-    };
-    /** Transcription engine Soniox config */
-    TranscriptionEngineSonioxConfig: {
-      /**
-       * @description When true, Soniox emits end-of-utterance events at the cadence configured by `max_endpoint_delay_ms`.
-       * @default false
-       * @example false
-       */
-      enable_endpoint_detection?: boolean;
-      /**
-       * @description Whether to send also interim results. If set to false, only final results will be sent.
-       * @default false
-       * @example true
-       */
-      interim_results?: boolean;
-      /**
-       * @description ISO 639-1 language hint (e.g. `en`, `es`), or `auto` to omit the hint and let Soniox auto-detect supported languages multilingually.
-       * @default auto
-       * @example auto
-       */
-      language?: string;
-      /**
-       * @description Maximum silence (in milliseconds) before Soniox emits an end-of-utterance event. Only honored when `enable_endpoint_detection` is true. Range: 500-3000 ms.
-       * @example 1000
-       */
-      max_endpoint_delay_ms?: number;
-      /**
-       * @description Engine identifier for Soniox transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'Soniox';
-      /**
-       * @description The model to use for transcription.
-       * @default soniox/stt-rt-v4
-       * @enum {string}
-       */
-      transcription_model?: 'soniox/stt-rt-v4';
-    };
-    /** Transcription engine Speechmatics config */
-    TranscriptionEngineSpeechmaticsConfig: {
-      /**
-       * @description Whether to send also interim results. If set to false, only final results will be sent.
-       * @default false
-       * @example true
-       */
-      interim_results?: boolean;
-      language?: components['schemas']['SpeechmaticsTranscriptionLanguage'];
-      /**
-       * @description Engine identifier for Speechmatics transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'Speechmatics';
-      /**
-       * @description The model to use for transcription.
-       * @default speechmatics/standard
-       * @enum {string}
-       */
-      transcription_model?: 'speechmatics/standard';
-    };
-    /** Transcription engine Telnyx config */
-    TranscriptionEngineTelnyxConfig: {
-      language?: components['schemas']['TelnyxTranscriptionLanguage'];
-      /**
-       * @description Engine identifier for Telnyx transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'Telnyx';
-      /**
-       * @description The model to use for transcription.
-       * @default openai/whisper-tiny
-       * @enum {string}
-       */
-      transcription_model?: 'openai/whisper-tiny' | 'openai/whisper-large-v3-turbo';
-    };
-    /** Transcription engine xAI config */
-    TranscriptionEngineXaiConfig: {
-      /**
-       * @description Whether to send also interim results. If set to false, only final results will be sent.
-       * @default false
-       * @example true
-       */
-      interim_results?: boolean;
-      language?: components['schemas']['XaiTranscriptionLanguage'];
-      /**
-       * @description Engine identifier for xAI transcription service (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      transcription_engine: 'xAI';
-      /**
-       * @description The model to use for transcription.
-       * @default xai/grok-stt
-       * @enum {string}
-       */
-      transcription_model?: 'xai/grok-stt';
-    };
-    /**
-     * Transcription Language
-     * @description Language code for transcription. Note: Not all languages are supported by all transcription engines (google, telnyx, deepgram). See engine-specific documentation for supported values.
-     * @default en-US
-     * @example en-US
-     * @enum {string}
-     */
-    TranscriptionLanguage:
-      | 'af'
-      | 'af-ZA'
-      | 'am'
-      | 'am-ET'
-      | 'ar'
-      | 'ar-AE'
-      | 'ar-BH'
-      | 'ar-DZ'
-      | 'ar-EG'
-      | 'ar-IL'
-      | 'ar-IQ'
-      | 'ar-JO'
-      | 'ar-KW'
-      | 'ar-LB'
-      | 'ar-MA'
-      | 'ar-MR'
-      | 'ar-OM'
-      | 'ar-PS'
-      | 'ar-QA'
-      | 'ar-SA'
-      | 'ar-TN'
-      | 'ar-YE'
-      | 'as'
-      | 'auto_detect'
-      | 'az'
-      | 'az-AZ'
-      | 'ba'
-      | 'be'
-      | 'bg'
-      | 'bg-BG'
-      | 'bn'
-      | 'bn-BD'
-      | 'bn-IN'
-      | 'bo'
-      | 'br'
-      | 'bs'
-      | 'bs-BA'
-      | 'ca'
-      | 'ca-ES'
-      | 'cs'
-      | 'cs-CZ'
-      | 'cy'
-      | 'da'
-      | 'da-DK'
-      | 'de'
-      | 'de-AT'
-      | 'de-CH'
-      | 'de-DE'
-      | 'el'
-      | 'el-GR'
-      | 'en'
-      | 'en-AU'
-      | 'en-CA'
-      | 'en-GB'
-      | 'en-GH'
-      | 'en-HK'
-      | 'en-IE'
-      | 'en-IN'
-      | 'en-KE'
-      | 'en-NG'
-      | 'en-NZ'
-      | 'en-PH'
-      | 'en-PK'
-      | 'en-SG'
-      | 'en-TZ'
-      | 'en-US'
-      | 'en-ZA'
-      | 'es'
-      | 'es-419'
-      | 'es-AR'
-      | 'es-BO'
-      | 'es-CL'
-      | 'es-CO'
-      | 'es-CR'
-      | 'es-DO'
-      | 'es-EC'
-      | 'es-ES'
-      | 'es-GT'
-      | 'es-HN'
-      | 'es-MX'
-      | 'es-NI'
-      | 'es-PA'
-      | 'es-PE'
-      | 'es-PR'
-      | 'es-PY'
-      | 'es-SV'
-      | 'es-US'
-      | 'es-UY'
-      | 'es-VE'
-      | 'et'
-      | 'et-EE'
-      | 'eu'
-      | 'eu-ES'
-      | 'fa'
-      | 'fa-IR'
-      | 'fi'
-      | 'fi-FI'
-      | 'fil-PH'
-      | 'fo'
-      | 'fr'
-      | 'fr-BE'
-      | 'fr-CA'
-      | 'fr-CH'
-      | 'fr-FR'
-      | 'gl'
-      | 'gl-ES'
-      | 'gu'
-      | 'gu-IN'
-      | 'ha'
-      | 'haw'
-      | 'he'
-      | 'hi'
-      | 'hi-IN'
-      | 'hr'
-      | 'hr-HR'
-      | 'ht'
-      | 'hu'
-      | 'hu-HU'
-      | 'hy'
-      | 'hy-AM'
-      | 'id'
-      | 'id-ID'
-      | 'is'
-      | 'is-IS'
-      | 'it'
-      | 'it-CH'
-      | 'it-IT'
-      | 'iw-IL'
-      | 'ja'
-      | 'ja-JP'
-      | 'jv-ID'
-      | 'jw'
-      | 'ka'
-      | 'ka-GE'
-      | 'kk'
-      | 'kk-KZ'
-      | 'km'
-      | 'km-KH'
-      | 'kn'
-      | 'kn-IN'
-      | 'ko'
-      | 'ko-KR'
-      | 'la'
-      | 'lb'
-      | 'ln'
-      | 'lo'
-      | 'lo-LA'
-      | 'lt'
-      | 'lt-LT'
-      | 'lv'
-      | 'lv-LV'
-      | 'mg'
-      | 'mi'
-      | 'mk'
-      | 'mk-MK'
-      | 'ml'
-      | 'ml-IN'
-      | 'mn'
-      | 'mn-MN'
-      | 'mr'
-      | 'mr-IN'
-      | 'ms'
-      | 'ms-MY'
-      | 'mt'
-      | 'my'
-      | 'my-MM'
-      | 'ne'
-      | 'ne-NP'
-      | 'nl'
-      | 'nl-BE'
-      | 'nl-NL'
-      | 'nn'
-      | 'no'
-      | 'no-NO'
-      | 'oc'
-      | 'pa'
-      | 'pa-Guru-IN'
-      | 'pl'
-      | 'pl-PL'
-      | 'ps'
-      | 'pt'
-      | 'pt-BR'
-      | 'pt-PT'
-      | 'ro'
-      | 'ro-RO'
-      | 'ru'
-      | 'ru-RU'
-      | 'rw-RW'
-      | 'sa'
-      | 'sd'
-      | 'si'
-      | 'si-LK'
-      | 'sk'
-      | 'sk-SK'
-      | 'sl'
-      | 'sl-SI'
-      | 'sn'
-      | 'so'
-      | 'sq'
-      | 'sq-AL'
-      | 'sr'
-      | 'sr-RS'
-      | 'ss-latn-za'
-      | 'st-ZA'
-      | 'su'
-      | 'su-ID'
-      | 'sv'
-      | 'sv-SE'
-      | 'sw'
-      | 'sw-KE'
-      | 'sw-TZ'
-      | 'ta'
-      | 'ta-IN'
-      | 'ta-LK'
-      | 'ta-MY'
-      | 'ta-SG'
-      | 'te'
-      | 'te-IN'
-      | 'tg'
-      | 'th'
-      | 'th-TH'
-      | 'tk'
-      | 'tl'
-      | 'tn-latn-za'
-      | 'tr'
-      | 'tr-TR'
-      | 'ts-ZA'
-      | 'tt'
-      | 'uk'
-      | 'uk-UA'
-      | 'ur'
-      | 'ur-IN'
-      | 'ur-PK'
-      | 'uz'
-      | 'uz-UZ'
-      | 've-ZA'
-      | 'vi'
-      | 'vi-VN'
-      | 'xh-ZA'
-      | 'yi'
-      | 'yo'
-      | 'yue-Hant-HK'
-      | 'zh'
-      | 'zh-TW'
-      | 'zu-ZA';
-    /**
-     * Transcription start request
-     * @example {
-     *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
-     *       "transcription_engine": "Google",
-     *       "transcription_engine_config": {
-     *         "language": "en",
-     *         "transcription_engine": "Google"
-     *       }
-     *     }
-     */
-    TranscriptionStartRequest: {
-      /**
-       * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
-       * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-       */
-      client_state?: string;
-      /**
-       * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
-       * @example 891510ac-f3e4-11e8-af5b-de00688a4901
-       */
-      command_id?: string;
-      /**
-       * @description Engine to use for speech recognition. Legacy values `A` - `Google`, `B` - `Telnyx` are supported for backward compatibility.
-       * @default Google
-       * @example Google
-       * @enum {string}
-       */
-      transcription_engine?:
-        | 'Google'
-        | 'Telnyx'
-        | 'Deepgram'
-        | 'Azure'
-        | 'xAI'
-        | 'AssemblyAI'
-        | 'Speechmatics'
-        | 'Soniox'
-        | 'Parakeet'
-        | 'A'
-        | 'B';
-      transcription_engine_config?:
-        | components['schemas']['TranscriptionEngineGoogleConfig']
-        | components['schemas']['TranscriptionEngineTelnyxConfig']
-        | components['schemas']['TranscriptionEngineDeepgramConfig']
-        | components['schemas']['TranscriptionEngineAzureConfig']
-        | components['schemas']['TranscriptionEngineXaiConfig']
-        | components['schemas']['TranscriptionEngineAssemblyaiConfig']
-        | components['schemas']['TranscriptionEngineSpeechmaticsConfig']
-        | components['schemas']['TranscriptionEngineSonioxConfig']
-        | components['schemas']['TranscriptionEngineParakeetConfig']
-        | components['schemas']['TranscriptionEngineAConfig']
-        | components['schemas']['TranscriptionEngineBConfig'];
-      /**
-       * @description Indicates which leg of the call will be transcribed. Use `inbound` for the leg that requested the transcription, `outbound` for the other leg, and `both` for both legs of the call. Will default to `inbound`.
-       * @default inbound
-       * @example both
-       */
-      transcription_tracks?: string;
-    };
-    /** TransferTool */
-    TransferTool: {
-      transfer: components['schemas']['CallControlTransferToolParams'];
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'transfer';
-    };
-    /**
-     * Upload media multipart request
-     * @example {
-     *       "media": "string($binary)",
-     *       "ttl_secs": 86400
-     *     }
-     */
-    UpdateMediaMultipartRequest: {
-      /**
-       * Format: binary
-       * @description The file you want to upload. The maximum allowed size is 20 MB.
-       */
-      media?: string;
-      /**
-       * @description The number of seconds after which the media resource will be deleted, defaults to 2 days. The maximum allowed vale is 630720000, which translates to 20 years.
-       * @example 86400
-       */
-      ttl_secs?: number;
-    };
-    /**
-     * Upload media request
-     * @example {
-     *       "media_url": "http://www.example.com/audio.mp3",
-     *       "ttl_secs": 86400
-     *     }
-     */
-    UpdateMediaRequest: {
-      /**
-       * @description The URL where the media to be stored in Telnyx network is currently hosted. The maximum allowed size is 20 MB.
-       * @example http://www.example.com/audio.mp3
-       */
-      media_url?: string;
-      /**
-       * @description The number of seconds after which the media resource will be deleted, defaults to 2 days. The maximum allowed vale is 630720000, which translates to 20 years.
-       * @example 86400
-       */
-      ttl_secs?: number;
-    };
-    /**
-     * Upload media multipart request
-     * @example {
-     *       "media": "string($binary)",
-     *       "media_name": "my-file",
-     *       "ttl_secs": 86400
-     *     }
-     */
-    UploadMediaMultipartRequest: {
-      /**
-       * Format: binary
-       * @description The file you want to upload. The maximum allowed size is 20 MB.
-       */
-      media: string;
-      /**
-       * @description The unique identifier of a file.
-       * @example my_file
-       */
-      media_name?: string;
-      /**
-       * @description The number of seconds after which the media resource will be deleted, defaults to 2 days. The maximum allowed vale is 630720000, which translates to 20 years.
-       * @example 86400
-       */
-      ttl_secs?: number;
-    };
-    /**
-     * Upload media request
-     * @example {
-     *       "media_name": "my-file",
-     *       "media_url": "http://www.example.com/audio.mp3",
-     *       "ttl_secs": 86400
-     *     }
-     */
-    UploadMediaRequest: {
-      /**
-       * @description The unique identifier of a file.
-       * @example my_file
-       */
-      media_name?: string;
-      /**
-       * @description The URL where the media to be stored in Telnyx network is currently hosted. The maximum allowed size is 20 MB.
-       * @example http://www.example.com/audio.mp3
-       */
-      media_url: string;
-      /**
-       * @description The number of seconds after which the media resource will be deleted, defaults to 2 days. The maximum allowed vale is 630720000, which translates to 20 years.
-       * @example 86400
-       */
-      ttl_secs?: number;
-    };
-    /**
-     * @description The voice to be used by the voice assistant. Currently we support ElevenLabs, Telnyx and AWS voices.
-     *
-     *      **Supported Providers:**
-     *     - **AWS:** Use `AWS.Polly.<VoiceId>` (e.g., `AWS.Polly.Joanna`). For neural voices, which provide more realistic, human-like speech, append `-Neural` to the `VoiceId` (e.g., `AWS.Polly.Joanna-Neural`). Check the [available voices](https://docs.aws.amazon.com/polly/latest/dg/available-voices.html) for compatibility.
-     *     - **Azure:** Use `Azure.<VoiceId>. (e.g. Azure.en-CA-ClaraNeural, Azure.en-CA-LiamNeural, Azure.en-US-BrianMultilingualNeural, Azure.en-US-Ava:DragonHDLatestNeural. For a complete list of voices, go to [Azure Voice Gallery](https://speech.microsoft.com/portal/voicegallery).)
-     *     - **ElevenLabs:** Use `ElevenLabs.<ModelId>.<VoiceId>` (e.g., `ElevenLabs.BaseModel.John`). The `ModelId` part is optional. To use ElevenLabs, you must provide your ElevenLabs API key as an integration secret under `"voice_settings": {"api_key_ref": "<secret_id>"}`. See [integration secrets documentation](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) for details. Check [available voices](https://elevenlabs.io/docs/api-reference/get-voices).
-     *      - **Telnyx:** Use `Telnyx.<model_id>.<voice_id>`
-     *     - **Inworld:** Use `Inworld.<ModelId>.<VoiceId>` (e.g., `Inworld.Mini.Loretta`, `Inworld.Max.Oliver`, `Inworld.TTS2.Loretta`). Supported models: `Mini`, `Max`, `TTS2`.
-     *     - **Fish Audio:** Use `FishAudio.<ModelId>.<VoiceId>` (e.g., `FishAudio.s2.1-pro.<reference_id>`). Supported models: `s2.1-pro`, `s2-pro`, `s1`. `VoiceId` is a Fish Voice-Library reference ID.
-     *     - **xAI:** Use `xAI.<VoiceId>` (e.g., `xAI.eve`). Available voices: `eve`, `ara`, `rex`, `sal`, `leo`.
-     * @default Telnyx.KokoroTTS.af
-     * @example Telnyx.KokoroTTS.af
-     */
-    VoiceConfig: string;
-    /** WebhookTool */
-    WebhookTool: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'webhook';
-      webhook: components['schemas']['CallControlWebhookToolParams'];
-    };
-    /** xAI Voice Settings */
-    XAIVoiceSettings: {
-      /**
-       * @description Language code, or `auto` to detect automatically.
-       * @default auto
-       */
-      language?: string;
-      /**
-       * @description Voice settings provider type (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      type: 'xai';
-    };
-    /**
-     * xAI transcription engine list of languages
-     * @description Language to use for speech recognition
-     * @default en
-     * @example en
-     * @enum {string}
-     */
-    XaiTranscriptionLanguage:
-      | 'ar'
-      | 'cs'
-      | 'da'
-      | 'de'
-      | 'en'
-      | 'es'
-      | 'fa'
-      | 'fil'
-      | 'fr'
-      | 'hi'
-      | 'id'
-      | 'it'
-      | 'ja'
-      | 'ko'
-      | 'mk'
-      | 'ms'
-      | 'nl'
-      | 'pl'
-      | 'pt'
-      | 'ro'
-      | 'ru'
-      | 'sv'
-      | 'th'
-      | 'tr'
-      | 'vi';
-    'call-control_Error': {
-      /** Format: integer */
-      code: string;
-      detail?: string;
-      meta?: Record<string, never>;
-      source?: {
-        /** @description Indicates which query parameter caused the error. */
-        parameter?: string;
-        /**
-         * Format: json-pointer
-         * @description JSON pointer (RFC6901) to the offending entity.
-         */
-        pointer?: string;
-      };
-      title: string;
-    };
-    'call-control_Errors': {
-      errors?: components['schemas']['call-control_Error'][];
-    };
-    /** Cursor Pagination Meta */
-    'call-recordings_CursorPaginationMeta': {
-      cursors?: components['schemas']['Cursor'];
-      /**
-       * @description Path to next page.
-       * @example /v2/recording_transcriptions?page[after]=v1:g3QAAAADZAAKdGVsbnl4X2lkc2wAAAABbQAAACRlYmRiYzdkNi1kZWRmLTExZWQtYTM3MS0wMjQyMGFlZjAwYjRqZAAJdGltZXN0YW1wbggA8Le4pGhpVxdkAAR0eXBlZAAFYWZ0ZXI=
-       */
-      next?: string;
-      /**
-       * @description Path to previous page.
-       * @example /v2/recording_transcriptions?page[before]=v1:g3QAAAADZAAKdGVsbnl4X2lkc2wAAAABbQAAACRlYmRiYzdkNi1kZWRmLTExZWQtYTM3MS0wMjQyMGFlZjAwYjRqZAAJdGltZXN0YW1wbggA8Le4pGhpVxdkAAR0eXBlZAAFYWZ0ZXI=
-       */
-      previous?: string;
-    };
-    'call-recordings_Error': {
-      /** @description Error code identifier (string or numeric string). */
-      code: string;
-      detail?: string;
-      meta?: {
-        [key: string]: unknown;
-      };
-      source?: {
-        /** @description Indicates which query parameter caused the error. */
-        parameter?: string;
-        /** @description JSON pointer (RFC6901) to the offending entity. */
-        pointer?: string;
-      };
-      title: string;
-    };
-    'call-recordings_Errors': {
-      errors?: components['schemas']['call-recordings_Error'][];
-    };
-    /**
-     * Call Recording Error
-     * @example {
-     *       "event_type": "call.recording.error",
-     *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-     *       "occurred_at": "2018-02-02T22:25:27.521992Z",
-     *       "payload": {
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "reason": "Internal server error"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    callRecordingError: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.recording.error
-       * @enum {string}
-       */
-      event_type?: 'call.recording.error';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description Indication that there was a problem recording the call.
-         * @example Internal server error
-         * @enum {string}
-         */
-        reason?:
-          | 'Failed to authorize with storage using custom credentials'
-          | 'Invalid credentials json'
-          | 'Unsupported backend'
-          | 'Internal server error';
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Recording Error Event */
-    callRecordingErrorEvent: {
-      data?: components['schemas']['callRecordingError'];
-    };
-    /**
-     * Call Recording Transcription Saved
-     * @example {
-     *       "event_type": "call.recording.transcription.saved",
-     *       "id": "898e96ef-be63-45aa-9e7d-01332bff9a97",
-     *       "occurred_at": "2025-02-19T17:02:49.371454Z",
-     *       "payload": {
-     *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
-     *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "calling_party_type": "pstn",
-     *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
-     *         "connection_id": "7267xxxxxxxxxxxxxx",
-     *         "recording_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "recording_transcription_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-     *         "status": "completed",
-     *         "transcription_text": "Hi!"
-     *       },
-     *       "record_type": "event"
-     *     }
-     */
-    callRecordingTranscriptionSaved: {
-      /**
-       * @description The type of event being delivered.
-       * @example call.recording.transcription.saved
-       * @enum {string}
-       */
-      event_type?: 'call.recording.transcription.saved';
-      /**
-       * Format: uuid
-       * @description Identifies the type of resource.
-       * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
-       */
-      id?: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 datetime of when the event occurred.
-       * @example 2018-02-02T22:25:27.521992Z
-       */
-      occurred_at?: string;
-      payload?: {
-        /**
-         * @description Call ID used to issue commands via Call Control API.
-         * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
-         */
-        call_control_id?: string;
-        /**
-         * @description ID that is unique to the call and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        call_leg_id?: string;
-        /**
-         * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
-         * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
-         */
-        call_session_id?: string;
-        /**
-         * @description The type of calling party connection.
-         * @example pstn
-         * @enum {string}
-         */
-        calling_party_type?: 'pstn' | 'sip';
-        /**
-         * @description State received from a command.
-         * @example aGF2ZSBhIG5pY2UgZGF5ID1d
-         */
-        client_state?: string;
-        /**
-         * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
-         * @example 7267xxxxxxxxxxxxxx
-         */
-        connection_id?: string;
-        /**
-         * @description ID that is unique to the recording session and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        recording_id?: string;
-        /**
-         * @description ID that is unique to the transcription process and can be used to correlate webhook events.
-         * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-         */
-        recording_transcription_id?: string;
-        /**
-         * @description The transcription status.
-         * @example completed
-         * @enum {string}
-         */
-        status?: 'completed';
-        /**
-         * @description The transcribed text
-         * @example Hi!
-         */
-        transcription_text?: string;
-      };
-      /**
-       * @description Identifies the type of the resource.
-       * @example event
-       * @enum {string}
-       */
-      record_type?: 'event';
-    };
-    /** Call Recording Transcription Saved Event */
-    callRecordingTranscriptionSavedEvent: {
-      data?: components['schemas']['callRecordingTranscriptionSaved'];
-    };
-    'media-storage_Error': {
-      code: string;
-      detail?: string;
-      meta?: {
-        [key: string]: unknown;
-      };
-      source?: {
-        /** @description Indicates which query parameter caused the error. */
-        parameter?: string;
-        /** @description JSON pointer (RFC6901) to the offending entity. */
-        pointer?: string;
-      };
-      title: string;
-    };
-    'media-storage_Errors': {
-      errors?: components['schemas']['media-storage_Error'][];
-    };
-  };
-  responses: {
-    /** @description Forbidden. The request is understood but has been refused. */
-    ForbiddenResponse: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        /**
+         * Call Control Command Result With Recording ID
          * @example {
-         *       "errors": [
-         *         {
-         *           "code": "403",
-         *           "detail": "Forbidden",
-         *           "title": "Forbidden"
-         *         }
-         *       ]
+         *       "recording_id": "d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a",
+         *       "result": "ok"
          *     }
          */
-        'application/json': components['schemas']['call-recordings_Errors'];
-      };
-    };
-    /** @description Unprocessable entity. The request was well-formed but could not be processed due to semantic errors. This includes validation errors, invalid parameter values, call state errors, conference errors, queue errors, recording/transcription errors, and business logic violations. */
-    UnprocessableEntityResponse: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['call-control_Errors'];
-      };
-    };
-    /** @description Unexpected error */
-    'call-control_GenericErrorResponse': {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['call-control_Errors'];
-      };
-    };
-    /** @description Unexpected error. */
-    'call-recordings_GenericErrorResponse': {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['call-recordings_Errors'];
-      };
-    };
-    /** @description Internal server error. An unexpected error occurred on the server. */
-    'call-recordings_InternalServerErrorResponse': {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        /**
-         * @example {
-         *       "errors": [
-         *         {
-         *           "code": "500",
-         *           "detail": "Internal server error",
-         *           "title": "Internal Server Error"
-         *         }
-         *       ]
-         *     }
-         */
-        'application/json': components['schemas']['call-recordings_Errors'];
-      };
-    };
-    /** @description Resource not found. The requested resource or URL could not be found. */
-    'call-recordings_NotFoundResponse': {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['call-recordings_Errors'];
-      };
-    };
-    /** @description Unauthorized. The request lacks valid authentication credentials. */
-    'call-recordings_UnauthorizedResponse': {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        /**
-         * @example {
-         *       "errors": [
-         *         {
-         *           "code": "401",
-         *           "detail": "Unauthorized",
-         *           "title": "Unauthorized"
-         *         }
-         *       ]
-         *     }
-         */
-        'application/json': components['schemas']['call-recordings_Errors'];
-      };
-    };
-    /** @description Unexpected error */
-    'media-storage_GenericErrorResponse': {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['media-storage_Errors'];
-      };
-    };
-  };
-  parameters: {
-    /** @description Unique identifier and token for controlling the call */
-    CallControlId: string;
-    /** @description Uniquely identifies a media resource. */
-    MediaName: string;
-    /** @description Uniquely identifies the recording by id. */
-    RecordingId: string;
-    /** @description Uniquely identifies the recording transcription by id. */
-    RecordingTranscriptionId: string;
-    /** @description Consolidated page parameter (deepObject style). Originally: page[size], page[number] */
-    'call-recordings_PageConsolidated': {
-      /**
-       * @description The page number to load.
-       * @default 1
-       */
-      number?: number;
-      /**
-       * @description The size of the page.
-       * @default 20
-       */
-      size?: number;
-    };
-  };
-  requestBodies: {
-    /** @description Deletes recordings for the given list of IDs. */
-    DeleteRecordingsRequest: {
-      content: {
-        /**
-         * @example {
-         *       "ids": [
-         *         "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
-         *         "428c31b6-7af4-4bcb-b7f5-5013ef9657c2"
-         *       ]
-         *     }
-         */
-        'application/json': {
-          /** @description List of call recording IDs to delete. */
-          ids: string[];
+        CallControlCommandResultWithRecordingId: {
+            /**
+             * Format: uuid
+             * @description The ID of the recording. Only present when the record parameter is set to record-from-answer.
+             * @example d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a
+             */
+            recording_id?: string;
+            /** @example ok */
+            result?: string;
         };
-      };
+        /** RetrievalTool */
+        CallControlRetrievalTool: {
+            retrieval: components["schemas"]["CallControlBucketIds"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "retrieval";
+        };
+        /** TransferToolParams */
+        CallControlTransferToolParams: {
+            /**
+             * @description Number or SIP URI placing the call.
+             * @example +35319605860
+             */
+            from: string;
+            /** @description The different possible targets of the transfer. The assistant will be able to choose one of the targets to transfer the call to. This can also be a dynamic variable string like `{{ targets }}` where `targets` is returned by the dynamic variables webhook and resolves to an array of target objects at runtime. */
+            targets: {
+                /**
+                 * @description The name of the target.
+                 * @example Support
+                 */
+                name?: string;
+                /**
+                 * @description The destination number or SIP URI of the call.
+                 * @example +13129457420
+                 */
+                to: string;
+            }[] | string;
+        };
+        /** WebhookToolParams */
+        CallControlWebhookToolParams: {
+            /**
+             * @description The body parameters the webhook tool accepts, described as a JSON Schema object. These parameters will be passed to the webhook as the body of the request. See the [JSON Schema reference](https://json-schema.org/understanding-json-schema) for documentation about the format
+             * @example {
+             *       "properties": {
+             *         "age": {
+             *           "description": "The age of the customer.",
+             *           "type": "integer"
+             *         },
+             *         "location": {
+             *           "description": "The location of the customer.",
+             *           "type": "string"
+             *         }
+             *       },
+             *       "required": [
+             *         "age",
+             *         "location"
+             *       ],
+             *       "type": "object"
+             *     }
+             */
+            body_parameters?: {
+                /** @description The properties of the body parameters. */
+                properties?: Record<string, never>;
+                /** @description The required properties of the body parameters. */
+                required?: string[];
+                /** @enum {string} */
+                type?: "object";
+            };
+            /** @description The description of the tool. */
+            description: string;
+            /** @description The headers to be sent to the external tool. */
+            headers?: {
+                name?: string;
+                /** @description The value of the header. Note that we support mustache templating for the value. For example you can use `Bearer {{#integration_secret}}test-secret{{/integration_secret}}` to pass the value of the integration secret as the bearer token. */
+                value?: string;
+            }[];
+            /**
+             * @description The HTTP method to be used when calling the external tool.
+             * @default POST
+             * @enum {string}
+             */
+            method?: "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
+            /** @description The name of the tool. */
+            name: string;
+            /**
+             * @description The path parameters the webhook tool accepts, described as a JSON Schema object. These parameters will be passed to the webhook as the path of the request if the URL contains a placeholder for a value. See the [JSON Schema reference](https://json-schema.org/understanding-json-schema) for documentation about the format
+             * @example {
+             *       "properties": {
+             *         "id": {
+             *           "description": "The id of the customer.",
+             *           "type": "string"
+             *         }
+             *       },
+             *       "required": [
+             *         "id"
+             *       ],
+             *       "type": "object"
+             *     }
+             */
+            path_parameters?: {
+                /** @description The properties of the path parameters. */
+                properties?: Record<string, never>;
+                /** @description The required properties of the path parameters. */
+                required?: string[];
+                /** @enum {string} */
+                type?: "object";
+            };
+            /**
+             * @description The query parameters the webhook tool accepts, described as a JSON Schema object. These parameters will be passed to the webhook as the query of the request. See the [JSON Schema reference](https://json-schema.org/understanding-json-schema) for documentation about the format
+             * @example {
+             *       "properties": {
+             *         "page": {
+             *           "description": "The page number.",
+             *           "type": "integer"
+             *         }
+             *       },
+             *       "required": [
+             *         "page"
+             *       ],
+             *       "type": "object"
+             *     }
+             */
+            query_parameters?: {
+                /** @description The properties of the query parameters. */
+                properties?: Record<string, never>;
+                /** @description The required properties of the query parameters. */
+                required?: string[];
+                /** @enum {string} */
+                type?: "object";
+            };
+            /**
+             * @description The URL of the external tool to be called. This URL is going to be used by the assistant. The URL can be templated like: `https://example.com/api/v1/{id}`, where `{id}` is a placeholder for a value that will be provided by the assistant if `path_parameters` are provided with the `id` attribute.
+             * @example https://example.com/api/v1/function
+             */
+            url: string;
+        };
+        /**
+         * Call DTMF Received
+         * @example {
+         *       "event_type": "call.dtmf.received",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "digit": "#",
+         *         "from": "+35319605860",
+         *         "to": "+35319605860"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallDtmfReceived: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.dtmf.received
+             * @enum {string}
+             */
+            event_type?: "call.dtmf.received";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Identifies the type of resource.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description The received DTMF digit or symbol.
+                 * @example #
+                 */
+                digit?: string;
+                /**
+                 * @description Number or SIP URI placing the call.
+                 * @example +35319605860
+                 */
+                from?: string;
+                /**
+                 * @description Destination number or SIP URI of the call.
+                 * @example +13129457420
+                 */
+                to?: string;
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call DTMF Received Event */
+        CallDtmfReceivedEvent: {
+            data?: components["schemas"]["CallDtmfReceived"];
+        };
+        /**
+         * Call Gather Ended
+         * @example {
+         *       "event_type": "call.gather.ended",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "digits": "123",
+         *         "from": "+35319605860",
+         *         "status": "valid",
+         *         "to": "+35319605860"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallGatherEnded: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.gather.ended
+             * @enum {string}
+             */
+            event_type?: "call.gather.ended";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description The received DTMF digit or symbol.
+                 * @example 5503
+                 */
+                digits?: string;
+                /**
+                 * @description Number or SIP URI placing the call.
+                 * @example +35319605860
+                 */
+                from?: string;
+                /**
+                 * @description Reflects how command ended.
+                 * @example valid
+                 * @enum {string}
+                 */
+                status?: "valid" | "invalid" | "call_hangup" | "cancelled" | "cancelled_amd" | "timeout";
+                /**
+                 * @description Destination number or SIP URI of the call.
+                 * @example +13129457420
+                 */
+                to?: string;
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Gather Ended Event */
+        CallGatherEndedEvent: {
+            data?: components["schemas"]["CallGatherEnded"];
+        };
+        /**
+         * Call Hangup
+         * @example {
+         *       "event_type": "call.hangup",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_quality_stats": {
+         *           "inbound": {
+         *             "jitter_max_variance": "2.74",
+         *             "jitter_packet_count": "0",
+         *             "mos": "4.50",
+         *             "packet_count": "591",
+         *             "skip_packet_count": "9"
+         *           },
+         *           "outbound": {
+         *             "packet_count": "0",
+         *             "skip_packet_count": "0"
+         *           }
+         *         },
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "from": "+35319605860",
+         *         "hangup_cause": "call_rejected",
+         *         "hangup_source": "caller",
+         *         "sip_hangup_cause": "603",
+         *         "start_time": "2018-02-02T22:20:27.521992Z",
+         *         "state": "hangup",
+         *         "to": "+35319605860"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallHangup: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.hangup
+             * @enum {string}
+             */
+            event_type?: "call.hangup";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description Call quality statistics aggregated from the CHANNEL_HANGUP_COMPLETE event. Only includes metrics that are available (filters out nil values). Returns nil if no metrics are available.
+                 * @example {
+                 *       "inbound": {
+                 *         "jitter_max_variance": "2.74",
+                 *         "jitter_packet_count": "0",
+                 *         "mos": "4.50",
+                 *         "packet_count": "591",
+                 *         "skip_packet_count": "9"
+                 *       },
+                 *       "outbound": {
+                 *         "packet_count": "0",
+                 *         "skip_packet_count": "0"
+                 *       }
+                 *     }
+                 */
+                call_quality_stats?: {
+                    /** @description Inbound call quality statistics. */
+                    inbound?: {
+                        /**
+                         * @description Maximum jitter variance for inbound audio.
+                         * @example 2.74
+                         */
+                        jitter_max_variance?: string;
+                        /**
+                         * @description Number of packets used for jitter calculation on inbound audio.
+                         * @example 0
+                         */
+                        jitter_packet_count?: string;
+                        /**
+                         * @description Mean Opinion Score (MOS) for inbound audio quality.
+                         * @example 4.50
+                         */
+                        mos?: string;
+                        /**
+                         * @description Total number of inbound audio packets.
+                         * @example 591
+                         */
+                        packet_count?: string;
+                        /**
+                         * @description Number of skipped inbound packets (packet loss).
+                         * @example 9
+                         */
+                        skip_packet_count?: string;
+                    };
+                    /** @description Outbound call quality statistics. */
+                    outbound?: {
+                        /**
+                         * @description Total number of outbound audio packets.
+                         * @example 0
+                         */
+                        packet_count?: string;
+                        /**
+                         * @description Number of skipped outbound packets (packet loss).
+                         * @example 0
+                         */
+                        skip_packet_count?: string;
+                    };
+                } | null;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description Custom headers set on answer command
+                 * @example [
+                 *       {
+                 *         "name": "head_1",
+                 *         "value": "val_1"
+                 *       },
+                 *       {
+                 *         "name": "head_2",
+                 *         "value": "val_2"
+                 *       }
+                 *     ]
+                 */
+                custom_headers?: components["schemas"]["CustomSipHeader"][];
+                /**
+                 * @description Number or SIP URI placing the call.
+                 * @example +35319605860
+                 */
+                from?: string;
+                /**
+                 * @description The reason the call was ended (`call_rejected`, `normal_clearing`, `originator_cancel`, `timeout`, `time_limit`, `user_busy`, `not_found`, `no_answer` or `unspecified`).
+                 * @example call_rejected
+                 * @enum {string}
+                 */
+                hangup_cause?: "call_rejected" | "normal_clearing" | "originator_cancel" | "timeout" | "time_limit" | "user_busy" | "not_found" | "no_answer" | "unspecified";
+                /**
+                 * @description The party who ended the call (`callee`, `caller`, `unknown`).
+                 * @example caller
+                 * @enum {string}
+                 */
+                hangup_source?: "caller" | "callee" | "unknown";
+                /**
+                 * @description The reason the call was ended (SIP response code). If the SIP response is unavailable (in inbound calls for example) this is set to `unspecified`.
+                 * @example 603
+                 */
+                sip_hangup_cause?: string;
+                /**
+                 * @description User-to-User and Diversion headers from sip invite.
+                 * @example [
+                 *       {
+                 *         "name": "User-to-User",
+                 *         "value": "1234"
+                 *       },
+                 *       {
+                 *         "name": "User-to-User",
+                 *         "value": "<sip:111@192.168.1.1>"
+                 *       }
+                 *     ]
+                 */
+                sip_headers?: components["schemas"]["SipHeader"][];
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 datetime of when the call started.
+                 * @example 2018-02-02T22:20:27.521992Z
+                 */
+                start_time?: string;
+                /**
+                 * @description State received from a command.
+                 * @example hangup
+                 * @enum {string}
+                 */
+                state?: "hangup";
+                /**
+                 * @description Array of tags associated to number.
+                 * @example [
+                 *       "tag-01",
+                 *       "tag-02"
+                 *     ]
+                 */
+                tags?: string[];
+                /**
+                 * @description Destination number or SIP URI of the call.
+                 * @example +13129457420
+                 */
+                to?: string;
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Hangup Event */
+        CallHangupEvent: {
+            data?: components["schemas"]["CallHangup"];
+        };
+        /**
+         * Call Initiated
+         * @example {
+         *       "event_type": "call.initiated",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "direction": "incoming",
+         *         "from": "+35319605860",
+         *         "state": "parked",
+         *         "to": "+35319605860"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallInitiated: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.initiated
+             * @enum {string}
+             */
+            event_type?: "call.initiated";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description Call screening result.
+                 * @example spam_likely
+                 */
+                call_screening_result?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description Caller id.
+                 * @example +35319605860
+                 */
+                caller_id_name?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description The list of comma-separated codecs enabled for the connection.
+                 * @example G722,PCMU,PCMA
+                 */
+                connection_codecs?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description Custom headers from sip invite
+                 * @example [
+                 *       {
+                 *         "name": "head_1",
+                 *         "value": "val_1"
+                 *       },
+                 *       {
+                 *         "name": "head_2",
+                 *         "value": "val_2"
+                 *       }
+                 *     ]
+                 */
+                custom_headers?: components["schemas"]["CustomSipHeader"][];
+                /**
+                 * @description Whether the call is `incoming` or `outgoing`.
+                 * @example incoming
+                 * @enum {string}
+                 */
+                direction?: "incoming" | "outgoing";
+                /**
+                 * @description Number or SIP URI placing the call.
+                 * @example +35319605860
+                 */
+                from?: string;
+                /**
+                 * @description The list of comma-separated codecs offered by caller.
+                 * @example G722,PCMU,PCMA
+                 */
+                offered_codecs?: string;
+                /**
+                 * @description SHAKEN/STIR attestation level.
+                 * @example A
+                 */
+                shaken_stir_attestation?: string;
+                /**
+                 * @description Whether attestation was successfully validated or not.
+                 * @example true
+                 */
+                shaken_stir_validated?: boolean;
+                /**
+                 * @description User-to-User and Diversion headers from sip invite.
+                 * @example [
+                 *       {
+                 *         "name": "User-to-User",
+                 *         "value": "1234"
+                 *       },
+                 *       {
+                 *         "name": "User-to-User",
+                 *         "value": "<sip:111@192.168.1.1>"
+                 *       }
+                 *     ]
+                 */
+                sip_headers?: components["schemas"]["SipHeader"][];
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 datetime of when the call started.
+                 * @example 2018-02-02T22:25:27.521992Z
+                 */
+                start_time?: string;
+                /**
+                 * @description State received from a command.
+                 * @example parked
+                 * @enum {string}
+                 */
+                state?: "parked" | "bridging";
+                /**
+                 * @description Array of tags associated to number.
+                 * @example [
+                 *       "tag-01",
+                 *       "tag-02"
+                 *     ]
+                 */
+                tags?: string[];
+                /**
+                 * @description Destination number or SIP URI of the call.
+                 * @example +13129457420
+                 */
+                to?: string;
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Initiated Event */
+        CallInitiatedEvent: {
+            data?: components["schemas"]["CallInitiated"];
+        };
+        /**
+         * Call Playback Ended
+         * @example {
+         *       "event_type": "call.playback.ended",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "media_name": "my_media_uploaded_to_media_storage_api",
+         *         "overlay": false,
+         *         "status": "completed"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallPlaybackEnded: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.playback.ended
+             * @enum {string}
+             */
+            event_type?: "call.playback.ended";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description The name of the audio media file being played back, if media_name has been used to start.
+                 * @example my_media_uploaded_to_media_storage_api
+                 */
+                media_name?: string;
+                /**
+                 * @description The audio URL being played back, if audio_url has been used to start.
+                 * @example http://example.com/audio.wav
+                 */
+                media_url?: string;
+                /**
+                 * @description Whether the stopped audio was in overlay mode or not.
+                 * @example false
+                 */
+                overlay?: boolean;
+                /**
+                 * @description Reflects how command ended.
+                 * @example completed
+                 * @enum {string}
+                 */
+                status?: "file_not_found" | "call_hangup" | "unknown" | "cancelled" | "cancelled_amd" | "completed" | "failed";
+                /**
+                 * @description Provides details in case of failure.
+                 * @example Received curl error 22 HTTP error code 404 trying to fetch http://mediaurl.com.
+                 */
+                status_detail?: string;
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Playback Ended Event */
+        CallPlaybackEndedEvent: {
+            data?: components["schemas"]["CallPlaybackEnded"];
+        };
+        /**
+         * Call Playback Started
+         * @example {
+         *       "event_type": "call.playback.started",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "media_url": "http://example.com/audio.wav",
+         *         "overlay": false
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallPlaybackStarted: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.playback.started
+             * @enum {string}
+             */
+            event_type?: "call.playback.started";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description The name of the audio media file being played back, if media_name has been used to start.
+                 * @example my_media_uploaded_to_media_storage_api
+                 */
+                media_name?: string;
+                /**
+                 * @description The audio URL being played back, if audio_url has been used to start.
+                 * @example http://example.com/audio.wav
+                 */
+                media_url?: string;
+                /**
+                 * @description Whether the audio is going to be played in overlay mode or not.
+                 * @example false
+                 */
+                overlay?: boolean;
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Playback Started Event */
+        CallPlaybackStartedEvent: {
+            data?: components["schemas"]["CallPlaybackStarted"];
+        };
+        /**
+         * Call Recording Saved
+         * @example {
+         *       "event_type": "call.recording.saved",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "channels": "single",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "public_recording_urls": {
+         *           "mp3": "http://example.com/recording.mp3",
+         *           "wav": "http://example.com/recording.wav"
+         *         },
+         *         "recording_ended_at": "2018-02-02T22:20:27.521992Z",
+         *         "recording_started_at": "2018-02-02T22:20:27.521992Z",
+         *         "recording_urls": {
+         *           "mp3": "http://example.com/recording.mp3",
+         *           "wav": "http://example.com/recording.wav"
+         *         }
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallRecordingSaved: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.recording.saved
+             * @enum {string}
+             */
+            event_type?: "call.recording.saved";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description Whether recording was recorded in `single` or `dual` channel.
+                 * @example single
+                 * @enum {string}
+                 */
+                channels?: "single" | "dual";
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /** @description Recording URLs in requested format. The URL is valid for as long as the file exists. For security purposes, this feature is activated on a per request basis.  Please contact customer support with your Account ID to request activation. */
+                public_recording_urls?: {
+                    /**
+                     * @description Recording URL in requested `mp3` format.
+                     * @example http://example.com/recording.mp3
+                     */
+                    mp3?: string | null;
+                    /**
+                     * @description Recording URL in requested `wav` format.
+                     * @example http://example.com/recording.wav
+                     */
+                    wav?: string | null;
+                };
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 datetime of when recording ended.
+                 * @example 2018-02-02T22:25:27.521992Z
+                 */
+                recording_ended_at?: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 datetime of when recording started.
+                 * @example 2018-02-02T22:20:27.521992Z
+                 */
+                recording_started_at?: string;
+                /** @description Recording URLs in requested format. These URLs are valid for 10 minutes. After 10 minutes, you may retrieve recordings via API using Reports -> Call Recordings documentation, or via Mission Control under Reporting -> Recordings. */
+                recording_urls?: {
+                    /**
+                     * @description Recording URL in requested `mp3` format.
+                     * @example http://example.com/recording.mp3
+                     */
+                    mp3?: string | null;
+                    /**
+                     * @description Recording URL in requested `wav` format.
+                     * @example http://example.com/recording.wav
+                     */
+                    wav?: string | null;
+                };
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Recording Saved Event */
+        CallRecordingSavedEvent: {
+            data?: components["schemas"]["CallRecordingSaved"];
+        };
+        /**
+         * Call Speak Ended
+         * @example {
+         *       "event_type": "call.speak.ended",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "status": "completed"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallSpeakEnded: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.speak.ended
+             * @enum {string}
+             */
+            event_type?: "call.speak.ended";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description Reflects how the command ended.
+                 * @example completed
+                 * @enum {string}
+                 */
+                status?: "completed" | "call_hangup" | "cancelled_amd";
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Speak Ended Event */
+        CallSpeakEndedEvent: {
+            data?: components["schemas"]["CallSpeakEnded"];
+        };
+        /**
+         * Call Speak Started
+         * @example {
+         *       "event_type": "call.speak.started",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        CallSpeakStarted: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.speak.started
+             * @enum {string}
+             */
+            event_type?: "call.speak.started";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Speak Started Event */
+        CallSpeakStartedEvent: {
+            data?: components["schemas"]["CallSpeakStarted"];
+        };
+        /** CheckAvailabilityTool */
+        CheckAvailabilityTool: {
+            check_availability: components["schemas"]["CheckAvailabilityToolParams"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "check_availability";
+        };
+        /** CheckAvailabilityToolParams */
+        CheckAvailabilityToolParams: {
+            /**
+             * @description Reference to an integration secret that contains your Cal.com API key. You would pass the `identifier` for an integration secret [/v2/integration_secrets](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) that refers to your Cal.com API key.
+             * @example my_calcom_api_key
+             */
+            api_key_ref: string;
+            /** @description Event Type ID for which slots are being fetched. [cal.com](https://cal.com/docs/api-reference/v2/slots/get-available-slots#parameter-event-type-id) */
+            event_type_id: number;
+        };
+        /**
+         * Conversation Relay Embedded Config
+         * @description Starts a Conversation Relay session automatically when the answered/dialed call is answered. This embedded shape is supported on `answer` and `dial`. It uses public field names (`url`, `dtmf_detection`, `greeting`, `voice`, `language`, etc.) and maps them to the underlying Conversation Relay action. `client_state`, `tts_language`, and `transcription_language` inside this object are ignored; use the parent command's `client_state` and `command_id` fields instead.
+         * @example {
+         *       "custom_parameters": {
+         *         "customer_id": "12345"
+         *       },
+         *       "dtmf_detection": true,
+         *       "greeting": "Hi! Ask me anything!",
+         *       "interruptible": "speech",
+         *       "interruptible_greeting": "dtmf",
+         *       "language": "en-US",
+         *       "languages": [
+         *         {
+         *           "language": "en-US",
+         *           "transcription_engine": "Deepgram",
+         *           "transcription_engine_config": {
+         *             "transcription_model": "deepgram/nova-3"
+         *           },
+         *           "tts_provider": "telnyx",
+         *           "voice": "Telnyx.Ultra.alloy"
+         *         }
+         *       ],
+         *       "tts_provider": "telnyx",
+         *       "url": "wss://example.com/conversation-relay",
+         *       "voice": "Telnyx.KokoroTTS.af",
+         *       "voice_settings": {
+         *         "type": "telnyx"
+         *       }
+         *     }
+         */
+        ConversationRelayEmbeddedConfig: {
+            /**
+             * @description Custom key-value parameters forwarded to the relay session as assistant dynamic variables.
+             * @example {
+             *       "customer_id": "12345"
+             *     }
+             */
+            custom_parameters?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Enable DTMF detection for the relay session.
+             * @default false
+             * @example true
+             */
+            dtmf_detection?: boolean;
+            /**
+             * @description Text played when the relay session starts.
+             * @example Hi! Ask me anything!
+             */
+            greeting?: string;
+            interruptible?: components["schemas"]["ConversationRelayInterruptible"];
+            interruptible_greeting?: components["schemas"]["ConversationRelayInterruptible"];
+            interruption_settings?: components["schemas"]["ConversationRelayInterruptionSettings"];
+            /**
+             * @description Default language for both text-to-speech and speech recognition.
+             * @default en
+             * @example en-US
+             */
+            language?: string;
+            /** @description Per-language TTS and transcription settings. */
+            languages?: components["schemas"]["ConversationRelayLanguage"][];
+            /**
+             * @description Structured voice provider. Must be supplied together with `structured_provider`.
+             * @example elevenlabs
+             */
+            provider?: string;
+            structured_provider?: components["schemas"]["ConversationRelayStructuredProvider"];
+            /**
+             * @description Engine to use for speech recognition. Legacy values `A` - `Google`, `B` - `Telnyx` are supported for backward compatibility. For Conversation Relay, use this field with `transcription_engine_config`; the `transcription` object is not supported.
+             * @default Google
+             * @example Google
+             * @enum {string}
+             */
+            transcription_engine?: "Google" | "Telnyx" | "Deepgram" | "Azure" | "xAI" | "AssemblyAI" | "Speechmatics" | "Soniox" | "A" | "B";
+            transcription_engine_config?: components["schemas"]["ConversationRelayTranscriptionEngineConfig"];
+            /**
+             * @description Text-to-speech provider. If omitted, Telnyx derives it from `voice` or `provider`.
+             * @example telnyx
+             */
+            tts_provider?: string;
+            /**
+             * @description WebSocket URL for your Conversation Relay server. Must start with `ws://` or `wss://`.
+             * @example wss://example.com/conversation-relay
+             */
+            url: string;
+            voice?: components["schemas"]["VoiceConfig"];
+            /** @description The settings associated with the voice selected */
+            voice_settings?: components["schemas"]["ElevenLabsVoiceSettings"] | components["schemas"]["TelnyxVoiceSettings"] | components["schemas"]["AWSVoiceSettings"] | components["schemas"]["MinimaxVoiceSettings"] | components["schemas"]["AzureVoiceSettings"] | components["schemas"]["RimeVoiceSettings"] | components["schemas"]["ResembleVoiceSettings"] | components["schemas"]["InworldVoiceSettings"] | components["schemas"]["XAIVoiceSettings"];
+        };
+        /**
+         * @description Controls when caller input can interrupt assistant speech. `any` allows speech or DTMF interruptions; `none` disables interruptions; `speech` allows speech only; `dtmf` allows DTMF only.
+         * @default any
+         * @example speech
+         * @enum {string}
+         */
+        ConversationRelayInterruptible: "none" | "any" | "speech" | "dtmf";
+        /**
+         * Conversation Relay Interruption Settings
+         * @description Settings for handling caller interruptions during Conversation Relay speech.
+         */
+        ConversationRelayInterruptionSettings: {
+            /** @description Legacy boolean form. `true` is equivalent to `interruptible=any`; `false` is equivalent to `interruptible=none`. */
+            enable?: boolean;
+            interruptible?: components["schemas"]["ConversationRelayInterruptible"];
+            interruptible_greeting?: components["schemas"]["ConversationRelayInterruptible"];
+            welcome_greeting_interruptible?: components["schemas"]["ConversationRelayInterruptible"];
+        };
+        /**
+         * Conversation Relay Language
+         * @description Language-specific TTS and transcription settings for Conversation Relay.
+         */
+        ConversationRelayLanguage: {
+            /**
+             * @description BCP 47 language tag for this language configuration.
+             * @example en-US
+             */
+            language: string;
+            /**
+             * @description Conversation Relay speech model. Prefer `transcription_engine_config.transcription_model` when configuring speech-to-text.
+             * @example nova-3
+             */
+            speech_model?: string;
+            /**
+             * @description Engine to use for speech recognition. Legacy values `A` - `Google`, `B` - `Telnyx` are supported for backward compatibility. When provided in a Conversation Relay language entry, Telnyx derives `transcription_provider` and `speech_model` for that language.
+             * @default Google
+             * @example Google
+             * @enum {string}
+             */
+            transcription_engine?: "Google" | "Telnyx" | "Deepgram" | "Azure" | "xAI" | "AssemblyAI" | "Speechmatics" | "Soniox" | "A" | "B";
+            transcription_engine_config?: components["schemas"]["ConversationRelayTranscriptionEngineConfig"];
+            /**
+             * @description Conversation Relay transcription provider name. Prefer `transcription_engine` when configuring speech-to-text.
+             * @example Deepgram
+             */
+            transcription_provider?: string;
+            /**
+             * @description Text-to-speech provider for this language. If omitted and `voice` is provided, Telnyx derives the provider from the voice identifier.
+             * @example telnyx
+             */
+            tts_provider?: string;
+            /**
+             * @description Voice identifier for this language.
+             * @example Telnyx.KokoroTTS.af
+             */
+            voice?: string;
+            /** @description The settings associated with the voice selected */
+            voice_settings?: components["schemas"]["ElevenLabsVoiceSettings"] | components["schemas"]["TelnyxVoiceSettings"] | components["schemas"]["AWSVoiceSettings"] | components["schemas"]["MinimaxVoiceSettings"] | components["schemas"]["AzureVoiceSettings"] | components["schemas"]["RimeVoiceSettings"] | components["schemas"]["ResembleVoiceSettings"] | components["schemas"]["InworldVoiceSettings"] | components["schemas"]["XAIVoiceSettings"];
+        };
+        /**
+         * Conversation Relay Structured Provider
+         * @description Provider-specific structured voice settings. Must be supplied together with `provider`; Telnyx sends the value as the nested provider configuration for Conversation Relay.
+         * @example {
+         *       "model_id": "Default",
+         *       "voice_id": "voice-id"
+         *     }
+         */
+        ConversationRelayStructuredProvider: {
+            [key: string]: unknown;
+        };
+        /**
+         * Conversation Relay Transcription Engine Config
+         * @description Engine-specific transcription settings for Conversation Relay. This accepts the same provider-specific options used by the Call Transcription Start command, such as `transcription_model`, without requiring the engine discriminator to be repeated inside this object.
+         * @example {
+         *       "interim_results": true,
+         *       "keywords_boosting": {
+         *         "telnyx": 2
+         *       },
+         *       "transcription_model": "deepgram/nova-3"
+         *     }
+         */
+        ConversationRelayTranscriptionEngineConfig: {
+            [key: string]: unknown;
+        };
+        Cursor: {
+            /**
+             * @description Opaque identifier of next page.
+             * @example v1:g3QAAAADZAAKdGVsbnl4X2lkc2wAAAABbQAAACRlYmRiYzdkNi1kZWRmLTExZWQtYTM3MS0wMjQyMGFlZjAwYjRqZAAJdGltZXN0YW1wbggA8Le4pGhpVxdkAAR0eXBlZAAFYWZ0ZXI=
+             */
+            after?: string;
+            /**
+             * @description Opaque identifier of previous page.
+             * @example v1:g3QAAAADZAAKdGVsbnl4X2lkc2wAAAABbQAAACRlYmRiYzdkNi1kZWRmLTExZWQtYTM3MS0wMjQyMGFlZjAwYjRqZAAJdGltZXN0YW1wbggA8Le4pGhpVxdkAAR0eXBlZAAFYWZ0ZXI=
+             */
+            before?: string;
+        };
+        /**
+         * Custom SIP Header
+         * @example {
+         *       "name": "head_1",
+         *       "value": "val_1"
+         *     }
+         */
+        CustomSipHeader: {
+            /**
+             * @description The name of the header to add.
+             * @example head_1
+             */
+            name: string;
+            /**
+             * @description The value of the header.
+             * @example val_1
+             */
+            value: string;
+        };
+        /**
+         * DeepgramNova2Config
+         * @example {
+         *       "hints": [
+         *         "Telnyx",
+         *         "LiveKit",
+         *         "VoIP"
+         *       ],
+         *       "keywords_boosting": {
+         *         "krieger": 1,
+         *         "snuffleupagus": 5,
+         *         "systrom": 2
+         *       },
+         *       "language": "en",
+         *       "smart_format": false,
+         *       "transcription_engine": "Deepgram",
+         *       "transcription_model": "deepgram/nova-2"
+         *     }
+         */
+        DeepgramNova2Config: {
+            /**
+             * @description Nova-2 keyword biasing without intensifiers. Up to 100 terms to bias recognition toward. For weighted biasing, use `keywords_boosting` instead. Nova-2-only; use `keyterms` on Nova-3.
+             * @default []
+             * @example [
+             *       "Telnyx",
+             *       "LiveKit",
+             *       "VoIP"
+             *     ]
+             */
+            hints?: string[];
+            /**
+             * @description Whether to send also interim results. If set to false, only final results will be sent.
+             * @default false
+             * @example true
+             */
+            interim_results?: boolean;
+            /**
+             * @description Keywords and their respective intensifiers (boosting values) to improve transcription accuracy for specific words or phrases. The intensifier should be a numeric value. Example: `{"snuffleupagus": 5, "systrom": 2, "krieger": 1}`.
+             * @default null
+             * @example {
+             *       "krieger": 1,
+             *       "snuffleupagus": 5,
+             *       "systrom": 2
+             *     }
+             */
+            keywords_boosting?: {
+                [key: string]: number;
+            };
+            language?: components["schemas"]["DeepgramNova2TranscriptionLanguage"];
+            /**
+             * @description Enable Deepgram's smart formatting (capitalization, punctuation, and digit normalization). Note: Telnyx defaults this to `true`, overriding Deepgram's underlying default of `false` — omit the field to get a smart-formatted transcript, or set it to `false` to receive the raw lowercase transcript without punctuation.
+             * @default true
+             * @example false
+             */
+            smart_format?: boolean;
+            /** @enum {string} */
+            transcription_engine: "Deepgram";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            transcription_model: "deepgram/nova-2";
+            /**
+             * @description Number of milliseconds of silence to consider an utterance ended. Ranges from 0 to 5000 ms.
+             * @default 1000
+             * @example 800
+             */
+            utterance_end_ms?: number;
+        };
+        /**
+         * Deepgram nova-2 transcription engine list of languages
+         * @description Language to use for speech recognition with nova-2 model
+         * @default en
+         * @example en
+         * @enum {string}
+         */
+        DeepgramNova2TranscriptionLanguage: "bg" | "ca" | "zh" | "zh-CN" | "zh-Hans" | "zh-TW" | "zh-Hant" | "zh-HK" | "cs" | "da" | "da-DK" | "nl" | "en" | "en-US" | "en-AU" | "en-GB" | "en-NZ" | "en-IN" | "et" | "fi" | "nl-BE" | "fr" | "fr-CA" | "de" | "de-CH" | "el" | "hi" | "hu" | "id" | "it" | "ja" | "ko" | "ko-KR" | "lv" | "lt" | "ms" | "no" | "pl" | "pt" | "pt-BR" | "pt-PT" | "ro" | "ru" | "sk" | "es" | "es-419" | "sv" | "sv-SE" | "th" | "th-TH" | "tr" | "uk" | "vi" | "auto_detect";
+        /**
+         * DeepgramNova3Config
+         * @example {
+         *       "keyterms": [
+         *         "Telnyx",
+         *         "LiveKit",
+         *         "VoIP"
+         *       ],
+         *       "keywords_boosting": {
+         *         "krieger": 1,
+         *         "snuffleupagus": 5,
+         *         "systrom": 2
+         *       },
+         *       "language": "en",
+         *       "smart_format": false,
+         *       "transcription_engine": "Deepgram",
+         *       "transcription_model": "deepgram/nova-3"
+         *     }
+         */
+        DeepgramNova3Config: {
+            /**
+             * @description Whether to send also interim results. If set to false, only final results will be sent.
+             * @default false
+             * @example true
+             */
+            interim_results?: boolean;
+            /**
+             * @description Nova-3 keyterm prompting. Up to 100 domain-specific terms or brand names to bias recognition toward. Nova-3-only; use `hints` on Nova-2.
+             * @default []
+             * @example [
+             *       "Telnyx",
+             *       "LiveKit",
+             *       "VoIP"
+             *     ]
+             */
+            keyterms?: string[];
+            /**
+             * @description Keywords and their respective intensifiers (boosting values) to improve transcription accuracy for specific words or phrases. The intensifier should be a numeric value. Example: `{"snuffleupagus": 5, "systrom": 2, "krieger": 1}`.
+             * @default null
+             * @example {
+             *       "krieger": 1,
+             *       "snuffleupagus": 5,
+             *       "systrom": 2
+             *     }
+             */
+            keywords_boosting?: {
+                [key: string]: number;
+            };
+            language?: components["schemas"]["DeepgramNova3TranscriptionLanguage"];
+            /**
+             * @description Enable Deepgram's smart formatting (capitalization, punctuation, and digit normalization). Note: Telnyx defaults this to `true`, overriding Deepgram's underlying default of `false` — omit the field to get a smart-formatted transcript, or set it to `false` to receive the raw lowercase transcript without punctuation.
+             * @default true
+             * @example false
+             */
+            smart_format?: boolean;
+            /** @enum {string} */
+            transcription_engine: "Deepgram";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            transcription_model: "deepgram/nova-3";
+            /**
+             * @description Number of milliseconds of silence to consider an utterance ended. Ranges from 0 to 5000 ms.
+             * @default 1000
+             * @example 800
+             */
+            utterance_end_ms?: number;
+        };
+        /**
+         * Deepgram nova-3 transcription engine list of languages
+         * @description Language to use for speech recognition with nova-3 model
+         * @default en
+         * @example en
+         * @enum {string}
+         */
+        DeepgramNova3TranscriptionLanguage: "en" | "en-US" | "en-AU" | "en-GB" | "en-IN" | "en-NZ" | "de" | "nl" | "sv" | "sv-SE" | "da" | "da-DK" | "es" | "es-419" | "fr" | "fr-CA" | "pt" | "pt-BR" | "pt-PT" | "auto_detect";
+        /** ElevenLabs Voice Settings */
+        ElevenLabsVoiceSettings: {
+            /**
+             * @description The `identifier` for an integration secret [/v2/integration_secrets](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) that refers to your ElevenLabs API key. Warning: Free plans are unlikely to work with this integration.
+             * @example my_elevenlabs_api_key
+             */
+            api_key_ref?: string;
+            /**
+             * @description Voice settings provider type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "elevenlabs";
+        };
+        /**
+         * Gather Using Audio Request
+         * @example {
+         *       "audio_url": "http://example.com/message.wav",
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
+         *       "inter_digit_timeout_millis": 10000,
+         *       "invalid_audio_url": "http://example.com/message.wav",
+         *       "maximum_digits": 10,
+         *       "minimum_digits": 1,
+         *       "terminating_digit": "#",
+         *       "timeout_millis": 10000,
+         *       "valid_digits": "123"
+         *     }
+         */
+        GatherUsingAudioRequest: {
+            /**
+             * @description The URL of a file to be played back at the beginning of each prompt. The URL can point to either a WAV or MP3 file. media_name and audio_url cannot be used together in one request.
+             * @example http://example.com/message.wav
+             */
+            audio_url?: string;
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * Format: int32
+             * @description The number of milliseconds to wait for input between digits.
+             * @default 5000
+             * @example 10000
+             */
+            inter_digit_timeout_millis?: number;
+            /**
+             * @description The URL of a file to play when digits don't match the `valid_digits` parameter or the number of digits is not between `min` and `max`. The URL can point to either a WAV or MP3 file. invalid_media_name and invalid_audio_url cannot be used together in one request.
+             * @example http://example.com/invalid.wav
+             */
+            invalid_audio_url?: string;
+            /**
+             * @description The media_name of a file to be played back when digits don't match the `valid_digits` parameter or the number of digits is not between `min` and `max`. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file.
+             * @example my_media_uploaded_to_media_storage_api
+             */
+            invalid_media_name?: string;
+            /**
+             * Format: int32
+             * @description The maximum number of digits to fetch. This parameter has a maximum value of 128.
+             * @default 128
+             * @example 10
+             */
+            maximum_digits?: number;
+            /**
+             * Format: int32
+             * @description The maximum number of times the file should be played if there is no input from the user on the call.
+             * @default 3
+             * @example 3
+             */
+            maximum_tries?: number;
+            /**
+             * @description The media_name of a file to be played back at the beginning of each prompt. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file.
+             * @example my_media_uploaded_to_media_storage_api
+             */
+            media_name?: string;
+            /**
+             * Format: int32
+             * @description The minimum number of digits to fetch. This parameter has a minimum value of 1.
+             * @default 1
+             * @example 1
+             */
+            minimum_digits?: number;
+            /**
+             * @description The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
+             * @default #
+             * @example #
+             */
+            terminating_digit?: string;
+            /**
+             * Format: int32
+             * @description The number of milliseconds to wait for a DTMF response after file playback ends before a replaying the sound file.
+             * @default 60000
+             * @example 60000
+             */
+            timeout_millis?: number;
+            /**
+             * @description A list of all digits accepted as valid.
+             * @default 0123456789#*
+             * @example 123
+             */
+            valid_digits?: string;
+        };
+        /**
+         * Gather Using Speak Request
+         * @example {
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
+         *       "inter_digit_timeout_millis": 10000,
+         *       "invalid_payload": "say this on call",
+         *       "language": "arb",
+         *       "maximum_digits": 10,
+         *       "minimum_digits": 1,
+         *       "payload": "say this on call",
+         *       "payload_type": "text",
+         *       "service_level": "premium",
+         *       "terminating_digit": "#",
+         *       "valid_digits": "123",
+         *       "voice": "male"
+         *     }
+         */
+        GatherUsingSpeakRequest: {
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * Format: int32
+             * @description The number of milliseconds to wait for input between digits.
+             * @default 5000
+             * @example 10000
+             */
+            inter_digit_timeout_millis?: number;
+            /**
+             * @description The text or SSML to be converted into speech when digits don't match the `valid_digits` parameter or the number of digits is not between `min` and `max`. There is a 3,000 character limit.
+             * @example Say this on the call
+             */
+            invalid_payload?: string;
+            /**
+             * @description The language you want spoken. This parameter is ignored when a `Polly.*` voice is specified.
+             * @example en-US
+             * @enum {string}
+             */
+            language?: "arb" | "cmn-CN" | "cy-GB" | "da-DK" | "de-DE" | "en-AU" | "en-GB" | "en-GB-WLS" | "en-IN" | "en-US" | "es-ES" | "es-MX" | "es-US" | "fr-CA" | "fr-FR" | "hi-IN" | "is-IS" | "it-IT" | "ja-JP" | "ko-KR" | "nb-NO" | "nl-NL" | "pl-PL" | "pt-BR" | "pt-PT" | "ro-RO" | "ru-RU" | "sv-SE" | "tr-TR";
+            /**
+             * Format: int32
+             * @description The maximum number of digits to fetch. This parameter has a maximum value of 128.
+             * @default 128
+             * @example 10
+             */
+            maximum_digits?: number;
+            /**
+             * Format: int32
+             * @description The maximum number of times that a file should be played back if there is no input from the user on the call.
+             * @default 3
+             * @example 3
+             */
+            maximum_tries?: number;
+            /**
+             * Format: int32
+             * @description The minimum number of digits to fetch. This parameter has a minimum value of 1.
+             * @default 1
+             * @example 1
+             */
+            minimum_digits?: number;
+            /**
+             * @description The text or SSML to be converted into speech. There is a 3,000 character limit.
+             * @example Say this on the call
+             */
+            payload: string;
+            /**
+             * @description The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
+             * @default text
+             * @example ssml
+             * @enum {string}
+             */
+            payload_type?: "text" | "ssml";
+            /**
+             * @description This parameter impacts speech quality, language options and payload types. When using `basic`, only the `en-US` language and payload type `text` are allowed.
+             * @default premium
+             * @example premium
+             * @enum {string}
+             */
+            service_level?: "basic" | "premium";
+            /**
+             * @description The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
+             * @default #
+             * @example #
+             */
+            terminating_digit?: string;
+            /**
+             * Format: int32
+             * @description The number of milliseconds to wait for a DTMF response after speak ends before a replaying the sound file.
+             * @default 60000
+             * @example 60000
+             */
+            timeout_millis?: number;
+            /**
+             * @description A list of all digits accepted as valid.
+             * @default 0123456789#*
+             * @example 123
+             */
+            valid_digits?: string;
+            /**
+             * @description Specifies the voice used in speech synthesis.
+             *
+             *     - Define voices using the format `<Provider>.<Model>.<VoiceId>`. Specifying only the provider will give default values for voice_id and model_id.
+             *
+             *      **Supported Providers:**
+             *     - **AWS:** Use `AWS.Polly.<VoiceId>` (e.g., `AWS.Polly.Joanna`). For neural voices, which provide more realistic, human-like speech, append `-Neural` to the `VoiceId` (e.g., `AWS.Polly.Joanna-Neural`). Check the [available voices](https://docs.aws.amazon.com/polly/latest/dg/available-voices.html) for compatibility.
+             *     - **Azure:** Use `Azure.<VoiceId>` (e.g., `Azure.en-CA-ClaraNeural`, `Azure.en-US-BrianMultilingualNeural`, `Azure.en-US-Ava:DragonHDLatestNeural`). For a complete list of voices, go to [Azure Voice Gallery](https://speech.microsoft.com/portal/voicegallery). Use `voice_settings` to configure custom deployments, regions, or API keys.
+             *     - **ElevenLabs:** Use `ElevenLabs.<ModelId>.<VoiceId>` (e.g., `ElevenLabs.eleven_multilingual_v2.21m00Tcm4TlvDq8ikWAM`). The `ModelId` part is optional. To use ElevenLabs, you must provide your ElevenLabs API key as an integration identifier secret in `"voice_settings": {"api_key_ref": "<secret_identifier>"}`. See [integration secrets documentation](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) for details. Check [available voices](https://elevenlabs.io/docs/api-reference/get-voices).
+             *     - **Telnyx:** Use `Telnyx.<model_id>.<voice_id>` (e.g., `Telnyx.KokoroTTS.af`). Use `voice_settings` to configure voice_speed and other synthesis parameters. `Bayan` provides Arabic (multiple dialects) and English voices (e.g., `Telnyx.Bayan.Ahmed`, `Telnyx.Bayan.Amanda`). `Sukhan` provides Urdu voices (e.g., `Telnyx.Sukhan.urdu-professor`); `voice_speed` is not supported.
+             *     - **Minimax:** Use `Minimax.<ModelId>.<VoiceId>` (e.g., `Minimax.speech-02-hd.Wise_Woman`). Supported models: `speech-02-turbo`, `speech-02-hd`, `speech-2.6-turbo`, `speech-2.8-turbo`. Use `voice_settings` to configure speed, volume, pitch, and language_boost.
+             *     - **Rime:** Use `Rime.<model_id>.<voice_id>` (e.g., `Rime.Arcana.cove`). Supported model_ids: `Arcana`, `Mist`, `ArcanaV3`, `Coda`. Use `voice_settings` to configure voice_speed.
+             *     - **Resemble:** Use `Resemble.Turbo.<voice_id>` (e.g., `Resemble.Turbo.my_voice`). Only `Turbo` model is supported. Use `voice_settings` to configure precision, sample_rate, and format.
+             *     - **Inworld:** Use `Inworld.<ModelId>.<VoiceId>` (e.g., `Inworld.Mini.Loretta`, `Inworld.Max.Oliver`, `Inworld.TTS2.Loretta`). Supported models: `Mini`, `Max`, `TTS2`. Use `voice_settings` to configure `delivery_mode` (`STABLE`, `BALANCED`, `CREATIVE`), supported by `TTS2` only.
+             *     - **Fish Audio:** Use `FishAudio.<ModelId>.<VoiceId>` (e.g., `FishAudio.s2.1-pro.<reference_id>`). Supported models: `s2.1-pro`, `s2-pro`, `s1`. `VoiceId` is a Fish Voice-Library reference ID.
+             *     - **xAI:** Use `xAI.<VoiceId>` (e.g., `xAI.eve`). Available voices: `eve`, `ara`, `rex`, `sal`, `leo`.
+             *
+             *     For service_level basic, you may define the gender of the speaker (male or female).
+             * @example Telnyx.KokoroTTS.af
+             */
+            voice: string;
+            /** @description The settings associated with the voice selected */
+            voice_settings?: components["schemas"]["ElevenLabsVoiceSettings"] | components["schemas"]["TelnyxVoiceSettings"] | components["schemas"]["AWSVoiceSettings"] | components["schemas"]["MinimaxVoiceSettings"] | components["schemas"]["AzureVoiceSettings"] | components["schemas"]["RimeVoiceSettings"] | components["schemas"]["ResembleVoiceSettings"] | components["schemas"]["InworldVoiceSettings"] | components["schemas"]["XAIVoiceSettings"];
+        };
+        /**
+         * Google transcription engine list of languages
+         * @description Language to use for speech recognition
+         * @default en
+         * @example en
+         * @enum {string}
+         */
+        GoogleTranscriptionLanguage: "af" | "sq" | "am" | "ar" | "hy" | "az" | "eu" | "bn" | "bs" | "bg" | "my" | "ca" | "yue" | "zh" | "hr" | "cs" | "da" | "nl" | "en" | "et" | "fil" | "fi" | "fr" | "gl" | "ka" | "de" | "el" | "gu" | "iw" | "hi" | "hu" | "is" | "id" | "it" | "ja" | "jv" | "kn" | "kk" | "km" | "ko" | "lo" | "lv" | "lt" | "mk" | "ms" | "ml" | "mr" | "mn" | "ne" | "no" | "fa" | "pl" | "pt" | "pa" | "ro" | "ru" | "rw" | "sr" | "si" | "sk" | "sl" | "ss" | "st" | "es" | "su" | "sw" | "sv" | "ta" | "te" | "th" | "tn" | "tr" | "ts" | "uk" | "ur" | "uz" | "ve" | "vi" | "xh" | "zu";
+        /**
+         * Hangup Request
+         * @example {
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901"
+         *     }
+         */
+        HangupRequest: {
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * @description Custom headers to be added to the SIP BYE message.
+             * @example [
+             *       {
+             *         "name": "head_1",
+             *         "value": "val_1"
+             *       },
+             *       {
+             *         "name": "head_2",
+             *         "value": "val_2"
+             *       }
+             *     ]
+             */
+            custom_headers?: components["schemas"]["CustomSipHeader"][];
+        };
+        /** HangupTool */
+        HangupTool: {
+            hangup: components["schemas"]["HangupToolParams"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "hangup";
+        };
+        /** HangupToolParams */
+        HangupToolParams: {
+            /**
+             * @description The description of the function that will be passed to the assistant.
+             * @default This tool is used to hang up the call.
+             */
+            description?: string;
+        };
+        /** Inworld Voice Settings */
+        InworldVoiceSettings: {
+            /**
+             * @description Controls the expressiveness and consistency of the Inworld `TTS2` model's speech synthesis. `STABLE` favors consistent, predictable output, `CREATIVE` allows more expressive variation, and `BALANCED` sits in between. Optional and only supported by `TTS2`; when omitted, the provider default applies.
+             * @enum {string}
+             */
+            delivery_mode?: "STABLE" | "BALANCED" | "CREATIVE";
+            /**
+             * @description Voice settings provider type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "inworld";
+        };
+        Loopcount: string | number;
+        /**
+         * Media Resource
+         * @example {
+         *       "content_type": "application/xml",
+         *       "created_at": "2019-01-23T18:10:02.574Z",
+         *       "expires_at": "2020-01-23T18:10:02.574Z",
+         *       "media_name": "f5586561-8ff0-4291-a0ac-84fe544797bd",
+         *       "updated_at": "2019-01-23T18:10:02.574Z"
+         *     }
+         */
+        MediaResource: {
+            /**
+             * @description Content type of the file
+             * @example application/xml
+             */
+            content_type?: string;
+            /**
+             * @description ISO 8601 formatted date of when the media resource was created
+             * @example 2019-01-23T18:10:02.574Z
+             */
+            created_at?: string;
+            /**
+             * @description ISO 8601 formatted date of when the media resource will expire and be deleted.
+             * @example 2020-01-23T18:10:02.574Z
+             */
+            expires_at?: string;
+            /** @description Uniquely identifies a media resource. */
+            media_name?: string;
+            /**
+             * @description ISO 8601 formatted date of when the media resource was last updated
+             * @example 2019-01-23T18:10:02.574Z
+             */
+            updated_at?: string;
+        };
+        /** Minimax Voice Settings */
+        MinimaxVoiceSettings: {
+            /**
+             * @description Enhances recognition for specific languages and dialects during MiniMax TTS synthesis. Default is null (no boost). Set to 'auto' for automatic language detection.
+             * @default null
+             * @enum {string|null}
+             */
+            language_boost?: null | "auto" | "Chinese" | "Chinese,Yue" | "English" | "Arabic" | "Russian" | "Spanish" | "French" | "Portuguese" | "German" | "Turkish" | "Dutch" | "Ukrainian" | "Vietnamese" | "Indonesian" | "Japanese" | "Italian" | "Korean" | "Thai" | "Polish" | "Romanian" | "Greek" | "Czech" | "Finnish" | "Hindi" | "Bulgarian" | "Danish" | "Hebrew" | "Malay" | "Persian" | "Slovak" | "Swedish" | "Croatian" | "Filipino" | "Hungarian" | "Norwegian" | "Slovenian" | "Catalan" | "Nynorsk" | "Tamil" | "Afrikaans";
+            /**
+             * @description Voice pitch adjustment. Default is 0.
+             * @default 0
+             * @example 0
+             */
+            pitch?: number;
+            /**
+             * Format: float
+             * @description Speech speed multiplier. Default is 1.0.
+             * @default 1
+             * @example 1
+             */
+            speed?: number;
+            /**
+             * @description Voice settings provider type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "minimax";
+            /**
+             * Format: float
+             * @description Speech volume multiplier. Default is 1.0.
+             * @default 1
+             * @example 1
+             */
+            vol?: number;
+        };
+        PaginationMeta: {
+            /** @example 2 */
+            page_number?: number;
+            /** @example 25 */
+            page_size?: number;
+            /** @example 3 */
+            total_pages?: number;
+            /** @example 55 */
+            total_results?: number;
+        };
+        /** Pause Recording Request */
+        PauseRecordingRequest: {
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * Format: uuid
+             * @description Uniquely identifies the resource.
+             * @example 6e00ab49-9487-4364-8ad6-23965965afb2
+             */
+            recording_id?: string;
+        };
+        /**
+         * Play Audio URL Request
+         * @example {
+         *       "audio_url": "http://www.example.com/sounds/greeting.wav",
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
+         *       "loop": "infinity",
+         *       "overlay": true,
+         *       "stop": "current",
+         *       "target_legs": "self"
+         *     }
+         */
+        PlayAudioUrlRequest: {
+            /**
+             * @description Specifies the type of audio provided in `audio_url` or `playback_content`.
+             * @default mp3
+             * @example wav
+             * @enum {string}
+             */
+            audio_type?: "mp3" | "wav";
+            /**
+             * @description The URL of a file to be played back on the call. The URL can point to either a WAV or MP3 file. media_name and audio_url cannot be used together in one request.
+             * @example http://example.com/message.wav
+             */
+            audio_url?: string;
+            /**
+             * @description Caches the audio file. Useful when playing the same audio file multiple times during the call.
+             * @default true
+             * @example true
+             */
+            cache_audio?: boolean;
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * @description The number of times the audio file should be played. If supplied, the value must be an integer between 1 and 100, or the special string `infinity` for an endless loop.
+             * @default 1
+             * @example infinity
+             */
+            loop?: components["schemas"]["Loopcount"];
+            /**
+             * @description The media_name of a file to be played back on the call. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file.
+             * @example my_media_uploaded_to_media_storage_api
+             */
+            media_name?: string;
+            /**
+             * @description When enabled, audio will be mixed on top of any other audio that is actively being played back. Note that `overlay: true` will only work if there is another audio file already being played on the call.
+             * @default false
+             * @example true
+             */
+            overlay?: boolean;
+            /**
+             * @description Allows a user to provide base64 encoded mp3 or wav. Note: when using this parameter, `media_url` and `media_name` in the `playback_started` and `playback_ended` webhooks will be empty
+             * @example SUQzAwAAAAADf1...
+             */
+            playback_content?: string;
+            /**
+             * @description When specified, it stops the current audio being played. Specify `current` to stop the current audio being played, and to play the next file in the queue. Specify `all` to stop the current audio file being played and to also clear all audio files from the queue.
+             * @example current
+             */
+            stop?: string;
+            /**
+             * @description Specifies the leg or legs on which audio will be played. If supplied, the value must be either `self`, `opposite` or `both`.
+             * @default self
+             * @example self
+             */
+            target_legs?: string;
+        };
+        /**
+         * Playback Stop Request
+         * @example {
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
+         *       "overlay": false,
+         *       "stop": "all"
+         *     }
+         */
+        PlaybackStopRequest: {
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * @description When enabled, it stops the audio being played in the overlay queue.
+             * @default false
+             * @example true
+             */
+            overlay?: boolean;
+            /**
+             * @description Use `current` to stop the current audio being played. Use `all` to stop the current audio file being played and clear all audio files from the queue.
+             * @default all
+             * @example current
+             */
+            stop?: string;
+        };
+        /** RecordingResponse */
+        RecordingResponse: {
+            data?: components["schemas"]["RecordingResponseData"];
+        };
+        /** RecordingResponseData */
+        RecordingResponseData: {
+            /**
+             * @description Unique identifier and token for controlling the call.
+             * @example v3:e-31OnvjEM7Y4wvxr3TKNk8M3QyLcGZPiUIzCGtwQtOtEjY-B0urkw
+             */
+            call_control_id?: string;
+            /**
+             * @description ID unique to the call leg (used to correlate webhook events).
+             * @example 84a97d76-e40f-11ed-9074-02420a0daa69
+             */
+            call_leg_id?: string;
+            /**
+             * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+             * @example 84a97d76-e40f-11ed-9074-02420a0daa69
+             */
+            call_session_id?: string;
+            /**
+             * @description When `dual`, the final audio file has the first leg on channel A, and the rest on channel B.
+             * @example dual
+             * @enum {string}
+             */
+            channels?: "single" | "dual";
+            /**
+             * @description Uniquely identifies the conference.
+             * @example 84a97d76-e40f-11ed-9074-02420a0daa69
+             */
+            conference_id?: string;
+            /**
+             * @description Identifies the Telnyx application (Call Control, TeXML) or SIP connection resource associated with this recording.
+             * @example 175237942907135762
+             */
+            connection_id?: string;
+            /**
+             * @description ISO 8601 formatted date indicating when the resource was created.
+             * @example 2018-02-02T22:25:27.521Z
+             */
+            created_at?: string;
+            /** @description Links to download the recording files. */
+            download_urls?: {
+                /** @description Link to download the recording in mp3 format. */
+                mp3?: string;
+                /** @description Link to download the recording in wav format. */
+                wav?: string;
+            };
+            /**
+             * Format: int32
+             * @description The duration of the recording in milliseconds.
+             * @example 60000
+             */
+            duration_millis?: number;
+            /**
+             * @description The `from` (caller) number for the call that generated this recording.
+             * @example +15551234567
+             */
+            from?: string;
+            /**
+             * @description Uniquely identifies the recording.
+             * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
+             */
+            id?: string;
+            /**
+             * @description Indicates what triggered the recording. Possible values include `DialVerb`, `Conference`, `OutboundAPI`, `Trunking`, `RecordVerb`, `StartCallRecordingAPI`, `StartConferenceRecordingAPI`.
+             * @example StartCallRecordingAPI
+             */
+            initiated_by?: string;
+            /**
+             * @example recording
+             * @enum {string}
+             */
+            record_type?: "recording";
+            /**
+             * @description ISO 8601 formatted date of when the recording ended.
+             * @example 2019-01-23T18:10:02.574Z
+             */
+            recording_ended_at?: string;
+            /**
+             * @description ISO 8601 formatted date of when the recording started.
+             * @example 2019-01-23T18:10:02.574Z
+             */
+            recording_started_at?: string;
+            /**
+             * @description The kind of event that led to this recording being created.
+             * @example conference
+             * @enum {string}
+             */
+            source?: "conference" | "call";
+            /**
+             * @description The status of the recording. Only `completed` recordings are currently supported.
+             * @example completed
+             * @enum {string}
+             */
+            status?: "completed";
+            /**
+             * @description The `to` (callee) number for the call that generated this recording.
+             * @example +15557654321
+             */
+            to?: string;
+            /**
+             * @description ISO 8601 formatted date indicating when the resource was updated.
+             * @example 2018-02-02T22:25:27.521Z
+             */
+            updated_at?: string;
+        };
+        /** RecordingTranscriptionsResponseData */
+        RecordingTranscription: {
+            /**
+             * @description ISO 8601 formatted date indicating when the resource was created.
+             * @example 2018-02-02T22:25:27.521Z
+             */
+            created_at?: string;
+            /**
+             * Format: int32
+             * @description The duration of the recording transcription in milliseconds.
+             * @example 60000
+             */
+            duration_millis?: number;
+            /**
+             * @description Uniquely identifies the recording transcription.
+             * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
+             */
+            id?: string;
+            /**
+             * @example recording_transcription
+             * @enum {string}
+             */
+            record_type?: "recording_transcription";
+            /**
+             * @description Uniquely identifies the recording associated with this transcription.
+             * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
+             */
+            recording_id?: string;
+            /**
+             * @description The status of the recording transcription. Only `completed` has transcription text available.
+             * @example completed
+             * @enum {string}
+             */
+            status?: "in-progress" | "completed";
+            /**
+             * @description The recording's transcribed text.
+             * @example Good morning, how may I help you?
+             */
+            transcription_text?: string;
+            /**
+             * @description ISO 8601 formatted date indicating when the resource was updated.
+             * @example 2018-02-02T22:25:27.521Z
+             */
+            updated_at?: string;
+        };
+        /**
+         * Resemble Sample Rate
+         * @description Audio sample rate in Hz.
+         * @default 48000
+         * @enum {string}
+         */
+        ResembleSampleRate: "8000" | "16000" | "22050" | "32000" | "44100" | "48000";
+        /** Resemble Voice Settings */
+        ResembleVoiceSettings: {
+            /**
+             * @description Output audio format.
+             * @default mp3
+             * @enum {string}
+             */
+            format?: "wav" | "mp3";
+            /**
+             * @description Audio precision format.
+             * @default PCM_32
+             * @enum {string}
+             */
+            precision?: "PCM_16" | "PCM_24" | "PCM_32" | "MULAW";
+            sample_rate?: components["schemas"]["ResembleSampleRate"];
+            /**
+             * @description Voice settings provider type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "resemble";
+        };
+        /** Resume Recording Request */
+        ResumeRecordingRequest: {
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * Format: uuid
+             * @description Uniquely identifies the resource.
+             * @example 6e00ab49-9487-4364-8ad6-23965965afb2
+             */
+            recording_id?: string;
+        };
+        /** Rime Voice Settings */
+        RimeVoiceSettings: {
+            /**
+             * @description Voice settings provider type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "rime";
+            /**
+             * Format: float
+             * @description Speech speed multiplier. Default is 1.0.
+             * @default 1
+             * @example 1
+             */
+            voice_speed?: number;
+        };
+        /**
+         * SIP Header
+         * @example {
+         *       "name": "User-to-User",
+         *       "value": "value"
+         *     }
+         */
+        SipHeader: {
+            /**
+             * @description The name of the header to add.
+             * @example User-to-User
+             * @enum {string}
+             */
+            name: "User-to-User";
+            /**
+             * @description The value of the header.
+             * @example value
+             */
+            value: string;
+        };
+        /**
+         * Sound modifications
+         * @description Use this field to modify sound effects, for example adjust the pitch.
+         * @example {
+         *       "octaves": 0.1,
+         *       "pitch": 0.8,
+         *       "semitone": -2,
+         *       "track": "both"
+         *     }
+         */
+        SoundModifications: {
+            /**
+             * Format: float
+             * @description Adjust the pitch in octaves, values should be between -1 and 1, default 0
+             * @example -0.5
+             */
+            octaves?: number;
+            /**
+             * Format: float
+             * @description Set the pitch directly, value should be > 0, default 1 (lower = lower tone)
+             * @example 0.8
+             */
+            pitch?: number;
+            /**
+             * Format: float
+             * @description Adjust the pitch in semitones, values should be between -14 and 14, default 0
+             * @example -10
+             */
+            semitone?: number;
+            /**
+             * @description The track to which the sound modifications will be applied. Accepted values are `inbound` or `outbound`
+             * @default outbound
+             * @example inbound
+             */
+            track?: string;
+        };
+        /**
+         * Speak Request
+         * @example {
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
+         *       "language": "arb",
+         *       "payload": "Say this on the call",
+         *       "payload_type": "text",
+         *       "service_level": "basic",
+         *       "stop": "current",
+         *       "voice": "female"
+         *     }
+         */
+        SpeakRequest: {
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * @description The language you want spoken. This parameter is ignored when a `Polly.*` voice is specified.
+             * @example en-US
+             * @enum {string}
+             */
+            language?: "arb" | "cmn-CN" | "cy-GB" | "da-DK" | "de-DE" | "en-AU" | "en-GB" | "en-GB-WLS" | "en-IN" | "en-US" | "es-ES" | "es-MX" | "es-US" | "fr-CA" | "fr-FR" | "hi-IN" | "is-IS" | "it-IT" | "ja-JP" | "ko-KR" | "nb-NO" | "nl-NL" | "pl-PL" | "pt-BR" | "pt-PT" | "ro-RO" | "ru-RU" | "sv-SE" | "tr-TR";
+            /** @description The number of times to play the audio file. Use `infinity` to loop indefinitely. Defaults to 1. */
+            loop?: components["schemas"]["Loopcount"];
+            /**
+             * @description The text or SSML to be converted into speech. There is a 3,000 character limit.
+             * @example Say this on the call
+             */
+            payload: string;
+            /**
+             * @description The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
+             * @default text
+             * @example ssml
+             * @enum {string}
+             */
+            payload_type?: "text" | "ssml";
+            /**
+             * @description This parameter impacts speech quality, language options and payload types. When using `basic`, only the `en-US` language and payload type `text` are allowed.
+             * @default premium
+             * @example premium
+             * @enum {string}
+             */
+            service_level?: "basic" | "premium";
+            /**
+             * @description When specified, it stops the current audio being played. Specify `current` to stop the current audio being played, and to play the next file in the queue. Specify `all` to stop the current audio file being played and to also clear all audio files from the queue.
+             * @example current
+             */
+            stop?: string;
+            /**
+             * @description Specifies which legs of the call should receive the spoken audio.
+             * @default self
+             * @example both
+             * @enum {string}
+             */
+            target_legs?: "self" | "opposite" | "both";
+            /**
+             * @description Specifies the voice used in speech synthesis.
+             *
+             *     - Define voices using the format `<Provider>.<Model>.<VoiceId>`. Specifying only the provider will give default values for voice_id and model_id.
+             *
+             *      **Supported Providers:**
+             *     - **AWS:** Use `AWS.Polly.<VoiceId>` (e.g., `AWS.Polly.Joanna`). For neural voices, which provide more realistic, human-like speech, append `-Neural` to the `VoiceId` (e.g., `AWS.Polly.Joanna-Neural`). Check the [available voices](https://docs.aws.amazon.com/polly/latest/dg/available-voices.html) for compatibility.
+             *     - **Azure:** Use `Azure.<VoiceId>` (e.g., `Azure.en-CA-ClaraNeural`, `Azure.en-US-BrianMultilingualNeural`, `Azure.en-US-Ava:DragonHDLatestNeural`). For a complete list of voices, go to [Azure Voice Gallery](https://speech.microsoft.com/portal/voicegallery). Use `voice_settings` to configure custom deployments, regions, or API keys.
+             *     - **ElevenLabs:** Use `ElevenLabs.<ModelId>.<VoiceId>` (e.g., `ElevenLabs.eleven_multilingual_v2.21m00Tcm4TlvDq8ikWAM`). The `ModelId` part is optional. To use ElevenLabs, you must provide your ElevenLabs API key as an integration identifier secret in `"voice_settings": {"api_key_ref": "<secret_identifier>"}`. See [integration secrets documentation](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) for details. Check [available voices](https://elevenlabs.io/docs/api-reference/get-voices).
+             *     - **Telnyx:** Use `Telnyx.<model_id>.<voice_id>` (e.g., `Telnyx.KokoroTTS.af`). Use `voice_settings` to configure voice_speed and other synthesis parameters. `Bayan` provides Arabic (multiple dialects) and English voices (e.g., `Telnyx.Bayan.Ahmed`, `Telnyx.Bayan.Amanda`). `Sukhan` provides Urdu voices (e.g., `Telnyx.Sukhan.urdu-professor`); `voice_speed` is not supported.
+             *     - **Minimax:** Use `Minimax.<ModelId>.<VoiceId>` (e.g., `Minimax.speech-02-hd.Wise_Woman`). Supported models: `speech-02-turbo`, `speech-02-hd`, `speech-2.6-turbo`, `speech-2.8-turbo`. Use `voice_settings` to configure speed, volume, pitch, and language_boost.
+             *     - **Rime:** Use `Rime.<model_id>.<voice_id>` (e.g., `Rime.Arcana.cove`). Supported model_ids: `Arcana`, `Mist`, `ArcanaV3`, `Coda`. Use `voice_settings` to configure voice_speed.
+             *     - **Resemble:** Use `Resemble.Turbo.<voice_id>` (e.g., `Resemble.Turbo.my_voice`). Only `Turbo` model is supported. Use `voice_settings` to configure precision, sample_rate, and format.
+             *     - **Inworld:** Use `Inworld.<ModelId>.<VoiceId>` (e.g., `Inworld.Mini.Loretta`, `Inworld.Max.Oliver`, `Inworld.TTS2.Loretta`). Supported models: `Mini`, `Max`, `TTS2`. Use `voice_settings` to configure `delivery_mode` (`STABLE`, `BALANCED`, `CREATIVE`), supported by `TTS2` only.
+             *     - **Fish Audio:** Use `FishAudio.<ModelId>.<VoiceId>` (e.g., `FishAudio.s2.1-pro.<reference_id>`). Supported models: `s2.1-pro`, `s2-pro`, `s1`. `VoiceId` is a Fish Voice-Library reference ID.
+             *     - **xAI:** Use `xAI.<VoiceId>` (e.g., `xAI.eve`). Available voices: `eve`, `ara`, `rex`, `sal`, `leo`.
+             *
+             *     For service_level basic, you may define the gender of the speaker (male or female).
+             * @example Telnyx.KokoroTTS.af
+             */
+            voice: string;
+            /** @description The settings associated with the voice selected */
+            voice_settings?: components["schemas"]["ElevenLabsVoiceSettings"] | components["schemas"]["TelnyxVoiceSettings"] | components["schemas"]["AWSVoiceSettings"] | components["schemas"]["MinimaxVoiceSettings"] | components["schemas"]["AzureVoiceSettings"] | components["schemas"]["RimeVoiceSettings"] | components["schemas"]["ResembleVoiceSettings"] | components["schemas"]["InworldVoiceSettings"] | components["schemas"]["XAIVoiceSettings"];
+        };
+        /**
+         * Speechmatics transcription engine list of languages
+         * @description Language to use for speech recognition
+         * @default en
+         * @example en
+         * @enum {string}
+         */
+        SpeechmaticsTranscriptionLanguage: "en" | "ba" | "eu" | "gl" | "ga" | "mt" | "mn" | "sw" | "ug" | "cy" | "ar_en" | "cmn_en" | "en_ms" | "en_ta" | "tl" | "es-bilingual-en" | "cmn_en_ms_ta";
+        /**
+         * Start Recording Request
+         * @example {
+         *       "channels": "single",
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
+         *       "format": "wav",
+         *       "max_length": 0,
+         *       "play_beep": true,
+         *       "timeout_secs": 0,
+         *       "transcription": true,
+         *       "transcription_engine": "B",
+         *       "transcription_language": "en"
+         *     }
+         */
+        StartRecordingRequest: {
+            /**
+             * @description When `dual`, final audio file will be stereo recorded with the first leg on channel A, and the rest on channel B.
+             * @example single
+             * @enum {string}
+             */
+            channels: "single" | "dual";
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * @description The custom recording file name to be used instead of the default `call_leg_id`. Telnyx will still add a Unix timestamp suffix.
+             * @example my_recording_file_name
+             */
+            custom_file_name?: string;
+            /**
+             * @description The audio file format used when storing the call recording. Can be either `mp3` or `wav`.
+             * @example mp3
+             * @enum {string}
+             */
+            format: "wav" | "mp3";
+            /**
+             * Format: int32
+             * @description Defines the maximum length for the recording in seconds. The minimum value is 0. The maximum value is 14400. The default value is 0 (infinite)
+             * @default 0
+             * @example 100
+             */
+            max_length?: number;
+            /**
+             * @description If enabled, a beep sound will be played at the start of a recording.
+             * @example true
+             */
+            play_beep?: boolean;
+            /**
+             * @description The audio track to be recorded. Can be either `both`, `inbound` or `outbound`. If only single track is specified (`inbound`, `outbound`), `channels` configuration is ignored and it will be recorded as mono (single channel).
+             * @default both
+             * @example outbound
+             * @enum {string}
+             */
+            recording_track?: "both" | "inbound" | "outbound";
+            /**
+             * Format: int32
+             * @description The number of seconds that Telnyx will wait for the recording to be stopped if silence is detected. The timer only starts when the speech is detected. Please note that call transcription is used to detect silence and the related charge will be applied. The minimum value is 0. The default value is 0 (infinite)
+             * @default 0
+             * @example 100
+             */
+            timeout_secs?: number;
+            /**
+             * @description Enable post recording transcription. The default value is false.
+             * @default false
+             * @example true
+             */
+            transcription?: boolean;
+            /**
+             * @description Engine to use for speech recognition. `A` - `Google`, `B` - `Telnyx`, `deepgram/nova-3` - `Deepgram Nova-3`. Note: `deepgram/nova-3` supports only `en` and `en-{Region}` languages.
+             * @default A
+             * @example A
+             * @enum {string}
+             */
+            transcription_engine?: "A" | "B" | "deepgram/nova-3";
+            transcription_language?: components["schemas"]["TranscriptionLanguage"];
+            /**
+             * Format: int32
+             * @description Defines maximum number of speakers in the conversation. Applies to `google` engine only.
+             * @default 6
+             * @example 4
+             */
+            transcription_max_speaker_count?: number;
+            /**
+             * Format: int32
+             * @description Defines minimum number of speakers in the conversation. Applies to `google` engine only.
+             * @default 2
+             * @example 4
+             */
+            transcription_min_speaker_count?: number;
+            /**
+             * @description Enables profanity_filter. Applies to `google` engine only.
+             * @default false
+             * @example true
+             */
+            transcription_profanity_filter?: boolean;
+            /**
+             * @description Enables speaker diarization. Applies to `google` engine only.
+             * @default false
+             * @example true
+             */
+            transcription_speaker_diarization?: boolean;
+            /**
+             * @description When set to `trim-silence`, silence will be removed from the beginning and end of the recording.
+             * @example trim-silence
+             * @enum {string}
+             */
+            trim?: "trim-silence";
+        };
+        /**
+         * Stop Recording Request
+         * @example {
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
+         *       "recording_id": "6e00ab49-9487-4364-8ad6-23965965afb2"
+         *     }
+         */
+        StopRecordingRequest: {
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * Format: uuid
+             * @description Uniquely identifies the resource.
+             * @example 6e00ab49-9487-4364-8ad6-23965965afb2
+             */
+            recording_id?: string;
+        };
+        /**
+         * Bidirectional Stream Codec
+         * @description Indicates codec for bidirectional streaming RTP payloads. Used only with stream_bidirectional_mode=rtp. Case sensitive.
+         * @default PCMU
+         * @example G722
+         * @enum {string}
+         */
+        StreamBidirectionalCodec: "PCMU" | "PCMA" | "G722" | "OPUS" | "AMR-WB" | "L16";
+        /**
+         * Bidirectional Stream Mode
+         * @description Configures method of bidirectional streaming (mp3, rtp).
+         * @default mp3
+         * @example rtp
+         * @enum {string}
+         */
+        StreamBidirectionalMode: "mp3" | "rtp";
+        /**
+         * Bidirectional Stream Target Legs
+         * @description Specifies which call legs should receive the bidirectional stream audio.
+         * @default opposite
+         * @example both
+         * @enum {string}
+         */
+        StreamBidirectionalTargetLegs: "both" | "self" | "opposite";
+        /**
+         * Stream Codec
+         * @description Specifies the codec to be used for the streamed audio. When set to 'default' or when transcoding is not possible, the codec from the call will be used.
+         * @default default
+         * @example PCMA
+         * @enum {string}
+         */
+        StreamCodec: "PCMU" | "PCMA" | "G722" | "OPUS" | "AMR-WB" | "L16" | "default";
+        /**
+         * Telnyx transcription engine list of languages
+         * @description Language to use for speech recognition
+         * @default en
+         * @example en
+         * @enum {string}
+         */
+        TelnyxTranscriptionLanguage: "en" | "zh" | "de" | "es" | "ru" | "ko" | "fr" | "ja" | "pt" | "tr" | "pl" | "ca" | "nl" | "ar" | "sv" | "it" | "id" | "hi" | "fi" | "vi" | "he" | "uk" | "el" | "ms" | "cs" | "ro" | "da" | "hu" | "ta" | "no" | "th" | "ur" | "hr" | "bg" | "lt" | "la" | "mi" | "ml" | "cy" | "sk" | "te" | "fa" | "lv" | "bn" | "sr" | "az" | "sl" | "kn" | "et" | "mk" | "br" | "eu" | "is" | "hy" | "ne" | "mn" | "bs" | "kk" | "sq" | "sw" | "gl" | "mr" | "pa" | "si" | "km" | "sn" | "yo" | "so" | "af" | "oc" | "ka" | "be" | "tg" | "sd" | "gu" | "am" | "yi" | "lo" | "uz" | "fo" | "ht" | "ps" | "tk" | "nn" | "mt" | "sa" | "lb" | "my" | "bo" | "tl" | "mg" | "as" | "tt" | "haw" | "ln" | "ha" | "ba" | "jw" | "su" | "auto_detect";
+        /** Telnyx Voice Settings */
+        TelnyxVoiceSettings: {
+            /**
+             * @description Voice settings provider type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "telnyx";
+            /**
+             * Format: float
+             * @description The voice speed to be used for the voice. The voice speed must be between 0.1 and 2.0. Default value is 1.0. Not supported for `Telnyx.Bayan.*` or `Telnyx.Sukhan.*` voices.
+             * @default 1
+             * @example 1
+             */
+            voice_speed?: number;
+        };
+        /** Transcription engine A config */
+        TranscriptionEngineAConfig: {
+            /**
+             * @description Enables speaker diarization.
+             * @default false
+             * @example true
+             */
+            enable_speaker_diarization?: boolean;
+            /**
+             * @description Hints to improve transcription accuracy.
+             * @default []
+             * @example [
+             *       "Telnyx"
+             *     ]
+             */
+            hints?: string[];
+            /**
+             * @description Whether to send also interim results. If set to false, only final results will be sent.
+             * @default false
+             * @example true
+             */
+            interim_results?: boolean;
+            language?: components["schemas"]["GoogleTranscriptionLanguage"];
+            /**
+             * Format: int32
+             * @description Defines maximum number of speakers in the conversation.
+             * @default 6
+             * @example 4
+             */
+            max_speaker_count?: number;
+            /**
+             * Format: int32
+             * @description Defines minimum number of speakers in the conversation.
+             * @default 2
+             * @example 4
+             */
+            min_speaker_count?: number;
+            /**
+             * @description The model to use for transcription.
+             * @enum {string}
+             */
+            model?: "latest_long" | "latest_short" | "command_and_search" | "phone_call" | "video" | "default" | "medical_conversation" | "medical_dictation";
+            /**
+             * @description Enables profanity_filter.
+             * @default false
+             * @example true
+             */
+            profanity_filter?: boolean;
+            /** @description Speech context to improve transcription accuracy. */
+            speech_context?: {
+                /**
+                 * @description Boost factor for the speech context.
+                 * @default 1
+                 * @example 1
+                 */
+                boost?: number;
+                /**
+                 * @default []
+                 * @example [
+                 *       "Telnyx"
+                 *     ]
+                 */
+                phrases?: string[];
+            }[];
+            /**
+             * @description Engine identifier for Google transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "A";
+            /**
+             * @description Enables enhanced transcription, this works for models `phone_call` and `video`.
+             * @default false
+             * @example true
+             */
+            use_enhanced?: boolean;
+        };
+        /** Transcription engine AssemblyAI config */
+        TranscriptionEngineAssemblyaiConfig: {
+            /**
+             * @description Whether to send also interim results. If set to false, only final results will be sent.
+             * @default false
+             * @example true
+             */
+            interim_results?: boolean;
+            /**
+             * @description Engine identifier for AssemblyAI transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "AssemblyAI";
+            /**
+             * @description The model to use for transcription.
+             * @default assemblyai/universal-streaming
+             * @enum {string}
+             */
+            transcription_model?: "assemblyai/universal-streaming";
+        };
+        /** Transcription engine Azure config */
+        TranscriptionEngineAzureConfig: {
+            /** @description Reference to the API key for authentication. See [integration secrets documentation](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) for details. The parameter is optional as defaults are available for some regions. */
+            api_key_ref?: string;
+            language?: components["schemas"]["AzureTranscriptionLanguage"];
+            region: components["schemas"]["AzureTranscriptionRegion"];
+            /**
+             * @description Engine identifier for Azure transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "Azure";
+        };
+        /** Transcription engine B config */
+        TranscriptionEngineBConfig: {
+            language?: components["schemas"]["TelnyxTranscriptionLanguage"];
+            /**
+             * @description Engine identifier for Telnyx transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "B";
+            /**
+             * @description The model to use for transcription.
+             * @default openai/whisper-tiny
+             * @enum {string}
+             */
+            transcription_model?: "openai/whisper-tiny" | "openai/whisper-large-v3-turbo";
+        };
+        TranscriptionEngineDeepgramConfig: components["schemas"]["DeepgramNova2Config"] | components["schemas"]["DeepgramNova3Config"];
+        /** Transcription engine Google config */
+        TranscriptionEngineGoogleConfig: {
+            /**
+             * @description Enables speaker diarization.
+             * @default false
+             * @example true
+             */
+            enable_speaker_diarization?: boolean;
+            /**
+             * @description Hints to improve transcription accuracy.
+             * @default []
+             * @example []
+             */
+            hints?: string[];
+            /**
+             * @description Whether to send also interim results. If set to false, only final results will be sent.
+             * @default false
+             * @example true
+             */
+            interim_results?: boolean;
+            language?: components["schemas"]["GoogleTranscriptionLanguage"];
+            /**
+             * Format: int32
+             * @description Defines maximum number of speakers in the conversation.
+             * @default 6
+             * @example 4
+             */
+            max_speaker_count?: number;
+            /**
+             * Format: int32
+             * @description Defines minimum number of speakers in the conversation.
+             * @default 2
+             * @example 4
+             */
+            min_speaker_count?: number;
+            /**
+             * @description The model to use for transcription.
+             * @enum {string}
+             */
+            model?: "latest_long" | "latest_short" | "command_and_search" | "phone_call" | "video" | "default" | "medical_conversation" | "medical_dictation";
+            /**
+             * @description Enables profanity_filter.
+             * @default false
+             * @example true
+             */
+            profanity_filter?: boolean;
+            /** @description Speech context to improve transcription accuracy. */
+            speech_context?: {
+                /**
+                 * @description Boost factor for the speech context.
+                 * @default 1
+                 * @example 1
+                 */
+                boost?: number;
+                /**
+                 * @default []
+                 * @example []
+                 */
+                phrases?: string[];
+            }[];
+            /**
+             * @description Engine identifier for Google transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "Google";
+            /**
+             * @description Enables enhanced transcription, this works for models `phone_call` and `video`.
+             * @default false
+             * @example true
+             */
+            use_enhanced?: boolean;
+        };
+        /** Transcription engine Parakeet config */
+        TranscriptionEngineParakeetConfig: {
+            /**
+             * @description Whether to send also interim results. If set to false, only final results will be sent.
+             * @default false
+             * @example true
+             */
+            interim_results?: boolean;
+            /**
+             * @description Engine identifier for Parakeet transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "Parakeet";
+            /**
+             * @description The model to use for transcription.
+             * @default nvidia/parakeet-v3
+             * @enum {string}
+             */
+            transcription_model?: "nvidia/parakeet-v3";
+        };
+        /** Transcription engine Soniox config */
+        TranscriptionEngineSonioxConfig: {
+            /**
+             * @description When true, Soniox emits end-of-utterance events at the cadence configured by `max_endpoint_delay_ms`.
+             * @default false
+             * @example false
+             */
+            enable_endpoint_detection?: boolean;
+            /**
+             * @description Whether to send also interim results. If set to false, only final results will be sent.
+             * @default false
+             * @example true
+             */
+            interim_results?: boolean;
+            /**
+             * @description ISO 639-1 language hint (e.g. `en`, `es`), or `auto` to omit the hint and let Soniox auto-detect supported languages multilingually.
+             * @default auto
+             * @example auto
+             */
+            language?: string;
+            /**
+             * @description Maximum silence (in milliseconds) before Soniox emits an end-of-utterance event. Only honored when `enable_endpoint_detection` is true. Range: 500-3000 ms.
+             * @example 1000
+             */
+            max_endpoint_delay_ms?: number;
+            /**
+             * @description Engine identifier for Soniox transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "Soniox";
+            /**
+             * @description The model to use for transcription.
+             * @default soniox/stt-rt-v4
+             * @enum {string}
+             */
+            transcription_model?: "soniox/stt-rt-v4";
+        };
+        /** Transcription engine Speechmatics config */
+        TranscriptionEngineSpeechmaticsConfig: {
+            /**
+             * @description Whether to send also interim results. If set to false, only final results will be sent.
+             * @default false
+             * @example true
+             */
+            interim_results?: boolean;
+            language?: components["schemas"]["SpeechmaticsTranscriptionLanguage"];
+            /**
+             * @description Engine identifier for Speechmatics transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "Speechmatics";
+            /**
+             * @description The model to use for transcription.
+             * @default speechmatics/standard
+             * @enum {string}
+             */
+            transcription_model?: "speechmatics/standard";
+        };
+        /** Transcription engine Telnyx config */
+        TranscriptionEngineTelnyxConfig: {
+            language?: components["schemas"]["TelnyxTranscriptionLanguage"];
+            /**
+             * @description Engine identifier for Telnyx transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "Telnyx";
+            /**
+             * @description The model to use for transcription.
+             * @default openai/whisper-tiny
+             * @enum {string}
+             */
+            transcription_model?: "openai/whisper-tiny" | "openai/whisper-large-v3-turbo";
+        };
+        /** Transcription engine xAI config */
+        TranscriptionEngineXaiConfig: {
+            /**
+             * @description Whether to send also interim results. If set to false, only final results will be sent.
+             * @default false
+             * @example true
+             */
+            interim_results?: boolean;
+            language?: components["schemas"]["XaiTranscriptionLanguage"];
+            /**
+             * @description Engine identifier for xAI transcription service (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            transcription_engine: "xAI";
+            /**
+             * @description The model to use for transcription.
+             * @default xai/grok-stt
+             * @enum {string}
+             */
+            transcription_model?: "xai/grok-stt";
+        };
+        /**
+         * Transcription Language
+         * @description Language code for transcription. Note: Not all languages are supported by all transcription engines (google, telnyx, deepgram). See engine-specific documentation for supported values.
+         * @default en-US
+         * @example en-US
+         * @enum {string}
+         */
+        TranscriptionLanguage: "af" | "af-ZA" | "am" | "am-ET" | "ar" | "ar-AE" | "ar-BH" | "ar-DZ" | "ar-EG" | "ar-IL" | "ar-IQ" | "ar-JO" | "ar-KW" | "ar-LB" | "ar-MA" | "ar-MR" | "ar-OM" | "ar-PS" | "ar-QA" | "ar-SA" | "ar-TN" | "ar-YE" | "as" | "auto_detect" | "az" | "az-AZ" | "ba" | "be" | "bg" | "bg-BG" | "bn" | "bn-BD" | "bn-IN" | "bo" | "br" | "bs" | "bs-BA" | "ca" | "ca-ES" | "cs" | "cs-CZ" | "cy" | "da" | "da-DK" | "de" | "de-AT" | "de-CH" | "de-DE" | "el" | "el-GR" | "en" | "en-AU" | "en-CA" | "en-GB" | "en-GH" | "en-HK" | "en-IE" | "en-IN" | "en-KE" | "en-NG" | "en-NZ" | "en-PH" | "en-PK" | "en-SG" | "en-TZ" | "en-US" | "en-ZA" | "es" | "es-419" | "es-AR" | "es-BO" | "es-CL" | "es-CO" | "es-CR" | "es-DO" | "es-EC" | "es-ES" | "es-GT" | "es-HN" | "es-MX" | "es-NI" | "es-PA" | "es-PE" | "es-PR" | "es-PY" | "es-SV" | "es-US" | "es-UY" | "es-VE" | "et" | "et-EE" | "eu" | "eu-ES" | "fa" | "fa-IR" | "fi" | "fi-FI" | "fil-PH" | "fo" | "fr" | "fr-BE" | "fr-CA" | "fr-CH" | "fr-FR" | "gl" | "gl-ES" | "gu" | "gu-IN" | "ha" | "haw" | "he" | "hi" | "hi-IN" | "hr" | "hr-HR" | "ht" | "hu" | "hu-HU" | "hy" | "hy-AM" | "id" | "id-ID" | "is" | "is-IS" | "it" | "it-CH" | "it-IT" | "iw-IL" | "ja" | "ja-JP" | "jv-ID" | "jw" | "ka" | "ka-GE" | "kk" | "kk-KZ" | "km" | "km-KH" | "kn" | "kn-IN" | "ko" | "ko-KR" | "la" | "lb" | "ln" | "lo" | "lo-LA" | "lt" | "lt-LT" | "lv" | "lv-LV" | "mg" | "mi" | "mk" | "mk-MK" | "ml" | "ml-IN" | "mn" | "mn-MN" | "mr" | "mr-IN" | "ms" | "ms-MY" | "mt" | "my" | "my-MM" | "ne" | "ne-NP" | "nl" | "nl-BE" | "nl-NL" | "nn" | "no" | "no-NO" | "oc" | "pa" | "pa-Guru-IN" | "pl" | "pl-PL" | "ps" | "pt" | "pt-BR" | "pt-PT" | "ro" | "ro-RO" | "ru" | "ru-RU" | "rw-RW" | "sa" | "sd" | "si" | "si-LK" | "sk" | "sk-SK" | "sl" | "sl-SI" | "sn" | "so" | "sq" | "sq-AL" | "sr" | "sr-RS" | "ss-latn-za" | "st-ZA" | "su" | "su-ID" | "sv" | "sv-SE" | "sw" | "sw-KE" | "sw-TZ" | "ta" | "ta-IN" | "ta-LK" | "ta-MY" | "ta-SG" | "te" | "te-IN" | "tg" | "th" | "th-TH" | "tk" | "tl" | "tn-latn-za" | "tr" | "tr-TR" | "ts-ZA" | "tt" | "uk" | "uk-UA" | "ur" | "ur-IN" | "ur-PK" | "uz" | "uz-UZ" | "ve-ZA" | "vi" | "vi-VN" | "xh-ZA" | "yi" | "yo" | "yue-Hant-HK" | "zh" | "zh-TW" | "zu-ZA";
+        /**
+         * Transcription start request
+         * @example {
+         *       "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *       "command_id": "891510ac-f3e4-11e8-af5b-de00688a4901",
+         *       "transcription_engine": "Google",
+         *       "transcription_engine_config": {
+         *         "language": "en",
+         *         "transcription_engine": "Google"
+         *       }
+         *     }
+         */
+        TranscriptionStartRequest: {
+            /**
+             * @description Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string.
+             * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+             */
+            client_state?: string;
+            /**
+             * @description Use this field to avoid duplicate commands. Telnyx will ignore any command with the same `command_id` for the same `call_control_id`.
+             * @example 891510ac-f3e4-11e8-af5b-de00688a4901
+             */
+            command_id?: string;
+            /**
+             * @description Engine to use for speech recognition. Legacy values `A` - `Google`, `B` - `Telnyx` are supported for backward compatibility.
+             * @default Google
+             * @example Google
+             * @enum {string}
+             */
+            transcription_engine?: "Google" | "Telnyx" | "Deepgram" | "Azure" | "xAI" | "AssemblyAI" | "Speechmatics" | "Soniox" | "Parakeet" | "A" | "B";
+            transcription_engine_config?: components["schemas"]["TranscriptionEngineGoogleConfig"] | components["schemas"]["TranscriptionEngineTelnyxConfig"] | components["schemas"]["TranscriptionEngineDeepgramConfig"] | components["schemas"]["TranscriptionEngineAzureConfig"] | components["schemas"]["TranscriptionEngineXaiConfig"] | components["schemas"]["TranscriptionEngineAssemblyaiConfig"] | components["schemas"]["TranscriptionEngineSpeechmaticsConfig"] | components["schemas"]["TranscriptionEngineSonioxConfig"] | components["schemas"]["TranscriptionEngineParakeetConfig"] | components["schemas"]["TranscriptionEngineAConfig"] | components["schemas"]["TranscriptionEngineBConfig"];
+            /**
+             * @description Indicates which leg of the call will be transcribed. Use `inbound` for the leg that requested the transcription, `outbound` for the other leg, and `both` for both legs of the call. Will default to `inbound`.
+             * @default inbound
+             * @example both
+             */
+            transcription_tracks?: string;
+        };
+        /** TransferTool */
+        TransferTool: {
+            transfer: components["schemas"]["CallControlTransferToolParams"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "transfer";
+        };
+        /**
+         * Upload media multipart request
+         * @example {
+         *       "media": "string($binary)",
+         *       "ttl_secs": 86400
+         *     }
+         */
+        UpdateMediaMultipartRequest: {
+            /**
+             * Format: binary
+             * @description The file you want to upload. The maximum allowed size is 20 MB.
+             */
+            media?: string;
+            /**
+             * @description The number of seconds after which the media resource will be deleted, defaults to 2 days. The maximum allowed vale is 630720000, which translates to 20 years.
+             * @example 86400
+             */
+            ttl_secs?: number;
+        };
+        /**
+         * Upload media request
+         * @example {
+         *       "media_url": "http://www.example.com/audio.mp3",
+         *       "ttl_secs": 86400
+         *     }
+         */
+        UpdateMediaRequest: {
+            /**
+             * @description The URL where the media to be stored in Telnyx network is currently hosted. The maximum allowed size is 20 MB.
+             * @example http://www.example.com/audio.mp3
+             */
+            media_url?: string;
+            /**
+             * @description The number of seconds after which the media resource will be deleted, defaults to 2 days. The maximum allowed vale is 630720000, which translates to 20 years.
+             * @example 86400
+             */
+            ttl_secs?: number;
+        };
+        /**
+         * Upload media multipart request
+         * @example {
+         *       "media": "string($binary)",
+         *       "media_name": "my-file",
+         *       "ttl_secs": 86400
+         *     }
+         */
+        UploadMediaMultipartRequest: {
+            /**
+             * Format: binary
+             * @description The file you want to upload. The maximum allowed size is 20 MB.
+             */
+            media: string;
+            /**
+             * @description The unique identifier of a file.
+             * @example my_file
+             */
+            media_name?: string;
+            /**
+             * @description The number of seconds after which the media resource will be deleted, defaults to 2 days. The maximum allowed vale is 630720000, which translates to 20 years.
+             * @example 86400
+             */
+            ttl_secs?: number;
+        };
+        /**
+         * Upload media request
+         * @example {
+         *       "media_name": "my-file",
+         *       "media_url": "http://www.example.com/audio.mp3",
+         *       "ttl_secs": 86400
+         *     }
+         */
+        UploadMediaRequest: {
+            /**
+             * @description The unique identifier of a file.
+             * @example my_file
+             */
+            media_name?: string;
+            /**
+             * @description The URL where the media to be stored in Telnyx network is currently hosted. The maximum allowed size is 20 MB.
+             * @example http://www.example.com/audio.mp3
+             */
+            media_url: string;
+            /**
+             * @description The number of seconds after which the media resource will be deleted, defaults to 2 days. The maximum allowed vale is 630720000, which translates to 20 years.
+             * @example 86400
+             */
+            ttl_secs?: number;
+        };
+        /**
+         * @description The voice to be used by the voice assistant. Currently we support ElevenLabs, Telnyx and AWS voices.
+         *
+         *      **Supported Providers:**
+         *     - **AWS:** Use `AWS.Polly.<VoiceId>` (e.g., `AWS.Polly.Joanna`). For neural voices, which provide more realistic, human-like speech, append `-Neural` to the `VoiceId` (e.g., `AWS.Polly.Joanna-Neural`). Check the [available voices](https://docs.aws.amazon.com/polly/latest/dg/available-voices.html) for compatibility.
+         *     - **Azure:** Use `Azure.<VoiceId>. (e.g. Azure.en-CA-ClaraNeural, Azure.en-CA-LiamNeural, Azure.en-US-BrianMultilingualNeural, Azure.en-US-Ava:DragonHDLatestNeural. For a complete list of voices, go to [Azure Voice Gallery](https://speech.microsoft.com/portal/voicegallery).)
+         *     - **ElevenLabs:** Use `ElevenLabs.<ModelId>.<VoiceId>` (e.g., `ElevenLabs.BaseModel.John`). The `ModelId` part is optional. To use ElevenLabs, you must provide your ElevenLabs API key as an integration secret under `"voice_settings": {"api_key_ref": "<secret_id>"}`. See [integration secrets documentation](https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) for details. Check [available voices](https://elevenlabs.io/docs/api-reference/get-voices).
+         *      - **Telnyx:** Use `Telnyx.<model_id>.<voice_id>`
+         *     - **Inworld:** Use `Inworld.<ModelId>.<VoiceId>` (e.g., `Inworld.Mini.Loretta`, `Inworld.Max.Oliver`, `Inworld.TTS2.Loretta`). Supported models: `Mini`, `Max`, `TTS2`.
+         *     - **Fish Audio:** Use `FishAudio.<ModelId>.<VoiceId>` (e.g., `FishAudio.s2.1-pro.<reference_id>`). Supported models: `s2.1-pro`, `s2-pro`, `s1`. `VoiceId` is a Fish Voice-Library reference ID.
+         *     - **xAI:** Use `xAI.<VoiceId>` (e.g., `xAI.eve`). Available voices: `eve`, `ara`, `rex`, `sal`, `leo`.
+         * @default Telnyx.KokoroTTS.af
+         * @example Telnyx.KokoroTTS.af
+         */
+        VoiceConfig: string;
+        /** WebhookTool */
+        WebhookTool: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "webhook";
+            webhook: components["schemas"]["CallControlWebhookToolParams"];
+        };
+        /** xAI Voice Settings */
+        XAIVoiceSettings: {
+            /**
+             * @description Language code, or `auto` to detect automatically.
+             * @default auto
+             */
+            language?: string;
+            /**
+             * @description Voice settings provider type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "xai";
+        };
+        /**
+         * xAI transcription engine list of languages
+         * @description Language to use for speech recognition
+         * @default en
+         * @example en
+         * @enum {string}
+         */
+        XaiTranscriptionLanguage: "ar" | "cs" | "da" | "de" | "en" | "es" | "fa" | "fil" | "fr" | "hi" | "id" | "it" | "ja" | "ko" | "mk" | "ms" | "nl" | "pl" | "pt" | "ro" | "ru" | "sv" | "th" | "tr" | "vi";
+        "call-control_Error": {
+            /** Format: integer */
+            code: string;
+            detail?: string;
+            meta?: Record<string, never>;
+            source?: {
+                /** @description Indicates which query parameter caused the error. */
+                parameter?: string;
+                /**
+                 * Format: json-pointer
+                 * @description JSON pointer (RFC6901) to the offending entity.
+                 */
+                pointer?: string;
+            };
+            title: string;
+        };
+        "call-control_Errors": {
+            errors?: components["schemas"]["call-control_Error"][];
+        };
+        /** Cursor Pagination Meta */
+        "call-recordings_CursorPaginationMeta": {
+            cursors?: components["schemas"]["Cursor"];
+            /**
+             * @description Path to next page.
+             * @example /v2/recording_transcriptions?page[after]=v1:g3QAAAADZAAKdGVsbnl4X2lkc2wAAAABbQAAACRlYmRiYzdkNi1kZWRmLTExZWQtYTM3MS0wMjQyMGFlZjAwYjRqZAAJdGltZXN0YW1wbggA8Le4pGhpVxdkAAR0eXBlZAAFYWZ0ZXI=
+             */
+            next?: string;
+            /**
+             * @description Path to previous page.
+             * @example /v2/recording_transcriptions?page[before]=v1:g3QAAAADZAAKdGVsbnl4X2lkc2wAAAABbQAAACRlYmRiYzdkNi1kZWRmLTExZWQtYTM3MS0wMjQyMGFlZjAwYjRqZAAJdGltZXN0YW1wbggA8Le4pGhpVxdkAAR0eXBlZAAFYWZ0ZXI=
+             */
+            previous?: string;
+        };
+        "call-recordings_Error": {
+            /** @description Error code identifier (string or numeric string). */
+            code: string;
+            detail?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            source?: {
+                /** @description Indicates which query parameter caused the error. */
+                parameter?: string;
+                /** @description JSON pointer (RFC6901) to the offending entity. */
+                pointer?: string;
+            };
+            title: string;
+        };
+        "call-recordings_Errors": {
+            errors?: components["schemas"]["call-recordings_Error"][];
+        };
+        /**
+         * Call Recording Error
+         * @example {
+         *       "event_type": "call.recording.error",
+         *       "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+         *       "occurred_at": "2018-02-02T22:25:27.521992Z",
+         *       "payload": {
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "reason": "Internal server error"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        callRecordingError: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.recording.error
+             * @enum {string}
+             */
+            event_type?: "call.recording.error";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description Indication that there was a problem recording the call.
+                 * @example Internal server error
+                 * @enum {string}
+                 */
+                reason?: "Failed to authorize with storage using custom credentials" | "Invalid credentials json" | "Unsupported backend" | "Internal server error";
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Recording Error Event */
+        callRecordingErrorEvent: {
+            data?: components["schemas"]["callRecordingError"];
+        };
+        /**
+         * Call Recording Transcription Saved
+         * @example {
+         *       "event_type": "call.recording.transcription.saved",
+         *       "id": "898e96ef-be63-45aa-9e7d-01332bff9a97",
+         *       "occurred_at": "2025-02-19T17:02:49.371454Z",
+         *       "payload": {
+         *         "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+         *         "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "calling_party_type": "pstn",
+         *         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+         *         "connection_id": "7267xxxxxxxxxxxxxx",
+         *         "recording_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "recording_transcription_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+         *         "status": "completed",
+         *         "transcription_text": "Hi!"
+         *       },
+         *       "record_type": "event"
+         *     }
+         */
+        callRecordingTranscriptionSaved: {
+            /**
+             * @description The type of event being delivered.
+             * @example call.recording.transcription.saved
+             * @enum {string}
+             */
+            event_type?: "call.recording.transcription.saved";
+            /**
+             * Format: uuid
+             * @description Identifies the type of resource.
+             * @example 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0
+             */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime of when the event occurred.
+             * @example 2018-02-02T22:25:27.521992Z
+             */
+            occurred_at?: string;
+            payload?: {
+                /**
+                 * @description Call ID used to issue commands via Call Control API.
+                 * @example v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg
+                 */
+                call_control_id?: string;
+                /**
+                 * @description ID that is unique to the call and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                call_leg_id?: string;
+                /**
+                 * @description ID that is unique to the call session and can be used to correlate webhook events. Call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+                 * @example 428c31b6-abf3-3bc1-b7f4-5013ef9657c1
+                 */
+                call_session_id?: string;
+                /**
+                 * @description The type of calling party connection.
+                 * @example pstn
+                 * @enum {string}
+                 */
+                calling_party_type?: "pstn" | "sip";
+                /**
+                 * @description State received from a command.
+                 * @example aGF2ZSBhIG5pY2UgZGF5ID1d
+                 */
+                client_state?: string;
+                /**
+                 * @description Call Control App ID (formerly Telnyx connection ID) used in the call.
+                 * @example 7267xxxxxxxxxxxxxx
+                 */
+                connection_id?: string;
+                /**
+                 * @description ID that is unique to the recording session and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                recording_id?: string;
+                /**
+                 * @description ID that is unique to the transcription process and can be used to correlate webhook events.
+                 * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                 */
+                recording_transcription_id?: string;
+                /**
+                 * @description The transcription status.
+                 * @example completed
+                 * @enum {string}
+                 */
+                status?: "completed";
+                /**
+                 * @description The transcribed text
+                 * @example Hi!
+                 */
+                transcription_text?: string;
+            };
+            /**
+             * @description Identifies the type of the resource.
+             * @example event
+             * @enum {string}
+             */
+            record_type?: "event";
+        };
+        /** Call Recording Transcription Saved Event */
+        callRecordingTranscriptionSavedEvent: {
+            data?: components["schemas"]["callRecordingTranscriptionSaved"];
+        };
+        "media-storage_Error": {
+            code: string;
+            detail?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            source?: {
+                /** @description Indicates which query parameter caused the error. */
+                parameter?: string;
+                /** @description JSON pointer (RFC6901) to the offending entity. */
+                pointer?: string;
+            };
+            title: string;
+        };
+        "media-storage_Errors": {
+            errors?: components["schemas"]["media-storage_Error"][];
+        };
     };
-  };
-  headers: never;
-  pathItems: never;
+    responses: {
+        /** @description Forbidden. The request is understood but has been refused. */
+        ForbiddenResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "403",
+                 *           "detail": "Forbidden",
+                 *           "title": "Forbidden"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["call-recordings_Errors"];
+            };
+        };
+        /** @description Unprocessable entity. The request was well-formed but could not be processed due to semantic errors. This includes validation errors, invalid parameter values, call state errors, conference errors, queue errors, recording/transcription errors, and business logic violations. */
+        UnprocessableEntityResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["call-control_Errors"];
+            };
+        };
+        /** @description Unexpected error */
+        "call-control_GenericErrorResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["call-control_Errors"];
+            };
+        };
+        /** @description Unexpected error. */
+        "call-recordings_GenericErrorResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["call-recordings_Errors"];
+            };
+        };
+        /** @description Internal server error. An unexpected error occurred on the server. */
+        "call-recordings_InternalServerErrorResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "500",
+                 *           "detail": "Internal server error",
+                 *           "title": "Internal Server Error"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["call-recordings_Errors"];
+            };
+        };
+        /** @description Resource not found. The requested resource or URL could not be found. */
+        "call-recordings_NotFoundResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["call-recordings_Errors"];
+            };
+        };
+        /** @description Unauthorized. The request lacks valid authentication credentials. */
+        "call-recordings_UnauthorizedResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "401",
+                 *           "detail": "Unauthorized",
+                 *           "title": "Unauthorized"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["call-recordings_Errors"];
+            };
+        };
+        /** @description Unexpected error */
+        "media-storage_GenericErrorResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["media-storage_Errors"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Unique identifier and token for controlling the call */
+        CallControlId: string;
+        /** @description Uniquely identifies a media resource. */
+        MediaName: string;
+        /** @description Uniquely identifies the recording by id. */
+        RecordingId: string;
+        /** @description Uniquely identifies the recording transcription by id. */
+        RecordingTranscriptionId: string;
+        /** @description Consolidated page parameter (deepObject style). Originally: page[size], page[number] */
+        "call-recordings_PageConsolidated": {
+            /**
+             * @description The page number to load.
+             * @default 1
+             */
+            number?: number;
+            /**
+             * @description The size of the page.
+             * @default 20
+             */
+            size?: number;
+        };
+    };
+    requestBodies: {
+        /** @description Deletes recordings for the given list of IDs. */
+        DeleteRecordingsRequest: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+                 *         "428c31b6-7af4-4bcb-b7f5-5013ef9657c2"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description List of call recording IDs to delete. */
+                    ids: string[];
+                };
+            };
+        };
+    };
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  StartCallPlayback: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Play audio URL request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PlayAudioUrlRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    StartCallPlayback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+        /** @description Play audio URL request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlayAudioUrlRequest"];
+            };
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
-    };
-  };
-  StopCallPlayback: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Stop audio playback request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PlaybackStopRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+    };
+    StopCallPlayback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
-    };
-  };
-  PauseCallRecording: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Pause recording call request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PauseRecordingRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        /** @description Stop audio playback request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaybackStopRequest"];
+            };
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
     };
-  };
-  ResumeCallRecording: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Resume recording call request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ResumeRecordingRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    PauseCallRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+        /** @description Pause recording call request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseRecordingRequest"];
+            };
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
-    };
-  };
-  StartCallRecord: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Start recording audio request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartRecordingRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+    };
+    ResumeCallRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
-    };
-  };
-  StopCallRecording: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Stop recording call request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StopRecordingRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        /** @description Resume recording call request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResumeRecordingRequest"];
+            };
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
     };
-  };
-  SpeakCall: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Speak request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SpeakRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    StartCallRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+        /** @description Start recording audio request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRecordingRequest"];
+            };
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
-    };
-  };
-  AnswerCall: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Answer call request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnswerRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command that includes recording_id. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResultWithRecordingId'];
-          };
+    };
+    StopCallRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
-    };
-  };
-  HangupCall: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Hangup request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['HangupRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        /** @description Stop recording call request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopRecordingRequest"];
+            };
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
     };
-  };
-  GatherUsingSpeak: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Gather using speak request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['GatherUsingSpeakRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    SpeakCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+        /** @description Speak request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeakRequest"];
+            };
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
-    };
-  };
-  GatherUsingAudio: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier and token for controlling the call */
-        call_control_id: components['parameters']['CallControlId'];
-      };
-      cookie?: never;
-    };
-    /** @description Gather using audio request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['GatherUsingAudioRequest'];
-      };
-    };
-    responses: {
-      /** @description Successful response upon making a call control command. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['CallControlCommandResult'];
-          };
+    };
+    AnswerCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-      };
-      422: components['responses']['UnprocessableEntityResponse'];
-      default: components['responses']['call-control_GenericErrorResponse'];
-    };
-  };
-  ListMediaStorage: {
-    parameters: {
-      query?: {
-        /** @description Consolidated filter parameter (deepObject style). Originally: filter[content_type][] */
-        filter?: {
-          /** @description Filters files by given content types */
-          content_type?: string[];
+        /** @description Answer call request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRequest"];
+            };
         };
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A response with a list of media resources */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description Successful response upon making a call control command that includes recording_id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResultWithRecordingId"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['MediaResource'][];
-            meta?: components['schemas']['PaginationMeta'];
-          };
+    };
+    HangupCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-      };
-      401: components['responses']['media-storage_GenericErrorResponse'];
-      default: components['responses']['media-storage_GenericErrorResponse'];
-    };
-  };
-  CreateMediaStorage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** @description Upload media request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UploadMediaRequest'];
-        'multipart/form-data': components['schemas']['UploadMediaMultipartRequest'];
-      };
-    };
-    responses: {
-      /** @description A response describing a media resource */
-      201: {
-        headers: {
-          [name: string]: unknown;
+        /** @description Hangup request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HangupRequest"];
+            };
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['MediaResource'];
-          };
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-      };
-      401: components['responses']['media-storage_GenericErrorResponse'];
-      422: components['responses']['media-storage_GenericErrorResponse'];
-      default: components['responses']['media-storage_GenericErrorResponse'];
     };
-  };
-  GetMediaStorage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Uniquely identifies a media resource. */
-        media_name: components['parameters']['MediaName'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A response describing a media resource */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    GatherUsingSpeak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['MediaResource'];
-          };
+        /** @description Gather using speak request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GatherUsingSpeakRequest"];
+            };
         };
-      };
-      401: components['responses']['media-storage_GenericErrorResponse'];
-      404: components['responses']['media-storage_GenericErrorResponse'];
-      default: components['responses']['media-storage_GenericErrorResponse'];
-    };
-  };
-  UpdateMediaStorage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Uniquely identifies a media resource. */
-        media_name: components['parameters']['MediaName'];
-      };
-      cookie?: never;
-    };
-    /** @description Update media request */
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateMediaRequest'];
-        'multipart/form-data': components['schemas']['UpdateMediaMultipartRequest'];
-      };
-    };
-    responses: {
-      /** @description A response describing a media resource */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['MediaResource'];
-          };
+    };
+    GatherUsingAudio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier and token for controlling the call */
+                call_control_id: components["parameters"]["CallControlId"];
+            };
+            cookie?: never;
         };
-      };
-      401: components['responses']['media-storage_GenericErrorResponse'];
-      404: components['responses']['media-storage_GenericErrorResponse'];
-      422: components['responses']['media-storage_GenericErrorResponse'];
-      default: components['responses']['media-storage_GenericErrorResponse'];
-    };
-  };
-  DeleteMediaStorage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Uniquely identifies a media resource. */
-        media_name: components['parameters']['MediaName'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The media was deleted successfully. */
-      204: {
-        headers: {
-          [name: string]: unknown;
+        /** @description Gather using audio request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GatherUsingAudioRequest"];
+            };
         };
-        content?: never;
-      };
-      401: components['responses']['media-storage_GenericErrorResponse'];
-      404: components['responses']['media-storage_GenericErrorResponse'];
-      default: components['responses']['media-storage_GenericErrorResponse'];
-    };
-  };
-  DownloadMedia: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Uniquely identifies a media resource. */
-        media_name: components['parameters']['MediaName'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A response describing a media resource */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description Successful response upon making a call control command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CallControlCommandResult"];
+                    };
+                };
+            };
+            422: components["responses"]["UnprocessableEntityResponse"];
+            default: components["responses"]["call-control_GenericErrorResponse"];
         };
-        content: {
-          'application/octet-stream': string;
+    };
+    ListMediaStorage: {
+        parameters: {
+            query?: {
+                /** @description Consolidated filter parameter (deepObject style). Originally: filter[content_type][] */
+                filter?: {
+                    /** @description Filters files by given content types */
+                    content_type?: string[];
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      401: components['responses']['media-storage_GenericErrorResponse'];
-      404: components['responses']['media-storage_GenericErrorResponse'];
-      422: components['responses']['media-storage_GenericErrorResponse'];
-      default: components['responses']['media-storage_GenericErrorResponse'];
-    };
-  };
-  GetRecordings: {
-    parameters: {
-      query?: {
-        /** @description Consolidated page parameter (deepObject style). Originally: page[size], page[number] */
-        page?: components['parameters']['call-recordings_PageConsolidated'];
-        /** @description Filter recordings by various attributes. */
-        filter?: {
-          /**
-           * @description If present, recordings will be filtered to those with a matching `call_control_id`.
-           * @example v3:e-31OnvjEM7Y4wvxr3TKNk8M3QyLcGZPiUIzCGtwQtOtEjY-B0urkw
-           */
-          call_control_id?: string;
-          /**
-           * Format: uuid
-           * @description If present, recordings will be filtered to those with a matching call_leg_id.
-           * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-           */
-          call_leg_id?: string;
-          /**
-           * Format: uuid
-           * @description If present, recordings will be filtered to those with a matching call_session_id.
-           * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-           */
-          call_session_id?: string;
-          /**
-           * @description Returns only recordings associated with a given conference.
-           * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-           */
-          conference_id?: string;
-          /**
-           * @description If present, recordings will be filtered to those with a matching `conference_region`.
-           * @example us
-           */
-          conference_region?: string;
-          /**
-           * @description If present, recordings will be filtered to those with a matching `connection_id` attribute (case-sensitive).
-           * @example 175237942907135762
-           */
-          connection_id?: string;
-          created_at?: {
-            /**
-             * @description Returns only recordings created later than or at given ISO 8601 datetime.
-             * @example 2019-03-29T11:10:00Z
-             */
-            gte?: string;
-            /**
-             * @description Returns only recordings created earlier than or at given ISO 8601 datetime.
-             * @example 2019-03-29T11:10:00Z
-             */
-            lte?: string;
-          };
-          end_time?: {
-            /**
-             * @description Returns only recordings with an end time later than or equal to the given ISO 8601 datetime.
-             * @example 2019-03-29T11:10:00Z
-             */
-            gte?: string;
-            /**
-             * @description Returns only recordings with an end time earlier than or equal to the given ISO 8601 datetime.
-             * @example 2019-03-29T11:10:00Z
-             */
-            lte?: string;
-          };
-          /**
-           * @description If present, recordings will be filtered to those with a matching `from` attribute (case-sensitive).
-           * @example 1234567890
-           */
-          from?: string;
-          /**
-           * @description If present, recordings will be filtered to those with a matching `sip_call_id` attribute. Matching is case-sensitive.
-           * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-           */
-          sip_call_id?: string;
-          start_time?: {
-            /**
-             * @description Returns only recordings with a start time later than or equal to the given ISO 8601 datetime.
-             * @example 2019-03-29T11:10:00Z
-             */
-            gte?: string;
-            /**
-             * @description Returns only recordings with a start time earlier than or equal to the given ISO 8601 datetime.
-             * @example 2019-03-29T11:10:00Z
-             */
-            lte?: string;
-          };
-          /**
-           * @description If present, recordings will be filtered to those with a matching `to` attribute (case-sensitive).
-           * @example 1234567890
-           */
-          to?: string;
+        requestBody?: never;
+        responses: {
+            /** @description A response with a list of media resources */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["MediaResource"][];
+                        meta?: components["schemas"]["PaginationMeta"];
+                    };
+                };
+            };
+            401: components["responses"]["media-storage_GenericErrorResponse"];
+            default: components["responses"]["media-storage_GenericErrorResponse"];
         };
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
     };
-    requestBody?: never;
-    responses: {
-      /** @description A response containing multiple recordings. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    CreateMediaStorage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['RecordingResponseData'][];
-            meta?: components['schemas']['PaginationMeta'];
-          };
+        /** @description Upload media request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadMediaRequest"];
+                "multipart/form-data": components["schemas"]["UploadMediaMultipartRequest"];
+            };
         };
-      };
-      401: components['responses']['call-recordings_UnauthorizedResponse'];
-      403: components['responses']['ForbiddenResponse'];
-      404: components['responses']['call-recordings_NotFoundResponse'];
-      500: components['responses']['call-recordings_InternalServerErrorResponse'];
-      default: components['responses']['call-recordings_GenericErrorResponse'];
-    };
-  };
-  GetRecording: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Uniquely identifies the recording by id. */
-        recording_id: components['parameters']['RecordingId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A response with a single recording resource. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description A response describing a media resource */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["MediaResource"];
+                    };
+                };
+            };
+            401: components["responses"]["media-storage_GenericErrorResponse"];
+            422: components["responses"]["media-storage_GenericErrorResponse"];
+            default: components["responses"]["media-storage_GenericErrorResponse"];
         };
-        content: {
-          'application/json': components['schemas']['RecordingResponse'];
+    };
+    GetMediaStorage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Uniquely identifies a media resource. */
+                media_name: components["parameters"]["MediaName"];
+            };
+            cookie?: never;
         };
-      };
-      401: components['responses']['call-recordings_UnauthorizedResponse'];
-      404: components['responses']['call-recordings_NotFoundResponse'];
-      default: components['responses']['call-recordings_GenericErrorResponse'];
-    };
-  };
-  DeleteRecording: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Uniquely identifies the recording by id. */
-        recording_id: components['parameters']['RecordingId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A response with a single recording resource. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A response describing a media resource */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["MediaResource"];
+                    };
+                };
+            };
+            401: components["responses"]["media-storage_GenericErrorResponse"];
+            404: components["responses"]["media-storage_GenericErrorResponse"];
+            default: components["responses"]["media-storage_GenericErrorResponse"];
         };
-        content: {
-          'application/json': components['schemas']['RecordingResponse'];
+    };
+    UpdateMediaStorage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Uniquely identifies a media resource. */
+                media_name: components["parameters"]["MediaName"];
+            };
+            cookie?: never;
         };
-      };
-      401: components['responses']['call-recordings_UnauthorizedResponse'];
-      404: components['responses']['call-recordings_NotFoundResponse'];
-      default: components['responses']['call-recordings_GenericErrorResponse'];
-    };
-  };
-  DeleteRecordings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: components['requestBodies']['DeleteRecordingsRequest'];
-    responses: {
-      /** @description The recordings have been successfully deleted. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        /** @description Update media request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMediaRequest"];
+                "multipart/form-data": components["schemas"]["UpdateMediaMultipartRequest"];
+            };
         };
-        content: {
-          'application/json': {
-            /**
-             * @example ok
-             * @enum {string}
-             */
-            status?: 'ok';
-          };
+        responses: {
+            /** @description A response describing a media resource */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["MediaResource"];
+                    };
+                };
+            };
+            401: components["responses"]["media-storage_GenericErrorResponse"];
+            404: components["responses"]["media-storage_GenericErrorResponse"];
+            422: components["responses"]["media-storage_GenericErrorResponse"];
+            default: components["responses"]["media-storage_GenericErrorResponse"];
         };
-      };
-      401: components['responses']['call-recordings_UnauthorizedResponse'];
-      404: components['responses']['call-recordings_NotFoundResponse'];
-      default: components['responses']['call-recordings_GenericErrorResponse'];
     };
-  };
-  getRecordingTranscriptions: {
-    parameters: {
-      query?: {
-        /** @description Consolidated page parameter (deepObject style). Originally: page[size], page[number] */
-        page?: components['parameters']['call-recordings_PageConsolidated'];
-        /** @description Filter recording transcriptions by various attributes. */
-        filter?: {
-          created_at?: {
-            /**
-             * @description Returns only transcriptions created later than or at given ISO 8601 datetime.
-             * @example 2019-03-29T11:10:00Z
-             */
-            gte?: string;
-            /**
-             * @description Returns only transcriptions created earlier than or at given ISO 8601 datetime.
-             * @example 2019-03-29T11:10:00Z
-             */
-            lte?: string;
-          };
-          /**
-           * Format: uuid
-           * @description If present, transcriptions will be filtered to those associated with the given recording.
-           * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
-           */
-          recording_id?: string;
+    DeleteMediaStorage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Uniquely identifies a media resource. */
+                media_name: components["parameters"]["MediaName"];
+            };
+            cookie?: never;
         };
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A response listing multiple recording transcriptions. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The media was deleted successfully. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["media-storage_GenericErrorResponse"];
+            404: components["responses"]["media-storage_GenericErrorResponse"];
+            default: components["responses"]["media-storage_GenericErrorResponse"];
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['RecordingTranscription'][];
-            meta?: components['schemas']['call-recordings_CursorPaginationMeta'];
-          };
+    };
+    DownloadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Uniquely identifies a media resource. */
+                media_name: components["parameters"]["MediaName"];
+            };
+            cookie?: never;
         };
-      };
-      401: components['responses']['call-recordings_UnauthorizedResponse'];
-      404: components['responses']['call-recordings_NotFoundResponse'];
-      default: components['responses']['call-recordings_GenericErrorResponse'];
-    };
-  };
-  getRecordingTranscription: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Uniquely identifies the recording transcription by id. */
-        recording_transcription_id: components['parameters']['RecordingTranscriptionId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A response with a single recording transcription resource. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A response describing a media resource */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["media-storage_GenericErrorResponse"];
+            404: components["responses"]["media-storage_GenericErrorResponse"];
+            422: components["responses"]["media-storage_GenericErrorResponse"];
+            default: components["responses"]["media-storage_GenericErrorResponse"];
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['RecordingTranscription'];
-          };
+    };
+    GetRecordings: {
+        parameters: {
+            query?: {
+                /** @description Consolidated page parameter (deepObject style). Originally: page[size], page[number] */
+                page?: components["parameters"]["call-recordings_PageConsolidated"];
+                /** @description Filter recordings by various attributes. */
+                filter?: {
+                    /**
+                     * @description If present, recordings will be filtered to those with a matching `call_control_id`.
+                     * @example v3:e-31OnvjEM7Y4wvxr3TKNk8M3QyLcGZPiUIzCGtwQtOtEjY-B0urkw
+                     */
+                    call_control_id?: string;
+                    /**
+                     * Format: uuid
+                     * @description If present, recordings will be filtered to those with a matching call_leg_id.
+                     * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                     */
+                    call_leg_id?: string;
+                    /**
+                     * Format: uuid
+                     * @description If present, recordings will be filtered to those with a matching call_session_id.
+                     * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                     */
+                    call_session_id?: string;
+                    /**
+                     * @description Returns only recordings associated with a given conference.
+                     * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                     */
+                    conference_id?: string;
+                    /**
+                     * @description If present, recordings will be filtered to those with a matching `conference_region`.
+                     * @example us
+                     */
+                    conference_region?: string;
+                    /**
+                     * @description If present, recordings will be filtered to those with a matching `connection_id` attribute (case-sensitive).
+                     * @example 175237942907135762
+                     */
+                    connection_id?: string;
+                    created_at?: {
+                        /**
+                         * @description Returns only recordings created later than or at given ISO 8601 datetime.
+                         * @example 2019-03-29T11:10:00Z
+                         */
+                        gte?: string;
+                        /**
+                         * @description Returns only recordings created earlier than or at given ISO 8601 datetime.
+                         * @example 2019-03-29T11:10:00Z
+                         */
+                        lte?: string;
+                    };
+                    end_time?: {
+                        /**
+                         * @description Returns only recordings with an end time later than or equal to the given ISO 8601 datetime.
+                         * @example 2019-03-29T11:10:00Z
+                         */
+                        gte?: string;
+                        /**
+                         * @description Returns only recordings with an end time earlier than or equal to the given ISO 8601 datetime.
+                         * @example 2019-03-29T11:10:00Z
+                         */
+                        lte?: string;
+                    };
+                    /**
+                     * @description If present, recordings will be filtered to those with a matching `from` attribute (case-sensitive).
+                     * @example 1234567890
+                     */
+                    from?: string;
+                    /**
+                     * @description If present, recordings will be filtered to those with a matching `sip_call_id` attribute. Matching is case-sensitive.
+                     * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                     */
+                    sip_call_id?: string;
+                    start_time?: {
+                        /**
+                         * @description Returns only recordings with a start time later than or equal to the given ISO 8601 datetime.
+                         * @example 2019-03-29T11:10:00Z
+                         */
+                        gte?: string;
+                        /**
+                         * @description Returns only recordings with a start time earlier than or equal to the given ISO 8601 datetime.
+                         * @example 2019-03-29T11:10:00Z
+                         */
+                        lte?: string;
+                    };
+                    /**
+                     * @description If present, recordings will be filtered to those with a matching `to` attribute (case-sensitive).
+                     * @example 1234567890
+                     */
+                    to?: string;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      401: components['responses']['call-recordings_UnauthorizedResponse'];
-      404: components['responses']['call-recordings_NotFoundResponse'];
-      default: components['responses']['call-recordings_GenericErrorResponse'];
-    };
-  };
-  deleteRecordingTranscription: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Uniquely identifies the recording transcription by id. */
-        recording_transcription_id: components['parameters']['RecordingTranscriptionId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A response with a single recording transcription resource. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A response containing multiple recordings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["RecordingResponseData"][];
+                        meta?: components["schemas"]["PaginationMeta"];
+                    };
+                };
+            };
+            401: components["responses"]["call-recordings_UnauthorizedResponse"];
+            403: components["responses"]["ForbiddenResponse"];
+            404: components["responses"]["call-recordings_NotFoundResponse"];
+            500: components["responses"]["call-recordings_InternalServerErrorResponse"];
+            default: components["responses"]["call-recordings_GenericErrorResponse"];
         };
-        content: {
-          'application/json': {
-            data?: components['schemas']['RecordingTranscription'];
-          };
+    };
+    GetRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Uniquely identifies the recording by id. */
+                recording_id: components["parameters"]["RecordingId"];
+            };
+            cookie?: never;
         };
-      };
-      401: components['responses']['call-recordings_UnauthorizedResponse'];
-      404: components['responses']['call-recordings_NotFoundResponse'];
-      default: components['responses']['call-recordings_GenericErrorResponse'];
-    };
-  };
-  CallPlaybackStarted: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallPlaybackStartedEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A response with a single recording resource. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingResponse"];
+                };
+            };
+            401: components["responses"]["call-recordings_UnauthorizedResponse"];
+            404: components["responses"]["call-recordings_NotFoundResponse"];
+            default: components["responses"]["call-recordings_GenericErrorResponse"];
         };
-        content?: never;
-      };
     };
-  };
-  CallPlaybackEnded: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallPlaybackEndedEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    DeleteRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Uniquely identifies the recording by id. */
+                recording_id: components["parameters"]["RecordingId"];
+            };
+            cookie?: never;
         };
-        content?: never;
-      };
-    };
-  };
-  CallRecordingError: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['callRecordingErrorEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A response with a single recording resource. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingResponse"];
+                };
+            };
+            401: components["responses"]["call-recordings_UnauthorizedResponse"];
+            404: components["responses"]["call-recordings_NotFoundResponse"];
+            default: components["responses"]["call-recordings_GenericErrorResponse"];
         };
-        content?: never;
-      };
     };
-  };
-  CallRecordingSaved: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallRecordingSavedEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    DeleteRecordings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content?: never;
-      };
-    };
-  };
-  CallRecordingTranscriptionSaved: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['callRecordingTranscriptionSavedEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody: components["requestBodies"]["DeleteRecordingsRequest"];
+        responses: {
+            /** @description The recordings have been successfully deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok";
+                    };
+                };
+            };
+            401: components["responses"]["call-recordings_UnauthorizedResponse"];
+            404: components["responses"]["call-recordings_NotFoundResponse"];
+            default: components["responses"]["call-recordings_GenericErrorResponse"];
         };
-        content?: never;
-      };
     };
-  };
-  CallSpeakStarted: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallSpeakStartedEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getRecordingTranscriptions: {
+        parameters: {
+            query?: {
+                /** @description Consolidated page parameter (deepObject style). Originally: page[size], page[number] */
+                page?: components["parameters"]["call-recordings_PageConsolidated"];
+                /** @description Filter recording transcriptions by various attributes. */
+                filter?: {
+                    created_at?: {
+                        /**
+                         * @description Returns only transcriptions created later than or at given ISO 8601 datetime.
+                         * @example 2019-03-29T11:10:00Z
+                         */
+                        gte?: string;
+                        /**
+                         * @description Returns only transcriptions created earlier than or at given ISO 8601 datetime.
+                         * @example 2019-03-29T11:10:00Z
+                         */
+                        lte?: string;
+                    };
+                    /**
+                     * Format: uuid
+                     * @description If present, transcriptions will be filtered to those associated with the given recording.
+                     * @example 428c31b6-7af4-4bcb-b7f5-5013ef9657c1
+                     */
+                    recording_id?: string;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content?: never;
-      };
-    };
-  };
-  CallSpeakEnded: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallSpeakEndedEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A response listing multiple recording transcriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["RecordingTranscription"][];
+                        meta?: components["schemas"]["call-recordings_CursorPaginationMeta"];
+                    };
+                };
+            };
+            401: components["responses"]["call-recordings_UnauthorizedResponse"];
+            404: components["responses"]["call-recordings_NotFoundResponse"];
+            default: components["responses"]["call-recordings_GenericErrorResponse"];
         };
-        content?: never;
-      };
     };
-  };
-  CallInitiated: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallInitiatedEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getRecordingTranscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Uniquely identifies the recording transcription by id. */
+                recording_transcription_id: components["parameters"]["RecordingTranscriptionId"];
+            };
+            cookie?: never;
         };
-        content?: never;
-      };
-    };
-  };
-  CallAnswered: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallAnsweredEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A response with a single recording transcription resource. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["RecordingTranscription"];
+                    };
+                };
+            };
+            401: components["responses"]["call-recordings_UnauthorizedResponse"];
+            404: components["responses"]["call-recordings_NotFoundResponse"];
+            default: components["responses"]["call-recordings_GenericErrorResponse"];
         };
-        content?: never;
-      };
     };
-  };
-  CallHangup: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallHangupEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    deleteRecordingTranscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Uniquely identifies the recording transcription by id. */
+                recording_transcription_id: components["parameters"]["RecordingTranscriptionId"];
+            };
+            cookie?: never;
         };
-        content?: never;
-      };
-    };
-  };
-  CallGatherEnded: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallGatherEndedEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A response with a single recording transcription resource. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["RecordingTranscription"];
+                    };
+                };
+            };
+            401: components["responses"]["call-recordings_UnauthorizedResponse"];
+            404: components["responses"]["call-recordings_NotFoundResponse"];
+            default: components["responses"]["call-recordings_GenericErrorResponse"];
         };
-        content?: never;
-      };
     };
-  };
-  CallDtmfReceived: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
-        'telnyx-timestamp': number;
-        /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
-        'telnyx-signature-ed25519': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallDtmfReceivedEvent'];
-      };
-    };
-    responses: {
-      /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    CallPlaybackStarted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
         };
-        content?: never;
-      };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallPlaybackStartedEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
     };
-  };
+    CallPlaybackEnded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallPlaybackEndedEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallRecordingError: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["callRecordingErrorEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallRecordingSaved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallRecordingSavedEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallRecordingTranscriptionSaved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["callRecordingTranscriptionSavedEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallSpeakStarted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallSpeakStartedEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallSpeakEnded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallSpeakEndedEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallInitiated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallInitiatedEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallAnswered: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallAnsweredEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallHangup: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallHangupEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallGatherEnded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallGatherEndedEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallDtmfReceived: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix timestamp (seconds since epoch) of when the webhook was sent - compatible with webhook-timestamp */
+                "telnyx-timestamp": number;
+                /** @description Base64 encoded Ed25519 signature for webhook verification - compatible with webhook-signature */
+                "telnyx-signature-ed25519": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallDtmfReceivedEvent"];
+            };
+        };
+        responses: {
+            /** @description The server must return an HTTP 200, otherwise we will reattempt delivery at the failover webhook URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }

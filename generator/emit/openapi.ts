@@ -9,7 +9,12 @@
  * files to the formatter. The options are openapiTS's defaults, spelled out, except one:
  * `defaultNonNullable: false`. With it on, a field that has a `default` becomes required, and a
  * request body such as SpeakRequest would demand `payload_type`, `service_level` and
- * `target_legs`, which the API fills in when they are left out.
+ * `target_legs`, which the API fills in when they are left out. *
+ * The file keeps openapi-typescript's own layout (TypeScript's printer: four-space indents,
+ * double quotes, a union on one line), which is what its users commit, and skips prettier. It
+ * is as line-stable as prettier's layout (one member per line, so a spec change touches only
+ * its lines) and prettier's pass over it cost a fifth of the format step: 4 MB of Telnyx's
+ * whole spec, and 14 s and 570 MB for GitHub's 5.5 MB copy.
  */
 import {
   astToString,
@@ -66,7 +71,11 @@ export function emitOpenApiTypes(document: unknown, specFile: string): Generated
     resolve: <T>($ref: string) => resolveRef<T>(schema, $ref, { silent: true }),
   };
   try {
-    return { path: 'src/openapi.ts', content: PREAMBLE + astToString(transformSchema(schema, ctx)) };
+    return {
+      path: 'src/openapi.ts',
+      content: PREAMBLE + astToString(transformSchema(schema, ctx)),
+      preformatted: true,
+    };
   } catch (err) {
     throw new Error(`openapi-typescript could not convert ${specFile}: ${(err as Error).message}`, {
       cause: err,

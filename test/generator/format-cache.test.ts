@@ -102,12 +102,14 @@ describe('a one-field spec change', () => {
     // text, which prettier formatted, and keep every other entry: those files were reused.
     const gained = Object.keys(second.cache).filter((key) => !(key in first.cache));
     const lost = Object.keys(first.cache).filter((key) => !(key in second.cache));
+    // openapi.ts skips prettier (openapi-typescript's own layout), so it never enters the cache.
+    const formatted = changed.filter((file) => file !== 'src/openapi.ts');
     const sorted = (texts: string[]) => [...texts].sort();
     expect(sorted(gained.map((key) => second.cache[key]!))).toStrictEqual(
-      sorted(changed.map((file) => readFileSync(join(out, file), 'utf8'))),
+      sorted(formatted.map((file) => readFileSync(join(out, file), 'utf8'))),
     );
     expect(sorted(lost.map((key) => first.cache[key]!))).toStrictEqual(
-      sorted(changed.map((file) => outputBefore[file]!)),
+      sorted(formatted.map((file) => outputBefore[file]!)),
     );
     expect(Object.keys(second.cache).length - gained.length).toBeGreaterThan(20);
   }, 90_000);

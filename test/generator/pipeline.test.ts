@@ -54,7 +54,8 @@ describe('generate() on spec/voice-media.yaml', () => {
 
   it('formats TypeScript with babel-ts exactly as the typescript parser would', async () => {
     const prettier = await import('prettier');
-    for (const file of first.files.filter((f) => f.path.endsWith('.ts'))) {
+    // openapi.ts keeps openapi-typescript's own layout (see generator/emit/openapi.ts).
+    for (const file of first.files.filter((f) => f.path.endsWith('.ts') && f.path !== 'src/openapi.ts')) {
       const withTypescript = await prettier.format(file.content, {
         ...PRETTIER_OPTIONS,
         parser: 'typescript',
