@@ -24,7 +24,12 @@ export type Expr =
   /** `a && b && c`: the operands in order, each kept as one group. */
   | { kind: 'logical'; op: '&&' | '||'; operands: Expr[] }
   | { kind: 'conditional'; test: Expr; then: Expr; otherwise: Expr }
-  | { kind: 'increment'; name: string };
+  | { kind: 'increment'; name: string }
+  /** `new Set<string>(…)`: a global constructor, an optional type argument, the arguments. */
+  | { kind: 'new'; callee: string; typeArg?: string; args: Expr[] }
+  | { kind: 'array'; elements: Expr[] }
+  /** `expr as Type`, with the type written out. */
+  | { kind: 'as'; expr: Expr; type: string };
 
 export type Stmt =
   | { kind: 'expr'; expr: Expr }
@@ -58,6 +63,9 @@ export const call = (callee: string | Expr, ...args: Expr[]): Expr => ({
   callee: typeof callee === 'string' ? id(callee) : callee,
   args,
 });
+export const newOf = (callee: string, typeArg: string | undefined, ...args: Expr[]): Expr =>
+  typeArg === undefined ? { kind: 'new', callee, args } : { kind: 'new', callee, typeArg, args };
+export const array = (elements: Expr[]): Expr => ({ kind: 'array', elements });
 export const typeOf = (operand: Expr): Expr => ({ kind: 'typeof', operand });
 export const binary = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right });
 export const eq = (left: Expr, right: Expr) => binary('===', left, right);

@@ -9,7 +9,8 @@ import type { NamedSchema, SchemaNode } from '../../ir/types.js';
 import type { SchemaFacts } from './analysis.js';
 import { stringLiteral } from '../escape.js';
 import * as support from '../../../runtime/guard-support.js';
-import { binary, call, conditional, type Expr, id, index, lit, member, UNDEFINED } from './ast.js';
+import { binary, call, conditional, type Expr, id, index, lit, member, type Stmt, UNDEFINED } from './ast.js';
+import { printExpr } from './print.js';
 import type { NestedFunction } from './rules.js';
 
 /** Parameter and local names the generated functions use themselves. */
@@ -48,14 +49,32 @@ export interface ModuleContext extends ModelScope {
   supportImports: Set<string>;
   /** Those value lists this module uses, imported from `../schemas.js`. */
   schemaValueImports: Set<string>;
-  /** Module-level `const NAME = …;` lines, by name. */
-  constants: Map<string, string>;
+  /** Module-level `const NAME = …;` initializers, by name. */
+  constants: Map<string, Expr>;
   /** Base name (e.g. `CallPlaybackEndedPayload`) chosen for each hoisted node. */
   hoistedNames: Map<SchemaNode, string>;
   /** The hoisted function pair for each nested object, array, union or allOf node. */
   nested: Map<SchemaNode, NestedFunction>;
-  /** Local functions printed so far, by name, in the order they were first needed. */
-  functions: { match: Map<string, string>; check: Map<string, string> };
+  /**
+   * Local functions written so far, by name, in the order they were first needed (`undefined`
+   * holds a function's place while its body is being written).
+   */
+  functions: { match: Map<string, GuardFunction | undefined>; check: Map<string, GuardFunction | undefined> };
+}
+
+/** A parameter: its name (with `?` when optional) and its type, as written. */
+export type Param = readonly [name: string, type: string];
+
+/** One function of a guard module, kept as a tree until the module is printed. */
+export interface GuardFunction {
+  /** The text of its one-line JSDoc comment, between `/** ` and ` *\/`. */
+  doc?: string;
+  exported: boolean;
+  name: string;
+  params: Param[];
+  /** The return type as written (`value is Foo`, `void`). */
+  returns: string;
+  body: Stmt[];
 }
 
 export function createContext(named: NamedSchema, scope: ModelScope): ModuleContext {
@@ -103,8 +122,9 @@ export function readProperty(ctx: ModuleContext, target: Expr, name: string): Ex
 }
 
 /** Adds a module-level constant under a readable UPPER_SNAKE name and returns that name. */
-export function constant(ctx: ModuleContext, hint: string, initializer: string): string {
-  for (const [name, init] of ctx.constants) if (init === initializer) return name;
+export function constant(ctx: ModuleContext, hint: string, initializer: Expr): string {
+  const text = printExpr(initializer);
+  for (const [name, init] of ctx.constants) if (printExpr(init) === text) return name;
   const base =
     hint
       .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -185,12 +205,15 @@ export function takesOptions(facts: SchemaFacts): boolean {
 }
 
 /** This module's own extra parameters (`options`, `depth`), for its functions and calls between them. */
-export function ownParams(ctx: ModuleContext): { declared: string; passed: Expr[] } {
+export function ownParams(ctx: ModuleContext): { declared: Param[]; passed: Expr[] } {
   if (ctx.facts.deep)
     return {
-      declared: ', options: GuardOptions | undefined, depth: number',
+      declared: [
+        ['options', 'GuardOptions | undefined'],
+        ['depth', 'number'],
+      ],
       passed: [id('options'), id('depth')],
     };
-  if (takesOptions(ctx.facts)) return { declared: ', options?: GuardOptions', passed: [id('options')] };
-  return { declared: '', passed: [] };
+  if (takesOptions(ctx.facts)) return { declared: [['options?', 'GuardOptions']], passed: [id('options')] };
+  return { declared: [], passed: [] };
 }

@@ -4,7 +4,8 @@
  * helpers they share are hand-written runtime (`runtime/guard-support.ts`,
  * `guard-formats.ts`), copied into `src/core/` with the rest of the runtime.
  *
- * Output is unformatted; the pipeline adds the header and runs prettier.
+ * Modules come laid out in prettier's style (layout.ts) and skip prettier; the few that hold a
+ * construct layout.ts does not cover come flat, and the pipeline runs prettier on those.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { symbolsOf } from '../../ir/symbols.js';
@@ -13,6 +14,7 @@ import { enumValueNames } from '../enum-values.js';
 import type { GeneratedFile } from '../file.js';
 import { analyzeModel } from './analysis.js';
 import { createContext, siblingModule, type ModelScope } from './context.js';
+import { layOutReExports } from './layout.js';
 import { guardModule } from './module.js';
 
 /** The guard modules, and what writing them found (keywords the guards cannot enforce). */
@@ -24,14 +26,13 @@ export function emitGuards(model: Model): { files: GeneratedFile[]; diagnostics:
     enumValueNames: enumValueNames(model.schemas),
     diagnostics: [],
   };
-  const modules = model.schemas.map((named) => ({
-    path: `src/${symbols.schema(named.name).guardModule}.ts`,
-    content: guardModule(createContext(named, scope)),
-  }));
+  const modules = model.schemas.map((named) =>
+    guardModule(createContext(named, scope), `src/${symbols.schema(named.name).guardModule}.ts`),
+  );
   const index = model.schemas.map((s) => {
     const { assert, is, validate } = symbols.schema(s.name);
-    return `export { ${assert}, ${is}, ${validate} } from '${siblingModule(symbols, s.name)}';`;
+    return { names: [assert, is, validate], from: siblingModule(symbols, s.name) };
   });
-  const files = [...modules, { path: 'src/guards/index.ts', content: `${index.join('\n')}\n` }];
-  return { files, diagnostics: scope.diagnostics };
+  const indexFile = { path: 'src/guards/index.ts', content: layOutReExports(index), preformatted: true };
+  return { files: [...modules, indexFile], diagnostics: scope.diagnostics };
 }

@@ -9,6 +9,7 @@ import type { EnumNode, NumberNode, SchemaNode, StringNode } from '../../ir/type
 import { jsonLiteral, stringLiteral } from '../escape.js';
 import {
   and,
+  array,
   binary,
   type BinaryOp,
   call,
@@ -19,6 +20,7 @@ import {
   isType,
   lit,
   member,
+  newOf,
   NULL,
   or,
   SUBJECT,
@@ -72,14 +74,14 @@ function possibleValues(node: EnumNode): EnumNode['values'] {
 
 function enumRule(node: EnumNode, hint: string, ctx: ModuleContext): Rule {
   const values = possibleValues(node);
-  const list = `[${values.map(jsonLiteral).join(', ')}]`;
+  const list = array(values.map((v) => lit(jsonLiteral(v))));
   const single = values.length === 1;
   // Build the set from the list schemas.ts exports, unless the guard must drop values of the wrong type.
   const exported = values.length === node.values.length ? ctx.enumValueNames.get(node) : undefined;
   if (exported && !single) ctx.schemaValueImports.add(exported);
   const set = single
-    ? lit(list)
-    : id(constant(ctx, `${hint}Values`, `new Set<unknown>(${exported ?? list})`));
+    ? list
+    : id(constant(ctx, `${hint}Values`, newOf('Set', 'unknown', exported ? id(exported) : list)));
   const test =
     values.length === 0 ? FALSE : single ? eq(x, lit(jsonLiteral(values[0]))) : call(member(set, 'has'), x);
   // `strictEnums: false` lets unknown strings through: Telnyx adds values to its enums over time.
@@ -167,7 +169,7 @@ function compilePattern(node: StringNode, hint: string, ctx: ModuleContext): str
     );
     return undefined;
   }
-  return constant(ctx, `${hint}Pattern`, `new RegExp(${stringLiteral(source)}, 'u')`);
+  return constant(ctx, `${hint}Pattern`, newOf('RegExp', undefined, lit(stringLiteral(source)), lit("'u'")));
 }
 
 /** int64 is checked against its real range; JSON numbers past 2^53 have lost precision already. */

@@ -1,7 +1,8 @@
 /**
  * Prints the guard syntax tree as TypeScript source. Parentheses come from the tree: an operand
  * is wrapped only where JavaScript's precedence would otherwise group it differently, so the
- * printed code means exactly the tree. Layout is left to prettier, which the pipeline runs after.
+ * printed code means exactly the tree. This flat text is what a module falls back to when
+ * layout.ts cannot lay it out in prettier's style; the pipeline's prettier formats it then.
  */
 import { propertyAccess } from '../escape.js';
 import type { BinaryOp, Expr, Stmt } from './ast.js';
@@ -23,7 +24,10 @@ function precedence(e: Expr): number {
     case 'member':
     case 'index':
     case 'call':
+    case 'new':
       return POSTFIX_ACCESS;
+    case 'as':
+      return BINARY['<'];
     case 'increment':
       return UNARY + 1;
     case 'typeof':
@@ -79,6 +83,12 @@ export function printExpr(e: Expr): string {
       return `${operand(e.test, CONDITIONAL + 1)} ? ${operand(e.then, ASSIGNMENT)} : ${operand(e.otherwise, ASSIGNMENT)}`;
     case 'increment':
       return `${e.name}++`;
+    case 'new':
+      return `new ${e.callee}${e.typeArg ? `<${e.typeArg}>` : ''}(${e.args.map((a) => operand(a, ASSIGNMENT)).join(', ')})`;
+    case 'array':
+      return `[${e.elements.map((a) => operand(a, ASSIGNMENT)).join(', ')}]`;
+    case 'as':
+      return `${operand(e.expr, BINARY['<'])} as ${e.type}`;
   }
 }
 

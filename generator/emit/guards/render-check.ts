@@ -19,7 +19,6 @@ import {
   UNDEFINED,
 } from './ast.js';
 import { helper, localName, type ModuleContext, ownParams } from './context.js';
-import { printStmts } from './print.js';
 import { matchExpr, sharedStmts } from './render-match.js';
 import {
   type LeafRules,
@@ -56,10 +55,15 @@ function checkCall(rules: Exclude<NodeRules, LeafRules>, x: Expr, path: Expr, ct
 
 function writeCheckFunction(fn: NestedFunction, ctx: ModuleContext): string {
   if (!ctx.functions.check.has(fn.name)) {
-    ctx.functions.check.set(fn.name, ''); // keeps its place before the functions it calls
-    const body = printStmts(checkStmts(fn.body, ctx));
-    const params = `value: unknown, path: string, issues: ValidationIssue[]${ownParams(ctx).declared}`;
-    ctx.functions.check.set(fn.name, `function check${fn.name}(${params}): void {\n${body}\n}`);
+    ctx.functions.check.set(fn.name, undefined); // keeps its place before the functions it calls
+    const body = checkStmts(fn.body, ctx);
+    ctx.functions.check.set(fn.name, {
+      exported: false,
+      name: `check${fn.name}`,
+      params: [['value', 'unknown'], ['path', 'string'], ['issues', 'ValidationIssue[]'], ...ownParams(ctx).declared],
+      returns: 'void',
+      body,
+    });
   }
   return fn.name;
 }

@@ -24,7 +24,6 @@ import {
   UNDEFINED,
 } from './ast.js';
 import { helper, localName, type ModuleContext, ownParams } from './context.js';
-import { printStmts } from './print.js';
 import {
   isEmpty,
   type NestedFunction,
@@ -56,12 +55,15 @@ export function matchExpr(rules: NodeRules, x: Expr, ctx: ModuleContext): Expr {
 
 function writeMatchFunction(fn: NestedFunction, ctx: ModuleContext): string {
   if (!ctx.functions.match.has(fn.name)) {
-    ctx.functions.match.set(fn.name, ''); // keeps its place before the functions it calls
-    const body = printStmts(matchStmts(fn.body, ctx));
-    ctx.functions.match.set(
-      fn.name,
-      `function match${fn.name}(value: unknown${ownParams(ctx).declared}): boolean {\n${body}\n}`,
-    );
+    ctx.functions.match.set(fn.name, undefined); // keeps its place before the functions it calls
+    const body = matchStmts(fn.body, ctx);
+    ctx.functions.match.set(fn.name, {
+      exported: false,
+      name: `match${fn.name}`,
+      params: [['value', 'unknown'], ...ownParams(ctx).declared],
+      returns: 'boolean',
+      body,
+    });
   }
   return fn.name;
 }

@@ -4,7 +4,21 @@
  */
 import type { ObjectNode, Property, SchemaNode } from '../../ir/types.js';
 import { stringLiteral } from '../escape.js';
-import { and, binary, call, type Expr, id, index, isPlainRead, lit, member, not, or } from './ast.js';
+import {
+  and,
+  array,
+  binary,
+  call,
+  type Expr,
+  id,
+  index,
+  isPlainRead,
+  lit,
+  member,
+  newOf,
+  not,
+  or,
+} from './ast.js';
 import { constant, helper, type ModuleContext, readProperty } from './context.js';
 import { isEmpty, type NodeRules, PATH, type PropertyRules, type Step, VALUE } from './rules.js';
 import { childPath, countIssue, nodeRules, typeGate, upperFirstWords } from './walk.js';
@@ -109,6 +123,6 @@ function knownKeys(node: ObjectNode, prefix: string, ctx: ModuleContext): string
   return constant(
     ctx,
     `${ctx.named.typeName}${prefix}Keys`,
-    `new Set<string>([${node.properties.map((p) => stringLiteral(p.name)).join(', ')}])`,
+    newOf('Set', 'string', array(node.properties.map((p) => lit(stringLiteral(p.name))))),
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { SchemaNode, UnionNode } from '../../ir/types.js';
 import { jsonLiteral, stringLiteral } from '../escape.js';
-import { binary, call, type Expr, id, lit } from './ast.js';
+import { array, binary, call, type Expr, id, lit } from './ast.js';
 import { constant, helper, type ModuleContext, readProperty, typeNameOf } from './context.js';
 import { PATH, type Step, VALUE } from './rules.js';
 import { childPath, nodeRules, schemaRules, typeGate, upperFirstWords } from './walk.js';
@@ -19,7 +19,7 @@ export function unionSteps(node: UnionNode, prefix: string, ctx: ModuleContext):
       constant(
         ctx,
         `${prefix}${upperFirstWords(propertyName)}Values`,
-        `[${cases.map((c) => jsonLiteral(c.value)).join(', ')}]`,
+        array(cases.map((c) => lit(jsonLiteral(c.value)))),
       );
     return [
       typeGate(ctx, call(helper(ctx, 'isObject'), VALUE), 'object', node),
