@@ -40,10 +40,12 @@ export function startHelperThread(options: { warmFormatter: boolean }): HelperTh
     });
   return {
     // One message per file, sent as the emitters produce it: the thread formats the first files
-    // while this one is still emitting the last (the schema types, with ts-morph).
+    // while this one is still emitting the last. Files already in their final layout stay here:
+    // copying megabytes of guards to the thread and back would buy nothing.
     format: async (files) => {
-      const sent: Array<Promise<GeneratedFile[]>> = [];
-      for (const file of files) sent.push(post([file]));
+      const sent: Array<GeneratedFile | Promise<GeneratedFile[]>> = [];
+      for (const file of files)
+        sent.push(file.preformatted ? { path: file.path, content: file.content } : post([file]));
       return (await Promise.all(sent)).flat();
     },
     close: async () => {
