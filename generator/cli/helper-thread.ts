@@ -1,7 +1,8 @@
 /**
  * Prettier on a worker thread (generator/worker.ts), for the CLI: on a two-core machine it loads
  * prettier while this thread lints, then formats files while this thread is still emitting (the
- * schema types, with ts-morph, come last). bench/README.md has the measurements behind it.
+ * files prettier formats come first, see emit/index.ts). bench/README.md has the measurements
+ * behind it.
  */
 import { Worker } from 'node:worker_threads';
 import type { GeneratedFile } from '../emit/file.js';

@@ -1,7 +1,8 @@
 /**
  * The emit step: every file of the package from the model. Files come out one at a time, the
- * schema types last: those need ts-morph, the slowest emitter, and a formatter on another thread
- * can work on the files before them meanwhile (see `GenerateServices.format`).
+ * ones prettier still formats first, largest first: a formatter on another thread works on
+ * them (see `GenerateServices.format`) while this one writes the guards and openapi-typescript's
+ * types, which are already in their final layout.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Json } from '../core/json.js';
@@ -35,13 +36,13 @@ export function emitPackage(
   const guards = emitGuards(model);
   const render = createRenderer(templates);
   function* files(): Generator<GeneratedFile> {
+    yield { path: 'src/schemas.ts', content: emitSchemaTypes(model) };
+    yield* emitPackageFiles(model, naming, render);
     yield* guards.files;
     yield* emitRuntime(runtime);
-    yield* emitPackageFiles(model, naming, render);
     yield* changelogFile(changelog);
     // The operationIds the model was built with (operation-ids.ts reported the renames).
     yield emitOpenApiTypes(withUniqueOperationIds(document as Json, []), model.specFile);
-    yield { path: 'src/schemas.ts', content: emitSchemaTypes(model) };
   }
   return { files: files(), diagnostics: guards.diagnostics };
 }
