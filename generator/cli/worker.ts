@@ -5,10 +5,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatFiles } from '../core/format.js';
+import type { GeneratedFile } from '../emit/file.js';
 
 export type WorkerRequest = {
   id: number;
-  files: Array<{ path: string; content: string; preformatted?: boolean }>;
+  files: GeneratedFile[];
 };
 
 export type WorkerReply =

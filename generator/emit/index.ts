@@ -36,7 +36,8 @@ export function emitPackage(
   const guards = emitGuards(model);
   const render = createRenderer(templates);
   function* files(): Generator<GeneratedFile> {
-    yield { path: 'src/schemas.ts', content: emitSchemaTypes(model) };
+    // ts-morph writes one declaration per top-level statement, blank lines only between them.
+    yield { path: 'src/schemas.ts', content: emitSchemaTypes(model), statementsAtBlankLines: true };
     yield* emitPackageFiles(model, naming, render);
     yield* guards.files;
     yield* emitRuntime(runtime);
