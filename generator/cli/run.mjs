@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
-import { isShortRun } from './run-flags.mjs';
+import { HEAP_GROWING_PERCENT, isLargeSpec, isShortRun } from './run-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outdir = join(root, '.cache', 'cli');
@@ -17,6 +17,10 @@ const require = createRequire(join(root, 'package.json'));
 // Short one-shot runs go without V8's optimizing compiler; see run-flags.mjs for why and when.
 if (isShortRun(process.argv.slice(2), join(root, 'spec/voice-media.yaml'))) {
   v8.setFlagsFromString('--no-opt');
+}
+// Large specs keep the heap near what is alive; see run-flags.mjs.
+if (isLargeSpec(process.argv.slice(2), join(root, 'spec/voice-media.yaml'))) {
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
 /** The bundle is rebuilt only when a file it is built from (or the formatter options) is newer. */
