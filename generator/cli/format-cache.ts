@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { GeneratedFile } from '../emit/file.js';
-import { PRETTIER_OPTIONS } from '../core/prettier-options.js';
+import { PRETTIER_OPTIONS } from '../core/format.js';
 import type { GenerateServices } from '../core/generate.js';
 
 /** Bump when the way files are formatted changes in a way the key does not capture. */

@@ -1,14 +1,17 @@
 /**
- * The format step: prettier, in-process, with the checked-in options, except for guard modules,
- * which are laid out from their trees in the same layout without prettier (emit/guards/layout.ts).
- * A syntax error in generated code is a generator bug: it is raised with the file name, never
- * swallowed into unformatted output.
+ * Prettier, in-process, with the checked-in options. A syntax error in generated code is a
+ * generator bug: it is raised with the file name, never swallowed into unformatted output.
  */
+import type * as Prettier from 'prettier';
+import options from '../../.prettierrc.json' with { type: 'json' };
 import type { GeneratedFile } from '../emit/file.js';
-import { layOutModule } from '../emit/guards/layout.js';
-import { PRETTIER_OPTIONS } from './prettier-options.js';
 
-export { PRETTIER_OPTIONS };
+/**
+ * The project's checked-in options, imported (not searched for), so output never depends on the
+ * working directory. `quoteProps: preserve` because our escaping decides which keys are quoted:
+ * `'__proto__'` must stay quoted in object literals.
+ */
+export const PRETTIER_OPTIONS: Prettier.Options = options as Prettier.Options;
 
 // babel-ts, not typescript: the same output on our code (a test checks every file) in about half the time.
 const PARSERS: Record<string, string> = { '.ts': 'babel-ts', '.json': 'json', '.md': 'markdown' };
@@ -35,11 +38,6 @@ async function formatInOrder(files: GeneratedFile[], pieceChars: number): Promis
     const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.'))];
     if (!parser || file.preformatted) {
       out.push({ path: file.path, content: file.content });
-      continue;
-    }
-    const laidOut = file.layout && layOutModule(file.layout.guardModule);
-    if (laidOut !== undefined) {
-      out.push({ path: file.path, content: (file.layout?.header ?? '') + laidOut });
       continue;
     }
     try {

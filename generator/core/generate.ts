@@ -164,11 +164,7 @@ function* withHeaders(files: Iterable<GeneratedFile>, header: string): Generator
 
 /** JSON has no comments, so package.json carries the header as its first key instead. */
 function withHeader(file: GeneratedFile, header: string): GeneratedFile {
-  if (file.path.endsWith('.ts')) {
-    const line = `// ${header}\n\n`;
-    const layout = file.layout && { ...file.layout, header: line };
-    return { ...file, content: line + file.content, ...(layout ? { layout } : {}) };
-  }
+  if (file.path.endsWith('.ts')) return { ...file, content: `// ${header}\n\n${file.content}` };
   if (file.path.endsWith('.md')) return { ...file, content: `<!-- ${header} -->\n\n${file.content}` };
   if (file.path.endsWith('.json'))
     return { ...file, content: `{"//": ${JSON.stringify(header)},${file.content.trimStart().slice(1)}` };

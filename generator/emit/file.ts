@@ -1,5 +1,3 @@
-import type { ModuleTree } from './guards/layout.js';
-
 /** What every emitter returns: a path relative to the output folder (POSIX) and its text. */
 export interface GeneratedFile {
   path: string;
@@ -13,12 +11,4 @@ export interface GeneratedFile {
    * own, so the result is the same, and memory stays that of one piece.
    */
   statementsAtBlankLines?: boolean;
-  /**
-   * A guard module's tree, which the format step lays out in prettier's layout itself
-   * (emit/guards/layout.ts) instead of running prettier on `content`, the same module printed
-   * flat; a module holding a construct the layout does not cover falls back to prettier. Left to
-   * the format step so that the CLI's formatting thread does it, and its cache covers it.
-   * `header` is the provenance line the pipeline puts before `content`.
-   */
-  layout?: { guardModule: ModuleTree; header?: string };
 }

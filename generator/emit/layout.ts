@@ -6,7 +6,7 @@
  * its files this way marks them `preformatted`, and a test holds each to `prettier.format`.
  */
 import * as prettierDoc from 'prettier/doc';
-import { PRETTIER_OPTIONS } from '../core/prettier-options.js';
+import { PRETTIER_OPTIONS } from '../core/format.js';
 
 export type Doc = prettierDoc.builders.Doc;
 export const builders = prettierDoc.builders;

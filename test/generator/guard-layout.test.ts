@@ -15,7 +15,6 @@ import { describe, expect, it } from 'vitest';
 import { PRETTIER_OPTIONS } from '../../generator/core/format.ts';
 import { loadSpecText } from '../../generator/core/load.ts';
 import { emitGuards } from '../../generator/emit/guards/index.ts';
-import { layOutModule } from '../../generator/emit/guards/layout.ts';
 import type { GeneratedFile } from '../../generator/emit/file.ts';
 import { buildModel } from '../../generator/ir/build.ts';
 import { checkNamingConfig } from '../../generator/ir/naming-config.ts';
@@ -23,39 +22,26 @@ import { NAMING_PATH, ROOT, SPEC_PATH } from '../helpers/generate.ts';
 
 const prettier = await import('prettier');
 
-/** A guard module after the format step's layout: laid out (preformatted), or flat for prettier. */
-type Module = GeneratedFile & { flat: string };
-
-/** What the format step does with the emitter's modules, short of running prettier. */
-function layOut(files: GeneratedFile[]): Module[] {
-  return files.map((file) => {
-    const laid = file.layout && layOutModule(file.layout.guardModule);
-    return laid === undefined
-      ? { path: file.path, content: file.content, preformatted: file.preformatted === true, flat: file.content }
-      : { path: file.path, content: laid, preformatted: true, flat: file.content };
-  });
-}
-
-/** The guard modules for a spec file, as the format step leaves them. */
-function guardsOf(specPath: string, namingPath = NAMING_PATH): Module[] {
+/** The guard modules for a spec file, as the emitter hands them to the pipeline. */
+function guardsOf(specPath: string, namingPath = NAMING_PATH): GeneratedFile[] {
   const loaded = loadSpecText(readFileSync(specPath, 'utf8'), specPath);
   const naming = checkNamingConfig(parse(readFileSync(namingPath, 'utf8')), namingPath).config!;
   const built = buildModel({ document: loaded.document, naming, specFile: specPath, specHash: 'x' });
-  return layOut(emitGuards(built.model).files);
+  return emitGuards(built.model).files;
 }
 
 /** The guard modules for a few schemas written inline. */
-function guardsFor(schemas: Record<string, unknown>): Module[] {
+function guardsFor(schemas: Record<string, unknown>): GeneratedFile[] {
   const document = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas } };
   const naming = {
     package: { name: 'p', version: '1', description: '', clientClass: 'C', apiKeyEnv: 'K', publicKeyEnv: 'P' },
     operations: {},
   };
-  return layOut(emitGuards(buildModel({ document, naming, specFile: 'inline.yaml', specHash: 'x' }).model).files);
+  return emitGuards(buildModel({ document, naming, specFile: 'inline.yaml', specHash: 'x' }).model).files;
 }
 
 /** Each laid-out module against prettier; returns how many were laid out and how many fell back. */
-async function checkLayout(files: Module[]): Promise<{ laidOut: number; fallBack: number }> {
+async function checkLayout(files: GeneratedFile[]): Promise<{ laidOut: number; fallBack: number }> {
   let laidOut = 0;
   for (const file of files) {
     if (!file.preformatted) continue;
@@ -63,10 +49,6 @@ async function checkLayout(files: Module[]): Promise<{ laidOut: number; fallBack
     const formatted = await prettier.format(file.content, { ...PRETTIER_OPTIONS, parser: 'typescript' });
     // toBe on the whole text shows the first differing line; the path says which module.
     expect(file.content, file.path).toBe(formatted);
-    // The layout stands in for prettier on the emitter's flat text, so it must be what prettier
-    // makes of that text (the index module is laid out by the emitter and has no flat text).
-    if (file.flat !== file.content)
-      expect(file.content, file.path).toBe(await prettier.format(file.flat, { ...PRETTIER_OPTIONS, parser: 'typescript' }));
   }
   return { laidOut, fallBack: files.length - laidOut };
 }

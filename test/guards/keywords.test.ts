@@ -227,8 +227,7 @@ describe('emitted modules', () => {
   });
 
   it('compile patterns once at module level with the u flag, and never use eval', () => {
-    // The emitter's flat text (the format step lays it out in prettier's quotes).
-    expect(text('Thing')).toMatch(/const NAME_PATTERN = new RegExp\(["']\^\[a-z\]\+\$["'], 'u'\);/);
+    expect(text('Thing')).toContain(`const NAME_PATTERN = new RegExp('^[a-z]+$', 'u');`);
     for (const f of spec.files) expect(f.content).not.toMatch(/\beval\(|new Function/);
   });
 

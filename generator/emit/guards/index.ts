@@ -4,9 +4,8 @@
  * helpers they share are hand-written runtime (`runtime/guard-support.ts`,
  * `guard-formats.ts`), copied into `src/core/` with the rest of the runtime.
  *
- * Modules come flat, with their trees, and the format step lays them out in prettier's style
- * (layout.ts) without prettier; the few that hold a construct layout.ts does not cover go
- * through prettier.
+ * Modules come laid out in prettier's style (layout.ts) and skip prettier; the few that hold a
+ * construct layout.ts does not cover come flat, and the pipeline runs prettier on those.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { symbolsOf } from '../../ir/symbols.js';

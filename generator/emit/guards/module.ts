@@ -3,9 +3,9 @@
  * `match…` functions `is…` uses for nested shapes, then `check…` (which other guard modules
  * import, with `is…`) and its own nested functions.
  *
- * The module is built as a tree (imports, constants, functions) and printed flat here. The format
- * step lays the tree out in prettier's layout (layout.ts) instead of running prettier; a module
- * holding something layout.ts does not cover goes through prettier as before.
+ * The module is built as a tree (imports, constants, functions) and printed once. layout.ts
+ * prints it in prettier's layout, so the pipeline can skip prettier; a module holding something
+ * layout.ts does not cover is printed flat here instead, and prettier formats it as before.
  */
 import { compareStrings } from '../../core/names.js';
 import type { GeneratedFile } from '../file.js';
@@ -20,19 +20,19 @@ import {
   siblingModule,
   typeNameOf,
 } from './context.js';
-import type { ModuleTree, NamedImport } from './layout.js';
+import { layOutModule, type ModuleTree, type NamedImport } from './layout.js';
 import { printExpr, printStmts } from './print.js';
 import { checkStmts } from './render-check.js';
 import { matchStmts } from './render-match.js';
 import { depthLimit, functionSteps } from './walk.js';
 
-/**
- * The module's file: printed flat, with its tree for the format step to lay out (or, for a
- * construct layout.ts does not cover, to run prettier on the flat text).
- */
+/** The module's file: laid out and marked preformatted, or flat for prettier to format. */
 export function guardModule(ctx: ModuleContext, path: string): GeneratedFile {
   const tree = moduleTree(ctx);
-  return { path, content: printFlat(tree), layout: { guardModule: tree } };
+  const laidOut = layOutModule(tree);
+  return laidOut === undefined
+    ? { path, content: printFlat(tree) }
+    : { path, content: laidOut, preformatted: true };
 }
 
 function moduleTree(ctx: ModuleContext): ModuleTree {
