@@ -7,7 +7,8 @@
 import * as prettierDoc from 'prettier/doc';
 import { isIdentifier } from '../../core/names.js';
 import { builders, type Doc, prettierNumber, prettierString } from '../layout.js';
-import type { BinaryOp, Expr } from './ast.js';
+import type { Expr } from './ast.js';
+import { OPERATOR_PRECEDENCE } from './print.js';
 
 const { breakParent, conditionalGroup, fill, group, ifBreak, indent, join, line, softline } = builders;
 const { willBreak } = prettierDoc.utils;
@@ -167,17 +168,7 @@ function split(e: Expr & { kind: 'binary' | 'logical' }): Chain {
 
 const typeOfExpr = (e: Expr) => (isBinaryish(e) ? (e.kind === 'binary' ? 'binary' : 'logical') : e.kind);
 
-const PRECEDENCE: Record<string, number> = {
-  '||': 1,
-  '&&': 2,
-  '===': 3,
-  '!==': 3,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '+': 5,
-} satisfies Record<BinaryOp | '&&' | '||', number>;
+const PRECEDENCE: Record<string, number> = OPERATOR_PRECEDENCE;
 const EQUALITY = new Set(['===', '!==']);
 
 /** Whether `a op1 b op2 c` prints as one flat chain (equality operators do not chain). */

@@ -11,8 +11,20 @@ import type { BinaryOp, Expr, Stmt } from './ast.js';
 const PRIMARY = 20;
 const POSTFIX_ACCESS = 17; // member access, index, call
 const UNARY = 14;
-const BINARY: Record<BinaryOp, number> = { '+': 11, '<': 9, '<=': 9, '>': 9, '>=': 9, '===': 8, '!==': 8 };
-const LOGICAL = { '&&': 4, '||': 3 } as const;
+/** The binding strength of each operator the guards use; layout-expr.ts reads it too. */
+export const OPERATOR_PRECEDENCE = {
+  '+': 11,
+  '<': 9,
+  '<=': 9,
+  '>': 9,
+  '>=': 9,
+  '===': 8,
+  '!==': 8,
+  '&&': 4,
+  '||': 3,
+} as const satisfies Record<BinaryOp | '&&' | '||', number>;
+const BINARY: Record<BinaryOp, number> = OPERATOR_PRECEDENCE;
+const LOGICAL = OPERATOR_PRECEDENCE;
 const CONDITIONAL = 2;
 /** Inside an argument list or an initializer, where only a comma would need wrapping. */
 const ASSIGNMENT = 2;
