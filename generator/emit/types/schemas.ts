@@ -2,25 +2,20 @@
  * `src/schemas.ts`: one exported type per named schema, built as ts-morph structures in one
  * call (cheaper than declaration by declaration), plus `as const` value lists for enums.
  */
-import { createRequire } from 'node:module';
 import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
 import { symbolsOf } from '../../ir/symbols.js';
 import type { Model, NamedSchema, ObjectNode, SchemaNode } from '../../ir/types.js';
 import { docLines } from '../docs.js';
 import { enumSites, enumValueNames } from '../enum-values.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
+import { loadTsMorph, type TsMorph } from './ts-morph.js';
 import { indexSignature, propertyType, type TypeContext, typeExpression } from './type-expression.js';
 
-type TsMorph = typeof import('ts-morph');
-/**
- * ts-morph loads its own TypeScript compiler; it is loaded when first needed, not at start-up.
- * It is a CommonJS package, so `require` loads it: `import()` would first scan its source for
- * export names (Node's CommonJS lexer), which cost about 0.13 s per generation.
- */
+/** ts-morph is loaded when first needed, not at start-up (see ts-morph.ts). */
 let morph: TsMorph;
 
 export function emitSchemaTypes(model: Model): string {
-  morph = createRequire(import.meta.url)('ts-morph') as TsMorph;
+  morph = loadTsMorph();
   const project = new morph.Project({ useInMemoryFileSystem: true });
   const ctx: TypeContext = { symbols: symbolsOf(model) };
   const valueNames = enumValueNames(model.schemas);
