@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { type Diagnostic, GenerationError, joinPointer, parsePointer } from './diagnostics.js';
+import { LineCounter, parseDocument, type Node } from 'yaml';
+import { type Diagnostic, GenerationError, joinPointer } from './diagnostics.js';
+import { PositionIndex } from './positions.js';
 
 /**
  * How deep a spec may nest mappings and lists. Telnyx's whole spec reaches 17; past a few hundred,
@@ -64,26 +65,11 @@ export function loadSpecText(text: string, fileName: string): LoadedSpec {
       );
     }
   }
-  // Walks the YAML tree; a map entry is located at its key, a list item at the item itself.
-  // A pointer that runs past the tree is located at the deepest node it reached.
+  // Only the positions outlive this function, not the parser's tree (see positions.ts).
+  const positions = new PositionIndex(doc.contents as Node | null);
   const locate = (pointer: string) => {
-    let node = doc.contents as Node | null;
-    let at: Node | null = node;
-    for (const token of parsePointer(pointer)) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === token);
-        if (!pair) break;
-        at = isScalar(pair.key) ? pair.key : (pair.value as Node);
-        node = pair.value as Node | null;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(token)] as Node | undefined;
-        if (!item) break;
-        at = node = item;
-      } else {
-        break;
-      }
-    }
-    return at?.range ? locateOffset(at.range[0]) : undefined;
+    const offset = positions.offsetOf(pointer);
+    return offset === undefined ? undefined : locateOffset(offset);
   };
   const deep = diagnostics.length === 0 ? firstTooDeep(document) : undefined;
   if (deep !== undefined)
