@@ -1,8 +1,8 @@
 /**
  * The emit step: every file of the package from the model. Files come out one at a time, the
- * ones prettier still formats first, largest first: a formatter on another thread works on
- * them (see `GenerateServices.format`) while this one writes the guards and openapi-typescript's
- * types, which are already in their final layout.
+ * ones prettier still formats first: a formatter on another thread works on them (see
+ * `GenerateServices.format`) while this one writes the guards and openapi-typescript's types,
+ * which are already in their final layout.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Json } from '../core/json.js';
@@ -20,7 +20,11 @@ import { emitSchemaTypes } from './types/schemas.js';
 export interface Emitted {
   /** Produced as they are read; read them once. */
   files: Iterable<GeneratedFile>;
-  /** What the emitters found (guards that cannot enforce a format, say); complete up front. */
+  /**
+   * What the emitters found (guards that cannot enforce a format, say). Complete once `files`
+   * has been read to the end: the guards, which report them, are written after the files the
+   * formatter needs first.
+   */
   diagnostics: Diagnostic[];
 }
 
@@ -33,17 +37,22 @@ export function emitPackage(
   runtime: RuntimeFiles,
   changelog?: string,
 ): Emitted {
-  const guards = emitGuards(model);
   const render = createRenderer(templates);
+  const diagnostics: Diagnostic[] = [];
   function* files(): Generator<GeneratedFile> {
+    // The package files first: they are ready in a tenth of a second, and the formatter works on
+    // them while ts-morph loads and writes schemas.ts, the largest file it formats.
+    yield* emitPackageFiles(model, naming, render);
     // ts-morph writes one declaration per top-level statement, blank lines only between them.
     yield { path: 'src/schemas.ts', content: emitSchemaTypes(model), statementsAtBlankLines: true };
-    yield* emitPackageFiles(model, naming, render);
+    // Then the guards, laid out here while the formatter works on schemas.ts.
+    const guards = emitGuards(model);
+    diagnostics.push(...guards.diagnostics);
     yield* guards.files;
     yield* emitRuntime(runtime);
     yield* changelogFile(changelog);
     // The operationIds the model was built with (operation-ids.ts reported the renames).
     yield emitOpenApiTypes(withUniqueOperationIds(document as Json, []), model.specFile);
   }
-  return { files: files(), diagnostics: guards.diagnostics };
+  return { files: files(), diagnostics };
 }
