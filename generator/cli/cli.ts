@@ -52,7 +52,9 @@ async function main(): Promise<number> {
     ? undefined
     : new FormatCache(process.env.CODEGEN_FORMAT_CACHE ?? join(PROJECT_ROOT, '.cache/format-cache.json'));
   // Started before anything heavy loads, so the helper thread loads its libraries meanwhile.
-  const helper = startHelperThread({ warmFormatter: cache?.isEmpty ?? true });
+  // With files to format (no cache yet), it warms prettier up on two runtime files meanwhile.
+  const warmUp = ['client-core.ts', 'client-options.ts'].map((name) => join(paths.runtime, name));
+  const helper = startHelperThread({ warmUp: (cache?.isEmpty ?? true) ? warmUp : [] });
   const services: GenerateServices = {
     // On this thread, first: meanwhile the helper thread loads prettier.
     lint: lintSpec,

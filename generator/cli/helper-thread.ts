@@ -15,7 +15,8 @@ export interface HelperThread {
   close(): Promise<void>;
 }
 
-export function startHelperThread(options: { warmFormatter: boolean }): HelperThread {
+/** `warmUp`: TypeScript files the thread formats while it waits for the first real ones. */
+export function startHelperThread(options: { warmUp: string[] }): HelperThread {
   // Bundled (`npm run generate`) the worker sits beside this code as worker.mjs; run from source
   // (tsx, tests) it is worker.ts behind a small loader, see worker-from-source.mjs.
   const source = import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker.mjs';
