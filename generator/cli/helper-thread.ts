@@ -1,22 +1,24 @@
 /**
- * Prettier on a worker thread (generator/worker.ts), for the CLI: on a two-core machine it loads
- * prettier while this thread lints, then formats files while this thread is still emitting (the
- * files prettier formats come first, see emit/index.ts). bench/README.md has the measurements
- * behind it.
+ * The CLI's worker thread (generator/cli/worker.ts): on a two-core machine it parses the spec
+ * while this thread loads the generator's libraries, loads prettier while this thread lints, then
+ * formats files while this thread is still emitting (the files prettier formats come first, see
+ * emit/index.ts). bench/README.md has the measurements behind it.
  */
 import { Worker } from 'node:worker_threads';
 import type { GeneratedFile } from '../emit/file.js';
 import type { GenerateServices } from '../core/generate.js';
-import type { WorkerReply, WorkerRequest } from './worker.js';
+import type { ParsedSpec } from '../core/load.js';
+import type { WorkerOptions, WorkerReply, WorkerRequest } from './worker.js';
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (value: never) => void; reject: (err: Error) => void };
 export interface HelperThread {
+  parse: NonNullable<GenerateServices['parse']>;
   format: GenerateServices['format'];
   close(): Promise<void>;
 }
 
-/** `warmUp`: TypeScript files the thread formats while it waits for the first real ones. */
-export function startHelperThread(options: { warmUp: string[] }): HelperThread {
+export function startHelperThread(options: WorkerOptions): HelperThread {
   // Bundled (`npm run generate`) the worker sits beside this code as worker.mjs; run from source
   // (tsx, tests) it is worker.ts behind a small loader, see worker-from-source.mjs.
   const source = import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker.mjs';
@@ -34,13 +36,16 @@ export function startHelperThread(options: { warmUp: string[] }): HelperThread {
     for (const waiting of pending.values()) waiting.reject(err);
     pending.clear();
   });
-  const post = (files: GeneratedFile[]) =>
-    new Promise<GeneratedFile[]>((resolve, reject) => {
+  const ask = <T>(request: DistributiveOmit<WorkerRequest, 'id'>) =>
+    new Promise<T>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: resolve as (value: never) => void, reject });
-      worker.postMessage({ id, files } satisfies WorkerRequest);
+      worker.postMessage({ ...request, id } satisfies WorkerRequest);
     });
+  const post = (files: GeneratedFile[]) => ask<GeneratedFile[]>({ kind: 'format', files });
   return {
+    // Most often answered at once: the thread parsed the spec as it started (worker.ts).
+    parse: (text, fileName) => ask<ParsedSpec>({ kind: 'parse', text, fileName }),
     // One message per file, sent as the emitters produce it: the thread formats the first files
     // while this one is still emitting the last. Files already in their final layout stay here:
     // copying megabytes of guards to the thread and back would buy nothing.

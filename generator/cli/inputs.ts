@@ -1,21 +1,12 @@
 /** Reads what generate() needs from disk: the spec, the naming config, the templates and the runtime. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { GenerateInput } from '../core/generate.js';
 import { decodeSpecBytes } from '../core/load.js';
 import { compareStrings } from '../core/names.js';
-import { PROJECT_ROOT, type InputPaths } from './paths.js';
+import { displayName, type InputPaths } from './paths.js';
 
-export { DEFAULT_PATHS, PROJECT_ROOT, type InputPaths } from './paths.js';
-
-/**
- * The name a file goes by in headers and diagnostics: relative to the project when inside it,
- * else its base name, so output never depends on the working directory or the machine.
- */
-export function displayName(path: string): string {
-  const rel = relative(PROJECT_ROOT, resolve(path));
-  return rel.startsWith('..') || rel === '' ? basename(path) : rel.split(sep).join('/');
-}
+export { DEFAULT_PATHS, displayName, PROJECT_ROOT, type InputPaths } from './paths.js';
 
 export function readInputs(paths: InputPaths): GenerateInput {
   const changelog = changelogPath(paths);

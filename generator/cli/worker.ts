@@ -1,28 +1,62 @@
 /**
- * The CLI's second thread: formats files with prettier (see GenerateServices and
- * helper-thread.ts) while the main thread lints and emits, so on a two-core machine both cores
- * work.
+ * The CLI's second thread (see GenerateServices and helper-thread.ts). It parses the spec while
+ * the main thread loads the generator's libraries, then formats files with prettier while the
+ * main thread lints and emits, so on a two-core machine both cores work.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatFiles } from '../core/format.js';
+import { decodeSpecBytes, MAX_SPEC_BYTES, type ParsedSpec, parseSpecText } from '../core/load.js';
 import type { GeneratedFile } from '../emit/file.js';
 
-export type WorkerRequest = {
-  id: number;
-  files: GeneratedFile[];
-};
+export type WorkerRequest =
+  | { id: number; kind: 'format'; files: GeneratedFile[] }
+  | { id: number; kind: 'parse'; text: string; fileName: string };
 
 export type WorkerReply =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
-// Warm-up: when files will need formatting (no format cache yet), prettier loads as the thread
-// starts and formats the files named here (runtime sources, shaped like the generated code) and
-// drops the result. The thread would otherwise sit idle for the second or two the main thread
-// spends loading, parsing and linting, and its first real files pay for prettier's code being
-// compiled on first use: about 0.2 s less on the fragment's formatting (bench/README.md).
-const { warmUp = [] } = (workerData ?? {}) as { warmUp?: string[] };
-const warm = warmUp.length > 0 ? warmFormatter(warmUp) : Promise.resolve();
+export interface WorkerOptions {
+  /** The spec to parse as the thread starts: its path, and the name diagnostics give it. */
+  spec?: { path: string; fileName: string };
+  /** TypeScript files to format (and drop) while the thread waits for the first real ones. */
+  warmUp?: string[];
+}
+
+const { spec, warmUp = [] } = (workerData ?? {}) as WorkerOptions;
+
+// The spec, parsed before the main thread asks: it asks once it has loaded the generator, which
+// takes longer than parsing a fragment. What it sends is compared with the text parsed here, so
+// a file changed in between (or a run in --watch) is parsed again, as asked.
+let early: { text: string; fileName: string; parsed: ParsedSpec } | undefined;
+if (spec) {
+  try {
+    const bytes = readFileSync(spec.path);
+    if (bytes.length <= MAX_SPEC_BYTES) {
+      const text = decodeSpecBytes(bytes, spec.fileName);
+      early = { text, fileName: spec.fileName, parsed: parseSpecText(text, spec.fileName) };
+    }
+  } catch {
+    // Unreadable or not UTF-8: the main thread reads the file itself and reports it.
+  }
+}
+
+function parse(text: string, fileName: string): ParsedSpec {
+  const ready = early;
+  early = undefined; // asked for once; the copy posted is the main thread's now
+  return ready && ready.text === text && ready.fileName === fileName
+    ? ready.parsed
+    : parseSpecText(text, fileName);
+}
+
+// Warm-up: when files will need formatting (no format cache yet), prettier loads and formats the
+// files named in `warmUp` (runtime sources, shaped like the generated code) and drops the result.
+// The thread would otherwise sit idle while the main thread loads and lints, and its first real
+// files would pay for prettier's code being compiled on first use: about 0.2 s on the fragment.
+// It starts once the parsed spec is handed over, so it never delays that.
+let warm: Promise<void> | undefined;
+const warmed = (): Promise<void> => (warm ??= warmUp.length > 0 ? warmFormatter(warmUp) : Promise.resolve());
+if (!early) warmed();
 
 async function warmFormatter(paths: string[]): Promise<void> {
   try {
@@ -32,16 +66,22 @@ async function warmFormatter(paths: string[]): Promise<void> {
   }
 }
 
+const reply = (message: WorkerReply) => parentPort?.postMessage(message);
+
 parentPort?.on('message', (request: WorkerRequest) => {
-  void warm
+  if (request.kind === 'parse') {
+    try {
+      reply({ id: request.id, ok: true, value: parse(request.text, request.fileName) });
+    } catch (err) {
+      reply({ id: request.id, ok: false, message: (err as Error).message ?? String(err) });
+    }
+    void warmed();
+    return;
+  }
+  void warmed()
     .then(() => formatFiles(request.files))
     .then(
-      (value) => parentPort?.postMessage({ id: request.id, ok: true, value } satisfies WorkerReply),
-      (err: unknown) =>
-        parentPort?.postMessage({
-          id: request.id,
-          ok: false,
-          message: (err as Error).message ?? String(err),
-        } satisfies WorkerReply),
+      (value) => reply({ id: request.id, ok: true, value }),
+      (err: unknown) => reply({ id: request.id, ok: false, message: (err as Error).message ?? String(err) }),
     );
 });

@@ -16,7 +16,7 @@ import { buildModel } from '../ir/build.js';
 import { checkNamingConfig } from '../ir/naming-config.js';
 import type { Model } from '../ir/types.js';
 import { lintSpec } from './lint.js';
-import { loadSpecText } from './load.js';
+import { MAX_SPEC_BYTES, type ParsedSpec, parseSpecText, withLocate } from './load.js';
 import { compareStrings } from './names.js';
 import { checkOpenApiShape, findAliasCycles } from './precheck.js';
 
@@ -41,11 +41,15 @@ export interface GenerateResult {
 
 export const GENERATOR_NAME = 'telnyx-voice-media-codegen';
 
-/** Telnyx's whole spec is about 4 MB; a spec far beyond that is a mistake, not an input to parse. */
-export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
+export { MAX_SPEC_BYTES } from './load.js';
 
-/** The two steps the CLI runs its own way (see generator/helper-thread.ts); by default, here. */
+/** The steps the CLI runs its own way (see generator/cli/helper-thread.ts); by default, here. */
 export interface GenerateServices {
+  /**
+   * Parses the spec (see parseSpecText). The CLI parses it on its helper thread, which starts on
+   * it while this thread is still loading the generator's libraries; by default, here.
+   */
+  parse?(text: string, fileName: string): Promise<ParsedSpec>;
   /** `document` is `text` already parsed; a linter may use it instead of parsing again. */
   lint(text: string, fileName: string, document: unknown): Promise<Diagnostic[]>;
   /**
@@ -82,7 +86,7 @@ async function emitStep(
   | { emitted: Emitted; diagnostics: Diagnostic[]; model: Model; locate: (d: Diagnostic) => Diagnostic }
 > {
   // load
-  const loaded = loadSpec(input);
+  const loaded = await loadSpec(input, services);
   if (!loaded.ok) return { stopped: { files: [], diagnostics: loaded.diagnostics } };
   const { document, locate } = loaded;
   const naming = readNaming(input.naming);
@@ -112,7 +116,7 @@ type Loaded =
   | { ok: true; document: unknown; sha256: string; locate: (d: Diagnostic) => Diagnostic };
 
 /** Parses the spec and checks what every later step relies on: size, YAML, an OpenAPI shape. */
-function loadSpec(input: GenerateInput): Loaded {
+async function loadSpec(input: GenerateInput, services: GenerateServices): Promise<Loaded> {
   const { text, file } = input.spec;
   if (text.length > MAX_SPEC_BYTES) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
@@ -122,7 +126,7 @@ function loadSpec(input: GenerateInput): Loaded {
       diagnostics: [{ code: 'spec-too-large', severity: 'error', message, pointer: '#', file }],
     };
   }
-  const loaded = loadSpecText(text, file);
+  const loaded = withLocate(services.parse ? await services.parse(text, file) : parseSpecText(text, file));
   if (hasErrors(loaded.diagnostics)) return { ok: false, diagnostics: loaded.diagnostics };
   const locate = (d: Diagnostic): Diagnostic => {
     if (d.line !== undefined || d.file !== undefined) return d;

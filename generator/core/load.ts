@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, type Node } from 'yaml';
 import { type Diagnostic, GenerationError, joinPointer } from './diagnostics.js';
-import { PositionIndex } from './positions.js';
+import { type PositionData, PositionIndex } from './positions.js';
+
+/** Telnyx's whole spec is about 4 MB; a spec far beyond that is a mistake, not an input to parse. */
+export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
 
 /**
  * How deep a spec may nest mappings and lists. Telnyx's whole spec reaches 17; past a few hundred,
@@ -24,24 +27,36 @@ export interface LoadedSpec {
 }
 
 /**
+ * A parsed spec as plain data, which a worker thread can post (see generator/cli/worker.ts):
+ * `LoadedSpec` without its `locate` function, and the positions that function reads.
+ */
+export interface ParsedSpec extends Omit<LoadedSpec, 'locate'> {
+  positions: PositionData;
+  /** The offset each line starts at. */
+  lineStarts: number[];
+}
+
+/**
  * Parses YAML (or JSON, a subset of it) into a document without throwing: syntax errors come back
  * as diagnostics with the line the parser stopped at.
  */
 export function loadSpecText(text: string, fileName: string): LoadedSpec {
+  return withLocate(parseSpecText(text, fileName));
+}
+
+/** loadSpecText's work, with the positions as data instead of a function. */
+export function parseSpecText(text: string, fileName: string): ParsedSpec {
   const sha256 = createHash('sha256').update(text).digest('hex');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const locateOffset = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
+  const { lineStarts } = lineCounter;
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
     const message = e.message.split('\n')[0] ?? e.message;
     return stackExhausted(message)
       ? {
           ...tooDeep('#', 'the YAML parser ran out of stack here'),
           file: fileName,
-          ...locateOffset(e.pos[0]),
+          ...linePosition(lineStarts, e.pos[0]),
         }
       : {
           code: 'yaml-syntax',
@@ -49,7 +64,7 @@ export function loadSpecText(text: string, fileName: string): LoadedSpec {
           message,
           pointer: '#',
           file: fileName,
-          ...locateOffset(e.pos[0]),
+          ...linePosition(lineStarts, e.pos[0]),
         };
   });
   let document: unknown = undefined;
@@ -66,19 +81,45 @@ export function loadSpecText(text: string, fileName: string): LoadedSpec {
     }
   }
   // Only the positions outlive this function, not the parser's tree (see positions.ts).
-  const positions = new PositionIndex(doc.contents as Node | null);
-  const locate = (pointer: string) => {
-    const offset = positions.offsetOf(pointer);
-    return offset === undefined ? undefined : locateOffset(offset);
-  };
+  const positions = PositionIndex.of(doc.contents as Node | null);
   const deep = diagnostics.length === 0 ? firstTooDeep(document) : undefined;
-  if (deep !== undefined)
+  if (deep !== undefined) {
+    const offset = positions.offsetOf(deep);
     diagnostics.push({
       ...tooDeep(deep, `nested more than ${MAX_NESTING} levels deep here`),
       file: fileName,
-      ...locate(deep),
+      ...(offset === undefined ? {} : linePosition(lineStarts, offset)),
     });
-  return { document, fileName, sha256, locate, diagnostics };
+  }
+  return { document, fileName, sha256, diagnostics, positions: positions.data(), lineStarts };
+}
+
+/** A parsed spec with its `locate` function, from the positions it carries. */
+export function withLocate(parsed: ParsedSpec): LoadedSpec {
+  const { positions: data, lineStarts, ...rest } = parsed;
+  const positions = PositionIndex.from(data);
+  const locate = (pointer: string) => {
+    const offset = positions.offsetOf(pointer);
+    return offset === undefined ? undefined : linePosition(lineStarts, offset);
+  };
+  return { ...rest, locate };
+}
+
+/**
+ * Line and column (1-based) of an offset, by binary search over the offsets lines start at, as
+ * yaml's LineCounter answers (line 0 before the first line it knows of).
+ */
+export function linePosition(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  if (lineStarts.length === 0 || offset < lineStarts[0]!) return { line: 0, column: offset };
+  let low = 0;
+  let high = lineStarts.length - 1;
+  // The last line that starts at or before the offset.
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
 }
 
 const stackExhausted = (message: string) => /Maximum call stack size exceeded/.test(message);

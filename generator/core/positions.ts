@@ -5,27 +5,32 @@
  * tree. That tree is large (about 190 MB for GitHub's 13 MB spec), and diagnostics arrive until
  * the last guard is written. This index holds only what locating needs: per node, the offset it
  * is located at, its kind and where its children are, in typed arrays, and a key per map entry.
- * It is built once, right after parsing, so the tree is garbage before anything else runs.
+ * It is built once, right after parsing, so the tree is garbage before anything else runs. As
+ * plain data it can also be posted from the thread that parsed the spec (generator/cli/worker.ts).
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parsePointer } from './diagnostics.js';
+
+export interface PositionData {
+  /** Per node: the offset it is located at (a map entry at its key), or -1 for none. */
+  at: Int32Array;
+  kind: Uint8Array;
+  /** Per node: its first child; a node's children have consecutive numbers. */
+  firstChild: Int32Array;
+  childCount: Int32Array;
+  /** Per node that is a map entry: its key as text, as a pointer token spells it. */
+  keys: Array<string | undefined>;
+}
 
 const LEAF = 0;
 const MAP = 1;
 const LIST = 2;
 
 export class PositionIndex {
-  /** Per node: the offset it is located at (a map entry at its key), or -1 for none. */
-  private readonly at: Int32Array;
-  private readonly kind: Uint8Array;
-  /** Per node: its first child; a node's children have consecutive numbers. */
-  private readonly firstChild: Int32Array;
-  private readonly childCount: Int32Array;
-  /** Per node that is a map entry: its key as text, as a pointer token spells it. */
-  private readonly keys: Array<string | undefined>;
+  private constructor(private readonly index: PositionData) {}
 
-  /** Indexes the tree under `root` (a document's contents), breadth first, without recursion. */
-  constructor(root: Node | null) {
+  /** The index of the tree under `root` (a document's contents), breadth first, without recursion. */
+  static of(root: Node | null): PositionIndex {
     const at: number[] = [];
     const kind: number[] = [];
     const firstChild: number[] = [];
@@ -58,11 +63,22 @@ export class PositionIndex {
       }
       childCount[i] = at.length - firstChild[i]!;
     }
-    this.at = Int32Array.from(at);
-    this.kind = Uint8Array.from(kind);
-    this.firstChild = Int32Array.from(firstChild);
-    this.childCount = Int32Array.from(childCount);
-    this.keys = keys;
+    return new PositionIndex({
+      at: Int32Array.from(at),
+      kind: Uint8Array.from(kind),
+      firstChild: Int32Array.from(firstChild),
+      childCount: Int32Array.from(childCount),
+      keys,
+    });
+  }
+
+  /** The index again from its data (posted from another thread, say). */
+  static from(data: PositionData): PositionIndex {
+    return new PositionIndex(data);
+  }
+
+  data(): PositionData {
+    return this.index;
   }
 
   /**
@@ -70,25 +86,26 @@ export class PositionIndex {
    * at the deepest node it reached; a map entry at its key, a list item at the item itself.
    */
   offsetOf(pointer: string): number | undefined {
+    const { at, kind, firstChild, childCount, keys } = this.index;
     let node = 0;
     for (const token of parsePointer(pointer)) {
-      const first = this.firstChild[node]!;
-      const count = this.childCount[node]!;
+      const first = firstChild[node]!;
+      const count = childCount[node]!;
       let child = -1;
-      if (this.kind[node] === MAP) {
+      if (kind[node] === MAP) {
         for (let c = first; c < first + count; c++) {
-          if (this.keys[c] === token) {
+          if (keys[c] === token) {
             child = c;
             break;
           }
         }
-      } else if (this.kind[node] === LIST && /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < count) {
+      } else if (kind[node] === LIST && /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < count) {
         child = first + Number(token);
       }
       if (child < 0) break;
       node = child;
     }
-    const offset = this.at[node]!;
+    const offset = at[node]!;
     return offset < 0 ? undefined : offset;
   }
 }

@@ -44,7 +44,7 @@ function pointersOf(value: unknown, base = '#'): string[] {
 function compare(text: string): number {
   const doc = parseDocument(text, { uniqueKeys: true });
   expect(doc.errors).toEqual([]);
-  const index = new PositionIndex(doc.contents as Node | null);
+  const index = PositionIndex.of(doc.contents as Node | null);
   const pointers = pointersOf(doc.toJS());
   for (const pointer of pointers) {
     const expected = walkTree(doc.contents as Node | null, pointer);
@@ -86,7 +86,7 @@ describe('PositionIndex', () => {
       '',
     ].join('\n');
     compare(text);
-    const index = new PositionIndex(parseDocument(text).contents as Node | null);
+    const index = PositionIndex.of(parseDocument(text).contents as Node | null);
     // Spot checks against the text itself, so the oracle above is not the only judge.
     expect(index.offsetOf('#/a~1b~0c')).toBe(text.indexOf('a/b~c'));
     expect(index.offsetOf('#/list/0/1')).toBe(text.indexOf('- list') + 2);
@@ -96,9 +96,9 @@ describe('PositionIndex', () => {
 
   it('gives the document’s start for `#` and nothing for an empty document', () => {
     expect(
-      new PositionIndex(parseDocument('\n\nopenapi: 3.1.0\n').contents as Node | null).offsetOf('#'),
+      PositionIndex.of(parseDocument('\n\nopenapi: 3.1.0\n').contents as Node | null).offsetOf('#'),
     ).toBe(2);
-    expect(new PositionIndex(parseDocument('').contents as Node | null).offsetOf('#/a')).toBeUndefined();
+    expect(PositionIndex.of(parseDocument('').contents as Node | null).offsetOf('#/a')).toBeUndefined();
   });
 
   it('is what loadSpecText locates with: a line and column for a deep pointer', () => {
