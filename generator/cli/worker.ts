@@ -19,11 +19,9 @@ export type WorkerReply =
 export interface WorkerOptions {
   /** The spec to parse as the thread starts: its path, and the name diagnostics give it. */
   spec?: { path: string; fileName: string };
-  /** TypeScript files to format (and drop) while the thread waits for the first real ones. */
-  warmUp?: string[];
 }
 
-const { spec, warmUp = [] } = (workerData ?? {}) as WorkerOptions;
+const { spec } = (workerData ?? {}) as WorkerOptions;
 
 // The spec, parsed before the main thread asks: it asks once it has loaded the generator, which
 // takes longer than parsing a fragment. What it sends is compared with the text parsed here, so
@@ -49,23 +47,6 @@ function parse(text: string, fileName: string): ParsedSpec {
     : parseSpecText(text, fileName);
 }
 
-// Warm-up: when files will need formatting (no format cache yet), prettier loads and formats the
-// files named in `warmUp` (runtime sources, shaped like the generated code) and drops the result.
-// The thread would otherwise sit idle while the main thread loads and lints, and its first real
-// files would pay for prettier's code being compiled on first use: about 0.2 s on the fragment.
-// It starts once the parsed spec is handed over, so it never delays that.
-let warm: Promise<void> | undefined;
-const warmed = (): Promise<void> => (warm ??= warmUp.length > 0 ? warmFormatter(warmUp) : Promise.resolve());
-if (!early) warmed();
-
-async function warmFormatter(paths: string[]): Promise<void> {
-  try {
-    await formatFiles(paths.map((path) => ({ path: 'warm-up.ts', content: readFileSync(path, 'utf8') })));
-  } catch {
-    // Only a warm-up: an unreadable file costs the speed-up, never the run.
-  }
-}
-
 const reply = (message: WorkerReply) => parentPort?.postMessage(message);
 
 parentPort?.on('message', (request: WorkerRequest) => {
@@ -75,13 +56,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
     } catch (err) {
       reply({ id: request.id, ok: false, message: (err as Error).message ?? String(err) });
     }
-    void warmed();
     return;
   }
-  void warmed()
-    .then(() => formatFiles(request.files))
-    .then(
-      (value) => reply({ id: request.id, ok: true, value }),
-      (err: unknown) => reply({ id: request.id, ok: false, message: (err as Error).message ?? String(err) }),
-    );
+  void formatFiles(request.files).then(
+    (value) => reply({ id: request.id, ok: true, value }),
+    (err: unknown) => reply({ id: request.id, ok: false, message: (err as Error).message ?? String(err) }),
+  );
 });

@@ -81,7 +81,6 @@ describe('the helper thread', () => {
   it('formats after parsing, on the same thread', async () => {
     const helper = start({
       spec: { path: join(ROOT, 'spec/voice-media.yaml'), fileName: 'spec/voice-media.yaml' },
-      warmUp: [join(ROOT, 'runtime/client-core.ts')],
     });
     const text = readFileSync(join(ROOT, 'spec/voice-media.yaml'), 'utf8');
     const parsed = await helper.parse(text, 'spec/voice-media.yaml');
