@@ -23,6 +23,57 @@ export function printDoc(doc: Doc): string {
 }
 
 /**
+ * `doc` as one line, when the printer would print it that way: for a statement that starts a
+ * line `level` indents deep, holds no forced break, and whose every break lies inside a group.
+ * Then the printer finds each group fits and prints it flat, so the line is what it prints;
+ * handing it this text instead spares it walking and measuring the statement's doc, which was
+ * most of the guards' layout time. Anything else (a forced break, a break outside a group, text
+ * whose printed width is not its length, a trailing space) gives `undefined`, and the doc is
+ * printed as it is.
+ */
+export function flatLine(doc: Doc, level: number): string | undefined {
+  const parts: string[] = [];
+  if (!collectFlat(doc, parts, false)) return undefined;
+  const text = parts.join('');
+  // ASCII only: prettier measures East Asian wide and combining characters otherwise. And no
+  // trailing space, which the printer trims at the end of a line.
+  if (!/^[\x20-\x7e]*$/.test(text) || text.endsWith(' ')) return undefined;
+  return level * PRINT_OPTIONS.tabWidth + text.length <= PRINT_OPTIONS.printWidth ? text : undefined;
+}
+
+/** Appends the flat text of `doc`; false if it cannot be printed flat (see flatLine). */
+function collectFlat(doc: Doc, parts: string[], inGroup: boolean): boolean {
+  if (typeof doc === 'string') {
+    parts.push(doc);
+    return true;
+  }
+  if (Array.isArray(doc)) return doc.every((d) => collectFlat(d, parts, inGroup));
+  switch (doc.type) {
+    case 'group':
+      return doc.break !== true && collectFlat(doc.contents, parts, true);
+    case 'indent':
+    case 'align':
+    case 'label':
+      return collectFlat(doc.contents, parts, inGroup);
+    case 'indent-if-break':
+      // prettier's types leave out its `contents`; flat, it prints them without the indent.
+      return collectFlat((doc as unknown as { contents: Doc }).contents, parts, inGroup);
+    case 'if-break':
+      // Outside any group the printer is in break mode and would print the break contents.
+      return inGroup && collectFlat(doc.flatContents, parts, inGroup);
+    case 'line':
+      if (doc.hard || !inGroup) return false;
+      parts.push(doc.soft ? '' : ' ');
+      return true;
+    case 'line-suffix-boundary':
+      return true;
+    default:
+      // break-parent, fill, line-suffix, trim, cursor: not flat here, or not used.
+      return false;
+  }
+}
+
+/**
  * A JavaScript string literal (either quote, escaped) as prettier writes it: single quotes
  * unless the text holds more single than double quotes, with only the quotes' escapes changed.
  */

@@ -7,7 +7,7 @@
  * has the module and its statements; layout-expr.ts the expressions.
  * test/generator/guard-layout.test.ts holds every laid-out module to `prettier.format`.
  */
-import { builders, type Doc, prettierString, printDoc } from '../layout.js';
+import { builders, type Doc, flatLine, prettierString, printDoc } from '../layout.js';
 import type { Expr, Stmt } from './ast.js';
 import type { GuardFunction, Param } from './context.js';
 import { binaryishDoc, exprDoc, isBinaryish, isStringLiteral, Unsupported } from './layout-expr.js';
@@ -85,7 +85,7 @@ function functionDoc(f: GuardFunction): Doc {
     f.name,
     signature,
     ' ',
-    blockDoc(f.body),
+    blockDoc(f.body, 0),
   ];
 }
 
@@ -98,38 +98,48 @@ function paramDoc([name, type]: Param): Doc {
 
 // --- Statements -----------------------------------------------------------------------------
 
-function blockDoc(body: Stmt[]): Doc {
+/** A block owned by a statement `level` indents deep: its statements are one level deeper. */
+function blockDoc(body: Stmt[], level: number): Doc {
   if (body.length === 0) return '{}';
-  return ['{', indent([hardline, join(hardline, body.map(stmtDoc))]), hardline, '}'];
+  return ['{', indent([hardline, join(hardline, body.map((s) => lineStmtDoc(s, level + 1)))]), hardline, '}'];
 }
 
-function stmtDoc(s: Stmt): Doc {
+/** A statement that starts a line `level` indents deep: as one line of text when it prints as one. */
+function lineStmtDoc(s: Stmt, level: number): Doc {
+  const doc = stmtDoc(s, level);
+  return flatLine(doc, level) ?? doc;
+}
+
+function stmtDoc(s: Stmt, level: number): Doc {
   switch (s.kind) {
     case 'expr':
       return [exprDoc(s.expr, 'statement'), ';'];
     case 'declare':
       return declarationDoc(s.keyword, s.name, s.type, s.init, true);
     case 'if':
-      return ifDoc(s);
+      return ifDoc(s, level);
     case 'block':
-      return blockDoc(s.body);
+      return blockDoc(s.body, level);
     case 'return':
       return s.value ? ['return ', returnArgument(s.value), ';'] : 'return;';
     case 'continue':
       return 'continue;';
     case 'forIn':
-      return ['for (', declarationDoc('const', s.key, undefined, undefined, false), ' in ', exprDoc(s.object, 'other'), ') ', blockDoc(s.body)];
+      return ['for (', declarationDoc('const', s.key, undefined, undefined, false), ' in ', exprDoc(s.object, 'other'), ') ', blockDoc(s.body, level)];
     case 'forIndex': {
       const i = { kind: 'id', name: s.index } as const;
       const init = declarationDoc('let', s.index, undefined, { kind: 'literal', text: '0' }, false);
       const test = binaryishDoc({ kind: 'binary', op: '<', left: i, right: { kind: 'member', target: s.array, name: 'length', optional: false } }, 'for');
       const loop = group([indent([softline, init, ';', line, test, ';', line, `${s.index}++`]), softline]);
-      return ['for (', loop, ') ', blockDoc(s.body)];
+      return ['for (', loop, ') ', blockDoc(s.body, level)];
     }
     case 'switch': {
       const head = group(['switch (', indent([softline, exprDoc(s.on, 'other')]), softline, ')']);
+      // Case labels sit one level in, their statements two.
       const clause = (label: Doc, body: Stmt): Doc =>
-        body.kind === 'block' ? [label, ' ', blockDoc(body.body)] : [label, indent([hardline, stmtDoc(body)])];
+        body.kind === 'block'
+          ? [label, ' ', blockDoc(body.body, level + 1)]
+          : [label, indent([hardline, lineStmtDoc(body, level + 2)])];
       const cases = s.cases.map((c) => clause(['case ', exprDoc(c.test, 'other'), ':'], c.body));
       return [head, ' {', indent([hardline, join(hardline, [...cases, clause('default:', s.otherwise)])]), hardline, '}'];
     }
@@ -141,20 +151,20 @@ function stmtDoc(s: Stmt): Doc {
  * onto the next line when the whole does not fit. The test breaks inside its parentheses,
  * except a `!(a && b)`, whose own parentheses do that.
  */
-function ifDoc(s: Stmt & { kind: 'if' }): Doc {
+function ifDoc(s: Stmt & { kind: 'if' }, level: number): Doc {
   const test = isNegatedChain(s.test)
     ? exprDoc(s.test, 'if')
     : group([indent([softline, exprDoc(s.test, 'if')]), softline]);
-  const opening = group(['if (', test, ')', clause(s.then, false)]);
+  const opening = group(['if (', test, ')', clause(s.then, false, level)]);
   if (!s.otherwise) return opening;
   const blockThen = s.then.kind === 'block';
-  return [opening, blockThen ? ' ' : hardline, 'else', group(clause(s.otherwise, true))];
+  return [opening, blockThen ? ' ' : hardline, 'else', group(clause(s.otherwise, true, level))];
 }
 
 /** The body of an `if` or `else`: a block or `else if` after a space, anything else indented. */
-function clause(body: Stmt, isElse: boolean): Doc {
-  if (body.kind === 'block' || (isElse && body.kind === 'if')) return [' ', stmtDoc(body)];
-  return indent([line, stmtDoc(body)]);
+function clause(body: Stmt, isElse: boolean, level: number): Doc {
+  if (body.kind === 'block' || (isElse && body.kind === 'if')) return [' ', stmtDoc(body, level)];
+  return indent([line, stmtDoc(body, level + 1)]);
 }
 
 const isNegatedChain = (e: Expr): boolean =>
