@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { joinPointer, parsePointer } from '../../generator/core/diagnostics.ts';
-import { loadSpecText } from '../../generator/core/load.ts';
+import { linePosition, loadSpecText } from '../../generator/core/load.ts';
 import { PositionIndex } from '../../generator/core/positions.ts';
 import { ROOT } from '../helpers/generate.ts';
 
@@ -107,5 +107,23 @@ describe('PositionIndex', () => {
     const loaded = loadSpecText(text, 'inline.yaml');
     expect(loaded.locate('#/paths/~1a/get/responses')).toEqual({ line: 8, column: 7 });
     expect(loaded.locate('#/paths/~1a/post')).toEqual({ line: 6, column: 3 });
+  });
+
+  it('turns offsets into lines and columns as yaml’s LineCounter does', () => {
+    for (const text of [
+      '',
+      'a: 1',
+      'a: 1\n\n  b: 2\n',
+      readFileSync(join(ROOT, 'spec/voice-media.yaml'), 'utf8'),
+    ]) {
+      const counter = new LineCounter();
+      parseDocument(text, { lineCounter: counter });
+      const offsets = [-1, 0, 1, 2, 5, 6, text.length - 1, text.length, text.length + 3];
+      for (let o = 0; o < text.length; o += 997) offsets.push(o);
+      for (const offset of offsets) {
+        const { line, col } = counter.linePos(offset);
+        expect(linePosition(counter.lineStarts, offset), `offset ${offset}`).toEqual({ line, column: col });
+      }
+    }
   });
 });
