@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledMajorMinor } from '../../generator/emit/types/ts-morph.ts';
+import { bundledMajorMinor, loadTsMorph, sourceFileText } from '../../generator/emit/types/ts-morph.ts';
 import { ROOT, tempDir } from '../helpers/generate.ts';
 
 const require = createRequire(join(ROOT, 'package.json'));
@@ -58,5 +58,55 @@ describe('the compiler ts-morph runs on', () => {
     // The project pins both to the same release line, so here the compiler is shared.
     expect(result.same).toBe(true);
     expect(result.text).toBe('export type A = string | null;\n');
+  });
+
+  it('prints a source file’s structure to the text createSourceFile would hold, or falls back to it', () => {
+    const morph = loadTsMorph();
+    const { StructureKind, VariableDeclarationKind } = morph;
+    // The kinds of statement schemas.ts is made of.
+    const structure = {
+      statements: [
+        {
+          kind: StructureKind.ImportDeclaration,
+          isTypeOnly: true,
+          namedImports: ['Uploadable'],
+          moduleSpecifier: './core/request-body.js',
+        },
+        {
+          kind: StructureKind.Interface,
+          name: 'Call',
+          isExported: true,
+          docs: ['A call.\n\nWith a second paragraph.'],
+          properties: [
+            { name: 'call_control_id', type: 'string', docs: ['Its id.'] },
+            { name: '"odd-name"', type: 'number | null', hasQuestionToken: true },
+          ],
+          indexSignatures: [{ keyName: 'key', keyType: 'string', returnType: 'unknown' }],
+        },
+        {
+          kind: StructureKind.TypeAlias,
+          name: 'State',
+          isExported: true,
+          type: "'parked' | 'bridging'",
+          docs: ['The state.'],
+        },
+        {
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          declarations: [{ name: 'STATE_VALUES', initializer: "['parked', 'bridging'] as const" }],
+        },
+      ],
+    } as const;
+    const project = new morph.Project({ useInMemoryFileSystem: true });
+    const parsed = project.createSourceFile('x.ts', structure as never, { overwrite: true }).getFullText();
+    expect(parsed).toContain('export interface Call {');
+    expect(sourceFileText(project, structure as never)).toBe(parsed);
+    // A project without the structure printer (a ts-morph that moved it): createSourceFile's text.
+    const other = new morph.Project({ useInMemoryFileSystem: true });
+    const withoutPrinter = {
+      createSourceFile: other.createSourceFile.bind(other),
+    } as unknown as typeof other;
+    expect(sourceFileText(withoutPrinter, structure as never)).toBe(parsed);
   });
 });

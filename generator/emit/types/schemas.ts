@@ -8,7 +8,7 @@ import type { Model, NamedSchema, ObjectNode, SchemaNode } from '../../ir/types.
 import { docLines } from '../docs.js';
 import { enumSites, enumValueNames } from '../enum-values.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
-import { loadTsMorph, type TsMorph } from './ts-morph.js';
+import { loadTsMorph, sourceFileText, type TsMorph } from './ts-morph.js';
 import { indexSignature, propertyType, type TypeContext, typeExpression } from './type-expression.js';
 
 /** ts-morph is loaded when first needed, not at start-up (see ts-morph.ts). */
@@ -32,8 +32,7 @@ export function emitSchemaTypes(model: Model): string {
       moduleSpecifier: './core/request-body.js',
     });
   }
-  const file = project.createSourceFile('schemas.ts', { statements }, { overwrite: true });
-  return file.getFullText();
+  return sourceFileText(project, { statements });
 }
 
 function declaration(named: NamedSchema, ctx: TypeContext): StatementStructures {
