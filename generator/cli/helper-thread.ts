@@ -1,8 +1,8 @@
 /**
  * The CLI's worker thread (generator/cli/worker.ts): on a two-core machine it parses the spec
- * while this thread loads the generator's libraries, loads prettier while this thread lints, then
- * formats files while this thread is still emitting (the files prettier formats come first, see
- * emit/index.ts). bench/README.md has the measurements behind it.
+ * while this thread loads the generator's libraries, then formats files with prettier while this
+ * thread is still emitting (the files prettier formats come first, see emit/index.ts).
+ * bench/README.md has the measurements behind it.
  */
 import { Worker } from 'node:worker_threads';
 import type { GeneratedFile } from '../emit/file.js';

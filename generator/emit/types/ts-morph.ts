@@ -1,5 +1,7 @@
 /**
- * Loads ts-morph, lending it the TypeScript compiler the generator has already loaded.
+ * ts-morph, loaded and used as cheaply as it can be: `loadTsMorph` lends it the TypeScript
+ * compiler the generator has already loaded, and `sourceFileText` takes a file's text from its
+ * structure printer without the parse `createSourceFile` adds.
  *
  * ts-morph's `@ts-morph/common` carries a copy of the TypeScript compiler of its own
  * (`dist/typescript.js`, 9 MB), while openapi-typescript, loaded at start-up, requires the
@@ -12,7 +14,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-
 import type { Project, SourceFileStructure } from 'ts-morph';
 
 export type TsMorph = typeof import('ts-morph');
