@@ -5,7 +5,6 @@
  * and only then loads the generator itself (run-once.ts), so the helper loads prettier while
  * this thread loads the generator's libraries.
  */
-import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FormatCache } from './format-cache.js';
@@ -13,20 +12,11 @@ import type { GenerateServices } from '../core/generate.js';
 import { startHelperThread } from './helper-thread.js';
 import { lintSpec } from '../core/lint.js';
 import { DEFAULT_PATHS, displayName, PROJECT_ROOT, type InputPaths } from './paths.js';
-import { LARGE_SPEC_BYTES } from './run-flags.mjs';
+import { LARGE_SPEC_BYTES, specSize } from './run-flags.mjs';
 import { watch } from './watch.js';
 
 const USAGE =
   'usage: npm run generate -- [--spec <file>] [--out <dir>] [--naming <file>] [--check | --watch] [--no-cache] [--strict] [--verbose]';
-
-/** The spec's size in bytes; one that cannot be read counts as small (the run reports it). */
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
 
 async function main(): Promise<number> {
   let values;
@@ -66,7 +56,7 @@ async function main(): Promise<number> {
   // above LARGE_SPEC_BYTES is parsed here instead, later: two copies of its document (the
   // helper's and the one posted here) would cost hundreds of megabytes (the 18,000-schema spec
   // peaked at 2.0 GB instead of 1.2), to save about the second the generator takes to load.
-  const parseOnHelper = sizeOf(paths.spec) <= LARGE_SPEC_BYTES;
+  const parseOnHelper = (specSize(paths.spec) ?? 0) <= LARGE_SPEC_BYTES;
   const helper = startHelperThread(
     parseOnHelper ? { spec: { path: paths.spec, fileName: displayName(paths.spec) } } : {},
   );

@@ -10,7 +10,6 @@ import type { GenerateServices } from '../core/generate.js';
 import type { ParsedSpec } from '../core/load.js';
 import type { WorkerOptions, WorkerReply, WorkerRequest } from './worker.js';
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (value: never) => void; reject: (err: Error) => void };
 export interface HelperThread {
   parse: NonNullable<GenerateServices['parse']>;
@@ -36,16 +35,16 @@ export function startHelperThread(options: WorkerOptions): HelperThread {
     for (const waiting of pending.values()) waiting.reject(err);
     pending.clear();
   });
-  const ask = <T>(request: DistributiveOmit<WorkerRequest, 'id'>) =>
+  const ask = <T>(request: (id: number) => WorkerRequest) =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: resolve as (value: never) => void, reject });
-      worker.postMessage({ ...request, id } satisfies WorkerRequest);
+      worker.postMessage(request(id));
     });
-  const post = (files: GeneratedFile[]) => ask<GeneratedFile[]>({ kind: 'format', files });
+  const post = (files: GeneratedFile[]) => ask<GeneratedFile[]>((id) => ({ id, kind: 'format', files }));
   return {
     // Most often answered at once: the thread parsed the spec as it started (worker.ts).
-    parse: (text, fileName) => ask<ParsedSpec>({ kind: 'parse', text, fileName }),
+    parse: (text, fileName) => ask<ParsedSpec>((id) => ({ id, kind: 'parse', text, fileName })),
     // One message per file, sent as the emitters produce it: the thread formats the first files
     // while this one is still emitting the last. Files already in their final layout stay here:
     // copying megabytes of guards to the thread and back would buy nothing.

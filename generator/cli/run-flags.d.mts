@@ -4,3 +4,4 @@ export declare function isShortRun(args: string[], defaultSpec: string): boolean
 export declare const LARGE_SPEC_BYTES: number;
 export declare const HEAP_GROWING_PERCENT: number;
 export declare function isLargeSpec(args: string[], defaultSpec: string): boolean;
+export declare function specSize(path: string): number | undefined;

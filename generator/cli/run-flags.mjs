@@ -44,9 +44,14 @@ function readArgs(args, defaultSpec) {
     strict: false,
   });
   const spec = typeof values.spec === 'string' ? values.spec : defaultSpec;
+  return { watch: values.watch === true, size: specSize(spec) };
+}
+
+/** The spec file's size in bytes; undefined when it cannot be read (the CLI itself reports that). */
+export function specSize(path) {
   try {
-    return { watch: values.watch === true, size: statSync(spec).size };
+    return statSync(path).size;
   } catch {
-    return { watch: values.watch === true, size: undefined }; // the CLI itself reports a spec it cannot read
+    return undefined;
   }
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatFiles } from '../core/format.js';
-import { decodeSpecBytes, MAX_SPEC_BYTES, type ParsedSpec, parseSpecText } from '../core/load.js';
+import { decodeSpecBytes, type ParsedSpec, parseSpecText } from '../core/load.js';
 import type { GeneratedFile } from '../emit/file.js';
 
 export type WorkerRequest =
@@ -17,7 +17,10 @@ export type WorkerReply =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 export interface WorkerOptions {
-  /** The spec to parse as the thread starts: its path, and the name diagnostics give it. */
+  /**
+   * The spec to parse as the thread starts: its path, and the name diagnostics give it. The CLI
+   * names one only up to 2 MB (see cli.ts).
+   */
   spec?: { path: string; fileName: string };
 }
 
@@ -29,11 +32,8 @@ const { spec } = (workerData ?? {}) as WorkerOptions;
 let early: { text: string; fileName: string; parsed: ParsedSpec } | undefined;
 if (spec) {
   try {
-    const bytes = readFileSync(spec.path);
-    if (bytes.length <= MAX_SPEC_BYTES) {
-      const text = decodeSpecBytes(bytes, spec.fileName);
-      early = { text, fileName: spec.fileName, parsed: parseSpecText(text, spec.fileName) };
-    }
+    const text = decodeSpecBytes(readFileSync(spec.path), spec.fileName);
+    early = { text, fileName: spec.fileName, parsed: parseSpecText(text, spec.fileName) };
   } catch {
     // Unreadable or not UTF-8: the main thread reads the file itself and reports it.
   }

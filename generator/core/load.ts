@@ -83,43 +83,33 @@ export function parseSpecText(text: string, fileName: string): ParsedSpec {
   // Only the positions outlive this function, not the parser's tree (see positions.ts).
   const positions = PositionIndex.of(doc.contents as Node | null);
   const deep = diagnostics.length === 0 ? firstTooDeep(document) : undefined;
-  if (deep !== undefined) {
-    const offset = positions.offsetOf(deep);
+  if (deep !== undefined)
     diagnostics.push({
       ...tooDeep(deep, `nested more than ${MAX_NESTING} levels deep here`),
       file: fileName,
-      ...(offset === undefined ? {} : linePosition(lineStarts, offset)),
+      ...locator(positions, lineStarts)(deep),
     });
-  }
   return { document, fileName, sha256, diagnostics, positions: positions.data(), lineStarts };
 }
 
 /** A parsed spec with its `locate` function, from the positions it carries. */
 export function withLocate(parsed: ParsedSpec): LoadedSpec {
-  const { positions: data, lineStarts, ...rest } = parsed;
-  const positions = PositionIndex.from(data);
-  const locate = (pointer: string) => {
+  const { positions, lineStarts, ...rest } = parsed;
+  return { ...rest, locate: locator(PositionIndex.from(positions), lineStarts) };
+}
+
+/** Line and column of the node at a JSON pointer (see LoadedSpec.locate). */
+function locator(positions: PositionIndex, lineStarts: number[]): LoadedSpec['locate'] {
+  return (pointer) => {
     const offset = positions.offsetOf(pointer);
     return offset === undefined ? undefined : linePosition(lineStarts, offset);
   };
-  return { ...rest, locate };
 }
 
-/**
- * Line and column (1-based) of an offset, by binary search over the offsets lines start at, as
- * yaml's LineCounter answers (line 0 before the first line it knows of).
- */
-export function linePosition(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  if (lineStarts.length === 0 || offset < lineStarts[0]!) return { line: 0, column: offset };
-  let low = 0;
-  let high = lineStarts.length - 1;
-  // The last line that starts at or before the offset.
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+/** Line and column (1-based) of an offset, as yaml's LineCounter gives them for these line starts. */
+export function linePosition(lineStarts: number[], offset: number): { line: number; column: number } {
+  const { line, col } = Object.assign(new LineCounter(), { lineStarts }).linePos(offset);
+  return { line, column: col };
 }
 
 const stackExhausted = (message: string) => /Maximum call stack size exceeded/.test(message);

@@ -33,7 +33,7 @@ export function loadTsMorph(): TsMorph {
 }
 
 /** The installed compiler's module and the path of ts-morph's copy, when the two may be swapped. */
-export function sharedCompiler(): { bundled: string; module: NodeJS.Module } | undefined {
+function sharedCompiler(): { bundled: string; module: NodeJS.Module } | undefined {
   const fromMorph = createRequire(require.resolve('ts-morph'));
   const bundled = join(dirname(fromMorph.resolve('@ts-morph/common')), 'typescript.js');
   // The compiler openapi-typescript uses, resolved from where it is installed.
