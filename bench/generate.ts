@@ -140,6 +140,11 @@ else {
     `ratio ours / hey-api: ${ratio('ours', 'hey-api')}× (target ≤ 1.0×); ours / openapi-typescript: ${ratio('ours', 'openapi-typescript')}×`,
   );
   if (flags.base) console.log(`ratio ours / base: ${ratio('ours', 'base')}×`);
-  if (!flags['no-tsc'])
+  if (!flags['no-tsc']) {
     console.log(`ratio tsc over ours / over hey-api's: ${ratio('tsc ours', 'tsc hey-api')}× (target ≤ 1.5×)`);
+    for (const skip of [true, false])
+      console.log(
+        `ratio tsc over an app using ours / using hey-api's, skipLibCheck: ${skip}: ${ratio(`app ours skipLibCheck: ${skip}`, `app hey-api skipLibCheck: ${skip}`)}×`,
+      );
+  }
 }

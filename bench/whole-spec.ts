@@ -2,11 +2,21 @@
  * The whole-spec rows of `npm run bench:generate`: Telnyx's whole spec through our generator,
  * hey-api (SDK plus types) and openapi-typescript (types only), one run each, side by side on the
  * same file; each run's wall time and peak memory; then `tsc --noEmit` over our output and over
- * hey-api's. hey-api is fetched into .cache/ (a pinned version that runs on Node 20), not a
+ * hey-api's, and tsc over a small app that makes one call through each (what a user's own
+ * type-check pays: ours through the built package's declarations, hey-api's through its sources,
+ * which is how each is meant to be used). hey-api is fetched into .cache/ (a pinned version that runs on Node 20), not a
  * dependency. Peak memory is read with GNU time (`/usr/bin/time`), where the machine has it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -83,6 +93,53 @@ function heyApiTsconfig(out: string, ourTsconfig: string): string {
   return file;
 }
 
+/**
+ * A one-call app beside each output, both answering a call, with tsc's options as `tsc --init`
+ * writes them for an ES module app, resolved as a bundler does (hey-api's imports carry no `.js`).
+ * Ours imports the package root, the widest entry point, through `node_modules`, as a user would;
+ * `skipLibCheck` is set per run. Returns the two tsconfig paths.
+ */
+function consumerApps(work: string, ours: string, hey: string, skipLibCheck: boolean): [string, string] {
+  const apps: [string, string, string][] = [
+    [
+      'app-ours',
+      "import { WholeSpecClient } from 'whole-spec';\n" +
+        "const client = new WholeSpecClient({ apiKey: 'key' });\n" +
+        "const answered = await client.calls.actions.answer('v3:abc', { client_state: 'aGk=' });\n" +
+        'console.log(answered.data?.result);\n',
+      ours,
+    ],
+    [
+      'app-hey-api',
+      "import { answerCall } from '../hey-api/index';\n" +
+        "const answered = await answerCall({ path: { call_control_id: 'v3:abc' }, body: { client_state: 'aGk=' } });\n" +
+        'console.log(answered.data);\n',
+      hey,
+    ],
+  ];
+  return apps.map(([name, source, output]) => {
+    const dir = join(work, name);
+    mkdirSync(join(dir, 'node_modules'), { recursive: true });
+    if (output === ours && !existsSync(join(dir, 'node_modules/whole-spec')))
+      symlinkSync(output, join(dir, 'node_modules/whole-spec'), 'dir');
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+    writeFileSync(join(dir, 'app.ts'), source);
+    const compilerOptions = {
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      types: [],
+      strict: true,
+      skipLibCheck,
+      noEmit: true,
+    };
+    const config = join(dir, `tsconfig.${skipLibCheck ? 'skip' : 'full'}.json`);
+    writeFileSync(config, JSON.stringify({ compilerOptions, files: ['app.ts'] }));
+    return config;
+  }) as [string, string];
+}
+
 export interface WholeSpecOptions {
   /** Another copy of the project whose generator runs too, right after ours (see bench/generate.ts). */
   base?: string;
@@ -143,6 +200,27 @@ export function wholeSpecRows(
     );
     const heyConfig = heyApiTsconfig(hey, join(ours, 'tsconfig.json'));
     rows.set('tsc hey-api', measure("tsc --noEmit over hey-api's", [tsc, '--noEmit', '-p', heyConfig], root));
+    // The package as published: its declarations (the JavaScript is not needed to type-check an app).
+    rows.set(
+      'build ours',
+      measure(
+        'tsc --emitDeclarationOnly over ours (the package build)',
+        [tsc, '--emitDeclarationOnly', '-p', join(ours, 'tsconfig.json')],
+        root,
+      ),
+    );
+    for (const skipLibCheck of [true, false]) {
+      const [appOurs, appHey] = consumerApps(work, ours, hey, skipLibCheck);
+      const label = `skipLibCheck: ${skipLibCheck}`;
+      rows.set(
+        `app ours ${label}`,
+        measure(`tsc over an app using ours (${label})`, [tsc, '-p', appOurs], root),
+      );
+      rows.set(
+        `app hey-api ${label}`,
+        measure(`tsc over an app using hey-api's (${label})`, [tsc, '-p', appHey], root),
+      );
+    }
   }
   rmSync(work, { recursive: true, force: true });
   return rows;
