@@ -52,16 +52,14 @@ async function main(): Promise<number> {
   const cache = values['no-cache']
     ? undefined
     : new FormatCache(process.env.CODEGEN_FORMAT_CACHE ?? join(PROJECT_ROOT, '.cache/format-cache.json'));
-  // Started before anything heavy loads, so the helper thread parses the spec meanwhile. A spec
-  // above LARGE_SPEC_BYTES is parsed here instead, later: two copies of its document (the
-  // helper's and the one posted here) would cost hundreds of megabytes (the 18,000-schema spec
-  // peaked at 2.0 GB instead of 1.2), to save about the second the generator takes to load.
+  // Started before anything heavy loads, so the helper thread parses the spec meanwhile; not a
+  // spec above LARGE_SPEC_BYTES, which helper.parse leaves to this thread (see helper-thread.ts).
   const parseOnHelper = (specSize(paths.spec) ?? 0) <= LARGE_SPEC_BYTES;
   const helper = startHelperThread(
     parseOnHelper ? { spec: { path: paths.spec, fileName: displayName(paths.spec) } } : {},
   );
   const services: GenerateServices = {
-    ...(parseOnHelper ? { parse: helper.parse } : {}),
+    parse: helper.parse,
     // On this thread, first: meanwhile the helper thread loads prettier.
     lint: lintSpec,
     format: cache ? cache.wrap(helper.format) : helper.format,

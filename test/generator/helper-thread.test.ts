@@ -2,13 +2,14 @@
  * The CLI's worker thread (generator/cli/worker.ts, through helper-thread.ts), started for real:
  * the spec it parses as it starts, what it answers when asked for another text, and that a
  * parsed spec crosses the thread boundary whole (values, shared references, `__proto__` keys,
- * positions, diagnostics).
+ * positions, diagnostics), and which texts it leaves to the calling thread.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSpecText, withLocate } from '../../generator/core/load.ts';
 import { startHelperThread, type HelperThread } from '../../generator/cli/helper-thread.ts';
+import { LARGE_SPEC_BYTES } from '../../generator/cli/run-flags.mjs';
 import { ROOT, tempDir } from '../helpers/generate.ts';
 
 const started: HelperThread[] = [];
@@ -87,5 +88,25 @@ describe('the helper thread', () => {
     expect(parsed.document).toEqual(loadSpecText(text, 'spec/voice-media.yaml').document);
     const [file] = await helper.format([{ path: 'a.ts', content: 'const a = {b:1}' }]);
     expect(file?.content).toBe('const a = { b: 1 };\n');
+  });
+
+  it('leaves a text above LARGE_SPEC_BYTES to the calling thread, deciding for each text (--watch)', async () => {
+    const helper = start({});
+    await helper.close();
+    // Closed, the thread answers nothing: a text sent to it stays unanswered.
+    const unanswered = Symbol('unanswered');
+    const answer = (text: string, ms: number) =>
+      Promise.race([
+        helper.parse(text, 'spec.yaml'),
+        new Promise<typeof unanswered>((resolve) => setTimeout(() => resolve(unanswered), ms)),
+      ]);
+    expect(await answer(TEXT, 300)).toBe(unanswered);
+    // The same spec grown past the limit (a comment is enough) is parsed here, whole.
+    const large = TEXT + '# ' + 'x'.repeat(LARGE_SPEC_BYTES) + '\n';
+    const parsed = await answer(large, 20_000);
+    expect(parsed).not.toBe(unanswered);
+    const here = loadSpecText(large, 'spec.yaml');
+    expect(withLocate(parsed as Exclude<typeof parsed, symbol>).document).toEqual(here.document);
+    expect((parsed as { sha256: string }).sha256).toBe(here.sha256);
   });
 });
