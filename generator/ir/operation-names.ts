@@ -31,12 +31,40 @@ const UNSAFE_MEMBERS = new Set([
 ]);
 
 /**
+ * The members the client class has before its resources: `ClientCore`'s (runtime/client-core.ts)
+ * and the full client's `webhooks` (templates/full-client.ts.hbs). A top-level resource with one
+ * of these names would override it. A test keeps the list in step with the runtime.
+ */
+export const CLIENT_MEMBERS: ReadonlySet<string> = new Set([
+  'baseURL',
+  'timeout',
+  'maxRetries',
+  'validate',
+  'maxResponseBytes',
+  'request',
+  'requestPage',
+  'post',
+  'backoffMs',
+  'webhooks',
+]);
+
+/**
  * A method or resource property name that is an identifier and safe on an object. Reserved
  * words are fine as members (`client.media.delete(…)`).
  */
 export function safeMemberName(name: string): string {
   const id = isIdentifier(name) ? name : toMethodName(name);
   return UNSAFE_MEMBERS.has(id) ? `${id}_` : id;
+}
+
+/** A resource path (`calls.actions`) whose every name is safe, the first also on the client class. */
+export function safeResourcePath(names: readonly string[]): string {
+  return names
+    .map((name, i) => {
+      const safe = safeMemberName(name);
+      return i === 0 && CLIENT_MEMBERS.has(safe) ? `${safe}_` : safe;
+    })
+    .join('.');
 }
 
 /** `recording_transcriptions` → `recordingTranscriptions`, made safe as a property. */
@@ -62,7 +90,7 @@ export function defaultNames(path: string, httpMethod: string): DefaultNames {
   const literals = segments.filter((s) => !isParam(s));
   const last = segments[segments.length - 1];
   const beforeLast = segments[segments.length - 2];
-  const resourceOf = (parts: string[]) => (parts.length ? parts.map(segmentName).join('.') : 'root');
+  const resourceOf = (parts: string[]) => (parts.length ? safeResourcePath(parts.map(segmentName)) : 'root');
   const endsWithParam = last !== undefined && isParam(last);
   const isVerb =
     httpMethod !== 'get' &&

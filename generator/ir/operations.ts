@@ -8,7 +8,7 @@ import { isObject, type Json } from '../core/json.js';
 import { isIdentifier, toMethodName } from '../core/names.js';
 import type { BuildContext } from './build.js';
 import type { NamingConfig } from './naming-config.js';
-import { defaultNames, safeMemberName } from './operation-names.js';
+import { defaultNames, safeMemberName, safeResourcePath } from './operation-names.js';
 import {
   errorSchema,
   type OperationSource,
@@ -110,7 +110,7 @@ function checkedNames(names: { method: string; resource?: string }, pointer: str
         message: `${name} (in ${resource}.${names.method}) is not an identifier`,
       });
   }
-  return { method: safeMemberName(names.method), resource: resource.split('.').map(safeMemberName).join('.') };
+  return { method: safeMemberName(names.method), resource: safeResourcePath(resource.split('.')) };
 }
 
 /** The schema of the first 2xx JSON response, unresolved (pagination reads its shape). */
