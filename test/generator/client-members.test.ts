@@ -34,7 +34,9 @@ describe('top-level resources named like client members', async () => {
 
   it('CLIENT_MEMBERS lists every non-private member ClientCore has, and the full client’s webhooks', () => {
     const project = new Project({ skipAddingFilesFromTsConfig: true });
-    const core = project.addSourceFileAtPath(join(ROOT, 'runtime/client-core.ts')).getClassOrThrow('ClientCore');
+    const core = project
+      .addSourceFileAtPath(join(ROOT, 'runtime/client-core.ts'))
+      .getClassOrThrow('ClientCore');
     const members = [...core.getProperties(), ...core.getMethods()]
       .filter((m) => m.getScope() !== Scope.Private && !m.getName().startsWith('#'))
       .map((m) => m.getName());
