@@ -31,6 +31,11 @@ export type BodyKind = 'json' | 'multipart' | 'form' | 'binary' | 'text';
 export interface BodyVariant {
   contentType: string;
   kind: BodyKind;
+  /**
+   * A JSON body that need not be an object (an array, a string, a number…): the params' `body`
+   * is sent as it is, instead of the params' remaining fields; `required` when the spec says so.
+   */
+  whole?: 'required' | 'optional' | undefined;
   /** Local check of the body for this content type; skipped when `validate` is false. */
   validate?: ((body: unknown) => ValidationResult<unknown>) | undefined;
 }
@@ -75,7 +80,7 @@ export interface EncodedBody {
   contentType: string | undefined;
 }
 
-/** For `binary` and `text`, the params key that holds the whole body. */
+/** For `binary`, `text` and a whole JSON body, the params key that holds the body. */
 export const RAW_BODY_KEY = 'body';
 
 export async function encodeBody(
@@ -84,7 +89,10 @@ export async function encodeBody(
 ): Promise<EncodedBody> {
   switch (variant.kind) {
     case 'json':
-      return { body: JSON.stringify(fields), contentType: variant.contentType };
+      return {
+        body: JSON.stringify(variant.whole ? fields[RAW_BODY_KEY] : fields),
+        contentType: variant.contentType,
+      };
     case 'form':
       return { body: new URLSearchParams(formPairs(fields)), contentType: variant.contentType };
     case 'multipart':

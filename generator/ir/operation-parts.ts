@@ -198,6 +198,10 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
     }
     const suffix = variants.length === 0 ? 'Request' : `${toTypeName(kind)}Request`;
     const schemaName = nameSchema(schema, `${toTypeName(operationId)}${suffix}`, at, ctx, false);
+    if (kind === 'json' && !isObjectSchema(schema, ctx)) {
+      variants.push({ contentType, kind, schemaName, whole: true, fieldNames: [], hasRequiredFields: raw.required === true });
+      continue;
+    }
     const target = ctx.resolve(schema);
     const props = isObject(target) && isObject(target.properties) ? Object.keys(target.properties) : [];
     const required = isObject(target) && Array.isArray(target.required) ? target.required : [];
@@ -212,6 +216,23 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
     fieldNames: first.fieldNames,
     variants,
   };
+}
+
+/**
+ * True when every value `schema` accepts is an object (`null` aside, which a params object cannot
+ * be): `type: object`, object keywords without a type, an `allOf` with an object part, or a
+ * `oneOf`/`anyOf` of objects. Anything else is a body sent whole (BodyVariant.whole).
+ */
+function isObjectSchema(schema: unknown, ctx: BuildContext, depth = 0): boolean {
+  const target = ctx.resolve(schema);
+  if (!isObject(target) || depth > 32) return false;
+  const types = (Array.isArray(target.type) ? target.type : [target.type]).filter((t) => t !== undefined && t !== 'null');
+  if (types.length) return types.every((t) => t === 'object');
+  if (['properties', 'additionalProperties', 'required', 'minProperties', 'maxProperties'].some((k) => k in target)) return true;
+  if (Array.isArray(target.allOf) && target.allOf.some((part) => isObjectSchema(part, ctx, depth + 1))) return true;
+  return (['oneOf', 'anyOf'] as const).some(
+    (k) => Array.isArray(target[k]) && target[k].length > 0 && target[k].every((part) => isObjectSchema(part, ctx, depth + 1)),
+  );
 }
 
 /** How the 2xx responses read: JSON (typed per status), text, a binary stream, or nothing. */

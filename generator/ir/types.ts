@@ -176,6 +176,12 @@ export interface BodyVariant {
   kind: BodyKind;
   /** The named body schema (JSON, multipart and form bodies); raw bodies have none. */
   schemaName?: string;
+  /**
+   * A JSON body that need not be an object (an array, a string, a number, a boolean, any value, or
+   * a union with one of them): sent whole, as the params' `body`, since it has no fields to spread
+   * among the parameters.
+   */
+  whole?: true;
   fieldNames: string[];
   hasRequiredFields: boolean;
 }

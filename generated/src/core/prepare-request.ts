@@ -9,7 +9,7 @@
 import type { RequestOptions, RequestSpec } from './client-options.js';
 import { TelnyxError } from './errors.js';
 import { withIdempotencyKey } from './idempotency.js';
-import { type BodyVariant, chooseVariant } from './request-body.js';
+import { type BodyVariant, chooseVariant, RAW_BODY_KEY } from './request-body.js';
 import { cookieHeader, queryString, splitParams } from './request-params.js';
 import { ValidationError, type ValidationResult } from './validation.js';
 
@@ -47,20 +47,29 @@ export function prepareRequest(
   }
   const variant = spec.body?.length ? chooseVariant(spec.body, split.rest, options.contentType) : undefined;
   if (validate && variant?.validate) {
-    check(variant.validate, split.rest, `${spec.operationName} params`);
-  } else if (validate && !variant && Object.keys(split.rest).length > 0) {
-    const names = Object.keys(split.rest)
-      .map((k) => JSON.stringify(k))
-      .join(', ');
-    throw new TelnyxError(`${spec.operationName} takes no parameter named ${names}.`);
+    if (variant.whole) {
+      const given = split.rest[RAW_BODY_KEY];
+      if (given !== undefined) check(variant.validate, given, `${spec.operationName} body`);
+      else if (variant.whole === 'required')
+        throw new TelnyxError(`${spec.operationName} needs a request body: pass it as \`${RAW_BODY_KEY}\`.`);
+      unknownParams(
+        spec,
+        Object.keys(split.rest).filter((k) => k !== RAW_BODY_KEY),
+      );
+    } else check(variant.validate, split.rest, `${spec.operationName} params`);
+  } else if (validate && !variant) {
+    unknownParams(spec, Object.keys(split.rest));
   }
   // The key is chosen once, before any attempt, so every retry carries the same one and
   // Telnyx runs the command at most once.
-  // No params at all and no key to add: a JSON operation sends no body, not `{}`.
-  const body =
-    variant?.kind === 'json'
-      ? withIdempotencyKey(params === undefined ? undefined : split.rest, spec.idempotencyField)
-      : split.rest;
+  // No params at all and no key to add: a JSON operation sends no body, not `{}`. A whole body
+  // (not an object) has no field to carry the key, and is sent only when given.
+  let body: Record<string, unknown> | undefined = split.rest;
+  if (variant?.kind === 'json' && variant.whole) {
+    if (split.rest[RAW_BODY_KEY] === undefined) body = undefined;
+  } else if (variant?.kind === 'json') {
+    body = withIdempotencyKey(params === undefined ? undefined : split.rest, spec.idempotencyField);
+  }
   const cookie = cookieHeader(split.cookies);
   return {
     url: path + queryString(split.query),
@@ -68,6 +77,13 @@ export function prepareRequest(
     variant,
     body,
   };
+}
+
+/** Refuses params that are neither a parameter nor the body, rather than drop them. */
+function unknownParams(spec: RequestSpec, names: string[]): void {
+  if (names.length === 0) return;
+  const quoted = names.map((k) => JSON.stringify(k)).join(', ');
+  throw new TelnyxError(`${spec.operationName} takes no parameter named ${quoted}.`);
 }
 
 /** Runs one local check; its issues become a `ValidationError` about `subject`. */

@@ -33,7 +33,7 @@ function paramsDoc(op: Operation): string {
   const body = op.body;
   if (body) {
     const kinds = body.variants.map((v) => jsDocText(v.contentType));
-    const raw = body.variants.some((v) => !v.schemaName);
+    const raw = body.variants.some((v) => !v.schemaName || v.whole);
     parts.push(raw ? `the body as \`body\` (${kinds.join(' or ')})` : `the body fields (${kinds.join(' or ')})`);
   }
   const optional = body && !body.hasRequiredFields && !op.params.some((p) => p.required) ? ' Every field is optional.' : '';

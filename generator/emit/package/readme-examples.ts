@@ -33,7 +33,8 @@ function takesParams(op: Operation): boolean {
 export function contentTypeCall(op: Operation, symbols: Symbols): string {
   const json = op.body?.variants.find((v) => v.kind === 'json') ?? op.body?.variants[0];
   const schema = json?.schemaName ? symbols.schema(json.schemaName).schema.schema : undefined;
-  const params = (schema && exampleOf(schema, symbols, 0)) ?? '{}';
+  const example = (schema && exampleOf(schema, symbols, 0)) ?? (json?.whole ? 'null' : '{}');
+  const params = json?.whole ? `{ body: ${example} }` : example;
   const args = [...pathArgs(op, symbols), params];
   return `client.${op.resource}.${op.methodName}(${args.join(', ')}, { contentType: ${stringLiteral(json?.contentType ?? '')} })`;
 }
@@ -56,8 +57,13 @@ export function paramsExample(op: Operation, symbols: Symbols, queryOnly = false
   if (queryOnly) return fields.length ? `{ ${fields.join(', ')} }` : undefined;
   // The body's own example first, as a whole: its fields show what a typical call sends.
   const whole = body?.docs.example;
+  const bodyValue = variant?.whole && body ? exampleOf(body, symbols, 0) : undefined;
   const bodyFields =
-    body?.kind === 'object' ? objectFields(body, symbols, 0, isRecord(whole) ? whole : {}) : [];
+    bodyValue !== undefined
+      ? [`body: ${bodyValue}`]
+      : body?.kind === 'object'
+        ? objectFields(body, symbols, 0, isRecord(whole) ? whole : {})
+        : [];
   fields.push(...bodyFields);
   return fields.length ? `{ ${fields.join(', ')} }` : undefined;
 }

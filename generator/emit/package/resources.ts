@@ -118,7 +118,7 @@ function methodView(op: Operation, symbols: Symbols): MethodView {
     returnType: page ? `PagePromise<${typeArgs}>` : `APIPromise<${responseType}>`,
     call: page ? `requestPage<${typeArgs}>` : `request<${typeArgs}>`,
     spec: requestSpec(op, argNames, symbols),
-    paramsArg: !takesParams(op) ? 'undefined' : op.body?.variants.some((v) => v.kind === 'json') ? '{ ...params }' : 'params',
+    paramsArg: !takesParams(op) ? 'undefined' : op.body?.variants.some((v) => v.kind === 'json' && !v.whole) ? '{ ...params }' : 'params',
     schemeArg: page ? `, ${objectLiteral(page)}` : '',
   };
 }
@@ -142,9 +142,11 @@ function pathArgType(p: Parameter): string {
 function paramsType(op: Operation, symbols: Symbols): string {
   const parts: string[] = [];
   if (op.paramsSchemaName) parts.push(symbols.schema(op.paramsSchemaName).type);
-  const bodies = (op.body?.variants ?? []).map((v) =>
-    v.schemaName ? symbols.schema(v.schemaName).type : `{ body: ${v.kind === 'text' ? 'string' : 'Uploadable'} }`,
-  );
+  const bodies = (op.body?.variants ?? []).map((v) => {
+    if (!v.schemaName) return `{ body: ${v.kind === 'text' ? 'string' : 'Uploadable'} }`;
+    const type = symbols.schema(v.schemaName).type;
+    return v.whole ? `{ body${v.hasRequiredFields ? '' : '?'}: ${type} }` : type;
+  });
   const uniqueBodies = [...new Set(bodies)];
   if (uniqueBodies.length === 1) parts.push(uniqueBodies[0]!);
   else if (uniqueBodies.length > 1) parts.push(`(${uniqueBodies.join(' | ')})`);
@@ -191,6 +193,7 @@ function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symb
   if (op.body) {
     const variants = op.body.variants.map((v) => {
       const parts = [`contentType: ${stringLiteral(v.contentType)}`, `kind: ${stringLiteral(v.kind)}`];
+      if (v.whole) parts.push(`whole: ${stringLiteral(v.hasRequiredFields ? 'required' : 'optional')}`);
       if (v.schemaName) parts.push(`validate: ${symbols.schema(v.schemaName).validate}`);
       return `{ ${parts.join(', ')} }`;
     });

@@ -1,0 +1,135 @@
+/**
+ * JSON request bodies that are not objects: an array, a boolean, a `oneOf` of a string and a
+ * number, any value. They have no fields to spread among the parameters, so a call takes them as
+ * `params.body` and sends that value as it is. Before, the generated method spread them into an
+ * object: an array went out as `{"0":…}` and a boolean did not compile. A package generated from
+ * a small spec, called in a fresh process against a real server on 127.0.0.1.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateFromText, ROOT, runAgainst, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
+
+const SPEC = `openapi: 3.1.0
+info: {title: Bodies, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /tags:
+    put:
+      operationId: replaceTags
+      requestBody:
+        required: true
+        content: {application/json: {schema: {type: array, items: {type: string}, maxItems: 3}}}
+      responses: {"204": {description: done}}
+  /flag:
+    patch:
+      operationId: setFlag
+      requestBody: {content: {application/json: {schema: {type: boolean}}}}
+      responses: {"204": {description: done}}
+  /note:
+    post:
+      operationId: addNote
+      parameters: [{name: lang, in: query, schema: {type: string}}]
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: "#/components/schemas/Note"}}}
+      responses: {"204": {description: done}}
+  /anything:
+    post:
+      operationId: echoAnything
+      requestBody: {required: true, content: {application/json: {schema: {}}}}
+      responses: {"204": {description: done}}
+  /objects:
+    post:
+      operationId: createObject
+      requestBody:
+        content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}
+      responses: {"204": {description: done}}
+components:
+  schemas:
+    Note:
+      oneOf: [{type: string, maxLength: 10}, {type: number}]
+`;
+
+describe('JSON bodies that are not objects', async () => {
+  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+  const result = await generateFromText(SPEC, 'bodies.yaml', naming);
+  const out = tempDir('whole-body');
+  writeFiles(out, result.files);
+
+  it('generate with no error, and are typed as `params.body`', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    writeFileSync(
+      join(out, 'src/usage.ts'),
+      `import { WholeSpecClient } from './index.js';
+       const client = new WholeSpecClient({ apiKey: 'k' });
+       void client.tags.update({ body: ['a'] });
+       void client.flag.update();
+       void client.note.create({ body: 12, lang: 'en' });
+       void client.anything.create({ body: null });
+       void client.objects.create({ name: 'x' });
+       // @ts-expect-error the array is the params' body, not the params
+       void client.tags.update(['a']);
+       // @ts-expect-error a required body
+       void client.tags.update({});
+       // @ts-expect-error a boolean body takes a boolean
+       void client.flag.update({ body: 'yes' });
+       // @ts-expect-error the note is a string or a number
+       void client.note.create({ body: true });
+      `,
+    );
+    expect(typecheck(out).output).toBe('');
+  });
+
+  it('send the body as it is, refuse a bad one before sending, and send none when it is left out', () => {
+    const seen = runAgainst(
+      out,
+      `const { createServer } = await import('node:http');
+       const requests = [];
+       const server = createServer((req, res) => {
+         let text = '';
+         req.on('data', (c) => (text += c));
+         req.on('end', () => {
+           requests.push({ method: req.method, url: req.url, type: req.headers['content-type'] ?? null, body: text });
+           res.writeHead(204).end();
+         });
+       });
+       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+       const client = new pkg.WholeSpecClient({ apiKey: 'k', maxRetries: 0, baseURL: 'http://127.0.0.1:' + server.address().port });
+       const refused = async (call) => { try { await call(); return 'sent'; } catch (e) { return e.constructor.name + ': ' + e.message.split('\\n')[0]; } };
+       await client.tags.update({ body: ['a', 'b'] });
+       await client.flag.update({ body: false });
+       await client.flag.update();
+       await client.note.create({ body: 'hi', lang: 'en' });
+       await client.note.create({ body: 12 });
+       await client.anything.create({ body: null });
+       await client.objects.create({ name: 'x' });
+       const errors = [
+         await refused(() => client.tags.update({ body: ['a', 'b', 'c', 'd'] })),
+         await refused(() => client.note.create({ body: 'a note far too long' })),
+         await refused(() => client.tags.update({ body: ['a'], extra: 1 })),
+         await refused(() => client.tags.update({})),
+       ];
+       server.close();
+       console.log(JSON.stringify({ requests, errors }));`,
+    );
+    const json = 'application/json';
+    expect(seen).toStrictEqual({
+      requests: [
+        { method: 'PUT', url: '/tags', type: json, body: '["a","b"]' },
+        { method: 'PATCH', url: '/flag', type: json, body: 'false' },
+        { method: 'PATCH', url: '/flag', type: null, body: '' },
+        { method: 'POST', url: '/note?lang=en', type: json, body: '"hi"' },
+        { method: 'POST', url: '/note', type: json, body: '12' },
+        { method: 'POST', url: '/anything', type: json, body: 'null' },
+        { method: 'POST', url: '/objects', type: json, body: '{"name":"x"}' },
+      ],
+      errors: [
+        expect.stringMatching(/^ValidationError: tags\.update body/),
+        expect.stringMatching(/^ValidationError: note\.create body/),
+        'TelnyxError: tags.update takes no parameter named "extra".',
+        'TelnyxError: tags.update needs a request body: pass it as `body`.',
+      ],
+    });
+  });
+});
