@@ -15,12 +15,16 @@ export interface LintProblem {
 export interface ToleratedRule {
   code: string;
   /** What the generator did about the finding, in one line. */
-  message(problem: LintProblem): string;
+  message(problem: LintProblem, facts: SpecFacts): string;
   applies(problem: LintProblem, facts: SpecFacts): boolean;
 }
 
 export interface SpecFacts {
   dialect: '3.0' | '3.1';
+  /** The value at a pointer into the parsed document; undefined when there is none. */
+  valueAt(pointer: string): unknown;
+  /** Names under #/components/schemas. */
+  schemaNames: ReadonlySet<string>;
 }
 
 /**
@@ -59,6 +63,17 @@ const NAME_MAPS = new Set([
   'dependentSchemas',
 ]);
 
+/** Specification extensions the generator reads; the content of any other `x-` key is ignored. */
+const READ_EXTENSIONS = new Set(['x-webhooks']);
+
+/** The first `x-` key the pointer passes through as a key (not as a name), unless one it reads. */
+function extensionOf(pointer: string): string | undefined {
+  const tokens = pointer.split('/');
+  const at = tokens.findIndex((t, i) => t.startsWith('x-') && i > 0 && !NAME_MAPS.has(tokens[i - 1] ?? ''));
+  const key = at < 0 ? undefined : tokens[at]!.replaceAll('~1', '/').replaceAll('~0', '~');
+  return key === undefined || READ_EXTENSIONS.has(key) ? undefined : key;
+}
+
 /** True when the pointer passes through an `example` or `examples` keyword (not a name). */
 function insideExample(pointer: string): boolean {
   const tokens = pointer.split('/');
@@ -87,6 +102,42 @@ export const TOLERATED: readonly ToleratedRule[] = [
     message: () =>
       'an `example`/`examples` the OpenAPI version does not allow here; ignored (examples are documentation only)',
     applies: (p) => p.ruleId === 'struct' && insideExample(pointerOf(p)),
+  },
+  {
+    // Redocly checks some vendors' extensions (`x-code-samples`, `x-logo`) against their own
+    // schemas; the generator reads none of them, so their shape cannot change the output.
+    code: 'extension-content',
+    message: (p) =>
+      `inside \`${extensionOf(pointerOf(p))}\`, an extension the generator does not read; ignored`,
+    applies: (p) => p.ruleId === 'struct' && extensionOf(pointerOf(p)) !== undefined,
+  },
+  {
+    // ReadMe's example specs: 3.0's `exclusiveMinimum: true` beside `minimum` in a 3.1 document.
+    code: 'exclusive-bound-boolean',
+    message: (p) => {
+      const keyword = pointerOf(p).split('/').at(-1)!;
+      const bound = keyword === 'exclusiveMinimum' ? 'minimum' : 'maximum';
+      return `a boolean \`${keyword}\` is OpenAPI 3.0's; read as 3.0 reads it (\`true\` makes \`${bound}\` exclusive)`;
+    },
+    applies: (p, facts) =>
+      facts.dialect === '3.1' &&
+      p.ruleId === 'struct' &&
+      /^Expected type `number` but got `boolean`/.test(p.message) &&
+      /\/exclusiveM(in|ax)imum$/.test(pointerOf(p)),
+  },
+  {
+    // OpenAPI allows a discriminator mapping value to be a schema's name instead of a $ref.
+    code: 'discriminator-mapping-name',
+    message: (p, facts) => {
+      const name = String(facts.valueAt(pointerOf(p)));
+      return `the mapping value "${name}" is a schema name; read as #/components/schemas/${name}`;
+    },
+    applies: (p, facts) => {
+      if (p.ruleId !== 'no-unresolved-refs' || !/\/discriminator\/mapping\/[^/]+$/.test(pointerOf(p)))
+        return false;
+      const value = facts.valueAt(pointerOf(p));
+      return typeof value === 'string' && !/[#/]/.test(value) && facts.schemaNames.has(value);
+    },
   },
   {
     // GitHub's spec has /orgs/{org}/attestations/{attestation_id} and …/{subject_digest}: a server

@@ -81,7 +81,6 @@ function createContext(doc: Json): BuildContext {
   return {
     doc,
     diagnostics,
-    dialect: typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0') ? '3.0' : '3.1',
     hoisted: new Map(),
     schemaNameOfRef(ref) {
       const tokens = parsePointer(ref);

@@ -57,9 +57,9 @@ function singleType(
         kind: type,
         ...base,
         ...str(schema, 'format'),
-        ...inclusiveBounds(schema, ctx),
+        ...inclusiveBounds(schema),
         ...num('multipleOf'),
-        ...exclusiveBounds(schema, ctx),
+        ...exclusiveBounds(schema),
       };
     case 'boolean':
       return { kind: 'boolean', ...base };
@@ -133,23 +133,28 @@ function objectNode(
   };
 }
 
-/** 3.0's `exclusiveMinimum: true` turns `minimum` into an exclusive bound: it is no longer inclusive. */
-function inclusiveBounds(schema: Json, ctx: SchemaContext) {
+/**
+ * 3.0's `exclusiveMinimum: true` turns `minimum` into an exclusive bound: it is no longer
+ * inclusive. A 3.1 document that still writes the boolean is read the same way (the lint step
+ * warns, `exclusive-bound-boolean`).
+ */
+function inclusiveBounds(schema: Json) {
   const out: { minimum?: number; maximum?: number } = {};
   for (const [bound, ex] of [
     ['minimum', 'exclusiveMinimum'],
     ['maximum', 'exclusiveMaximum'],
   ] as const) {
-    const turnedExclusive = ctx.dialect === '3.0' && schema[ex] === true;
+    const turnedExclusive = schema[ex] === true;
     if (typeof schema[bound] === 'number' && !turnedExclusive) out[bound] = schema[bound] as number;
   }
   return out;
 }
 
 /**
- * 3.1 has numeric exclusive bounds; 3.0 has booleans that make `minimum`/`maximum` exclusive.
+ * 3.1 has numeric exclusive bounds; 3.0 has booleans that make `minimum`/`maximum` exclusive,
+ * read in either dialect.
  */
-function exclusiveBounds(schema: Json, ctx: SchemaContext) {
+function exclusiveBounds(schema: Json) {
   const out: { exclusiveMinimum?: number; exclusiveMaximum?: number } = {};
   for (const [ex, bound] of [
     ['exclusiveMinimum', 'minimum'],
@@ -157,8 +162,7 @@ function exclusiveBounds(schema: Json, ctx: SchemaContext) {
   ] as const) {
     const v = schema[ex];
     if (typeof v === 'number') out[ex] = v;
-    else if (v === true && ctx.dialect === '3.0' && typeof schema[bound] === 'number')
-      out[ex] = schema[bound] as number;
+    else if (v === true && typeof schema[bound] === 'number') out[ex] = schema[bound] as number;
   }
   return out;
 }

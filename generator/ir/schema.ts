@@ -49,8 +49,6 @@ export interface SchemaContext {
   diagnostics: Diagnostic[];
   /** `#/components/schemas/X` → `X` when X exists; undefined otherwise. */
   schemaNameOfRef(ref: string): string | undefined;
-  /** OpenAPI 3.0 reads `nullable` and boolean `exclusiveMinimum`. */
-  dialect: '3.0' | '3.1';
   /** Follows `$ref`s to the raw value they name (a discriminator looks at its variants' shape). */
   resolve(value: unknown): unknown;
   /** The schema being built is only ever received (see `direction.ts`). */
@@ -184,7 +182,12 @@ function discriminatorOf(
   const mapping: Array<{ value: string; schemaName: string }> = [];
   if (isObject(d.mapping)) {
     for (const [value, ref] of Object.entries(d.mapping)) {
-      const schemaName = typeof ref === 'string' ? ctx.schemaNameOfRef(ref) : undefined;
+      // A mapping value is a $ref, or the name of a schema under #/components/schemas.
+      const schemaName =
+        typeof ref !== 'string'
+          ? undefined
+          : (ctx.schemaNameOfRef(ref) ??
+            (/[#/]/.test(ref) ? undefined : ctx.schemaNameOfRef(joinPointer('#/components/schemas', ref))));
       if (schemaName) mapping.push({ value, schemaName });
       else
         report(

@@ -74,6 +74,65 @@ describe('lint findings the generator reads one way are warnings', () => {
     });
   });
 
+  it("other tools' specs: vendor extensions, 3.0 exclusive bounds in 3.1, mapping by schema name", async () => {
+    const text = fixture('other-tools.yaml');
+    const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+    const result = await generateFromText(text, 'other-tools.yaml', naming);
+    const body = '#/paths/~1pets/post/requestBody/content/application~1json/schema';
+    const weight = '#/components/schemas/Dog/properties/weight';
+    expect(brief(result.diagnostics)).toStrictEqual([
+      ['warning', 'discriminator-mapping-name', `${body}/discriminator/mapping/cat`, 23],
+      ['warning', 'exclusive-bound-boolean', `${weight}/exclusiveMinimum`, 39],
+      ['warning', 'exclusive-bound-boolean', `${weight}/exclusiveMaximum`, 39],
+      [
+        'warning',
+        'exclusive-bound-boolean',
+        '#/components/schemas/Cat/properties/lives/exclusiveMaximum',
+        33,
+      ],
+      ['warning', 'extension-content', '#/paths/~1pets/post/x-code-samples/0/name', 10],
+    ]);
+    expect(result.diagnostics.map((d) => d.message).slice(0, 2)).toStrictEqual([
+      'the mapping value "Cat" is a schema name; read as #/components/schemas/Cat',
+      "a boolean `exclusiveMinimum` is OpenAPI 3.0's; read as 3.0 reads it (`true` makes `minimum` exclusive)",
+    ]);
+    expect(result.diagnostics.at(-1)!.message).toBe(
+      'inside `x-code-samples`, an extension the generator does not read; ignored',
+    );
+    // The extension's content does not reach the output.
+    const without = await generateFromText(
+      text.replace(/ {6}x-code-samples:\n(?: {8}.*\n)+/, ''),
+      'other-tools.yaml',
+      naming,
+    );
+    expect(without.diagnostics.map((d) => d.code)).not.toContain('extension-content');
+    expect(without.files.filter((f) => f.path.startsWith('src/'))).toStrictEqual(
+      result.files.filter((f) => f.path.startsWith('src/')),
+    );
+    const out = tempDir('other-tools');
+    writeFiles(out, result.files);
+    expect(typecheck(out).output).toBe('');
+    // The bounds read as 3.0 reads them, and `cat` routes to Cat as `dog` does to Dog.
+    const seen = runAgainst(
+      out,
+      `const paths = (v) => { const r = pkg.validateAddPetRequest(v); return r.ok ? [] : r.errors.map((e) => e.path); };
+       console.log(JSON.stringify({
+         lives: [8, 9].map((lives) => pkg.isCat({ kind: 'cat', lives })),
+         weight: [0, 0.5, 100].map((weight) => pkg.isDog({ kind: 'dog', weight })),
+         cat: paths({ kind: 'cat', lives: 3 }),
+         catWithoutLives: paths({ kind: 'cat' }),
+         dog: paths({ kind: 'dog' }),
+       }));`,
+    );
+    expect(seen).toStrictEqual({
+      lives: [true, false],
+      weight: [false, true, true],
+      cat: [],
+      catWithoutLives: ['/lives'],
+      dog: [],
+    });
+  });
+
   it('a misspelt keyword, or a known one where it means nothing, stays an error', async () => {
     const misspelt = await generateFromText(
       fixture('tolerated-3.1.yaml').replace('required: [payload]', 'requried: [payload]'),
