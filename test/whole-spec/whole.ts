@@ -33,7 +33,16 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'tr
  */
 export function countSpec(spec: string): { operations: number; webhooks: number } {
   const doc = parse(readFileSync(spec, 'utf8'), { maxAliasCount: -1 }) as Record<string, any>;
-  const items = Object.values<Record<string, any>>(doc.paths ?? {});
+  // A path item may be a $ref to one elsewhere in the document.
+  const deref = (item: Record<string, any>) =>
+    typeof item.$ref === 'string' && item.$ref.startsWith('#/')
+      ? item.$ref
+          .slice(2)
+          .split('/')
+          .map((t: string) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
+          .reduce((node: any, token: string) => node?.[token], doc)
+      : item;
+  const items = Object.values<Record<string, any>>(doc.paths ?? {}).map(deref);
   const ops = items.flatMap((item) => METHODS.filter((m) => item[m]).map((m) => item[m]));
   const callbacks = new Set(ops.flatMap((op) => Object.keys(op.callbacks ?? {})));
   // 3.0 documents (GitHub's) keep their webhooks under x-webhooks.
