@@ -25,6 +25,7 @@ import {
   type OpenAPI3,
   type OpenAPITSOptions,
 } from 'openapi-typescript';
+import { parsePointer } from '../core/diagnostics.js';
 import type { GeneratedFile } from './file.js';
 
 const PREAMBLE = `/**
@@ -37,7 +38,7 @@ const PREAMBLE = `/**
 /** The file, or an error naming the spec when openapi-typescript cannot convert it. */
 export function emitOpenApiTypes(document: unknown, specFile: string): GeneratedFile {
   // transformSchema may annotate the objects it walks; the model was built from `document`.
-  const schema = structuredClone(document) as OpenAPI3;
+  const schema = inlineDeepRefs(structuredClone(document)) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };
   const ctx: GlobalContext = {
     additionalProperties: false,
@@ -81,4 +82,53 @@ export function emitOpenApiTypes(document: unknown, specFile: string): Generated
       cause: err,
     });
   }
+}
+
+/**
+ * openapi-typescript writes a `$ref` as an indexed access type along its pointer, which is
+ * wrong for a target that is not a component (`#/components/schemas/X/properties/y` becomes
+ * `components["schemas"]["X"]["properties"]["y"]`, a member the type has not). The model reads
+ * such a target in place (ir/schema.ts refNode); so does this copy, given to openapi-typescript.
+ * A target that leads back to itself stays a `$ref`: the model refuses it, so no file is written.
+ */
+function inlineDeepRefs(doc: unknown): unknown {
+  const valueAt = (pointer: string): unknown =>
+    parsePointer(pointer).reduce<unknown>(
+      (node, token) =>
+        typeof node === 'object' && node !== null && Object.hasOwn(node, token)
+          ? (node as Record<string, unknown>)[token]
+          : undefined,
+      doc,
+    );
+  const inlining = new Set<string>();
+  const visit = (node: unknown): unknown => {
+    if (typeof node !== 'object' || node === null) return node;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) node[i] = visit(node[i]);
+      return node;
+    }
+    const record = node as Record<string, unknown>;
+    const ref = record.$ref;
+    if (typeof ref === 'string' && isDeepRef(ref) && !inlining.has(ref)) {
+      const target = valueAt(ref);
+      if (target !== undefined) {
+        inlining.add(ref);
+        const { $ref: _ref, ...siblings } = record;
+        const copy = visit(structuredClone(target));
+        inlining.delete(ref);
+        // Keywords beside the $ref (3.1) still hold: both as allOf, as the model reads them.
+        return Object.keys(siblings).length === 0 ? copy : { allOf: [copy, visit(siblings)] };
+      }
+    }
+    for (const key of Object.keys(record)) record[key] = visit(record[key]);
+    return record;
+  };
+  return visit(doc);
+}
+
+/** A local `$ref` whose target is not a component of its own (`#/components/<kind>/<name>`). */
+function isDeepRef(ref: string): boolean {
+  if (!ref.startsWith('#/')) return false;
+  const tokens = parsePointer(ref);
+  return !(tokens[0] === 'components' && tokens.length === 3);
 }

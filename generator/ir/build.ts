@@ -88,6 +88,7 @@ function createContext(doc: Json): BuildContext {
         ? tokens[2]
         : undefined;
     },
+    lookup,
     resolve(value) {
       return resolveAt(value, '').value;
     },

@@ -49,6 +49,10 @@ export interface SchemaContext {
   diagnostics: Diagnostic[];
   /** `#/components/schemas/X` → `X` when X exists; undefined otherwise. */
   schemaNameOfRef(ref: string): string | undefined;
+  /** The value a local `$ref` names, one hop (not followed further); undefined when missing. */
+  lookup(ref: string): unknown;
+  /** The `$ref`s being read in place right now (see refNode): a second visit is a cycle. */
+  inlining?: Set<string>;
   /** Follows `$ref`s to the raw value they name (a discriminator looks at its variants' shape). */
   resolve(value: unknown): unknown;
   /** The schema being built is only ever received (see `direction.ts`). */
@@ -106,24 +110,46 @@ function refNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode 
   const name = ctx.schemaNameOfRef(ref);
   const docs = docsOf(schema);
   if (name === undefined) {
-    report(
-      ctx,
-      'ref-unsupported',
-      `$ref ${ref} does not name a schema under #/components/schemas`,
-      joinPointer(pointer, '$ref'),
-    );
+    // A schema elsewhere in the document (inside an operation, or a property of a named schema)
+    // is read in place, as if written here; one that leads back to itself cannot be.
+    const target = ref.startsWith('#/') ? ctx.lookup(ref) : undefined;
+    const inlining = (ctx.inlining ??= new Set());
+    if (target !== undefined && !inlining.has(ref)) {
+      inlining.add(ref);
+      try {
+        const node = toSchemaNode(target, ref, ctx);
+        return withSiblings({ ...node, docs: { ...node.docs, ...docs } }, schema, pointer, ctx);
+      } finally {
+        inlining.delete(ref);
+      }
+    }
+    const at = joinPointer(pointer, '$ref');
+    // The same place is read once per schema that reaches it; say it once.
+    if (!ctx.diagnostics.some((d) => d.code === 'ref-unsupported' && d.pointer === at))
+      report(
+        ctx,
+        'ref-unsupported',
+        target === undefined
+          ? `$ref ${ref} does not name a schema in this document`
+          : `$ref ${ref} leads back to itself and is not under #/components/schemas; move the schema there to name it`,
+        at,
+      );
     return { kind: 'unknown', pointer, nullable: true, docs };
   }
   const node: SchemaNode = { kind: 'ref', pointer, nullable: false, docs, schemaName: name };
+  return withSiblings(node, schema, pointer, ctx);
+}
+
+/** 3.1 allows `$ref` beside other keywords; both must hold. */
+function withSiblings(node: SchemaNode, schema: Json, pointer: string, ctx: SchemaContext): SchemaNode {
   const { $ref: _ref, ...siblings } = schema;
   const constraining = Object.keys(siblings).some((k) => HANDLED.has(k));
-  if (!constraining) return { ...node, nullable: schema.nullable === true };
-  // 3.1 allows `$ref` beside other keywords; both must hold.
+  if (!constraining) return { ...node, nullable: node.nullable || schema.nullable === true };
   return {
     kind: 'allOf',
     pointer,
     nullable: false,
-    docs,
+    docs: node.docs,
     parts: [{ ...node, docs: {} }, toSchemaNode(siblings, pointer, ctx)],
   };
 }

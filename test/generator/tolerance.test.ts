@@ -133,6 +133,46 @@ describe('lint findings the generator reads one way are warnings', () => {
     });
   });
 
+  it('a $ref to a schema that is not a component is read in place; one that leads back to itself is an error', async () => {
+    const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+    const text = fixture('deep-refs.yaml');
+    const result = await generateFromText(text, 'deep-refs.yaml', naming);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    const out = tempDir('deep-refs');
+    writeFiles(out, result.files);
+    // openapi.ts too: openapi-typescript would index `Event` by "properties" without the copy.
+    expect(typecheck(out).output).toBe('');
+    const seen = runAgainst(
+      out,
+      `console.log(JSON.stringify({
+         event: [{ attributes: { title: 't' } }, { attributes: {} }].map((v) => pkg.isCreateEventRequest(v)),
+         note: [{ text: 'short' }, { text: 'too long' }].map((v) => pkg.isReplaceNoteRequest(v)),
+       }));`,
+    );
+    expect(seen).toStrictEqual({ event: [true, false], note: [true, false] });
+
+    const looped = await generateFromText(
+      text.replace(
+        'title: {type: string}',
+        'title: {type: string}\n            again: {$ref: "#/components/schemas/Event/properties/attributes"}',
+      ),
+      'deep-refs.yaml',
+      naming,
+    );
+    expect(looped.files).toStrictEqual([]);
+    expect(brief(looped.diagnostics.filter((d) => d.severity === 'error'))).toStrictEqual([
+      [
+        'error',
+        'ref-unsupported',
+        '#/components/schemas/Event/properties/attributes/properties/again/$ref',
+        47,
+      ],
+    ]);
+    expect(looped.diagnostics.find((d) => d.severity === 'error')!.message).toBe(
+      '$ref #/components/schemas/Event/properties/attributes leads back to itself and is not under #/components/schemas; move the schema there to name it',
+    );
+  });
+
   it('a misspelt keyword, or a known one where it means nothing, stays an error', async () => {
     const misspelt = await generateFromText(
       fixture('tolerated-3.1.yaml').replace('required: [payload]', 'requried: [payload]'),

@@ -23,8 +23,6 @@ const PACKAGE = join(PREFIX, 'node_modules/@readme/oas-examples');
  * without changing what the output means.
  */
 const REFUSED: Record<string, string[]> = {
-  // A $ref into another operation's inline schema, not under #/components/schemas.
-  '3.0/json/circular-paths.json': ['ref-unsupported'],
   // `unevaluatedProperties: false` beside a oneOf; dropping it would accept extra fields.
   '3.1/json/train-travel.json': ['keyword-unsupported'],
 };
