@@ -66,12 +66,22 @@ const NAME_MAPS = new Set([
 /** Specification extensions the generator reads; the content of any other `x-` key is ignored. */
 const READ_EXTENSIONS = new Set(['x-webhooks']);
 
-/** The first `x-` key the pointer passes through as a key (not as a name), unless one it reads. */
-function extensionOf(pointer: string): string | undefined {
-  const tokens = pointer.split('/');
+/**
+ * The first `x-` key the pointer passes through as a key (not as a name), unless one it reads;
+ * or an `x-` entry of the webhooks map whose value cannot be a webhook (APIs.guru's specs put
+ * `x-sdk-exclude: true` in `x-webhooks`), which the generator skips.
+ */
+function extensionOf(pointer: string, facts: SpecFacts): string | undefined {
+  const tokens = pointer.split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
   const at = tokens.findIndex((t, i) => t.startsWith('x-') && i > 0 && !NAME_MAPS.has(tokens[i - 1] ?? ''));
-  const key = at < 0 ? undefined : tokens[at]!.replaceAll('~1', '/').replaceAll('~0', '~');
-  return key === undefined || READ_EXTENSIONS.has(key) ? undefined : key;
+  const key = at < 0 ? undefined : tokens[at]!;
+  if (key !== undefined && !READ_EXTENSIONS.has(key)) return key;
+  const [root, map, name] = tokens;
+  const inWebhooks = root === '#' && (map === 'webhooks' || map === 'x-webhooks') && tokens.length === 3;
+  const value = inWebhooks ? facts.valueAt(pointer) : undefined;
+  return inWebhooks && name!.startsWith('x-') && (typeof value !== 'object' || value === null)
+    ? name
+    : undefined;
 }
 
 /** True when the pointer passes through an `example` or `examples` keyword (not a name). */
@@ -107,9 +117,9 @@ export const TOLERATED: readonly ToleratedRule[] = [
     // Redocly checks some vendors' extensions (`x-code-samples`, `x-logo`) against their own
     // schemas; the generator reads none of them, so their shape cannot change the output.
     code: 'extension-content',
-    message: (p) =>
-      `inside \`${extensionOf(pointerOf(p))}\`, an extension the generator does not read; ignored`,
-    applies: (p) => p.ruleId === 'struct' && extensionOf(pointerOf(p)) !== undefined,
+    message: (p, facts) =>
+      `inside \`${extensionOf(pointerOf(p), facts)}\`, an extension the generator does not read; ignored`,
+    applies: (p, facts) => p.ruleId === 'struct' && extensionOf(pointerOf(p), facts) !== undefined,
   },
   {
     // ReadMe's example specs: 3.0's `exclusiveMinimum: true` beside `minimum` in a 3.1 document.

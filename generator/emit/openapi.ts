@@ -38,7 +38,7 @@ const PREAMBLE = `/**
 /** The file, or an error naming the spec when openapi-typescript cannot convert it. */
 export function emitOpenApiTypes(document: unknown, specFile: string): GeneratedFile {
   // transformSchema may annotate the objects it walks; the model was built from `document`.
-  const schema = inlineDeepRefs(structuredClone(document)) as OpenAPI3;
+  const schema = inlineDeepRefs(withoutWebhookExtensions(structuredClone(document))) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };
   const ctx: GlobalContext = {
     additionalProperties: false,
@@ -124,6 +124,21 @@ function inlineDeepRefs(doc: unknown): unknown {
     return record;
   };
   return visit(doc);
+}
+
+/**
+ * An `x-` entry of the webhooks map that is no path item (`x-sdk-exclude: true`) is left out, as
+ * the model leaves it (ir/webhooks.ts); openapi-typescript would type it as a webhook.
+ */
+function withoutWebhookExtensions(doc: unknown): unknown {
+  for (const key of ['webhooks', 'x-webhooks']) {
+    const map = (doc as Record<string, unknown>)[key];
+    if (typeof map !== 'object' || map === null) continue;
+    for (const [name, item] of Object.entries(map))
+      if (name.startsWith('x-') && (typeof item !== 'object' || item === null))
+        delete (map as Record<string, unknown>)[name];
+  }
+  return doc;
 }
 
 /** A local `$ref` whose target is not a component of its own (`#/components/<kind>/<name>`). */

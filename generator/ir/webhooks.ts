@@ -36,6 +36,8 @@ export function findWebhooks(doc: Json, ctx: BuildContext): WebhookSource[] {
   const { key, map: webhooks } = webhookMap(doc);
   const sources: WebhookSource[] = [];
   for (const [name, rawItem] of Object.entries(webhooks)) {
+    // An extension beside the webhooks (`x-sdk-exclude: true`); the lint step has said so.
+    if (name.startsWith('x-') && !isObject(rawItem)) continue;
     const pointer = joinPointer(`#/${key}`, name);
     const item = ctx.resolve(rawItem);
     const source = isObject(item) ? readSource(name, item, pointer, pointer, ctx) : undefined;

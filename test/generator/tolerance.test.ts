@@ -82,26 +82,30 @@ describe('lint findings the generator reads one way are warnings', () => {
     const weight = '#/components/schemas/Dog/properties/weight';
     expect(brief(result.diagnostics)).toStrictEqual([
       ['warning', 'discriminator-mapping-name', `${body}/discriminator/mapping/cat`, 23],
-      ['warning', 'exclusive-bound-boolean', `${weight}/exclusiveMinimum`, 39],
-      ['warning', 'exclusive-bound-boolean', `${weight}/exclusiveMaximum`, 39],
+      ['warning', 'exclusive-bound-boolean', `${weight}/exclusiveMinimum`, 41],
+      ['warning', 'exclusive-bound-boolean', `${weight}/exclusiveMaximum`, 41],
       [
         'warning',
         'exclusive-bound-boolean',
         '#/components/schemas/Cat/properties/lives/exclusiveMaximum',
-        33,
+        35,
       ],
       ['warning', 'extension-content', '#/paths/~1pets/post/x-code-samples/0/name', 10],
+      ['warning', 'extension-content', '#/webhooks/x-sdk-exclude', 27],
     ]);
     expect(result.diagnostics.map((d) => d.message).slice(0, 2)).toStrictEqual([
       'the mapping value "Cat" is a schema name; read as #/components/schemas/Cat',
       "a boolean `exclusiveMinimum` is OpenAPI 3.0's; read as 3.0 reads it (`true` makes `minimum` exclusive)",
     ]);
-    expect(result.diagnostics.at(-1)!.message).toBe(
+    expect(result.diagnostics.slice(-2).map((d) => d.message)).toStrictEqual([
       'inside `x-code-samples`, an extension the generator does not read; ignored',
-    );
-    // The extension's content does not reach the output.
+      'inside `x-sdk-exclude`, an extension the generator does not read; ignored',
+    ]);
+    // The extensions do not reach the output.
     const without = await generateFromText(
-      text.replace(/ {6}x-code-samples:\n(?: {8}.*\n)+/, ''),
+      text
+        .replace(/ {6}x-code-samples:\n(?: {8}.*\n)+/, '')
+        .replace('webhooks:\n  x-sdk-exclude: true\n', ''),
       'other-tools.yaml',
       naming,
     );
