@@ -3,14 +3,15 @@
  * number, any value. They have no fields to spread among the parameters, so a call takes them as
  * `params.body` and sends that value as it is. Before, the generated method spread them into an
  * object: an array went out as `{"0":…}` and a boolean did not compile. A package generated from
- * a small spec, called in a fresh process against a real server on 127.0.0.1.
+ * a small spec, called in a fresh process against a real server on 127.0.0.1. Beside them, an
+ * object body the spec marks nullable: its params object cannot be null.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFromText, ROOT, runAgainst, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
 
-const SPEC = `openapi: 3.1.0
+const SPEC = `openapi: 3.0.3
 info: {title: Bodies, version: "1"}
 servers: [{url: "https://api.example.com"}]
 paths:
@@ -45,8 +46,18 @@ paths:
       requestBody:
         content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}
       responses: {"204": {description: done}}
+  /upload:
+    post:
+      operationId: uploadFile
+      requestBody:
+        content: {multipart/form-data: {schema: {$ref: "#/components/schemas/Upload"}}}
+      responses: {"204": {description: done}}
 components:
   schemas:
+    Upload:
+      type: object
+      nullable: true
+      properties: {name: {type: string}}
     Note:
       oneOf: [{type: string, maxLength: 10}, {type: number}]
 `;
@@ -68,6 +79,10 @@ describe('JSON bodies that are not objects', async () => {
        void client.note.create({ body: 12, lang: 'en' });
        void client.anything.create({ body: null });
        void client.objects.create({ name: 'x' });
+       // A nullable object body still takes a params object (it did not compile before).
+       void client.upload.create({ name: 'x' });
+       // @ts-expect-error the params object is not null
+       void client.upload.create(null);
        // @ts-expect-error the array is the params' body, not the params
        void client.tags.update(['a']);
        // @ts-expect-error a required body

@@ -144,8 +144,10 @@ function paramsType(op: Operation, symbols: Symbols): string {
   if (op.paramsSchemaName) parts.push(symbols.schema(op.paramsSchemaName).type);
   const bodies = (op.body?.variants ?? []).map((v) => {
     if (!v.schemaName) return `{ body: ${v.kind === 'text' ? 'string' : 'Uploadable'} }`;
-    const type = symbols.schema(v.schemaName).type;
-    return v.whole ? `{ body${v.hasRequiredFields ? '' : '?'}: ${type} }` : type;
+    const { type, schema } = symbols.schema(v.schemaName);
+    if (v.whole) return `{ body${v.hasRequiredFields ? '' : '?'}: ${type} }`;
+    // The params object itself cannot be null, whatever a nullable body schema allows.
+    return schema.schema.nullable ? `NonNullable<${type}>` : type;
   });
   const uniqueBodies = [...new Set(bodies)];
   if (uniqueBodies.length === 1) parts.push(uniqueBodies[0]!);
