@@ -190,5 +190,7 @@ export function reservedTypeNames(
   for (const name of GLOBALS) add(name, 'a global that generated types use');
   for (const name of clientNames(naming.package.clientClass)) add(name, 'a name of the client');
   for (const path of resourcePaths) add(resourceSymbols(path).className, `the class of resource ${path}`);
+  // Each schema's guards are the module guards/<TypeName>.ts, beside the folder's index.ts.
+  add('index', 'the name of guards/index.ts on a case-insensitive disk');
   return reserved;
 }

@@ -95,6 +95,24 @@ describe('specs the generator refuses, with a diagnostic', () => {
   });
 });
 
+describe('a schema named Index', () => {
+  it('is renamed Index2 with a warning: guards/Index.ts and guards/index.ts are one file on a case-insensitive disk', async () => {
+    const doc = parse(fixture('twin-3.1.yaml'));
+    doc.components.schemas.Index = { type: 'object', properties: { name: { type: 'string' } } };
+    doc.components.schemas.TwinRequest.properties.index = { $ref: '#/components/schemas/Index' };
+    const result = await generateFromText(stringify(doc), 'index.yaml');
+    expect(result.diagnostics.filter((d) => d.code === 'name-collision').map((d) => d.message)).toEqual([
+      'schema Index would be the TypeScript name Index, already the name of guards/index.ts on a case-insensitive disk; it is generated as Index2',
+    ]);
+    const guardFiles = result.files.map((f) => f.path).filter((p) => p.startsWith('src/guards/'));
+    expect(guardFiles.filter((p) => p.toLowerCase() === 'src/guards/index.ts')).toEqual(['src/guards/index.ts']);
+    const out = tempDir('index-schema');
+    writeFiles(out, result.files);
+    expect(typecheck(out).output).toBe('');
+    expect(runAgainst(out, `console.log(JSON.stringify([pkg.isIndex2({ name: 'a' }), pkg.isIndex2({ name: 1 })]));`)).toEqual([true, false]);
+  });
+});
+
 describe('large and recursive inputs', () => {
   it('an enum of 10,000 values generates code that compiles and checks every value', async () => {
     const doc = parse(fixture('twin-3.1.yaml'));
