@@ -6,7 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import type { Config } from '@redocly/openapi-core';
-import { type Diagnostic, parsePointer } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
+import { valueAt } from './json.js';
 import { lintSafeDocument, restoreNames } from './prototype-keys.js';
 import { type LintProblem, misspellingHelp, RESOLVED_LATER, type SpecFacts, TOLERATED } from './tolerated.js';
 
@@ -76,7 +77,7 @@ export async function lintSpec(text: string, fileName: string, parsed: unknown):
   const schemas = (parsed as { components?: { schemas?: unknown } } | null)?.components?.schemas;
   const facts: SpecFacts = {
     dialect: is30(parsed) ? '3.0' : '3.1',
-    valueAt: (pointer) => ownValueAt(parsed, pointer),
+    valueAt: (pointer) => valueAt(parsed, pointer),
     schemaNames: new Set(typeof schemas === 'object' && schemas !== null ? Object.keys(schemas) : []),
   };
   return problems
@@ -106,16 +107,6 @@ export async function lintSpec(text: string, fileName: string, parsed: unknown):
         ...at,
       } satisfies Diagnostic;
     });
-}
-
-/** The value at a pointer, through objects and arrays, own keys only. */
-function ownValueAt(doc: unknown, pointer: string): unknown {
-  let node = doc;
-  for (const token of parsePointer(pointer)) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
 }
 
 const CODES: Record<string, string> = { struct: 'spec-structure', 'no-unresolved-refs': 'ref-unresolved' };

@@ -26,6 +26,7 @@ import {
   type OpenAPITSOptions,
 } from 'openapi-typescript';
 import { parsePointer } from '../core/diagnostics.js';
+import { valueAt } from '../core/json.js';
 import type { GeneratedFile } from './file.js';
 
 const PREAMBLE = `/**
@@ -92,25 +93,20 @@ export function emitOpenApiTypes(document: unknown, specFile: string): Generated
  * A target that leads back to itself stays a `$ref`: the model refuses it, so no file is written.
  */
 function inlineDeepRefs(doc: unknown): unknown {
-  const valueAt = (pointer: string): unknown =>
-    parsePointer(pointer).reduce<unknown>(
-      (node, token) =>
-        typeof node === 'object' && node !== null && Object.hasOwn(node, token)
-          ? (node as Record<string, unknown>)[token]
-          : undefined,
-      doc,
-    );
   const inlining = new Set<string>();
   const visit = (node: unknown): unknown => {
     if (typeof node !== 'object' || node === null) return node;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) node[i] = visit(node[i]);
+      for (let i = 0; i < node.length; i++) {
+        const visited = visit(node[i]);
+        if (visited !== node[i]) node[i] = visited;
+      }
       return node;
     }
     const record = node as Record<string, unknown>;
     const ref = record.$ref;
     if (typeof ref === 'string' && isDeepRef(ref) && !inlining.has(ref)) {
-      const target = valueAt(ref);
+      const target = valueAt(doc, ref);
       if (target !== undefined) {
         inlining.add(ref);
         const { $ref: _ref, ...siblings } = record;
@@ -120,7 +116,11 @@ function inlineDeepRefs(doc: unknown): unknown {
         return Object.keys(siblings).length === 0 ? copy : { allOf: [copy, visit(siblings)] };
       }
     }
-    for (const key of Object.keys(record)) record[key] = visit(record[key]);
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      const visited = visit(value);
+      if (visited !== value) record[key] = visited;
+    }
     return record;
   };
   return visit(doc);
