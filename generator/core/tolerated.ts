@@ -84,6 +84,13 @@ function extensionOf(pointer: string, facts: SpecFacts): string | undefined {
     : undefined;
 }
 
+/** The parameter and path of a "path parameter is not used in the path" finding. */
+function unusedPathParameter(p: LintProblem): { name: string; path: string } | undefined {
+  if (p.ruleId !== 'path-parameters-defined') return undefined;
+  const match = /^Path parameter `(.+)` is not used in the path `(.+)`\.$/.exec(p.message);
+  return match ? { name: match[1]!, path: match[2]! } : undefined;
+}
+
 /** True when the pointer passes through an `example` or `examples` keyword (not a name). */
 function insideExample(pointer: string): boolean {
   const tokens = pointer.split('/');
@@ -147,6 +154,17 @@ export const TOLERATED: readonly ToleratedRule[] = [
         return false;
       const value = facts.valueAt(pointerOf(p));
       return typeof value === 'string' && !/[#/]/.test(value) && facts.schemaNames.has(value);
+    },
+  },
+  {
+    // APIs.guru's idealspot-geodata: `/data/insights/{insight_id:}` with a parameter named
+    // `insight_id:`. The linter reads only some characters in a template; the names match.
+    code: 'path-parameter-name',
+    message: (p) =>
+      `\`{${unusedPathParameter(p)?.name}}\` is in the path as written; the parameter fills it (the linter misread the name)`,
+    applies: (p) => {
+      const found = unusedPathParameter(p);
+      return found !== undefined && found.path.includes(`{${found.name}}`);
     },
   },
   {

@@ -177,6 +177,36 @@ describe('lint findings the generator reads one way are warnings', () => {
     );
   });
 
+  it('a path parameter whose name the linter misreads (`{insight_id:}`) fills its template', async () => {
+    const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+    const spec = [
+      'openapi: 3.0.3',
+      'info: {title: t, version: "1"}',
+      'paths:',
+      '  /insights/{insight_id:}:',
+      '    get:',
+      '      operationId: getInsight',
+      '      parameters: [{name: "insight_id:", in: path, required: true, schema: {type: string}}]',
+      '      responses: {"204": {description: done}}',
+      '',
+    ].join('\n');
+    const result = await generateFromText(spec, 'params.yaml', naming);
+    expect(brief(result.diagnostics)).toStrictEqual([
+      ['warning', 'path-parameter-name', '#/paths/~1insights~1{insight_id:}/get/parameters/0/name', 7],
+    ]);
+    const resource = result.files.find((f) => f.path === 'src/resources/insights.ts')!.content;
+    expect(resource).toContain("path: () => '/insights/' + encodePathParam('insight_id:', insightId),");
+    // A parameter that really is missing from its path stays an error.
+    const missing = await generateFromText(
+      spec.replace('/insights/{insight_id:}:', '/insights/{id}:'),
+      'params.yaml',
+      naming,
+    );
+    expect(missing.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toContain(
+      'path-parameters-defined',
+    );
+  });
+
   it('a misspelt keyword, or a known one where it means nothing, stays an error', async () => {
     const misspelt = await generateFromText(
       fixture('tolerated-3.1.yaml').replace('required: [payload]', 'requried: [payload]'),
