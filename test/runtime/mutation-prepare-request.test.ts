@@ -107,3 +107,51 @@ describe('body and headers', () => {
     expect(prepareRequest(spec({ params }), { s: 'v' }, {}, true).headers).toEqual({ cookie: 's=v' });
   });
 });
+
+describe('a whole JSON body (one that need not be an object)', () => {
+  const whole = (required: boolean, validate?: BodyVariant['validate']): BodyVariant => ({
+    contentType: 'application/json',
+    kind: 'json',
+    whole: required ? 'required' : 'optional',
+    validate,
+  });
+  const params = [{ name: 'lang', in: 'query' as const }];
+
+  it('checks `body` alone, under the name "body", and sends the params with it', () => {
+    const { seen, check } = recorder();
+    const prepared = prepareRequest(
+      spec({ params, body: [whole(true, check)], idempotencyField: 'command_id' }),
+      { body: [1, 2], lang: 'en' },
+      {},
+      true,
+    );
+    expect(seen).toEqual([[1, 2]]);
+    // No key is added: the body has no field to carry it.
+    expect(prepared.body).toEqual({ body: [1, 2] });
+    expect(prepared.url).toBe('/x?lang=en');
+    expect(() => prepareRequest(spec({ body: [whole(true, bad)] }), { body: 'x' }, {}, true)).toThrow(
+      'op body is not valid:\n  /id: not a uuid',
+    );
+  });
+
+  it('refuses other keys, and a required body left out; an optional one left out sends nothing', () => {
+    const { check } = recorder();
+    expect(() =>
+      prepareRequest(spec({ body: [whole(false, check)] }), { body: 1, extra: 2 }, {}, true),
+    ).toThrow(new TelnyxError('op takes no parameter named "extra".'));
+    expect(() => prepareRequest(spec({ body: [whole(true, check)] }), {}, {}, true)).toThrow(
+      new TelnyxError('op needs a request body: pass it as `body`.'),
+    );
+    expect(prepareRequest(spec({ body: [whole(false, check)] }), {}, {}, true).body).toBeUndefined();
+    expect(prepareRequest(spec({ body: [whole(false, check)] }), undefined, {}, true).body).toBeUndefined();
+    // `null` is a value a body may be, not a missing one.
+    expect(prepareRequest(spec({ body: [whole(true, check)] }), { body: null }, {}, true).body).toEqual({
+      body: null,
+    });
+  });
+
+  it('with validation off, checks nothing and refuses nothing', () => {
+    const prepared = prepareRequest(spec({ body: [whole(true, bad)] }), { body: 'x', extra: 1 }, {}, false);
+    expect(prepared.body).toEqual({ body: 'x', extra: 1 });
+  });
+});

@@ -47,7 +47,10 @@ describe('multipart', () => {
     const form = await formOf({ note: null, n: 0, flag: false });
     expect(form.get('note')).toBe('');
     expect([form.get('n'), form.get('flag')]).toEqual(['0', 'false']);
-    const urlencoded = await encodeBody({ contentType: 'application/x-www-form-urlencoded', kind: 'form' }, { note: null });
+    const urlencoded = await encodeBody(
+      { contentType: 'application/x-www-form-urlencoded', kind: 'form' },
+      { note: null },
+    );
     expect(String(urlencoded.body)).toBe('note=');
   });
 
@@ -128,5 +131,18 @@ describe('raw bodies', () => {
       'A file must be a Blob, bytes, a ReadableStream or a string.',
     );
     await expect(encodeBody(binary, { body: { data: 5 } })).rejects.toThrow(/A file must be/);
+  });
+});
+
+describe('a whole JSON body', () => {
+  it('sends the `body` value as the JSON document, whatever it is', async () => {
+    const whole: BodyVariant = { ...json, whole: 'required' };
+    const sent = async (value: unknown) => (await encodeBody(whole, { body: value, extra: 1 })).body;
+    expect(await sent([1, 'a'])).toBe('[1,"a"]');
+    expect(await sent(false)).toBe('false');
+    expect(await sent(null)).toBe('null');
+    expect(await sent({ a: 1 })).toBe('{"a":1}');
+    // Without `whole`, the fields are the document.
+    expect((await encodeBody(json, { body: [1] })).body).toBe('{"body":[1]}');
   });
 });
