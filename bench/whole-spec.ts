@@ -18,7 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const HEY_API = ['@hey-api/openapi-ts@0.86.8', 'typescript@5.9.3'];
 
@@ -100,28 +100,29 @@ function heyApiTsconfig(out: string, ourTsconfig: string): string {
  * `skipLibCheck` is set per run. Returns the two tsconfig paths.
  */
 function consumerApps(work: string, ours: string, hey: string, skipLibCheck: boolean): [string, string] {
-  const apps: [string, string, string][] = [
-    [
-      'app-ours',
-      "import { WholeSpecClient } from 'whole-spec';\n" +
+  const heyApp = join(work, 'app-hey-api');
+  const apps: Array<{ dir: string; source: string; link?: string }> = [
+    {
+      dir: join(work, 'app-ours'),
+      link: ours,
+      source:
+        "import { WholeSpecClient } from 'whole-spec';\n" +
         "const client = new WholeSpecClient({ apiKey: 'key' });\n" +
         "const answered = await client.calls.actions.answer('v3:abc', { client_state: 'aGk=' });\n" +
         'console.log(answered.data?.result);\n',
-      ours,
-    ],
-    [
-      'app-hey-api',
-      "import { answerCall } from '../hey-api/index';\n" +
+    },
+    {
+      dir: heyApp,
+      source:
+        `import { answerCall } from '${relative(heyApp, join(hey, 'index'))}';\n` +
         "const answered = await answerCall({ path: { call_control_id: 'v3:abc' }, body: { client_state: 'aGk=' } });\n" +
         'console.log(answered.data);\n',
-      hey,
-    ],
+    },
   ];
-  return apps.map(([name, source, output]) => {
-    const dir = join(work, name);
+  return apps.map(({ dir, source, link }) => {
     mkdirSync(join(dir, 'node_modules'), { recursive: true });
-    if (output === ours && !existsSync(join(dir, 'node_modules/whole-spec')))
-      symlinkSync(output, join(dir, 'node_modules/whole-spec'), 'dir');
+    if (link && !existsSync(join(dir, 'node_modules/whole-spec')))
+      symlinkSync(link, join(dir, 'node_modules/whole-spec'), 'dir');
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
     writeFileSync(join(dir, 'app.ts'), source);
     const compilerOptions = {
