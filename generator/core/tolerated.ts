@@ -3,6 +3,7 @@
  * and a one-line message saying what the generator did; every other finding stays an error,
  * because reading past it could change what the generated code means.
  */
+import { parsePointer } from './diagnostics.js';
 import { KNOWN_KEYWORDS, nearMissOf } from './keywords.js';
 
 export interface LintProblem {
@@ -72,16 +73,14 @@ const READ_EXTENSIONS = new Set(['x-webhooks']);
  * `x-sdk-exclude: true` in `x-webhooks`), which the generator skips.
  */
 function extensionOf(pointer: string, facts: SpecFacts): string | undefined {
-  const tokens = pointer.split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-  const at = tokens.findIndex((t, i) => t.startsWith('x-') && i > 0 && !NAME_MAPS.has(tokens[i - 1] ?? ''));
-  const key = at < 0 ? undefined : tokens[at]!;
+  const tokens = parsePointer(pointer);
+  const key = tokens.find((t, i) => t.startsWith('x-') && !NAME_MAPS.has(tokens[i - 1] ?? ''));
   if (key !== undefined && !READ_EXTENSIONS.has(key)) return key;
-  const [root, map, name] = tokens;
-  const inWebhooks = root === '#' && (map === 'webhooks' || map === 'x-webhooks') && tokens.length === 3;
-  const value = inWebhooks ? facts.valueAt(pointer) : undefined;
-  return inWebhooks && name!.startsWith('x-') && (typeof value !== 'object' || value === null)
-    ? name
-    : undefined;
+  const [map, name] = tokens;
+  if (tokens.length !== 2 || (map !== 'webhooks' && map !== 'x-webhooks') || !name!.startsWith('x-'))
+    return undefined;
+  const value = facts.valueAt(pointer);
+  return typeof value !== 'object' || value === null ? name : undefined;
 }
 
 /** The parameter and path of a "path parameter is not used in the path" finding. */
