@@ -46,7 +46,7 @@ export function emitPackage(
     // ts-morph writes one declaration per top-level statement, blank lines only between them.
     yield { path: 'src/schemas.ts', content: emitSchemaTypes(model), statementsAtBlankLines: true };
     // Then the guards, laid out here while the formatter works on schemas.ts.
-    const guards = emitGuards(model);
+    const guards = emitGuards(model, naming.guards);
     diagnostics.push(...guards.diagnostics);
     yield* guards.files;
     yield* emitRuntime(runtime);

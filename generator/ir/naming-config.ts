@@ -22,7 +22,16 @@ export interface NamingConfig {
    */
   pagination?: Record<string, Pagination | false>;
   webhooks?: { alwaysPresent?: string[] };
+  /**
+   * Which named schemas get guards (`isX`, `validateX`, `assertX`): `all` (the default), or `used`,
+   * only those the package checks itself (request bodies and parameters for `validate`, webhook
+   * events) and the schemas they reach. For a whole API, where most schemas are responses, that
+   * keeps the package smaller and quicker to type-check.
+   */
+  guards?: GuardScope;
 }
+
+export type GuardScope = 'all' | 'used';
 
 export function checkNamingConfig(
   value: unknown,
@@ -58,6 +67,8 @@ export function checkNamingConfig(
         `#/pagination/${id}`,
       );
   }
+  if (v.guards !== undefined && v.guards !== 'all' && v.guards !== 'used')
+    fail(`guards must be all or used, got ${JSON.stringify(v.guards)}`, '#/guards');
   return diagnostics.length
     ? { diagnostics }
     : { config: { operations: {}, ...v } as NamingConfig, diagnostics };

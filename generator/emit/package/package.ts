@@ -41,7 +41,7 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
     { path: 'tsconfig.json', content: render('tsconfig.json.hbs', common) },
     // Written as the template lays it out: prettier would pad every table to its widest cell,
     // which for a whole spec turns 1.2 MB of README into 19 MB and most of a run's memory.
-    { path: 'README.md', content: render('README.md.hbs', { ...common, ...readmeView(model), resourceExample }), preformatted: true },
+    { path: 'README.md', content: render('README.md.hbs', { ...common, ...readmeView(model, naming.guards), resourceExample }), preformatted: true },
     { path: 'src/index.ts', content: render('index.ts.hbs', { ...common, resources }) },
     {
       path: 'src/client.ts',

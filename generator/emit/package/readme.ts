@@ -6,9 +6,11 @@
  * spec's own examples where it has them. The fixed prose lives in the template.
  */
 import { compareStrings } from '../../core/names.js';
+import type { GuardScope } from '../../ir/naming-config.js';
 import { resourceSymbols, type Symbols, symbolsOf } from '../../ir/symbols.js';
 import type { Model, Operation, SchemaNode } from '../../ir/types.js';
 import { enumSites } from '../enum-values.js';
+import { guardedSchemas } from '../guards/scope.js';
 import { stringLiteral } from '../escape.js';
 import { callCode, contentTypeCall, FILE_EXPRESSION, paramsExample } from './readme-examples.js';
 
@@ -22,8 +24,9 @@ const STREAM_IMPORTS = [
 ];
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-export function readmeView(model: Model) {
+export function readmeView(model: Model, guards: GuardScope = 'all') {
   const symbols = symbolsOf(model);
+  const guarded = guardedSchemas(model, guards);
   // Every `data.event_type` value routed to a type; a webhook with several has a row with all.
   const typedEvents = new Set(model.webhooks.flatMap((w) => w.routes));
   const methods = model.operations.map((op) => methodView(op, symbols, typedEvents));
@@ -61,11 +64,12 @@ export function readmeView(model: Model) {
     })),
     firstEvent: eventExample(model, symbols),
     valuesExample: valuesExample(model, symbols),
+    allGuarded: guarded.size === model.schemas.length,
     types: model.schemas.map((s) => {
       const { type, is, validate, assert } = symbols.schema(s.name);
       return {
         type,
-        guards: codeList([is, validate, assert]),
+        guards: guarded.has(s.name) ? codeList([is, validate, assert]) : '',
         values: codeList(enumSites(s).map((e) => e.name)),
       };
     }),

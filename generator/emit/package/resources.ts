@@ -8,6 +8,7 @@ import type { Model, Operation, Parameter } from '../../ir/types.js';
 import { compareStrings, toMethodName } from '../../core/names.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import { methodDocs } from './method-docs.js';
+import { validatedSchemas } from '../guards/scope.js';
 
 export interface ResourceView {
   className: string;
@@ -88,14 +89,6 @@ function usedSchemas(op: Operation): string[] {
     ...(op.paramsSchemaName ? [op.paramsSchemaName] : []),
     ...(op.body?.variants.flatMap((v) => (v.schemaName ? [v.schemaName] : [])) ?? []),
     ...op.response.schemaNames,
-  ];
-}
-
-function validatedSchemas(op: Operation): string[] {
-  return [
-    ...(op.paramsSchemaName ? [op.paramsSchemaName] : []),
-    ...(op.pathParamsSchemaName ? [op.pathParamsSchemaName] : []),
-    ...(op.body?.variants.flatMap((v) => (v.schemaName ? [v.schemaName] : [])) ?? []),
   ];
 }
 
