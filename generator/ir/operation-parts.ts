@@ -187,6 +187,7 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
   const { value: raw, pointer } = ctx.resolveAt(src.op.requestBody, joinPointer(src.pointer, 'requestBody'));
   if (!isObject(raw) || !isObject(raw.content)) return undefined;
   const variants: BodyVariant[] = [];
+  const dropped: Array<{ contentType: string; at: string }> = [];
   for (const [contentType, media] of Object.entries(raw.content)) {
     const kind = bodyKind(contentType);
     if (kind === undefined || variants.some((v) => v.kind === kind && kind !== 'binary')) continue;
@@ -194,6 +195,11 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
     const schema = isObject(media) ? media.schema : undefined;
     if (kind === 'binary' || kind === 'text' || schema === undefined) {
       variants.push({ contentType, kind: kind === 'text' ? 'text' : 'binary', fieldNames: [], hasRequiredFields: true });
+      continue;
+    }
+    if ((kind === 'multipart' || kind === 'form') && cannotBeObject(schema, ctx)) {
+      // Form fields are an object's properties; a string or an array has none to encode.
+      dropped.push({ contentType, at });
       continue;
     }
     const suffix = variants.length === 0 ? 'Request' : `${toTypeName(kind)}Request`;
@@ -206,6 +212,19 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
     const props = isObject(target) && isObject(target.properties) ? Object.keys(target.properties) : [];
     const required = isObject(target) && Array.isArray(target.required) ? target.required : [];
     variants.push({ contentType, kind, schemaName, fieldNames: props, hasRequiredFields: required.length > 0 });
+  }
+  for (const { contentType, at } of dropped) {
+    const alone = variants.length === 0;
+    ctx.diagnostics.push({
+      code: 'form-body-not-object',
+      severity: alone ? 'error' : 'warning',
+      pointer: at,
+      message: `${contentType} sends an object's properties as fields, and this schema accepts no object; ${
+        alone
+          ? 'the operation has no other content type the client could send'
+          : `this content type is left out, and the method sends ${variants.map((v) => v.contentType).join(' or ')}`
+      }`,
+    });
   }
   const first = variants[0];
   if (!first) return undefined;
@@ -232,6 +251,22 @@ function isObjectSchema(schema: unknown, ctx: BuildContext, depth = 0): boolean 
   if (Array.isArray(target.allOf) && target.allOf.some((part) => isObjectSchema(part, ctx, depth + 1))) return true;
   return (['oneOf', 'anyOf'] as const).some(
     (k) => Array.isArray(target[k]) && target[k].length > 0 && target[k].every((part) => isObjectSchema(part, ctx, depth + 1)),
+  );
+}
+
+/**
+ * True when no value `schema` accepts is an object: a `type` without `object`, an enum of
+ * scalars, or a `oneOf`/`anyOf` of such. A schema that says nothing (`{}`) may be an object.
+ */
+function cannotBeObject(schema: unknown, ctx: BuildContext, depth = 0): boolean {
+  const target = ctx.resolve(schema);
+  if (!isObject(target) || depth > 32) return false;
+  const types = (Array.isArray(target.type) ? target.type : [target.type]).filter((t) => t !== undefined);
+  if (types.length) return !types.includes('object');
+  const values = Array.isArray(target.enum) ? target.enum : 'const' in target ? [target.const] : undefined;
+  if (values) return !values.some((v) => isObject(v));
+  return (['oneOf', 'anyOf'] as const).some(
+    (k) => Array.isArray(target[k]) && target[k].length > 0 && target[k].every((part) => cannotBeObject(part, ctx, depth + 1)),
   );
 }
 

@@ -52,6 +52,14 @@ paths:
       requestBody:
         content: {multipart/form-data: {schema: {$ref: "#/components/schemas/Upload"}}}
       responses: {"204": {description: done}}
+  /adapter:
+    post:
+      operationId: saveAdapter
+      requestBody:
+        content:
+          application/json: {schema: {type: string}}
+          multipart/form-data: {schema: {type: string}}
+      responses: {"204": {description: done}}
 components:
   schemas:
     Upload:
@@ -70,6 +78,10 @@ describe('JSON bodies that are not objects', async () => {
 
   it('generate with no error, and are typed as `params.body`', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    // A form body of a string has no fields: that content type is left out, with a warning.
+    expect(
+      result.diagnostics.filter((d) => d.code === 'form-body-not-object').map((d) => [d.severity, d.pointer]),
+    ).toStrictEqual([['warning', '#/paths/~1adapter/post/requestBody/content/multipart~1form-data/schema']]);
     writeFileSync(
       join(out, 'src/usage.ts'),
       `import { WholeSpecClient } from './index.js';
@@ -79,6 +91,9 @@ describe('JSON bodies that are not objects', async () => {
        void client.note.create({ body: 12, lang: 'en' });
        void client.anything.create({ body: null });
        void client.objects.create({ name: 'x' });
+       void client.adapter.create({ body: 'config' });
+       // @ts-expect-error the string is the params' body (the multipart variant that took it is gone)
+       void client.adapter.create('config');
        // A nullable object body still takes a params object (it did not compile before).
        void client.upload.create({ name: 'x' });
        // @ts-expect-error the params object is not null
@@ -119,6 +134,7 @@ describe('JSON bodies that are not objects', async () => {
        await client.note.create({ body: 12 });
        await client.anything.create({ body: null });
        await client.objects.create({ name: 'x' });
+       await client.adapter.create({ body: 'config' });
        const errors = [
          await refused(() => client.tags.update({ body: ['a', 'b', 'c', 'd'] })),
          await refused(() => client.note.create({ body: 'a note far too long' })),
@@ -138,6 +154,7 @@ describe('JSON bodies that are not objects', async () => {
         { method: 'POST', url: '/note', type: json, body: '12' },
         { method: 'POST', url: '/anything', type: json, body: 'null' },
         { method: 'POST', url: '/objects', type: json, body: '{"name":"x"}' },
+        { method: 'POST', url: '/adapter', type: json, body: '"config"' },
       ],
       errors: [
         expect.stringMatching(/^ValidationError: tags\.update body/),
@@ -146,5 +163,38 @@ describe('JSON bodies that are not objects', async () => {
         'TelnyxError: tags.update needs a request body: pass it as `body`.',
       ],
     });
+  });
+});
+
+describe('form bodies whose schema accepts no object', () => {
+  it('are refused, at the schema, when the operation has no other content type', async () => {
+    const spec = `openapi: 3.0.3
+info: {title: Forms, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /form:
+    post:
+      operationId: sendForm
+      requestBody: {content: {application/x-www-form-urlencoded: {schema: {type: string}}}}
+      responses: {"204": {description: done}}
+  /upload:
+    post:
+      operationId: upload
+      requestBody: {content: {multipart/form-data: {schema: {}}}}
+      responses: {"204": {description: done}}
+`;
+    const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+    const result = await generateFromText(spec, 'forms.yaml', naming);
+    // `{}` says nothing against an object: the multipart body stays, its fields unknown.
+    expect(
+      result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pointer, d.line]),
+    ).toStrictEqual([
+      [
+        'form-body-not-object',
+        '#/paths/~1form/post/requestBody/content/application~1x-www-form-urlencoded/schema',
+        8,
+      ],
+    ]);
+    expect(result.files).toStrictEqual([]);
   });
 });
