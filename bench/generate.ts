@@ -142,6 +142,9 @@ else {
   if (flags.base) console.log(`ratio ours / base: ${ratio('ours', 'base')}×`);
   if (!flags['no-tsc']) {
     console.log(`ratio tsc over ours / over hey-api's: ${ratio('tsc ours', 'tsc hey-api')}× (target ≤ 1.5×)`);
+    console.log(
+      `ratio tsc over ours with guards: used / over hey-api's: ${ratio('tsc ours guards used', 'tsc hey-api')}×; generate with guards: used / hey-api: ${ratio('ours guards used', 'hey-api')}×`,
+    );
     for (const skip of [true, false])
       console.log(
         `ratio tsc over an app using ours / using hey-api's, skipLibCheck: ${skip}: ${ratio(`app ours skipLibCheck: ${skip}`, `app hey-api skipLibCheck: ${skip}`)}×`,

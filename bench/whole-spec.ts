@@ -162,9 +162,10 @@ export function wholeSpecRows(
   ];
   const heyBin = fetchHeyApi(root);
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  const generate = (project: string, out: string) => [
+  const naming = join(root, 'test/whole-spec/naming.yaml');
+  const generate = (project: string, out: string, namingFile = naming) => [
     join(project, 'generator/cli/run.mjs'),
-    ...['--spec', spec, '--out', out, '--naming', join(root, 'test/whole-spec/naming.yaml'), '--no-cache'],
+    ...['--spec', spec, '--out', out, '--naming', namingFile, '--no-cache'],
   ];
   const rows = new Map<string, Measured>();
   rows.set(
@@ -198,6 +199,22 @@ export function wholeSpecRows(
     rows.set(
       'tsc ours',
       measure('tsc --noEmit over ours', [tsc, '--noEmit', '-p', join(ours, 'tsconfig.json')], root),
+    );
+    // The same package with the naming config's `guards: used` (guards only for what it checks).
+    const used = join(work, 'ours-guards-used');
+    const usedNaming = join(work, 'naming-guards-used.yaml');
+    writeFileSync(usedNaming, `${readFileSync(naming, 'utf8')}guards: used\n`);
+    rows.set(
+      'ours guards used',
+      measure('ours with guards: used: npm run generate --no-cache', generate(root, used, usedNaming), root),
+    );
+    rows.set(
+      'tsc ours guards used',
+      measure(
+        'tsc --noEmit over ours with guards: used',
+        [tsc, '--noEmit', '-p', join(used, 'tsconfig.json')],
+        root,
+      ),
     );
     const heyConfig = heyApiTsconfig(hey, join(ours, 'tsconfig.json'));
     rows.set('tsc hey-api', measure("tsc --noEmit over hey-api's", [tsc, '--noEmit', '-p', heyConfig], root));
