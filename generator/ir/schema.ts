@@ -261,9 +261,21 @@ function mayBeObject(schema: unknown, ctx: SchemaContext, depth = 0): boolean {
 function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
   const raw = 'const' in schema ? [schema.const] : schema.enum;
   const at = joinPointer(pointer, 'const' in schema ? 'const' : 'enum');
+  const types = typeList(schema);
   const values = (Array.isArray(raw) ? raw : []).filter((v, i): v is JsonLiteral => {
     const ok = v === null || ['string', 'number', 'boolean'].includes(typeof v);
-    if (!ok)
+    const jsonType = Array.isArray(v) ? 'array' : 'object';
+    if (!ok && types.length > 0 && !types.includes(jsonType))
+      // `type: string` beside `enum: [a, [b, c]]`: JSON Schema needs both to hold, so no value
+      // can match the array. Leaving it out changes nothing that validates.
+      report(
+        ctx,
+        'enum-value-outside-type',
+        `enum value ${JSON.stringify(v)} is an ${jsonType}, which type ${types.join(', ')} excludes: no value can match it, so it is left out`,
+        joinPointer(at, i),
+        'warning',
+      );
+    else if (!ok)
       report(
         ctx,
         'enum-unsupported',
@@ -273,7 +285,6 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
     return ok;
   });
   if (values.length === 0) report(ctx, 'enum-empty', 'enum has no usable values', at);
-  const types = typeList(schema);
   const baseType = types.find((t) => t !== 'null') as EnumNode['baseType'];
   const nullable = values.includes(null) || types.includes('null') || schema.nullable === true;
   if (values.includes(null) && types.length > 0 && !types.includes('null') && schema.nullable !== true) {

@@ -207,6 +207,40 @@ describe('lint findings the generator reads one way are warnings', () => {
     );
   });
 
+  it('an enum value its own type excludes is left out; one no type excludes stays an error', async () => {
+    // apacta.com (APIs.guru) lists an array among a string enum's values.
+    const spec = (type: string) => `openapi: 3.0.3
+info: {title: Enums, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /expenses:
+    get:
+      operationId: listExpenses
+      parameters:
+        - {name: projects, in: query, schema: {${type}enum: [all, none, [p1, p2]]}}
+      responses: {"204": {description: done}}
+`;
+    const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+    const typed = await generateFromText(spec('type: string, '), 'enums.yaml', naming);
+    const at = '#/paths/~1expenses/get/parameters/0/schema/enum/2';
+    expect(brief(typed.diagnostics.filter((d) => d.code.startsWith('enum')))).toStrictEqual([
+      ['warning', 'enum-value-outside-type', at, 9],
+    ]);
+    const out = tempDir('enum-outside-type');
+    writeFiles(out, typed.files);
+    expect(typecheck(out).output).toBe('');
+    const seen = runAgainst(
+      out,
+      `console.log(JSON.stringify(['all', 'none', ['p1', 'p2'], 'p1'].map((projects) => pkg.isListExpensesParams({ projects }))));`,
+    );
+    expect(seen).toStrictEqual([true, true, false, false]);
+    // With no type, the array is a value the spec allows and the model cannot hold: refused.
+    const untyped = await generateFromText(spec(''), 'enums.yaml', naming);
+    expect(brief(untyped.diagnostics.filter((d) => d.severity === 'error'))).toStrictEqual([
+      ['error', 'enum-unsupported', at, 9],
+    ]);
+  });
+
   it('a misspelt keyword, or a known one where it means nothing, stays an error', async () => {
     const misspelt = await generateFromText(
       fixture('tolerated-3.1.yaml').replace('required: [payload]', 'requried: [payload]'),
