@@ -58,7 +58,11 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
   });
   const operations = buildOperations(withUniqueOperationIds(doc, ctx.diagnostics), input.naming, ctx);
   resolveResourceCollisions(operations, ctx.diagnostics);
-  const reserved = reservedTypeNames(input.naming, resourcePaths(operations));
+  const resourceClasses = resourcePaths(operations).map((path) => ({
+    path,
+    className: resourceSymbols(path).className,
+  }));
+  const reserved = reservedTypeNames(input.naming, resourceClasses);
   const all = resolveNameCollisions([...schemas, ...ctx.hoisted.values()], reserved, ctx.diagnostics);
   const info = isObject(doc.info) ? doc.info : {};
   const servers = Array.isArray(doc.servers) ? doc.servers : [];

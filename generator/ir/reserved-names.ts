@@ -7,7 +7,6 @@
  * `Record<K, V>`). A test keeps the runtime and template lists in step with `runtime/` and
  * `templates/`.
  */
-import { resourceSymbols } from './symbols.js';
 import type { NamingConfig } from './naming-config.js';
 
 /** Every capitalized name `runtime/*.ts` exports, and X of every `isX`-style helper it exports. */
@@ -178,10 +177,18 @@ const GLOBALS: readonly string[] = [
   'Uppercase',
 ];
 
+/**
+ * A resource class may not take a name the runtime, the templates or a global already gives
+ * `index.ts` or its own module (`/page` would make a second `Page`); symbols.ts adds `Resource`.
+ */
+export function isTakenClassName(name: string): boolean {
+  return RUNTIME_NAMES.includes(name) || TEMPLATE_NAMES.includes(name) || GLOBALS.includes(name);
+}
+
 /** Each reserved name, lower-cased (see build.ts: names that differ in case collide), and why. */
 export function reservedTypeNames(
   naming: NamingConfig,
-  resourcePaths: Iterable<string>,
+  resourceClasses: Iterable<{ path: string; className: string }>,
 ): Map<string, string> {
   const reserved = new Map<string, string>();
   const add = (name: string, why: string) => reserved.set(name.toLowerCase(), why);
@@ -189,7 +196,7 @@ export function reservedTypeNames(
   for (const name of TEMPLATE_NAMES) add(name, 'a name webhooks.ts declares');
   for (const name of GLOBALS) add(name, 'a global that generated types use');
   for (const name of clientNames(naming.package.clientClass)) add(name, 'a name of the client');
-  for (const path of resourcePaths) add(resourceSymbols(path).className, `the class of resource ${path}`);
+  for (const { path, className } of resourceClasses) add(className, `the class of resource ${path}`);
   // Each schema's guards are the module guards/<TypeName>.ts, beside the folder's index.ts.
   add('index', 'the name of guards/index.ts on a case-insensitive disk');
   return reserved;

@@ -5,6 +5,7 @@
  */
 import { toTypeName } from '../core/names.js';
 import type { Model, NamedSchema } from './types.js';
+import { isTakenClassName } from './reserved-names.js';
 
 /** What generated code calls one named schema and its guards. */
 export interface SchemaSymbols {
@@ -75,11 +76,15 @@ function schemaSymbols(schema: NamedSchema): SchemaSymbols {
   };
 }
 
-/** A resource path (`calls.actions`) → its class (`CallsActions`) and module (`resources/calls-actions`). */
+/**
+ * A resource path (`calls.actions`) → its class (`CallsActions`) and module (`resources/calls-actions`).
+ * A class name the runtime, a template or a global already takes (`Page`, `Headers`) gets `Resource`.
+ */
 export function resourceSymbols(path: string): { className: string; file: string } {
   const segments = path.split('.');
+  const className = segments.map(toTypeName).join('');
   return {
-    className: segments.map(toTypeName).join(''),
+    className: isTakenClassName(className) ? `${className}Resource` : className,
     // Escaped names (`_10dlc`, `then_`) lose their underscores here: a file named `-10dlc.ts`
     // reads as an option on a command line.
     file: segments.map((s) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase()).join('-'),

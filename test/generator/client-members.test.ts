@@ -2,7 +2,9 @@
  * Top-level resources share the client class with `ClientCore`'s members: a spec with paths
  * `/validate` or `/post` (ReadMe's example specs have both) made `client.validate` a resource
  * that overrode the client's `validate` flag, and the output did not compile. Such a resource
- * takes a `_`; the list of members is held to the runtime's class here.
+ * takes a `_`; the list of members is held to the runtime's class here. Likewise a resource
+ * class named like a name `index.ts` already exports or a global (`/page` made a second `Page`
+ * beside the runtime's, in APIs.guru's britbox spec) takes `Resource`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,9 +26,12 @@ paths:
   /timeout: {get: {operationId: getTimeout, responses: {"204": {description: done}}}}
   /webhooks: {get: {operationId: listWebhooks, responses: {"204": {description: done}}}}
   /calls/validate: {get: {operationId: validateCalls, responses: {"204": {description: done}}}}
+  /page: {get: {operationId: getPage, responses: {"204": {description: done}}}}
+  /headers: {get: {operationId: getHeaders, responses: {"204": {description: done}}}}
+  /webhook_event: {get: {operationId: getWebhookEvent, responses: {"204": {description: done}}}}
 `;
 
-describe('top-level resources named like client members', async () => {
+describe('top-level resources named like client members or runtime exports', async () => {
   const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
   const result = await generateFromText(SPEC, 'members.yaml', naming);
   const out = tempDir('client-members');
@@ -61,6 +66,9 @@ describe('top-level resources named like client members', async () => {
          resources: [typeof client.validate_.create, typeof client.post_.list, typeof client.timeout_.list],
          webhooksResource: typeof client.webhooks_.list,
          nested: typeof client.calls.validate.list,
+         // Resource classes named like a runtime export, a global or a template's type.
+         classes: [pkg.PageResource, pkg.HeadersResource, pkg.WebhookEventResource].map((c) => typeof c),
+         page: [pkg.Page === pkg.PageResource, typeof client.page.list, typeof client.headers.list, typeof client.webhookEvent.list],
        }));`,
     );
     expect(seen).toStrictEqual({
@@ -70,6 +78,8 @@ describe('top-level resources named like client members', async () => {
       resources: ['function', 'function', 'function'],
       webhooksResource: 'function',
       nested: 'function',
+      classes: ['function', 'function', 'function'],
+      page: [false, 'function', 'function', 'function'],
     });
   });
 });
