@@ -86,6 +86,7 @@ function createContext(doc: Json): BuildContext {
     doc,
     diagnostics,
     hoisted: new Map(),
+    refSiblingsIgnored: typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0'),
     schemaNameOfRef(ref) {
       const tokens = parsePointer(ref);
       return ref.startsWith('#/components/schemas/') && tokens.length === 3 && lookup(ref) !== undefined

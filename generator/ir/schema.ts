@@ -59,6 +59,8 @@ export interface SchemaContext {
   receiving?: boolean;
   /** Pointers of properties to make required whatever the spec says (`alwaysPresentPointers`). */
   alwaysPresent?: ReadonlySet<string>;
+  /** An OpenAPI 3.0 document, where keywords beside a `$ref` are ignored (see withSiblings). */
+  refSiblingsIgnored?: boolean;
 }
 
 export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContext): SchemaNode {
@@ -140,17 +142,39 @@ function refNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode 
   return withSiblings(node, schema, pointer, ctx);
 }
 
-/** 3.1 allows `$ref` beside other keywords; both must hold. */
+/** 3.1 allows `$ref` beside other keywords; both must hold (3.0 ignores them). */
 function withSiblings(node: SchemaNode, schema: Json, pointer: string, ctx: SchemaContext): SchemaNode {
   const { $ref: _ref, ...siblings } = schema;
-  const constraining = Object.keys(siblings).some((k) => HANDLED.has(k));
-  if (!constraining) return { ...node, nullable: node.nullable || schema.nullable === true };
+  const constraining = Object.keys(siblings).filter((k) => HANDLED.has(k));
+  const plain = { ...node, nullable: node.nullable || schema.nullable === true };
+  if (constraining.length === 0) return plain;
+  if (ctx.refSiblingsIgnored) {
+    // OpenAPI 3.0 says keywords beside a `$ref` are ignored: `{$ref: Obj, type: string}` is Obj.
+    // `nullable` is still read, as before: specs write it there meaning "or null". A place read
+    // in place from several schemas is reported once.
+    if (!ctx.diagnostics.some((d) => d.code === 'ref-siblings-ignored' && d.pointer === pointer))
+      report(
+        ctx,
+        'ref-siblings-ignored',
+        `OpenAPI 3.0 ignores keywords beside $ref; ${constraining.join(', ')} not applied`,
+        pointer,
+        'warning',
+      );
+    return plain;
+  }
+  // `{$ref: Name, maxLength: 6}`: the keywords alone have no type to read them by (they would
+  // accept any value), so they take the target's, which the value must have anyway.
+  const target = ctx.resolve(schema);
+  const typed =
+    siblings.type === undefined && isObject(target) && typeList(target).length > 0
+      ? { type: target.type, ...siblings }
+      : siblings;
   return {
     kind: 'allOf',
     pointer,
     nullable: false,
     docs: node.docs,
-    parts: [{ ...node, docs: {} }, toSchemaNode(siblings, pointer, ctx)],
+    parts: [{ ...node, docs: {} }, toSchemaNode(typed, pointer, ctx)],
   };
 }
 

@@ -241,6 +241,52 @@ paths:
     ]);
   });
 
+  it('keywords beside a $ref: ignored in 3.0, as its rule says, with a warning; applied in 3.1', async () => {
+    // britbox.co.uk (APIs.guru, 3.0) writes `type: string` beside a $ref to an object body: read
+    // as both, the body was an object and a string, and the method's params did not compile.
+    const spec = (version: string) => `openapi: ${version}
+info: {title: Siblings, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /email:
+    post:
+      operationId: changeEmail
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: "#/components/schemas/Contact", type: string}}}
+      responses: {"204": {description: done}}
+components:
+  schemas:
+    Contact:
+      type: object
+      required: [email]
+      properties:
+        email: {$ref: "#/components/schemas/Address", maxLength: 6}
+    Address: {type: string}
+`;
+    const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+    const old = await generateFromText(spec('3.0.3'), 'siblings.yaml', naming);
+    const body = '#/paths/~1email/post/requestBody/content/application~1json/schema';
+    expect(brief(old.diagnostics.filter((d) => d.code === 'ref-siblings-ignored'))).toStrictEqual([
+      ['warning', 'ref-siblings-ignored', '#/components/schemas/Contact/properties/email', 18],
+      ['warning', 'ref-siblings-ignored', body, 10],
+    ]);
+    const out = tempDir('ref-siblings');
+    writeFiles(out, old.files);
+    expect(typecheck(out).output).toBe('');
+    const check = `console.log(JSON.stringify(['a@b.co', 'a@b.com'].map((email) => pkg.isContact({ email }))));`;
+    // In 3.0 the maxLength beside the $ref is ignored too; in 3.1 it applies.
+    expect(runAgainst(out, check)).toStrictEqual([true, true]);
+    expect(
+      runAgainst(out, `console.log(JSON.stringify(pkg.isChangeEmailRequest({ email: 'a@b.co' })));`),
+    ).toBe(true);
+    const current = await generateFromText(spec('3.1.0'), 'siblings.yaml', naming);
+    expect(current.diagnostics.map((d) => d.code)).not.toContain('ref-siblings-ignored');
+    const out31 = tempDir('ref-siblings-31');
+    writeFiles(out31, current.files);
+    expect(runAgainst(out31, check)).toStrictEqual([true, false]);
+  });
+
   it('a misspelt keyword, or a known one where it means nothing, stays an error', async () => {
     const misspelt = await generateFromText(
       fixture('tolerated-3.1.yaml').replace('required: [payload]', 'requried: [payload]'),
