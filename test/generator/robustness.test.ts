@@ -113,6 +113,21 @@ describe('a schema named Index', () => {
   });
 });
 
+describe('examples of the wrong shape', () => {
+  it('an object body whose example is its JSON as a string (microcks, APIs.guru) generates and type-checks', async () => {
+    const doc = parse(fixture('twin-3.1.yaml'));
+    doc.components.schemas.TwinRequest.example = JSON.stringify({ payload: 'Say this', volume: 3 });
+    const result = await generateFromText(stringify(doc), 'example.yaml');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    const out = tempDir('string-example');
+    writeFiles(out, result.files);
+    expect(typecheck(out).output).toBe('');
+    // The README's call takes the field's own example, not a character of the string.
+    const readme = result.files.find((f) => f.path === 'README.md')!.content;
+    expect(readme).toContain('speak("<call_control_id>", { payload: "Say this" })');
+  });
+});
+
 describe('large and recursive inputs', () => {
   it('an enum of 10,000 values generates code that compiles and checks every value', async () => {
     const doc = parse(fixture('twin-3.1.yaml'));

@@ -2,6 +2,7 @@
  * The files that make `generated/` a package and its entry points, each rendered from one
  * template with a precomputed view.
  */
+import { isObject } from '../../core/json.js';
 import type { NamingConfig } from '../../ir/naming-config.js';
 import { type Symbols, symbolsOf } from '../../ir/symbols.js';
 import type { Model, NamedSchema, Operation } from '../../ir/types.js';
@@ -87,10 +88,12 @@ function methodSummary(op: Operation, symbols: Symbols) {
 /** The required fields, with the values of the schema's example (or each field's own example). */
 function exampleParams(named: NamedSchema | undefined): string | undefined {
   if (named?.schema.kind !== 'object') return undefined;
-  const whole = (named.schema.docs.example ?? {}) as Record<string, unknown>;
+  // An object's example may be anything a spec writes there, such as its JSON as a string.
+  const example = named.schema.docs.example;
+  const whole = isObject(example) ? example : {};
   const chosen = named.schema.properties.filter((p) => p.required);
-  const fields = (chosen.length ? chosen : named.schema.properties.filter((p) => p.name in whole).slice(0, 1))
-    .map((p) => [p.name, p.name in whole ? whole[p.name] : p.schema.docs.example] as const)
+  const fields = (chosen.length ? chosen : named.schema.properties.filter((p) => Object.hasOwn(whole, p.name)).slice(0, 1))
+    .map((p) => [p.name, Object.hasOwn(whole, p.name) ? whole[p.name] : p.schema.docs.example] as const)
     .filter(([, value]) => value !== undefined);
   if (fields.length === 0) return undefined;
   return `{ ${fields.map(([k, v]) => `${propertyKey(k)}: ${jsonLiteral(v)}`).join(', ')} }`;
