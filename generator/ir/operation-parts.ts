@@ -6,7 +6,7 @@ import { joinPointer } from '../core/diagnostics.js';
 import { isObject, type Json } from '../core/json.js';
 import { compareStrings, toTypeName } from '../core/names.js';
 import type { BuildContext } from './build.js';
-import { docsOf, toSchemaNode } from './schema.js';
+import { docsOf, mayBeObject, toSchemaNode } from './schema.js';
 import type { BodyKind, BodyVariant, NamedSchema, ObjectNode, Operation, Parameter, ResponseShape, SchemaNode } from './types.js';
 
 export interface OperationSource {
@@ -197,7 +197,7 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
       variants.push({ contentType, kind: kind === 'text' ? 'text' : 'binary', fieldNames: [], hasRequiredFields: true });
       continue;
     }
-    if ((kind === 'multipart' || kind === 'form') && cannotBeObject(schema, ctx)) {
+    if ((kind === 'multipart' || kind === 'form') && !mayBeObject(schema, ctx)) {
       // Form fields are an object's properties; a string or an array has none to encode.
       dropped.push({ contentType, at });
       continue;
@@ -251,22 +251,6 @@ function isObjectSchema(schema: unknown, ctx: BuildContext, depth = 0): boolean 
   if (Array.isArray(target.allOf) && target.allOf.some((part) => isObjectSchema(part, ctx, depth + 1))) return true;
   return (['oneOf', 'anyOf'] as const).some(
     (k) => Array.isArray(target[k]) && target[k].length > 0 && target[k].every((part) => isObjectSchema(part, ctx, depth + 1)),
-  );
-}
-
-/**
- * True when no value `schema` accepts is an object: a `type` without `object`, an enum of
- * scalars, or a `oneOf`/`anyOf` of such. A schema that says nothing (`{}`) may be an object.
- */
-function cannotBeObject(schema: unknown, ctx: BuildContext, depth = 0): boolean {
-  const target = ctx.resolve(schema);
-  if (!isObject(target) || depth > 32) return false;
-  const types = (Array.isArray(target.type) ? target.type : [target.type]).filter((t) => t !== undefined);
-  if (types.length) return !types.includes('object');
-  const values = Array.isArray(target.enum) ? target.enum : 'const' in target ? [target.const] : undefined;
-  if (values) return !values.some((v) => isObject(v));
-  return (['oneOf', 'anyOf'] as const).some(
-    (k) => Array.isArray(target[k]) && target[k].length > 0 && target[k].every((part) => cannotBeObject(part, ctx, depth + 1)),
   );
 }
 

@@ -266,7 +266,7 @@ function discriminatorOf(
 }
 
 /** False when a schema cannot be an object: an enum or const of scalars, or a type without `object`. */
-function mayBeObject(schema: unknown, ctx: SchemaContext, depth = 0): boolean {
+export function mayBeObject(schema: unknown, ctx: SchemaContext, depth = 0): boolean {
   const s = ctx.resolve(schema);
   if (!isObject(s) || depth > 20) return true;
   if ('const' in s || Array.isArray(s.enum)) {
