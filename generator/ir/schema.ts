@@ -84,16 +84,28 @@ export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContex
   }
   reportUnsupportedKeywords(schema, pointer, ctx);
   if (typeof schema.$ref === 'string') return refNode(schema, pointer, ctx);
-  const composition = COMPOSITIONS.find((k) => Array.isArray(schema[k]));
-  if (composition && hasOwnShape(schema)) {
-    // `type: object` + `properties` beside a `oneOf`: the value must satisfy both parts.
-    const { [composition]: variants, discriminator, ...own } = schema;
+  // In the order the schema writes them, which the type's intersection follows.
+  const compositions = Object.keys(schema).filter(
+    (k): k is (typeof COMPOSITIONS)[number] =>
+      (COMPOSITIONS as readonly string[]).includes(k) && Array.isArray(schema[k]),
+  );
+  const ownShape = hasOwnShape(schema);
+  if (compositions.length > 1 || (compositions.length === 1 && ownShape)) {
+    // `type: object` + `properties` beside a `oneOf`, or an `allOf` beside an `anyOf`: the value
+    // must satisfy every part. The discriminator belongs to the first union.
+    const { oneOf: _oneOf, anyOf: _anyOf, allOf: _allOf, discriminator, ...own } = schema;
+    const union = compositions.find((k) => k !== 'allOf');
     const parts = [
-      toSchemaNode(own, pointer, ctx),
-      toSchemaNode({ [composition]: variants, discriminator }, pointer, ctx),
+      ...(ownShape ? [toSchemaNode(own, pointer, ctx)] : []),
+      ...compositions.map((k) =>
+        toSchemaNode({ [k]: schema[k], ...(k === union ? { discriminator } : {}) }, pointer, ctx),
+      ),
     ];
-    return { kind: 'allOf', pointer, nullable: false, docs: docsOf(schema), parts };
+    // Without an own part, `nullable` (3.0) has no part to go to: it stays on the whole.
+    const nullable = !ownShape && schema.nullable === true;
+    return { kind: 'allOf', pointer, nullable, docs: docsOf(schema), parts };
   }
+  const [composition] = compositions;
   if (composition) return compositionNode(schema, composition, pointer, ctx);
   if ('enum' in schema || 'const' in schema) return enumNode(schema, pointer, ctx);
   return typedNode(schema, pointer, ctx);

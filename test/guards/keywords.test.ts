@@ -33,6 +33,11 @@ const spec = inlineGuards({
   Either: { anyOf: [{ type: 'string', minLength: 3 }, { type: 'integer' }] },
   Exactly: { oneOf: [{ type: 'number' }, { type: 'integer' }] },
   Both: { allOf: [{ type: 'object', required: ['a'] , properties: { a: { type: 'string' } } }, { type: 'object', required: ['b'], properties: { b: { type: 'string' } } }] },
+  // An allOf beside an anyOf: both hold (the anyOf alone used to be read).
+  Also: {
+    allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'string' } } }],
+    anyOf: [{ type: 'object', required: ['b'] }, { type: 'object', required: ['c'] }],
+  },
   Tree: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } } },
   Odd: { type: 'string', format: 'hostname' },
   Proto: { type: 'object', required: ['constructor'], properties: JSON.parse('{"constructor":{"type":"string"},"__proto__":{"type":"integer"}}') },
@@ -107,6 +112,9 @@ describe('keywords', () => {
     expect((await validate('Either', 7)) as { ok: boolean }).toMatchObject({ ok: true });
     expect(await validate('Exactly', 2)).toStrictEqual({ ok: false, errors: [{ path: '', keyword: 'oneOf', message: 'expected exactly one of number | integer to match, but 2 do' }] });
     expect(await validate('Both', { a: 'x' })).toStrictEqual({ ok: false, errors: [{ path: '/b', keyword: 'required', message: 'required property "b" is missing' }] });
+    expect(await validate('Also', { b: 1 })).toStrictEqual({ ok: false, errors: [{ path: '/a', keyword: 'required', message: 'required property "a" is missing' }] });
+    expect((await validate('Also', { a: 'x' })) as { ok: boolean }).toMatchObject({ ok: false });
+    expect((await validate('Also', { a: 'x', c: 1 })) as { ok: boolean }).toMatchObject({ ok: true });
   });
 });
 
