@@ -6,7 +6,7 @@
 import { type Diagnostic, joinPointer } from '../core/diagnostics.js';
 import { ANNOTATION_KEYWORDS, SCHEMA_ASSERTION_KEYWORDS } from '../core/keywords.js';
 import { typedNode, typeList } from './schema-types.js';
-import type { Docs, EnumNode, JsonLiteral, SchemaNode } from './types.js';
+import type { Docs, EnumNode, EvaluatedKeys, JsonLiteral, SchemaNode, UnionNode } from './types.js';
 import { isObject, type Json } from '../core/json.js';
 
 /** Keywords that only describe; they go to docs or are ignored on purpose. */
@@ -42,6 +42,7 @@ const HANDLED = new Set([
   'allOf',
   'minProperties',
   'maxProperties',
+  'unevaluatedProperties',
 ]);
 const COMPOSITIONS = ['oneOf', 'anyOf', 'allOf'] as const;
 
@@ -82,6 +83,9 @@ export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContex
     report(ctx, 'schema-invalid', `expected a schema object, got ${JSON.stringify(schema)}`, pointer);
     return { kind: 'unknown', pointer, nullable: true, docs: {} };
   }
+  // Before the `$ref`: in 3.1 the keys a `$ref` beside it evaluates count (3.0 ignores both).
+  if ('unevaluatedProperties' in schema && !(ctx.refSiblingsIgnored && typeof schema.$ref === 'string'))
+    return closedNode(schema, pointer, ctx);
   reportUnsupportedKeywords(schema, pointer, ctx);
   if (typeof schema.$ref === 'string') return refNode(schema, pointer, ctx);
   // In the order the schema writes them, which the type's intersection follows.
@@ -188,6 +192,86 @@ function withSiblings(node: SchemaNode, schema: Json, pointer: string, ctx: Sche
     docs: node.docs,
     parts: [{ ...node, docs: {} }, toSchemaNode(typed, pointer, ctx)],
   };
+}
+
+/**
+ * `unevaluatedProperties` (JSON Schema 2020-12, so OpenAPI 3.1). `true` or `{}` allows every key,
+ * as if it were absent. `false` allows only the keys that the keywords which validated the value
+ * declared: this schema's `properties` and those its `allOf` parts and `$ref` reach, always, and
+ * those of each `anyOf`/`oneOf` variant that matches. Over own properties alone that is
+ * `additionalProperties: false`; otherwise the parts become an allOf that carries the keys
+ * (`EvaluatedKeys`), which the guards check and the types cannot express. A schema in its place,
+ * or keys that hang on an `anyOf`/`oneOf` further down, are refused.
+ */
+function closedNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode {
+  const { unevaluatedProperties: setting, ...rest } = schema;
+  if (acceptsAnything(setting)) return toSchemaNode(rest, pointer, ctx);
+  const refuse = (why: string) => {
+    const message = `unevaluatedProperties ${why} is not supported by the generator`;
+    report(ctx, 'keyword-unsupported', message, joinPointer(pointer, 'unevaluatedProperties'));
+    return toSchemaNode(rest, pointer, ctx);
+  };
+  if (setting !== false) return refuse('given as a schema');
+  const { anyOf: _anyOf, oneOf: _oneOf, discriminator, ...always } = rest;
+  const unions = Object.keys(rest).filter(
+    (k): k is 'anyOf' | 'oneOf' => (k === 'anyOf' || k === 'oneOf') && Array.isArray(rest[k]),
+  );
+  const keys = evaluatedKeys(always, ctx);
+  const variantKeys = unions.map((k) => (rest[k] as unknown[]).map((v) => evaluatedKeys(v, ctx)));
+  if (keys === 'all') return toSchemaNode(rest, pointer, ctx);
+  if (keys === 'dynamic' || variantKeys.flat().includes('dynamic'))
+    return refuse('over an anyOf or oneOf nested in a part or variant');
+  const base = acceptsAnything(always) ? undefined : toSchemaNode(always, pointer, ctx);
+  if (unions.length === 0 && base?.kind === 'object' && !('allOf' in always) && !('$ref' in always))
+    return { ...base, additionalProperties: false };
+  const when: EvaluatedKeys['when'] = [];
+  const unionNodes = unions.map((k, u) => {
+    const withDiscriminator = u === 0 && discriminator !== undefined ? { discriminator } : {};
+    const node = compositionNode({ [k]: rest[k], ...withDiscriminator }, k, pointer, ctx) as UnionNode;
+    node.variants.forEach((variant, i) => {
+      const found = variantKeys[u]![i] as string[] | 'all';
+      if (found === 'all' || found.length > 0) when.push({ variant, keys: found });
+    });
+    return node;
+  });
+  return {
+    kind: 'allOf',
+    pointer,
+    nullable: false,
+    docs: docsOf(schema),
+    parts: [...(base ? [{ ...base, docs: {} }] : []), ...unionNodes],
+    unevaluated: { keys, when },
+  };
+}
+
+/**
+ * The keys `schema` evaluates in every value it accepts; `all` when it evaluates every key (it has
+ * `additionalProperties`, or its own `unevaluatedProperties`); `dynamic` when they depend on which
+ * variant of an `anyOf`/`oneOf` (or branch of an `if`) matches.
+ */
+function evaluatedKeys(
+  schema: unknown,
+  ctx: SchemaContext,
+  seen = new Set<string>(),
+): string[] | 'all' | 'dynamic' {
+  if (!isObject(schema)) return [];
+  if (['additionalProperties', 'patternProperties', 'unevaluatedProperties'].some((k) => k in schema))
+    return 'all';
+  if (['anyOf', 'oneOf', 'if', 'dependentSchemas'].some((k) => k in schema)) return 'dynamic';
+  const keys = new Set(isObject(schema.properties) ? Object.keys(schema.properties) : []);
+  const parts = Array.isArray(schema.allOf) ? [...(schema.allOf as unknown[])] : [];
+  if (typeof schema.$ref === 'string' && !seen.has(schema.$ref)) {
+    seen.add(schema.$ref);
+    parts.push(ctx.lookup(schema.$ref));
+  }
+  let dynamic = false;
+  for (const part of parts) {
+    const found = evaluatedKeys(part, ctx, seen);
+    if (found === 'all') return 'all';
+    if (found === 'dynamic') dynamic = true;
+    else for (const key of found) keys.add(key);
+  }
+  return dynamic ? 'dynamic' : [...keys];
 }
 
 function compositionNode(

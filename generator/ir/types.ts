@@ -110,6 +110,18 @@ export interface UnionNode extends NodeBase {
 export interface AllOfNode extends NodeBase {
   kind: 'allOf';
   parts: SchemaNode[];
+  /** `unevaluatedProperties: false` beside the parts: which keys of an object value may appear. */
+  unevaluated?: EvaluatedKeys;
+}
+
+/**
+ * The keys JSON Schema counts as evaluated when a value matches: `keys` always, and each of `when`
+ * only when its variant (a node of a union among the parts) matches too; `all` when that variant
+ * evaluates every key (it has `additionalProperties`). Any other own key is refused.
+ */
+export interface EvaluatedKeys {
+  keys: string[];
+  when: Array<{ variant: SchemaNode; keys: string[] | 'all' }>;
 }
 
 /** A use of a named schema; the target lives in `Model.schemas`. */

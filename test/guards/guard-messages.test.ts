@@ -49,6 +49,11 @@ describe('issues', () => {
       keyword: 'additionalProperties',
       message: 'property "extra" is not allowed here',
     });
+    expect(g.unevaluatedIssue('/x', 'extra')).toEqual({
+      path: '/x',
+      keyword: 'unevaluatedProperties',
+      message: 'property "extra" is not allowed here',
+    });
     expect(g.uniqueIssue('/tags', [0, 2])).toEqual({
       path: '/tags',
       keyword: 'uniqueItems',

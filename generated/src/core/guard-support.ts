@@ -292,6 +292,10 @@ export const uniqueIssue = (path: string, [first, second]: [number, number]) =>
 export const additionalIssue = (path: string, key: string) =>
   issue(path, 'additionalProperties', `property ${describe(key)} is not allowed here`);
 
+/** A key that no part of the schema that matched declares (`unevaluatedProperties: false`). */
+export const unevaluatedIssue = (path: string, key: string) =>
+  issue(path, 'unevaluatedProperties', `property ${describe(key)} is not allowed here`);
+
 export function unionIssue(
   path: string,
   keyword: 'oneOf' | 'anyOf',

@@ -109,6 +109,7 @@ function stepStmts(step: Step, taken: Set<string>, ctx: ModuleContext): Stmt[] {
     case 'loop':
     case 'same':
     case 'count':
+    case 'flag':
       return sharedStmts(step, (s) => stepStmts(s, taken, ctx), ctx);
     case 'verdict':
       return [when(not(step.ok), push(step.issue()))];

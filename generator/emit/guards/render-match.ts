@@ -114,6 +114,7 @@ function stepStmts(step: Step, taken: Set<string>, ctx: ModuleContext): Stmt[] {
     case 'loop':
     case 'same':
     case 'count':
+    case 'flag':
       return sharedStmts(step, (s) => stepStmts(s, taken, ctx), ctx);
     case 'duplicates':
       return [failIf(ne(step.find, UNDEFINED))];
@@ -124,20 +125,23 @@ function stepStmts(step: Step, taken: Set<string>, ctx: ModuleContext): Stmt[] {
   }
 }
 
-/** `if (test) counter++;`, written alike by both renderings. */
 /**
  * The steps both renderings write the same way: a loop around the steps of its body, a statement
- * as it stands, and a counter of the values that match.
+ * as it stands, a counter of the values that match, and a flag set to whether the value matches.
  */
 export function sharedStmts(
-  step: Step & { kind: 'loop' | 'same' | 'count' },
+  step: Step & { kind: 'loop' | 'same' | 'count' | 'flag' },
   recurse: (step: Step) => Stmt[],
   ctx: ModuleContext,
 ): Stmt[] {
   if (step.kind === 'loop') return [step.head(step.body.flatMap(recurse))];
   if (step.kind === 'same') return [step.stmt];
-  return [countStmt(step.counter, matchExpr(step.rules, VALUE, ctx))];
+  const matches = matchExpr(step.rules, VALUE, ctx);
+  if (step.kind === 'flag') return [{ kind: 'declare', keyword: 'const', name: step.name, init: matches }];
+  return [countStmt(step.counter, matches)];
 }
+
+/** `if (test) counter++;`, written alike by both renderings. */
 
 const countStmt = (counter: string, test: Expr): Stmt => ({
   kind: 'if',

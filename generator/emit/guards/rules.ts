@@ -93,6 +93,8 @@ export type Step =
   | { kind: 'same'; stmt: Stmt }
   /** `if (value matches rules) counter++`, for `oneOf`. */
   | { kind: 'count'; counter: string; rules: NodeRules }
+  /** `const name = value matches rules`, for a later step to read. */
+  | { kind: 'flag'; name: string; rules: NodeRules }
   /** The function's final answer: the value is valid when `ok` holds. */
   | { kind: 'verdict'; ok: Expr; issue: () => Expr }
   /** `anyOf`: the value is valid when it matches one of `variants`. */

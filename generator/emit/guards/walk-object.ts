@@ -2,7 +2,7 @@
  * The walk's rules for an object: its type, each property, the keys it does not declare, and
  * its key count. Part of walk.ts, kept apart for size.
  */
-import type { ObjectNode, Property, SchemaNode } from '../../ir/types.js';
+import type { EvaluatedKeys, ObjectNode, Property, SchemaNode } from '../../ir/types.js';
 import { stringLiteral } from '../escape.js';
 import {
   and,
@@ -120,9 +120,53 @@ function extraKeys(node: ObjectNode, prefix: string, ctx: ModuleContext): Step[]
 
 function knownKeys(node: ObjectNode, prefix: string, ctx: ModuleContext): string | undefined {
   if (node.properties.length === 0) return undefined;
-  return constant(
+  return keySet(
+    `${prefix}Keys`,
+    node.properties.map((p) => p.name),
     ctx,
-    `${ctx.named.typeName}${prefix}Keys`,
-    newOf('Set', 'string', array(node.properties.map((p) => lit(stringLiteral(p.name))))),
   );
+}
+
+/** A module constant `new Set<string>([…keys])`; returns its name. */
+function keySet(hint: string, keys: string[], ctx: ModuleContext): string {
+  const elements = keys.map((key) => lit(stringLiteral(key)));
+  return constant(ctx, `${ctx.named.typeName}${hint}`, newOf('Set', 'string', array(elements)));
+}
+
+/**
+ * `unevaluatedProperties: false` on an allOf (see `EvaluatedKeys`): each own key of an object
+ * value must be one that always counts as evaluated, or one of a variant that matches. Those
+ * variants are matched once, before the loop over the keys.
+ */
+export function unevaluatedSteps(evaluated: EvaluatedKeys, prefix: string, ctx: ModuleContext): Step[] {
+  const key = id('key');
+  const has = (name: string) => call(member(id(name), 'has'), key);
+  const steps: Step[] = [];
+  const allowed: Expr[] = evaluated.keys.length
+    ? [has(keySet(`${prefix}Evaluated`, evaluated.keys, ctx))]
+    : [];
+  evaluated.when.forEach(({ variant, keys }, i) => {
+    const flag = `matches${i + 1}`;
+    steps.push({ kind: 'flag', name: flag, rules: nodeRules(variant, `${prefix}Evaluates${i + 1}`, ctx) });
+    allowed.push(
+      keys === 'all' ? id(flag) : and([id(flag), has(keySet(`${prefix}Evaluated${i + 1}`, keys, ctx))]),
+    );
+  });
+  const keyPath = () => binary('+', binary('+', PATH, lit("'/'")), call(helper(ctx, 'pointerToken'), key));
+  steps.push({
+    kind: 'loop',
+    head: (body) => ({
+      kind: 'if',
+      test: call(helper(ctx, 'isObject'), VALUE),
+      then: { kind: 'forIn', key: 'key', object: VALUE, body },
+    }),
+    body: [
+      {
+        kind: 'fail',
+        fails: and([call(helper(ctx, 'hasOwn'), VALUE, key), ...allowed.map((a) => not(a))]),
+        issue: () => call(helper(ctx, 'unevaluatedIssue'), keyPath(), key),
+      },
+    ],
+  });
+  return steps;
 }

@@ -11,7 +11,7 @@ import { stringLiteral } from '../escape.js';
 import { binary, call, type Expr, id, index, lit, member, not, type Stmt } from './ast.js';
 import { helper, hoistedName, matchFunction, type ModuleContext, passAlong } from './context.js';
 import { leafRules } from './leaf.js';
-import { objectSteps } from './walk-object.js';
+import { objectSteps, unevaluatedSteps } from './walk-object.js';
 import { unionSteps } from './walk-union.js';
 import {
   isEmpty,
@@ -144,12 +144,13 @@ function arraySteps(node: ArrayNode, prefix: string, ctx: ModuleContext): Step[]
 }
 
 function allOfSteps(node: AllOfNode, prefix: string, ctx: ModuleContext): Step[] {
-  return node.parts.map((part, i) => ({
+  const parts = node.parts.map((part, i): Step => ({
     kind: 'check',
     subject: VALUE,
     path: () => PATH,
     rules: nodeRules(part, `${prefix}Part${i + 1}`, ctx),
   }));
+  return node.unevaluated ? [...parts, ...unevaluatedSteps(node.unevaluated, prefix, ctx)] : parts;
 }
 
 export function upperFirstWords(wire: string): string {
