@@ -4,7 +4,7 @@
  */
 import { joinPointer } from '../core/diagnostics.js';
 import { isObject, type Json } from '../core/json.js';
-import { docsOf, report, type SchemaContext, toSchemaNode } from './schema.js';
+import { CONSTRAINTS, docsOf, report, type SchemaContext, toSchemaNode } from './schema.js';
 import type { Docs, SchemaNode } from './types.js';
 
 export function typedNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode {
@@ -21,7 +21,20 @@ export function typedNode(schema: Json, pointer: string, ctx: SchemaContext): Sc
         : 'items' in schema
           ? 'array'
           : undefined;
-    if (!inferred) return { kind: 'unknown', pointer, nullable: true, docs };
+    if (!inferred) {
+      // `{maxLength: 5}` applies to strings only and lets every other value through; the model
+      // has no node for "a string this long, or anything but a string", so it reads any value.
+      const unchecked = CONSTRAINTS.filter((k) => k in schema);
+      if (unchecked.length > 0)
+        report(
+          ctx,
+          'keywords-without-type',
+          `${unchecked.join(', ')} with no type to apply to: read as any value, not checked`,
+          pointer,
+          'warning',
+        );
+      return { kind: 'unknown', pointer, nullable: true, docs };
+    }
     return singleType(inferred, schema, pointer, ctx, nullable, docs);
   }
   if (nonNull.length === 1) return singleType(nonNull[0]!, schema, pointer, ctx, nullable, docs);

@@ -45,6 +45,23 @@ const HANDLED = new Set([
   'unevaluatedProperties',
 ]);
 const COMPOSITIONS = ['oneOf', 'anyOf', 'allOf'] as const;
+/** Keywords that constrain values of one JSON type and say nothing of the type themselves. */
+export const CONSTRAINTS = [
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minProperties',
+  'maxProperties',
+];
 
 export interface SchemaContext {
   diagnostics: Diagnostic[];
@@ -93,14 +110,18 @@ export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContex
     (k): k is (typeof COMPOSITIONS)[number] =>
       (COMPOSITIONS as readonly string[]).includes(k) && Array.isArray(schema[k]),
   );
-  const ownShape = hasOwnShape(schema);
+  const constrained = CONSTRAINTS.some((k) => k in schema);
+  const ownShape = hasOwnShape(schema) || constrained;
   if (compositions.length > 1 || (compositions.length === 1 && ownShape)) {
     // `type: object` + `properties` beside a `oneOf`, or an `allOf` beside an `anyOf`: the value
     // must satisfy every part. The discriminator belongs to the first union.
     const { oneOf: _oneOf, anyOf: _anyOf, allOf: _allOf, discriminator, ...own } = schema;
     const union = compositions.find((k) => k !== 'allOf');
+    // `uniqueItems` beside an anyOf of arrays: the keywords take the type the parts give.
+    const types = hasOwnShape(schema) ? [] : compositionTypes(schema, compositions, ctx);
+    const typedOwn = types.length > 0 ? { type: types, ...own } : own;
     const parts = [
-      ...(ownShape ? [toSchemaNode(own, pointer, ctx)] : []),
+      ...(ownShape ? [toSchemaNode(typedOwn, pointer, ctx)] : []),
       ...compositions.map((k) =>
         toSchemaNode({ [k]: schema[k], ...(k === union ? { discriminator } : {}) }, pointer, ctx),
       ),
@@ -422,6 +443,25 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
   return baseType && ['string', 'number', 'integer', 'boolean'].includes(baseType)
     ? { ...node, baseType }
     : node;
+}
+
+/**
+ * The JSON types a value of these compositions can have, where the parts say: those of a typed
+ * `allOf` part (the value must have them anyway), or of every variant of a union when each has
+ * a `type`. Empty when they do not say.
+ */
+function compositionTypes(schema: Json, compositions: readonly string[], ctx: SchemaContext): string[] {
+  for (const keyword of compositions) {
+    const lists = (schema[keyword] as unknown[]).map((part) => {
+      const target = ctx.resolve(part);
+      return isObject(target) ? typeList(target) : [];
+    });
+    if (keyword === 'allOf') {
+      const typed = lists.find((list) => list.length > 0);
+      if (typed) return typed;
+    } else if (lists.every((list) => list.length > 0)) return [...new Set(lists.flat())];
+  }
+  return [];
 }
 
 function hasOwnShape(schema: Json): boolean {

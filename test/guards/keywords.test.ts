@@ -245,3 +245,30 @@ describe('emitted modules', () => {
     ]);
   });
 });
+
+describe('keywords beside a composition, and keywords with no type', () => {
+  const composed = inlineGuards({
+    // optimade (APIs.guru): uniqueItems beside an anyOf of an array and null.
+    Unique: { anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }], uniqueItems: true },
+    Text: { type: 'string' },
+    // peertube (APIs.guru): maxLength beside an allOf whose part is a string.
+    Short: { allOf: [{ $ref: '#/components/schemas/Text' }], maxLength: 3 },
+    Untyped: { maxLength: 3 },
+    Mixed: { anyOf: [{ type: 'string' }, {}], maxLength: 3 },
+  });
+  const is = async (name: string, value: unknown) => (await composed.load(name))[`is${name}`]!(value);
+
+  it('take the type the parts give, and hold', async () => {
+    expect(await Promise.all([['a', 'b'], ['a', 'a'], null, 'ab'].map((v) => is('Unique', v)))).toStrictEqual([true, false, true, false]);
+    expect(await Promise.all(['abc', 'abcd', 7].map((v) => is('Short', v)))).toStrictEqual([true, false, false]);
+  });
+
+  it('with no type to go by, read any value and say so', async () => {
+    const warned = composed.diagnostics.filter((d) => d.code === 'keywords-without-type');
+    expect(warned.map((d) => [d.severity, d.pointer, d.message])).toStrictEqual([
+      ['warning', '#/components/schemas/Untyped', 'maxLength with no type to apply to: read as any value, not checked'],
+      ['warning', '#/components/schemas/Mixed', 'maxLength with no type to apply to: read as any value, not checked'],
+    ]);
+    expect(await is('Untyped', 'abcd')).toBe(true);
+  });
+});
