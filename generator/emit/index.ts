@@ -52,7 +52,10 @@ export function emitPackage(
     yield* emitRuntime(runtime);
     yield* changelogFile(changelog);
     // The operationIds the model was built with (operation-ids.ts reported the renames).
-    yield emitOpenApiTypes(withUniqueOperationIds(document as Json, []), model.specFile);
+    const refNames = new Map(
+      model.schemas.filter((s) => s.origin === 'ref-target').map((s) => [s.pointer, s.name]),
+    );
+    yield emitOpenApiTypes(withUniqueOperationIds(document as Json, []), model.specFile, refNames);
   }
   return { files: files(), diagnostics };
 }

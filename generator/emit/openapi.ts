@@ -25,7 +25,7 @@ import {
   type OpenAPI3,
   type OpenAPITSOptions,
 } from 'openapi-typescript';
-import { parsePointer } from '../core/diagnostics.js';
+import { escapePointerToken, parsePointer } from '../core/diagnostics.js';
 import { valueAt } from '../core/json.js';
 import type { GeneratedFile } from './file.js';
 
@@ -37,9 +37,14 @@ const PREAMBLE = `/**
 `;
 
 /** The file, or an error naming the spec when openapi-typescript cannot convert it. */
-export function emitOpenApiTypes(document: unknown, specFile: string): GeneratedFile {
+export function emitOpenApiTypes(
+  document: unknown,
+  specFile: string,
+  refNames: ReadonlyMap<string, string> = new Map(),
+): GeneratedFile {
   // transformSchema may annotate the objects it walks; the model was built from `document`.
-  const schema = inlineDeepRefs(withoutWebhookExtensions(structuredClone(document))) as OpenAPI3;
+  const copy = withoutWebhookExtensions(structuredClone(document));
+  const schema = inlineDeepRefs(copy, refNames) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };
   const ctx: GlobalContext = {
     additionalProperties: false,
@@ -90,10 +95,36 @@ export function emitOpenApiTypes(document: unknown, specFile: string): Generated
  * wrong for a target that is not a component (`#/components/schemas/X/properties/y` becomes
  * `components["schemas"]["X"]["properties"]["y"]`, a member the type has not). The model reads
  * such a target in place (ir/schema.ts refNode); so does this copy, given to openapi-typescript.
- * A target that leads back to itself stays a `$ref`: the model refuses it, so no file is written.
+ * A target that leads back to itself is a component here, under the name the model gave it
+ * (`refNames`, by `$ref`; a cycle the model met at another of its `$ref`s gets one made the same
+ * way), and the loop is a `$ref` to it.
  */
-function inlineDeepRefs(doc: unknown): unknown {
+function inlineDeepRefs(doc: unknown, refNames: ReadonlyMap<string, string>): unknown {
   const inlining = new Set<string>();
+  const named = new Map(refNames);
+  const component = (ref: string): string => {
+    // Made only when needed: a spec without components keeps openapi-typescript's output as it was.
+    const schemas: Record<string, unknown> = (((doc as Record<string, any>).components ??= {}).schemas ??=
+      {});
+    let name = named.get(ref);
+    if (name === undefined) {
+      const tokens = parsePointer(ref);
+      const wanted = (ref.startsWith('#/components/schemas/') ? tokens.slice(2) : tokens).join('_');
+      name = wanted;
+      for (let n = 2; Object.hasOwn(schemas, name); n++) name = `${wanted}${n}`;
+      named.set(ref, name);
+    }
+    if (!Object.hasOwn(schemas, name)) {
+      schemas[name] = {}; // taken before the visit, which may come back here
+      const saved = [...inlining];
+      inlining.clear();
+      inlining.add(ref);
+      schemas[name] = visit(structuredClone(valueAt(doc, ref)));
+      inlining.clear();
+      for (const r of saved) inlining.add(r);
+    }
+    return `#/components/schemas/${escapePointerToken(name)}`;
+  };
   const visit = (node: unknown): unknown => {
     if (typeof node !== 'object' || node === null) return node;
     if (Array.isArray(node)) {
@@ -105,6 +136,9 @@ function inlineDeepRefs(doc: unknown): unknown {
     }
     const record = node as Record<string, unknown>;
     const ref = record.$ref;
+    const loops = typeof ref === 'string' && (named.has(ref) || inlining.has(ref));
+    if (loops && isDeepRef(ref) && valueAt(doc, ref) !== undefined)
+      return { ...record, $ref: component(ref) };
     if (typeof ref === 'string' && isDeepRef(ref) && !inlining.has(ref)) {
       const target = valueAt(doc, ref);
       if (target !== undefined) {

@@ -82,16 +82,40 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
 function createContext(doc: Json): BuildContext {
   const diagnostics: Diagnostic[] = [];
   const lookup = (ref: string): unknown => (ref.startsWith('#/') ? valueAt(doc, ref) : undefined);
+  const hoisted = new Map<string, NamedSchema>();
+  /** Deep `$ref`s given a name of their own (see nameRef), by the `$ref`. */
+  const refNames = new Map<string, string>();
+  const componentName = (ref: string) => {
+    const tokens = parsePointer(ref);
+    return ref.startsWith('#/components/schemas/') && tokens.length === 3 && lookup(ref) !== undefined
+      ? tokens[2]
+      : undefined;
+  };
   return {
     doc,
     diagnostics,
-    hoisted: new Map(),
+    hoisted,
     refSiblingsIgnored: typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0'),
-    schemaNameOfRef(ref) {
+    schemaNameOfRef: (ref) => componentName(ref) ?? refNames.get(ref),
+    /**
+     * Named from its pointer, past `components/schemas` (`Report/definitions/reportComponent` →
+     * `ReportDefinitionsReportComponent`), with `2`, `3`, … when that name is taken.
+     */
+    nameRef(ref, reading) {
+      const known = refNames.get(ref);
+      if (known !== undefined) return known;
       const tokens = parsePointer(ref);
-      return ref.startsWith('#/components/schemas/') && tokens.length === 3 && lookup(ref) !== undefined
-        ? tokens[2]
-        : undefined;
+      const wanted = toTypeName(
+        (ref.startsWith('#/components/schemas/') ? tokens.slice(2) : tokens).join('_'),
+      );
+      const taken = (n: string) =>
+        hoisted.has(n) || componentName(joinPointer('#/components/schemas', n)) !== undefined;
+      let name = wanted;
+      for (let n = 2; taken(name); n++) name = `${wanted}${n}`;
+      refNames.set(ref, name); // before the build, so the loop back finds the name
+      const schema = toSchemaNode(lookup(ref), ref, { ...reading, inlining: new Set() });
+      hoisted.set(name, { name, typeName: toTypeName(name), pointer: ref, schema, origin: 'ref-target' });
+      return name;
     },
     lookup,
     resolve(value) {

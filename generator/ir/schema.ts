@@ -71,6 +71,11 @@ export interface SchemaContext {
   lookup(ref: string): unknown;
   /** The `$ref`s being read in place right now (see refNode): a second visit is a cycle. */
   inlining?: Set<string>;
+  /**
+   * Names the schema at `ref` (not under `#/components/schemas`) as if it were a component,
+   * built once as `reading` reads it; for a `$ref` that leads back to itself. Returns the name.
+   */
+  nameRef?(ref: string, reading: SchemaContext): string;
   /** Follows `$ref`s to the raw value they name (a discriminator looks at its variants' shape). */
   resolve(value: unknown): unknown;
   /** The schema being built is only ever received (see `direction.ts`). */
@@ -163,6 +168,20 @@ function refNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode 
       }
     }
     const at = joinPointer(pointer, '$ref');
+    if (target !== undefined && ctx.nameRef) {
+      // It leads back to itself, so it cannot be read in place: it gets a name of its own, as a
+      // component would, and the loop goes through that name.
+      const named = ctx.nameRef(ref, ctx);
+      const message = `$ref ${ref} leads back to itself: named ${named}, as a component`;
+      if (!ctx.diagnostics.some((d) => d.code === 'ref-named' && d.pointer === at))
+        report(ctx, 'ref-named', message, at, 'warning');
+      return withSiblings(
+        { kind: 'ref', pointer, nullable: false, docs, schemaName: named },
+        schema,
+        pointer,
+        ctx,
+      );
+    }
     // The same place is read once per schema that reaches it; say it once.
     if (!ctx.diagnostics.some((d) => d.code === 'ref-unsupported' && d.pointer === at))
       report(

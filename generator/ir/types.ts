@@ -157,7 +157,7 @@ export interface NamedSchema {
   pointer: string;
   schema: SchemaNode;
   /** Why it exists, for schemas that are not spec components (inline bodies, params objects). */
-  origin: 'component' | 'inline-response' | 'parameters';
+  origin: 'component' | 'inline-response' | 'parameters' | 'ref-target';
 }
 
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
