@@ -20,7 +20,7 @@ import {
 } from './operation-parts.js';
 import { detectPagination } from './pagination.js';
 import { docsOf } from './schema.js';
-import type { Operation } from './types.js';
+import type { Operation, Parameter } from './types.js';
 
 /** The methods OpenAPI 3.x path items can hold, in the order the output lists them. */
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -59,8 +59,8 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
   }
   const named = names ? checkedNames(names, pointer, ctx) : defaultNames(src.path, src.httpMethod);
   const all = parameters(src, ctx);
-  const params = all.filter((p) => p.in !== 'path');
-  const body = requestBody(src, operationId, ctx);
+  const params = distinctKeys(all.filter((p) => p.in !== 'path'), ctx);
+  const body = withoutFieldClashes(requestBody(src, operationId, ctx), params, pointer, ctx);
   const response = responseShape(src, operationId, ctx);
   const docs = docsOf(op);
   if (typeof op.summary === 'string') docs.summary = op.summary;
@@ -96,6 +96,71 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
     expectedWebhooks: expectedWebhooks(docs.description ?? ''),
     pointer,
   };
+}
+
+/**
+ * Query, header and cookie parameters share one params object, keyed by name; OpenAPI lets two
+ * places use one name (mercure.local: `Last-Event-ID` as a query parameter and as a header). The
+ * later one is left out, with a warning: the params object has one key for both. A header can
+ * still be sent through `options.headers`.
+ */
+function distinctKeys(params: Parameter[], ctx: BuildContext): Parameter[] {
+  const first = new Map<string, Parameter>();
+  return params.filter((p) => {
+    const earlier = first.get(p.name);
+    if (!earlier) {
+      first.set(p.name, p);
+      return true;
+    }
+    const header = p.in === 'header' ? '; send it through `options.headers`' : '';
+    ctx.diagnostics.push({
+      code: 'parameter-name-taken',
+      severity: 'warning',
+      pointer: p.pointer,
+      message: `${p.in} parameter ${p.name} has the name of the ${earlier.in} parameter before it, and the params object has one key for both: left out${header}`,
+    });
+    return false;
+  });
+}
+
+/**
+ * A body's fields sit beside the parameters in the params object, so a field named like a
+ * parameter (clever-cloud.com: query `terms`, body field `terms`) would be one key for two
+ * values, and types that cannot both hold. A JSON body is then sent whole, as the params' `body`,
+ * with a warning; a form or multipart body has no such place, so it is an error.
+ */
+function withoutFieldClashes(
+  body: Operation['body'],
+  params: Parameter[],
+  operation: string,
+  ctx: BuildContext,
+): Operation['body'] {
+  if (!body) return body;
+  const names = new Set(params.map((p) => p.name));
+  const variants = body.variants.map((v) => {
+    const clashing = v.fieldNames.filter((f) => names.has(f));
+    if (clashing.length === 0) return v;
+    const at = joinPointer(operation, 'requestBody', 'content', v.contentType);
+    const list = clashing.join(', ');
+    if (v.kind !== 'json') {
+      ctx.diagnostics.push({
+        code: 'body-field-clash',
+        severity: 'error',
+        pointer: at,
+        message: `${v.contentType} body fields ${list} are named like parameters of the operation, and the params object has one key for each name`,
+      });
+      return v;
+    }
+    ctx.diagnostics.push({
+      code: 'body-field-clash',
+      severity: 'warning',
+      pointer: at,
+      message: `body fields ${list} are named like parameters of the operation: the body is passed whole, as \`body\``,
+    });
+    return { ...v, whole: true as const, fieldNames: [], hasRequiredFields: body.required };
+  });
+  const [first] = variants;
+  return { ...body, variants, fieldNames: first!.fieldNames, hasRequiredFields: first!.hasRequiredFields };
 }
 
 /** Names from the config: used as given when they are identifiers, escaped when unsafe on an object. */

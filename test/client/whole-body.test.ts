@@ -198,3 +198,80 @@ paths:
     expect(result.files).toStrictEqual([]);
   });
 });
+
+describe('names shared by a parameter and a body field, or by two parameters', () => {
+  // clever-cloud.com (APIs.guru): query `terms` and body field `terms`, a string and a boolean.
+  // mercure.local: `Last-Event-ID` as a query parameter and as a header. Both packages exited 0
+  // and did not compile: one params object cannot hold two values under one key.
+  const spec = `openapi: 3.0.3
+info: {title: Clashes, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /users:
+    post:
+      operationId: createUser
+      parameters: [{name: terms, in: query, schema: {type: string}}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {type: object, required: [email], properties: {email: {type: string}, terms: {type: boolean}}}
+      responses: {"204": {description: done}}
+  /events:
+    get:
+      operationId: listEvents
+      parameters:
+        - {name: Last-Event-ID, in: query, schema: {type: string}}
+        - {name: Last-Event-ID, in: header, schema: {type: string}}
+      responses: {"204": {description: done}}
+  /forms:
+    post:
+      operationId: sendForm
+      parameters: [{name: lang, in: query, schema: {type: string}}]
+      requestBody:
+        content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {lang: {type: string}}}}}
+      responses: {"204": {description: done}}
+`;
+  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+
+  it('send a clashing JSON body whole and leave the later parameter out, with warnings; a form body is an error', async () => {
+    const refused = await generateFromText(spec, 'clashes.yaml', naming);
+    expect(refused.files).toStrictEqual([]);
+    const brief = (code: string) =>
+      refused.diagnostics.filter((d) => d.code === code).map((d) => [d.severity, d.pointer, d.line]);
+    expect(brief('body-field-clash')).toStrictEqual([
+      ['warning', '#/paths/~1users/post/requestBody/content/application~1json', 12],
+      ['error', '#/paths/~1forms/post/requestBody/content/application~1x-www-form-urlencoded', 27],
+    ]);
+    expect(brief('parameter-name-taken')).toStrictEqual([['warning', '#/paths/~1events/get/parameters/1', 20]]);
+
+    const result = await generateFromText(spec.replace(/ {2}\/forms:[^]*$/, ''), 'clashes.yaml', naming);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    const out = tempDir('clashes');
+    writeFiles(out, result.files);
+    expect(typecheck(out).output).toBe('');
+    const seen = runAgainst(
+      out,
+      `const { createServer } = await import('node:http');
+       const requests = [];
+       const server = createServer((req, res) => {
+         let text = '';
+         req.on('data', (c) => (text += c));
+         req.on('end', () => {
+           requests.push({ url: req.url, lastEventId: req.headers['last-event-id'] ?? null, body: text });
+           res.writeHead(204).end();
+         });
+       });
+       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+       const client = new pkg.WholeSpecClient({ apiKey: 'k', maxRetries: 0, baseURL: 'http://127.0.0.1:' + server.address().port });
+       await client.users.create({ terms: 'v2', body: { email: 'a@b.c', terms: true } });
+       await client.events.list({ 'Last-Event-ID': '7' }, { headers: { 'Last-Event-ID': '8' } });
+       server.close();
+       console.log(JSON.stringify(requests));`,
+    );
+    expect(seen).toStrictEqual([
+      { url: '/users?terms=v2', lastEventId: null, body: '{"email":"a@b.c","terms":true}' },
+      { url: '/events?Last-Event-ID=7', lastEventId: '8', body: '' },
+    ]);
+  });
+});
