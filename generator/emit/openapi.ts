@@ -43,7 +43,7 @@ export function emitOpenApiTypes(
   refNames: ReadonlyMap<string, string> = new Map(),
 ): GeneratedFile {
   // transformSchema may annotate the objects it walks; the model was built from `document`.
-  const copy = withoutWebhookExtensions(structuredClone(document));
+  const copy = enumsOverTypes(withoutWebhookExtensions(structuredClone(document)));
   const schema = inlineDeepRefs(copy, refNames) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };
   const ctx: GlobalContext = {
@@ -158,6 +158,29 @@ function inlineDeepRefs(doc: unknown, refNames: ReadonlyMap<string, string>): un
     return record;
   };
   return visit(doc);
+}
+
+/**
+ * `type: object` beside `enum: [PKW, VAN]` (mercedes-benz.com): no value is of the type, and
+ * openapi-typescript stops with an internal error on it. The model reads the values (ir/schema.ts
+ * enumNode), so this copy drops the `type` there and openapi-typescript reads them too.
+ */
+function enumsOverTypes(doc: unknown): unknown {
+  const jsonType = (v: unknown) =>
+    v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v;
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    const types = typeof record.type === 'string' ? [record.type] : record.type;
+    if (Array.isArray(record.enum) && Array.isArray(types) && record.enum.length > 0) {
+      const allowed = new Set(types.flatMap((t) => (t === 'integer' ? ['number'] : [t])));
+      if (!record.enum.some((v) => allowed.has(jsonType(v)))) delete record.type;
+    }
+    Object.values(record).forEach(visit);
+  };
+  visit(doc);
+  return doc;
 }
 
 /**

@@ -321,6 +321,31 @@ components:
   });
 });
 
+describe('an enum whose values the type excludes', () => {
+  it('reads the values, in the types and in openapi.ts (openapi-typescript stopped on it)', async () => {
+    // mercedes-benz.com (APIs.guru): `type: object` beside `enum: [PKW, VAN, SMART]`.
+    const spec = [
+      'openapi: 3.0.3',
+      'info: {title: t, version: "1"}',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    ProductGroup: {type: object, enum: [PKW, VAN]}',
+      '    Product:',
+      '      type: object',
+      '      properties: {group: {oneOf: [{$ref: "#/components/schemas/ProductGroup"}]}}',
+    ].join('\n');
+    const result = await generateFromText(spec, 'enums.yaml');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    const out = tempDir('enum-over-type');
+    writeFiles(out, result.files);
+    expect(typecheck(out).output).toBe('');
+    const text = (path: string) => result.files.find((f) => f.path === path)!.content;
+    expect(text('src/schemas.ts')).toContain("export type ProductGroup = 'PKW' | 'VAN';");
+    expect(text('src/openapi.ts')).toMatch(/ProductGroup: "PKW" \| "VAN";/);
+  });
+});
+
 describe('duplicated operationIds', () => {
   it('the later one is renamed after its method and path, with a warning naming the new id; it compiles', async () => {
     const result = await generateFromText(fixture('duplicate-operation-id.yaml'), 'dup.yaml');
