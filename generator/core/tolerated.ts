@@ -4,7 +4,7 @@
  * because reading past it could change what the generated code means.
  */
 import { parsePointer } from './diagnostics.js';
-import { KNOWN_KEYWORDS, nearMissOf } from './keywords.js';
+import { ANNOTATION_KEYWORDS, KNOWN_KEYWORDS, nearMissOf, SCHEMA_ASSERTION_KEYWORDS } from './keywords.js';
 
 export interface LintProblem {
   ruleId: string;
@@ -186,7 +186,34 @@ export const TOLERATED: readonly ToleratedRule[] = [
       );
     },
   },
+  {
+    // vercel.com (APIs.guru): `name: subdomain` inside a property's schema. A field of another
+    // OpenAPI object means nothing to a schema, which JSON Schema ignores like any unknown key.
+    code: 'keyword-unknown',
+    message: (p) =>
+      `\`${notExpected(p) ?? ''}\` is a field of other OpenAPI objects, not of a schema; ignored`,
+    applies: (p) => {
+      const key = notExpected(p);
+      return (
+        key !== undefined &&
+        OPENAPI_ONLY_FIELDS.has(key) &&
+        inSchema(pointerOf(p)) &&
+        nearMissOf(key, [...SCHEMA_ASSERTION_KEYWORDS]) === undefined
+      );
+    },
+  },
 ];
+
+/** Keys OpenAPI gives a meaning outside schemas only (`name`, `in`, `content`, …). */
+const OPENAPI_ONLY_FIELDS = new Set(
+  [...KNOWN_KEYWORDS].filter((k) => !SCHEMA_ASSERTION_KEYWORDS.has(k) && !ANNOTATION_KEYWORDS.has(k)),
+);
+
+/** The pointer names a key of a schema: it passes through a `schema` or `schemas` entry. */
+function inSchema(pointer: string): boolean {
+  const tokens = pointer.split('/');
+  return tokens.slice(0, -1).some((t) => t === 'schema' || t === 'schemas');
+}
 
 /** The help line for a key that is not expected: the keyword it most likely misspells. */
 export function misspellingHelp(p: LintProblem): string | undefined {

@@ -321,6 +321,38 @@ components:
   });
 });
 
+describe('a field of another OpenAPI object inside a schema', () => {
+  it('is ignored with a warning, as JSON Schema ignores an unknown key; outside a schema it stays an error', async () => {
+    // vercel.com (APIs.guru): `name: subdomain` beside a property's type.
+    const spec = (where: string) =>
+      [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    DnsRecord:',
+        '      type: object',
+        '      properties:',
+        '        name: {type: string, name: subdomain}',
+        ...(where === 'response' ? ['  responses:', '    Done: {description: done, name: x}'] : []),
+      ].join('\n');
+    const result = await generateFromText(spec('schema'), 'fields.yaml');
+    expect(result.diagnostics.map((d) => [d.severity, d.code, d.pointer, d.message])).toStrictEqual([
+      [
+        'warning',
+        'keyword-unknown',
+        '#/components/schemas/DnsRecord/properties/name/name',
+        '`name` is a field of other OpenAPI objects, not of a schema; ignored',
+      ],
+    ]);
+    const outside = await generateFromText(spec('response'), 'fields.yaml');
+    expect(outside.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pointer])).toStrictEqual([
+      ['spec-structure', '#/components/responses/Done/name'],
+    ]);
+  });
+});
+
 describe('an enum whose values the type excludes', () => {
   it('reads the values, in the types and in openapi.ts (openapi-typescript stopped on it)', async () => {
     // mercedes-benz.com (APIs.guru): `type: object` beside `enum: [PKW, VAN, SMART]`.
