@@ -11,40 +11,6 @@ import { isObject, type Json } from '../core/json.js';
 
 /** Keywords that only describe; they go to docs or are ignored on purpose. */
 const ANNOTATIONS = new Set([...ANNOTATION_KEYWORDS, 'discriminator', 'nullable']);
-/**
- * Keywords this module turns into the model: a subset of SCHEMA_ASSERTION_KEYWORDS, which lists
- * every JSON Schema assertion for the lint step. One listed there and not here (or in
- * ANNOTATIONS) is reported as `keyword-unsupported`: dropping it would accept what the spec refuses.
- */
-const HANDLED = new Set([
-  '$ref',
-  'type',
-  'enum',
-  'const',
-  'properties',
-  'required',
-  'additionalProperties',
-  'items',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'format',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'oneOf',
-  'anyOf',
-  'allOf',
-  'minProperties',
-  'maxProperties',
-  'unevaluatedProperties',
-]);
-const COMPOSITIONS = ['oneOf', 'anyOf', 'allOf'] as const;
 /** Keywords that constrain values of one JSON type and say nothing of the type themselves. */
 export const CONSTRAINTS = [
   'minItems',
@@ -62,6 +28,25 @@ export const CONSTRAINTS = [
   'minProperties',
   'maxProperties',
 ];
+const COMPOSITIONS = ['oneOf', 'anyOf', 'allOf'] as const;
+/**
+ * Keywords this module turns into the model: a subset of SCHEMA_ASSERTION_KEYWORDS, which lists
+ * every JSON Schema assertion for the lint step. One listed there and not here (or in
+ * ANNOTATIONS) is reported as `keyword-unsupported`: dropping it would accept what the spec refuses.
+ */
+const HANDLED = new Set([
+  '$ref',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  ...CONSTRAINTS,
+  ...COMPOSITIONS,
+  'unevaluatedProperties',
+]);
 
 export interface SchemaContext {
   diagnostics: Diagnostic[];

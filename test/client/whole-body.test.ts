@@ -70,6 +70,23 @@ components:
       oneOf: [{type: string, maxLength: 10}, {type: number}]
 `;
 
+/**
+ * Script for `runAgainst`: a server on 127.0.0.1 that answers 204 and pushes `record` (an
+ * expression over `req` and the body `text`) onto `requests`, and a `client` pointed at it.
+ */
+const recordingServer = (record: string) => `const { createServer } = await import('node:http');
+       const requests = [];
+       const server = createServer((req, res) => {
+         let text = '';
+         req.on('data', (c) => (text += c));
+         req.on('end', () => {
+           requests.push(${record});
+           res.writeHead(204).end();
+         });
+       });
+       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+       const client = new pkg.WholeSpecClient({ apiKey: 'k', maxRetries: 0, baseURL: 'http://127.0.0.1:' + server.address().port });`;
+
 describe('JSON bodies that are not objects', async () => {
   const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
   const result = await generateFromText(SPEC, 'bodies.yaml', naming);
@@ -114,18 +131,7 @@ describe('JSON bodies that are not objects', async () => {
   it('send the body as it is, refuse a bad one before sending, and send none when it is left out', () => {
     const seen = runAgainst(
       out,
-      `const { createServer } = await import('node:http');
-       const requests = [];
-       const server = createServer((req, res) => {
-         let text = '';
-         req.on('data', (c) => (text += c));
-         req.on('end', () => {
-           requests.push({ method: req.method, url: req.url, type: req.headers['content-type'] ?? null, body: text });
-           res.writeHead(204).end();
-         });
-       });
-       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-       const client = new pkg.WholeSpecClient({ apiKey: 'k', maxRetries: 0, baseURL: 'http://127.0.0.1:' + server.address().port });
+      `${recordingServer("{ method: req.method, url: req.url, type: req.headers['content-type'] ?? null, body: text }")}
        const refused = async (call) => { try { await call(); return 'sent'; } catch (e) { return e.constructor.name + ': ' + e.message.split('\\n')[0]; } };
        await client.tags.update({ body: ['a', 'b'] });
        await client.flag.update({ body: false });
@@ -252,18 +258,7 @@ paths:
     expect(typecheck(out).output).toBe('');
     const seen = runAgainst(
       out,
-      `const { createServer } = await import('node:http');
-       const requests = [];
-       const server = createServer((req, res) => {
-         let text = '';
-         req.on('data', (c) => (text += c));
-         req.on('end', () => {
-           requests.push({ url: req.url, lastEventId: req.headers['last-event-id'] ?? null, body: text });
-           res.writeHead(204).end();
-         });
-       });
-       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-       const client = new pkg.WholeSpecClient({ apiKey: 'k', maxRetries: 0, baseURL: 'http://127.0.0.1:' + server.address().port });
+      `${recordingServer("{ url: req.url, lastEventId: req.headers['last-event-id'] ?? null, body: text }")}
        await client.users.create({ terms: 'v2', body: { email: 'a@b.c', terms: true } });
        await client.events.list({ 'Last-Event-ID': '7' }, { headers: { 'Last-Event-ID': '8' } });
        server.close();
