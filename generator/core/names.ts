@@ -1,4 +1,5 @@
 /** Naming rules shared by every emitter, so a schema's type and its guards always agree. */
+import { parsePointer } from './diagnostics.js';
 
 const RESERVED = new Set(
   (
@@ -37,14 +38,22 @@ export function camelWords(name: string): string {
 }
 
 /**
+ * The type name of a schema a `$ref` points into (not a component of its own): its pointer past
+ * `components/schemas` (`#/components/schemas/Report/definitions/component` →
+ * `ReportDefinitionsComponent`). The model and `openapi.ts` both name such a target this way.
+ */
+export function deepRefName(ref: string): string {
+  const tokens = parsePointer(ref);
+  return toTypeName((ref.startsWith('#/components/schemas/') ? tokens.slice(2) : tokens).join('_'));
+}
+
+/**
  * `callRecordingError` → `CallRecordingError`; `call-control_Error` → `CallControlError`.
  * A name that starts with a digit gets a leading `_` so it stays an identifier.
  */
 export function toTypeName(schemaName: string): string {
   const joined =
-    isIdentifier(schemaName) && !schemaName.includes('_')
-      ? upperFirst(schemaName)
-      : pascalWords(schemaName);
+    isIdentifier(schemaName) && !schemaName.includes('_') ? upperFirst(schemaName) : pascalWords(schemaName);
   const safe = joined === '' ? 'Schema' : joined;
   return /^[0-9]/.test(safe) ? `_${safe}` : safe;
 }

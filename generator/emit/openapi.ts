@@ -27,6 +27,7 @@ import {
 } from 'openapi-typescript';
 import { escapePointerToken, parsePointer } from '../core/diagnostics.js';
 import { valueAt } from '../core/json.js';
+import { deepRefName } from '../core/names.js';
 import type { GeneratedFile } from './file.js';
 
 const PREAMBLE = `/**
@@ -108,8 +109,7 @@ function inlineDeepRefs(doc: unknown, refNames: ReadonlyMap<string, string>): un
       {});
     let name = named.get(ref);
     if (name === undefined) {
-      const tokens = parsePointer(ref);
-      const wanted = (ref.startsWith('#/components/schemas/') ? tokens.slice(2) : tokens).join('_');
+      const wanted = deepRefName(ref);
       name = wanted;
       for (let n = 2; Object.hasOwn(schemas, name); n++) name = `${wanted}${n}`;
       named.set(ref, name);

@@ -4,10 +4,11 @@
  * `$ref` is a name lookup under `#/components`; named schemas stay named (recursion is fine).
  */
 import { type Diagnostic, joinPointer, parsePointer } from '../core/diagnostics.js';
-import { compareStrings, toTypeName } from '../core/names.js';
+import { compareStrings, deepRefName, toTypeName } from '../core/names.js';
 import type { NamingConfig } from './naming-config.js';
 import { receivedOnlySchemas } from './direction.js';
 import { withUniqueOperationIds } from './operation-ids.js';
+import { uniqueName } from './operation-parts.js';
 import { buildOperations } from './operations.js';
 import { type SchemaContext, toSchemaNode } from './schema.js';
 import { reservedTypeNames } from './reserved-names.js';
@@ -91,27 +92,16 @@ function createContext(doc: Json): BuildContext {
       ? tokens[2]
       : undefined;
   };
-  return {
+  const ctx: BuildContext = {
     doc,
     diagnostics,
     hoisted,
     refSiblingsIgnored: typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0'),
     schemaNameOfRef: (ref) => componentName(ref) ?? refNames.get(ref),
-    /**
-     * Named from its pointer, past `components/schemas` (`Report/definitions/reportComponent` →
-     * `ReportDefinitionsReportComponent`), with `2`, `3`, … when that name is taken.
-     */
     nameRef(ref, reading) {
       const known = refNames.get(ref);
       if (known !== undefined) return known;
-      const tokens = parsePointer(ref);
-      const wanted = toTypeName(
-        (ref.startsWith('#/components/schemas/') ? tokens.slice(2) : tokens).join('_'),
-      );
-      const taken = (n: string) =>
-        hoisted.has(n) || componentName(joinPointer('#/components/schemas', n)) !== undefined;
-      let name = wanted;
-      for (let n = 2; taken(name); n++) name = `${wanted}${n}`;
+      const name = uniqueName(deepRefName(ref), ctx);
       refNames.set(ref, name); // before the build, so the loop back finds the name
       const schema = toSchemaNode(lookup(ref), ref, { ...reading, inlining: new Set() });
       hoisted.set(name, { name, typeName: toTypeName(name), pointer: ref, schema, origin: 'ref-target' });
@@ -123,6 +113,7 @@ function createContext(doc: Json): BuildContext {
     },
     resolveAt,
   };
+  return ctx;
   /**
    * Follows a `$ref` chain; a cycle stops at 20 hops (on a `$ref` object), and a target that is
    * missing or outside the document gives `undefined`. The lint and precheck steps report both

@@ -166,7 +166,8 @@ function isConstrained(node: SchemaNode, ctx: BuildContext): boolean {
   }
 }
 
-function uniqueName(wanted: string, ctx: BuildContext): string {
+/** `wanted`, or `wanted2`, `wanted3`, …: the first name no component or lifted schema has. */
+export function uniqueName(wanted: string, ctx: BuildContext): string {
   const taken = (n: string) => ctx.hoisted.has(n) || ctx.schemaNameOfRef(joinPointer('#/components/schemas', n)) !== undefined;
   let name = wanted;
   for (let i = 2; taken(name); i++) name = `${wanted}${i}`;
