@@ -30,6 +30,7 @@ const MUTATE = [
   'runtime/request-params.ts',
   'runtime/request-body.ts',
   'runtime/pagination.ts',
+  'runtime/auth.ts',
   'generator/emit/escape.ts',
 ];
 

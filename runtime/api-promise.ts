@@ -3,6 +3,7 @@
  * generated package as `core/api-promise.ts`.
  */
 import { TelnyxError } from './errors.js';
+import { redactText, type Secrets } from './redact.js';
 
 /** A finished HTTP exchange: the response and its body, already read as text. */
 export interface RawResponse {
@@ -103,13 +104,13 @@ function rebuildResponse({ response, bodyText, streamed }: RawResponse): Respons
  * `secret` (the API key), the parser's own error, which quotes a piece of the body, is not kept
  * as the cause: the piece could be part of the key.
  */
-export function parseJsonBody<T>({ response, bodyText }: RawResponse, secret = ''): T {
+export function parseJsonBody<T>({ response, bodyText }: RawResponse, secret: Secrets = ''): T {
   if (bodyText.trim() === '') return undefined as T;
   try {
     return JSON.parse(bodyText) as T;
   } catch (syntaxError) {
     const id = response.headers.get('x-request-id');
-    const cause = secret !== '' && bodyText.includes(secret) ? undefined : syntaxError;
+    const cause = redactText(bodyText, secret) !== bodyText ? undefined : syntaxError;
     throw new TelnyxError(
       `Response (status ${response.status}${id ? `, request id: ${id}` : ''}) is not valid JSON.`,
       cause === undefined ? undefined : { cause },

@@ -7,6 +7,7 @@
  * and `setTimeout`.
  */
 import { APIPromise, type RawResponse } from './api-promise.js';
+import { type AppliedAuth, applyAuth, headerOf, type AuthScheme, type SecurityRequirements } from './auth.js';
 import { APIError, APIUserAbortError, TelnyxError } from './errors.js';
 import {
   checkByteLimit,
@@ -47,18 +48,30 @@ export class ClientCore {
   readonly validate: boolean;
   readonly maxResponseBytes: number;
   // Private (#) so the key never shows up in console.log(client) or JSON.stringify(client).
-  // '' when there is none: then requests fail, but webhooks still work.
+  // '' when there is none: then secured requests fail, but webhooks still work.
   readonly #apiKey: string;
   readonly #apiKeyEnv: string | undefined;
+  /** Per-scheme credentials (`credentials`), which come before the API key. */
+  readonly #credentials: Readonly<Record<string, string | undefined>>;
+  /** Every credential, hidden in errors (redact.ts); longest first. */
+  readonly #secrets: readonly string[];
+  readonly #authSchemes: Readonly<Record<string, AuthScheme>>;
+  readonly #security: SecurityRequirements;
   readonly #fetch: typeof fetch;
   /** Lower-cased names, so per-call headers replace them whatever their case. */
   readonly #baseHeaders: Record<string, string>;
+  /** Lower-cased names of `defaultHeaders`: a credential header set there is left as it is. */
+  readonly #ownHeaders: ReadonlySet<string>;
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
     const resolved = resolveOptions(options, defaults);
     this.#apiKeyEnv = defaults.apiKeyEnv;
     const apiKey = resolved.apiKey;
     this.#apiKey = apiKey;
+    this.#credentials = { ...options.credentials };
+    this.#secrets = secretsOf([apiKey, ...Object.values(this.#credentials)]);
+    this.#authSchemes = defaults.authSchemes;
+    this.#security = defaults.security;
     this.#fetch = resolved.fetch;
     this.baseURL = resolved.baseURL;
     this.timeout = resolved.timeout;
@@ -66,13 +79,10 @@ export class ClientCore {
     this.validate = resolved.validate;
     this.maxResponseBytes = resolved.maxResponseBytes;
     this.#baseHeaders = mergeHeaders(
-      {
-        ...(apiKey === '' ? {} : { authorization: `Bearer ${apiKey}` }),
-        accept: 'application/json',
-        'user-agent': `${defaults.packageName}/${defaults.packageVersion}`,
-      },
+      { accept: 'application/json', 'user-agent': `${defaults.packageName}/${defaults.packageVersion}` },
       options.defaultHeaders,
     );
+    this.#ownHeaders = new Set(Object.keys(options.defaultHeaders ?? {}).map((name) => name.toLowerCase()));
   }
 
   /**
@@ -112,14 +122,19 @@ export class ClientCore {
     options: RequestOptions,
   ): { raw: Promise<RawResponse>; parse: (raw: RawResponse) => unknown } {
     const kind = spec.response ?? 'json';
-    const secret = this.#apiKey;
-    const parse = (response: RawResponse): unknown => readResponse(kind, response, secret);
+    const secrets = this.#secrets;
+    const parse = (response: RawResponse): unknown => readResponse(kind, response, secrets);
     let prepared: PreparedRequest;
+    let auth: AppliedAuth;
     try {
       prepared = prepareRequest(spec, params, options, this.validate);
       // Checked here rather than in the constructor, so that a client used only for webhooks
-      // needs no API key; nothing is sent without one.
-      if (secret === '') throw new TelnyxError(missingApiKey(this.#apiKeyEnv));
+      // needs no API key; nothing is sent without the credentials the operation needs.
+      const applied = applyAuth(spec.security ?? this.#security, this.#authSchemes, (scheme) =>
+        this.#credentialFor(scheme),
+      );
+      if ('missing' in applied) throw new TelnyxError(missingApiKey(this.#apiKeyEnv, applied.missing));
+      auth = applied;
     } catch (error) {
       return { raw: Promise.reject(error), parse };
     }
@@ -127,12 +142,31 @@ export class ClientCore {
       const { variant, body } = prepared;
       const encoded = variant && body ? await encodeBody(variant, body) : undefined;
       const headers: Record<string, string> = { ...prepared.headers };
+      for (const [name, value] of Object.entries(auth.headers)) {
+        if (this.#ownHeaders.has(name)) continue;
+        // A cookie parameter and an API key in a cookie share the one header.
+        headers[name] = name === 'cookie' && headers.cookie ? `${headers.cookie}; ${value}` : value;
+      }
       if (encoded?.contentType !== undefined) headers['content-type'] = encoded.contentType;
       if (kind !== 'json') headers.accept = '*/*';
       const sendOptions = { ...options, headers: { ...headers, ...options.headers } };
-      return this.#send(spec.method, prepared.url, encoded?.body, sendOptions, kind === 'binary');
+      const url = auth.query.length
+        ? `${prepared.url}${prepared.url.includes('?') ? '&' : '?'}${auth.query.join('&')}`
+        : prepared.url;
+      return this.#send(spec.method, url, encoded?.body, sendOptions, kind === 'binary');
     })();
     return { raw, parse };
+  }
+
+  /**
+   * The credential for a security scheme: its own from `credentials`, else the API key, else
+   * the header the caller set in `defaultHeaders` for it (which is then sent as it is).
+   */
+  #credentialFor(scheme: string): string | undefined {
+    const own = Object.hasOwn(this.#credentials, scheme) ? this.#credentials[scheme] : undefined;
+    if (own || this.#apiKey) return own || this.#apiKey;
+    const header = headerOf(this.#authSchemes[scheme]);
+    return header !== undefined && this.#ownHeaders.has(header) ? this.#baseHeaders[header] : undefined;
   }
 
   /** POST a JSON body to `path`: `request` for the common case of a call control command. */
@@ -169,7 +203,7 @@ export class ClientCore {
       return await this.#sendWithRetries(method, path, body, options, stream);
     } catch (error) {
       // A user abort's cause is the caller's own abort reason: handed back as it was given.
-      throw redactError(error, this.#apiKey, { keepCause: error instanceof APIUserAbortError });
+      throw redactError(error, this.#secrets, { keepCause: error instanceof APIUserAbortError });
     }
   }
 
@@ -208,7 +242,7 @@ export class ClientCore {
         const { response, bodyText } = outcome.raw;
         headers = response.headers;
         if (!canRetry || !shouldRetryStatus(response.status, headers)) {
-          throw APIError.generate(response.status, bodyText, headers, this.#apiKey);
+          throw APIError.generate(response.status, bodyText, headers, this.#secrets);
         }
       } else if (!canRetry) {
         throw outcome.error;
@@ -217,6 +251,20 @@ export class ClientCore {
       await sleep(wait, options.signal);
     }
   }
+}
+
+/**
+ * The credentials to hide in errors, longest first, each also as a query string carries it
+ * (percent-encoded), since a server may echo the URL.
+ */
+function secretsOf(credentials: ReadonlyArray<string | undefined>): string[] {
+  const all = new Set<string>();
+  for (const one of credentials) {
+    if (!one) continue;
+    all.add(one);
+    all.add(encodeURIComponent(one));
+  }
+  return [...all].sort((a, b) => b.length - a.length);
 }
 
 function mergeHeaders(

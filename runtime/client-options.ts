@@ -2,18 +2,26 @@
  * The client's options, their defaults and their checks. Hand-written, copied verbatim into the
  * generated package as `core/client-options.ts`.
  */
+import type { AuthScheme, SecurityRequirements } from './auth.js';
 import { TelnyxError } from './errors.js';
 import type { BodyVariant } from './request-body.js';
 import type { ParamSpec } from './request-params.js';
 import type { ValidationResult } from './validation.js';
 
-export interface ClientOptions {
+/** `Scheme`: the names of the spec's security schemes, the keys of `credentials`. */
+export interface ClientOptions<Scheme extends string = string> {
   /**
    * Defaults to the package's API-key environment variable (`TELNYX_API_KEY` for Telnyx's), read
-   * when the client is built. Only requests need it: a client used only for webhooks can be built
-   * without one.
+   * when the client is built. It is the credential of every security scheme `credentials` does
+   * not name (for HTTP basic, give `user:password`). Only requests that the spec secures need
+   * it: a client used only for webhooks can be built without one.
    */
   apiKey?: string | undefined;
+  /**
+   * A credential per security scheme, by the scheme's name in the spec, for an API that asks for
+   * several at once (a key and an app id, say).
+   */
+  credentials?: Readonly<Partial<Record<Scheme, string>>> | undefined;
   /** Defaults to the spec's first server, e.g. `https://api.telnyx.com/v2`. */
   baseURL?: string | undefined;
   /** Milliseconds one attempt may take, body included. Defaults to 60 000. */
@@ -54,6 +62,10 @@ export interface ClientDefaults {
   baseURL: string;
   /** Read for the API key when no `apiKey` option is given; none is read when absent. */
   apiKeyEnv?: string | undefined;
+  /** The spec's security schemes that the client can apply, by name. */
+  authSchemes: Readonly<Record<string, AuthScheme>>;
+  /** The document's security requirements: what an operation without its own needs. */
+  security: SecurityRequirements;
 }
 
 /** What the generated code knows about one operation. */
@@ -86,6 +98,8 @@ export interface RequestSpec extends OperationSpec {
   body?: readonly BodyVariant[] | undefined;
   /** How to read a successful response; `json` when absent. */
   response?: ResponseKind | undefined;
+  /** The operation's own security requirements, when they differ from the document's. */
+  security?: SecurityRequirements | undefined;
 }
 
 /** The options with their defaults filled in and checked. `apiKey` is `''` when there is none. */
@@ -100,9 +114,12 @@ export interface ResolvedOptions {
 }
 
 /** What a request without an API key rejects with: how to give one. */
-export function missingApiKey(apiKeyEnv: string | undefined): string {
+export function missingApiKey(apiKeyEnv: string | undefined, schemes: readonly string[] = []): string {
   const orEnv = apiKeyEnv === undefined ? '' : ` or set the ${apiKeyEnv} environment variable`;
-  return `Missing API key: pass \`apiKey\` to the client${orEnv}.`;
+  // One scheme needs no naming; for several, each can also have its own credential.
+  const each =
+    schemes.length > 1 ? ` (or \`credentials\` for each of the security schemes ${schemes.join(', ')})` : '';
+  return `Missing API key: pass \`apiKey\` to the client${orEnv}${each}.`;
 }
 
 export function resolveOptions(options: ClientOptions, defaults: ClientDefaults): ResolvedOptions {

@@ -7,7 +7,7 @@
  * The names and the class tree follow the official `telnyx` package so code can move between
  * the two without rewriting its error handling.
  */
-import { redactHeaders, redactText, redactValue } from './redact.js';
+import { redactHeaders, redactText, redactValue, type Secrets } from './redact.js';
 
 /** One entry of Telnyx's error body (`call-control_Error` in the OpenAPI spec). */
 export interface TelnyxErrorObject {
@@ -63,10 +63,15 @@ export class APIError<TStatus extends number | undefined = number | undefined> e
   /**
    * Builds the error for an HTTP response with a failing status, picking the subclass from the
    * status. `bodyText` is the raw body: it may be empty or not JSON at all (a proxy's HTML page),
-   * and the class is still chosen from the status alone. `secret` (the API key) is replaced in
+   * and the class is still chosen from the status alone. `secret` (the credentials) is replaced in
    * the body and headers before anything is built from them, so no excerpt can cut it in half.
    */
-  static generate(status: number, bodyText: string, headers: Headers, secret = ''): APIError<number> {
+  static generate(
+    status: number,
+    bodyText: string,
+    headers: Headers,
+    secret: Secrets = '',
+  ): APIError<number> {
     const text = redactText(bodyText, secret);
     const safeHeaders = redactHeaders(headers, secret);
     const error = redactValue(parseErrorBody(text), secret) as TelnyxErrorBody | undefined;

@@ -4,13 +4,13 @@
  */
 import { parseJsonBody, type RawResponse } from './api-promise.js';
 import type { ResponseKind } from './client-options.js';
-import { redactError } from './redact.js';
+import { redactError, type Secrets } from './redact.js';
 
 /**
  * Parsed JSON, the text, the stream, or nothing. A failure (a body that is not JSON) is thrown
- * with the API key, `secret`, redacted from everything it carries.
+ * with the credentials, `secret`, redacted from everything it carries.
  */
-export function readResponse(kind: ResponseKind, raw: RawResponse, secret: string): unknown {
+export function readResponse(kind: ResponseKind, raw: RawResponse, secret: Secrets): unknown {
   try {
     return readAs(kind, raw, secret);
   } catch (error) {
@@ -18,7 +18,7 @@ export function readResponse(kind: ResponseKind, raw: RawResponse, secret: strin
   }
 }
 
-function readAs(kind: ResponseKind, raw: RawResponse, secret: string): unknown {
+function readAs(kind: ResponseKind, raw: RawResponse, secret: Secrets): unknown {
   switch (kind) {
     case 'json':
       return parseJsonBody(raw, secret);

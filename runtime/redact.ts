@@ -1,5 +1,5 @@
 /**
- * Keeps the API key out of error objects. Hand-written, copied verbatim into the generated
+ * Keeps the API key (and any other credential) out of error objects. Hand-written, copied verbatim into the generated
  * package as `core/redact.ts`.
  *
  * A server or a proxy may echo the request's `Authorization` header back, in its body or in its
@@ -12,19 +12,30 @@ export const REDACTED = '[redacted]';
 /** How deep nested objects and causes are searched: enough for any error body or cause chain. */
 const MAX_DEPTH = 16;
 
-/** `text` with every occurrence of `secret` replaced. */
-export function redactText(text: string, secret: string): string {
+/**
+ * The credentials to hide: the API key, or every credential the client holds (longest first, so
+ * that one which contains another is replaced whole). `''` and `[]` hide nothing.
+ */
+export type Secrets = string | readonly string[];
+
+/** `text` with every occurrence of each secret replaced. */
+export function redactText(text: string, secret: Secrets): string {
+  if (typeof secret !== 'string') return secret.reduce((done, one) => redactText(done, one), text);
   return secret !== '' && text.includes(secret) ? text.split(secret).join(REDACTED) : text;
+}
+
+function hidesNothing(secret: Secrets): boolean {
+  return typeof secret === 'string' ? secret === '' : secret.every((one) => one === '');
 }
 
 /**
  * The same headers, or a copy with the secret replaced in the values that contained it (a
  * response's `Headers` is immutable, so it cannot be changed in place).
  */
-export function redactHeaders(headers: Headers, secret: string): Headers {
+export function redactHeaders(headers: Headers, secret: Secrets): Headers {
   let leaks = false;
   headers.forEach((value) => {
-    if (secret !== '' && value.includes(secret)) leaks = true;
+    if (redactText(value, secret) !== value) leaks = true;
   });
   if (!leaks) return headers;
   const copy = new Headers();
@@ -37,8 +48,8 @@ export function redactHeaders(headers: Headers, secret: string): Headers {
  * arrays, plain objects and errors changed in place (both keys and values), so the error keeps
  * its class and its identity. Objects of other classes are left alone: they are not ours.
  */
-export function redactValue(value: unknown, secret: string): unknown {
-  return secret === '' ? value : redactAt(value, secret, 0, new Set());
+export function redactValue(value: unknown, secret: Secrets): unknown {
+  return hidesNothing(secret) ? value : redactAt(value, secret, 0, new Set());
 }
 
 /**
@@ -46,14 +57,14 @@ export function redactValue(value: unknown, secret: string): unknown {
  * parsed body, headers, request id), and its `cause` chain unless `keepCause` is set (for a
  * cause that is the caller's own value, such as an abort reason, which is not ours to change).
  */
-export function redactError<E>(error: E, secret: string, options: { keepCause?: boolean } = {}): E {
-  if (secret === '' || !(error instanceof Error)) return error;
+export function redactError<E>(error: E, secret: Secrets, options: { keepCause?: boolean } = {}): E {
+  if (hidesNothing(secret) || !(error instanceof Error)) return error;
   const skip = new Set(options.keepCause ? ['cause'] : []);
   redactErrorAt(error, secret, 0, new Set(), skip);
   return error;
 }
 
-function redactAt(value: unknown, secret: string, depth: number, seen: Set<object>): unknown {
+function redactAt(value: unknown, secret: Secrets, depth: number, seen: Set<object>): unknown {
   if (typeof value === 'string') return redactText(value, secret);
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH || seen.has(value)) return value;
   seen.add(value);
@@ -69,7 +80,7 @@ function redactAt(value: unknown, secret: string, depth: number, seen: Set<objec
 
 function redactPlainObject(
   object: Record<string, unknown>,
-  secret: string,
+  secret: Secrets,
   depth: number,
   seen: Set<object>,
 ): void {
@@ -92,7 +103,7 @@ function redactPlainObject(
 /** Own data properties, enumerable or not (`message`, `stack` and `cause` are not). */
 function redactErrorAt(
   error: Error,
-  secret: string,
+  secret: Secrets,
   depth: number,
   seen: Set<object>,
   skip: Set<string>,
@@ -111,7 +122,7 @@ function redactErrorAt(
     }
   }
   // Some engines keep `stack` as an accessor rather than an own data property.
-  if (typeof error.stack === 'string' && error.stack.includes(secret)) {
+  if (typeof error.stack === 'string' && redactText(error.stack, secret) !== error.stack) {
     try {
       error.stack = redactText(error.stack, secret);
     } catch {

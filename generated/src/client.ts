@@ -6,7 +6,8 @@ import { Media } from './resources/media.js';
 import { RecordingTranscriptions } from './resources/recordingtranscriptions.js';
 import { Recordings } from './resources/recordings.js';
 
-export type TelnyxClientOptions = ClientOptions;
+/** The client's options; `credentials` takes a credential per security scheme of the spec. */
+export type TelnyxClientOptions = ClientOptions<'bearerAuth'>;
 
 /**
  * The connection without any resource: options, API key, retries and timeouts. Hand it to the
@@ -24,6 +25,8 @@ export class TelnyxCore extends ClientCore {
       packageVersion: '0.1.0',
       baseURL: 'https://api.telnyx.com/v2',
       apiKeyEnv: 'TELNYX_API_KEY',
+      authSchemes: { bearerAuth: { type: 'bearer' } },
+      security: [['bearerAuth']],
     });
   }
 }
@@ -40,7 +43,7 @@ export class TelnyxCore extends ClientCore {
  * const res = await client.calls.actions.startPlayback("v3:550e8400-e29b-41d4-a716-446655440000", { audio_url: "http://www.example.com/sounds/greeting.wav" });
  * ```
  *
- * Without a key, requests reject with a `TelnyxError` and send nothing.
+ * Without a key, requests the spec secures reject with a `TelnyxError` and send nothing.
  */
 export class TelnyxClient extends TelnyxCore {
   readonly calls: Calls;

@@ -4,7 +4,7 @@ import { TelnyxClient } from './client.js';
 import type { ClientOptions } from './core/client-core.js';
 import { Webhooks, type WebhookClientOptions } from './webhooks.js';
 
-export interface TelnyxOptions extends ClientOptions, WebhookClientOptions {}
+export interface TelnyxOptions extends ClientOptions<'bearerAuth'>, WebhookClientOptions {}
 
 /**
  * Typed, dependency-free TypeScript client for Telnyx call control media actions and webhooks.
@@ -16,8 +16,9 @@ export interface TelnyxOptions extends ClientOptions, WebhookClientOptions {}
  * ```
  *
  * A service that only receives webhooks needs no API key: `new Telnyx({ publicKey })`.
- * Without a key, requests reject with a `TelnyxError` and send nothing. Code that only makes
- * requests can use `TelnyxClient` instead, which leaves the webhook code out of bundles.
+ * Without a key, requests the spec secures reject with a `TelnyxError` and send nothing. Code
+ * that only makes requests can use `TelnyxClient` instead, which leaves the webhook code
+ * out of bundles.
  */
 export class Telnyx extends TelnyxClient {
   /** Verify and parse incoming webhooks. */

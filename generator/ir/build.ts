@@ -12,6 +12,7 @@ import { uniqueName } from './operation-parts.js';
 import { buildOperations } from './operations.js';
 import { type SchemaContext, toSchemaNode } from './schema.js';
 import { reservedTypeNames } from './reserved-names.js';
+import { readSecurity } from './security.js';
 import { resourceSymbols } from './symbols.js';
 import type { Model, NamedSchema, Operation, WebhookEvent } from './types.js';
 import { alwaysPresentPointers, findWebhooks, nameWebhooks } from './webhooks.js';
@@ -57,7 +58,13 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
       origin: 'component',
     };
   });
-  const operations = buildOperations(withUniqueOperationIds(doc, ctx.diagnostics), input.naming, ctx);
+  const security = readSecurity(doc, ctx.diagnostics);
+  const operations = buildOperations(
+    withUniqueOperationIds(doc, ctx.diagnostics),
+    input.naming,
+    ctx,
+    security,
+  );
   resolveResourceCollisions(operations, ctx.diagnostics);
   const resourceClasses = resourcePaths(operations).map((path) => ({
     path,
@@ -73,6 +80,8 @@ export function buildModel(input: BuildInput): { model: Model; diagnostics: Diag
     title: typeof info.title === 'string' ? info.title : '',
     version: typeof info.version === 'string' ? info.version : '',
     baseURL: isObject(servers[0]) && typeof servers[0].url === 'string' ? servers[0].url : '',
+    authSchemes: security.schemes,
+    security: security.requirements(doc.security, '#/security'),
     operations,
     schemas: all.sort((a, b) => compareStrings(a.typeName, b.typeName)),
     webhooks,

@@ -20,12 +20,13 @@ import {
 } from './operation-parts.js';
 import { detectPagination } from './pagination.js';
 import { docsOf } from './schema.js';
+import type { Security } from './security.js';
 import type { Operation, Parameter } from './types.js';
 
 /** The methods OpenAPI 3.x path items can hold, in the order the output lists them. */
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-export function buildOperations(doc: Json, naming: NamingConfig, ctx: BuildContext): Operation[] {
+export function buildOperations(doc: Json, naming: NamingConfig, ctx: BuildContext, security: Security): Operation[] {
   const operations: Operation[] = [];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
@@ -35,14 +36,14 @@ export function buildOperations(doc: Json, naming: NamingConfig, ctx: BuildConte
       const op = item[httpMethod];
       if (!isObject(op)) continue;
       const pointer = joinPointer('#/paths', path, httpMethod);
-      operations.push(buildOperation({ path, httpMethod, op, item, pointer }, naming, ctx));
+      operations.push(buildOperation({ path, httpMethod, op, item, pointer }, naming, ctx, security));
     }
   }
   resolveNameCollisions(operations, naming, ctx.diagnostics);
   return operations;
 }
 
-function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildContext): Operation {
+function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildContext, security: Security): Operation {
   const { op, pointer } = src;
   const operationId = typeof op.operationId === 'string' ? op.operationId : `${src.httpMethod}${src.path}`;
   const names = naming.operations[operationId];
@@ -94,6 +95,7 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
     ...(pagination ? { pagination } : {}),
     docs,
     expectedWebhooks: expectedWebhooks(docs.description ?? ''),
+    ...('security' in op ? { security: security.requirements(op.security, joinPointer(pointer, 'security')) } : {}),
     pointer,
   };
 }

@@ -212,6 +212,13 @@ export type Pagination =
   | { kind: 'page-number'; items: string[]; pageNumber: string[]; totalPages: string[]; param: string[] }
   | { kind: 'cursor'; items: string[]; nextCursor: string[]; param: string[] };
 
+/** How the client applies one security scheme (the runtime's `AuthScheme`, core/auth.ts). */
+export type AuthScheme =
+  { type: 'bearer' | 'basic' } | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string };
+
+/** Alternatives, each the names of the schemes it needs together; `[]`: no credentials needed. */
+export type SecurityRequirements = string[][];
+
 export interface Operation {
   operationId: string;
   /** The method name users call, from the naming config or the path's shape. */
@@ -248,6 +255,8 @@ export interface Operation {
   docs: Docs;
   /** Event types this command is documented to trigger, from its "Expected Webhooks" list. */
   expectedWebhooks: string[];
+  /** The operation's own `security`, when it sets one; else the document's applies. */
+  security?: SecurityRequirements;
   pointer: string;
 }
 
@@ -279,6 +288,10 @@ export interface Model {
   title: string;
   version: string;
   baseURL: string;
+  /** The security schemes the client can apply, by name in spec order. */
+  authSchemes: Record<string, AuthScheme>;
+  /** The document's `security`: what an operation without its own needs. */
+  security: SecurityRequirements;
   operations: Operation[];
   /** Sorted by `typeName`. */
   schemas: NamedSchema[];

@@ -11,7 +11,14 @@ import { cookieHeader, queryString, splitParams, type ParamSpec } from '../../ru
 import { testServerForFile } from './helpers/http-server.ts';
 
 const server = testServerForFile();
-const DEFAULTS = { packageName: 'p', packageVersion: '1', baseURL: 'http://unused', apiKeyEnv: undefined };
+const DEFAULTS = {
+  packageName: 'p',
+  packageVersion: '1',
+  baseURL: 'http://unused',
+  apiKeyEnv: undefined,
+  authSchemes: { bearerAuth: { type: 'bearer' } },
+  security: [['bearerAuth']],
+} as const;
 const client = () => new ClientCore({ apiKey: 'k', baseURL: server.baseURL, maxRetries: 0 }, DEFAULTS);
 const reply = (status: number, body?: string, headers: Record<string, string> = {}) =>
   server.reset((_req, res) => {

@@ -5,12 +5,12 @@
 import { isObject } from '../../core/json.js';
 import type { NamingConfig } from '../../ir/naming-config.js';
 import { type Symbols, symbolsOf } from '../../ir/symbols.js';
-import type { Model, NamedSchema, Operation } from '../../ir/types.js';
+import type { AuthScheme, Model, NamedSchema, Operation } from '../../ir/types.js';
 import { jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import type { GeneratedFile } from '../file.js';
 import type { Render } from './render.js';
 import { readmeView } from './readme.js';
-import { resourceViews, rootResources } from './resources.js';
+import { objectLiteral, resourceViews, rootResources, securityLiteral } from './resources.js';
 import { webhookView } from './webhooks.js';
 
 export function emitPackageFiles(model: Model, naming: NamingConfig, render: Render): GeneratedFile[] {
@@ -33,6 +33,7 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
     apiVersion: model.version,
     specFile: model.specFile,
     specHash: model.specHash,
+    ...authView(model),
   };
   const clientExample = methods[0]?.example ?? '';
   // The first top-level resource shows how one resource class is used alone.
@@ -61,6 +62,32 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
       content: render('resource.ts.hbs', view),
     })),
   ];
+}
+
+/** What `src/client.ts` says about credentials: the schemes, the document's security, its docs. */
+function authView(model: Model) {
+  const names = Object.keys(model.authSchemes);
+  const schemes = names.map((name) => `${propertyKey(name)}: ${objectLiteral(model.authSchemes[name]!)}`);
+  return {
+    authSchemes: `{ ${schemes.join(', ')} }`,
+    security: securityLiteral(model.security),
+    schemeNames: names.length ? names.map(stringLiteral).join(' | ') : 'never',
+    schemeDocs: names.map((name) => ({ name, how: howSent(model.authSchemes[name]!) })),
+    // Whether some request cannot go out without a credential.
+    needsKey: model.operations.some((op) => {
+      const requirements = op.security ?? model.security;
+      return requirements.length > 0 && requirements.every((names) => names.length > 0);
+    }),
+  };
+}
+
+/** For the README: where a scheme's credential goes on the request. */
+function howSent(scheme: AuthScheme): string {
+  if (scheme.type !== 'apiKey')
+    return scheme.type === 'bearer'
+      ? '`Authorization: Bearer <credential>`'
+      : '`Authorization: Basic <base64 of the credential>`, given as `user:password`';
+  return `the credential as it is, in the ${scheme.in === 'query' ? 'query parameter' : scheme.in} \`${scheme.name}\``;
 }
 
 /**

@@ -4,7 +4,7 @@
  * method hands the client are decided here, so `resource.ts.hbs` only interpolates.
  */
 import { resourceSymbols, type Symbols, symbolsOf } from '../../ir/symbols.js';
-import type { Model, Operation, Parameter } from '../../ir/types.js';
+import type { Model, Operation, Parameter, SecurityRequirements } from '../../ir/types.js';
 import { compareStrings, toMethodName } from '../../core/names.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import { methodDocs } from './method-docs.js';
@@ -54,7 +54,7 @@ export function resourceViews(model: Model): ResourceView[] {
   return [...paths].sort(compareStrings).map((path) => {
     const ops = model.operations.filter((op) => op.resource === path);
     const children = [...paths].filter((p) => p.startsWith(`${path}.`) && !p.slice(path.length + 1).includes('.'));
-    const methods = ops.map((op) => methodView(op, symbols));
+    const methods = ops.map((op) => methodView(op, symbols, model.security));
     const schemaNames = ops.flatMap(usedSchemas);
     const validated = ops.flatMap(validatedSchemas).map((name) => symbols.schema(name));
     const core = new Set(['ClientCore', 'RequestOptions']);
@@ -92,7 +92,7 @@ function usedSchemas(op: Operation): string[] {
   ];
 }
 
-function methodView(op: Operation, symbols: Symbols): MethodView {
+function methodView(op: Operation, symbols: Symbols, docSecurity: SecurityRequirements): MethodView {
   // `params` and `options` are the method's own last two arguments.
   const argName = (wire: string) => {
     const name = toMethodName(wire);
@@ -110,7 +110,7 @@ function methodView(op: Operation, symbols: Symbols): MethodView {
     paramsDecl: takesParams(op) ? `params${paramsRequired(op) ? '' : '?'}: ${paramsType(op, symbols)}, ` : '',
     returnType: page ? `PagePromise<${typeArgs}>` : `APIPromise<${responseType}>`,
     call: page ? `requestPage<${typeArgs}>` : `request<${typeArgs}>`,
-    spec: requestSpec(op, argNames, symbols),
+    spec: requestSpec(op, argNames, symbols, docSecurity),
     paramsArg: !takesParams(op) ? 'undefined' : op.body?.variants.some((v) => v.kind === 'json' && !v.whole) ? '{ ...params }' : 'params',
     schemeArg: page ? `, ${objectLiteral(page)}` : '',
   };
@@ -118,8 +118,13 @@ function methodView(op: Operation, symbols: Symbols): MethodView {
 
 const takesParams = (op: Operation) => op.params.length > 0 || op.body !== undefined;
 
+/** Security requirements as TypeScript: `[['api_key'], ['oauth']]`. */
+export function securityLiteral(requirements: SecurityRequirements): string {
+  return `[${requirements.map((names) => `[${names.map(stringLiteral).join(', ')}]`).join(', ')}]`;
+}
+
 /** A plain data object as TypeScript: identifier keys unquoted, as prettier would leave them. */
-function objectLiteral(value: object): string {
+export function objectLiteral(value: object): string {
   const entries = Object.entries(value).map(([k, v]) => `${propertyKey(k)}: ${jsonLiteral(v)}`);
   return `{ ${entries.join(', ')} }`;
 }
@@ -164,8 +169,11 @@ function resultType(op: Operation, symbols: Symbols): string {
   return mayBeEmpty && types.length ? `${json} | undefined` : json;
 }
 
-/** The `RequestSpec` literal: method, path, parameters, bodies, validators and response kind. */
-function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symbols): string {
+/**
+ * The `RequestSpec` literal: method, path, parameters, bodies, validators, response kind, and the
+ * operation's security when it is not the document's (which the client class carries).
+ */
+function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symbols, docSecurity: SecurityRequirements): string {
   const fields = [
     `method: ${stringLiteral(op.httpMethod.toUpperCase())}`,
     `path: ${op.pathParams.length ? `() => ${pathExpression(op.path, argNames)}` : stringLiteral(op.path)}`,
@@ -196,6 +204,8 @@ function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symb
   }
   if (op.idempotencyField) fields.push(`idempotencyField: ${stringLiteral(op.idempotencyField)}`);
   if (op.response.kind !== 'json') fields.push(`response: ${stringLiteral(op.response.kind)}`);
+  if (op.security && JSON.stringify(op.security) !== JSON.stringify(docSecurity))
+    fields.push(`security: ${securityLiteral(op.security)}`);
   return `{ ${fields.join(', ')} }`;
 }
 

@@ -6,4 +6,6 @@ export const DEFAULTS: ClientDefaults = {
   packageVersion: '1.2.3',
   baseURL: 'https://api.telnyx.com/v2',
   apiKeyEnv: 'TELNYX_API_KEY',
+  authSchemes: { bearerAuth: { type: 'bearer' } },
+  security: [['bearerAuth']],
 };
