@@ -262,6 +262,7 @@ export function responseShape(src: OperationSource, operationId: string, ctx: Bu
     .filter((c) => /^2(\d\d|XX)$/i.test(c))
     .sort(compareStrings);
   const shape: ResponseShape = { kind: 'empty', schemaNames: [], mayBeEmpty: false };
+  const jsonTypes = new Set<string>();
   for (const code of codes) {
     const { value: response, pointer } = ctx.resolveAt(responses[code], joinPointer(src.pointer, 'responses', code));
     const content = isObject(response) && isObject(response.content) ? Object.entries(response.content) : [];
@@ -272,6 +273,7 @@ export function responseShape(src: OperationSource, operationId: string, ctx: Bu
     const json = content.find(([type]) => bodyKind(type) === 'json');
     if (json) {
       shape.kind = 'json';
+      for (const [type] of content) if (bodyKind(type) === 'json') jsonTypes.add(type);
       const schema = isObject(json[1]) ? json[1].schema : undefined;
       if (schema === undefined) continue;
       const fallback = `${toTypeName(operationId)}Response${codes.indexOf(code) === 0 ? '' : code}`;
@@ -283,6 +285,10 @@ export function responseShape(src: OperationSource, operationId: string, ctx: Bu
     }
   }
   if (shape.kind === 'empty') shape.mayBeEmpty = false;
+  // A server that negotiates strictly answers 406 to `Accept: application/json` when it serves
+  // only `application/vnd.api+json` or a versioned type: ask for what the spec says it serves.
+  const plain = (type: string) => /^application\/json\s*(;\s*charset=[^;]*)?$/i.test(type.trim());
+  if (shape.kind === 'json' && ![...jsonTypes].every(plain)) shape.accept = [...jsonTypes].join(', ');
   return shape;
 }
 

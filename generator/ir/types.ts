@@ -205,6 +205,11 @@ export interface ResponseShape {
   schemaNames: string[];
   /** A 2xx status with no body (204) is possible beside JSON ones. */
   mayBeEmpty: boolean;
+  /**
+   * The `Accept` header for JSON responses whose media types are not plain `application/json`
+   * (`application/vnd.api+json`, `application/json;version=2`): those types, as the spec writes them.
+   */
+  accept?: string;
 }
 
 /** How a list operation pages, found from the spec's shape (see ir/pagination.ts). */

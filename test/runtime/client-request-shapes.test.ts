@@ -119,6 +119,13 @@ describe('request()', () => {
     expect(await client().request(spec({}), undefined)).toEqual({ a: 1 });
   });
 
+  it("asks for the operation's own JSON media types, and for plain JSON otherwise", async () => {
+    reply(200, '{"a":1}', { 'content-type': 'application/vnd.api+json' });
+    expect(await client().request(spec({ accept: 'application/vnd.api+json' }), undefined)).toEqual({ a: 1 });
+    await client().request(spec({}), undefined);
+    expect(server.requests.map((r) => r.headers.accept)).toStrictEqual(['application/vnd.api+json', 'application/json']);
+  });
+
   it('refuses params an operation without a body does not take, and checks parameters', async () => {
     reply(200, '{}');
     await expect(client().request(spec({}), { stray: 1 })).rejects.toThrow('op takes no parameter named "stray".');

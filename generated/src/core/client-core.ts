@@ -151,6 +151,7 @@ export class ClientCore {
       }
       if (encoded?.contentType !== undefined) headers['content-type'] = encoded.contentType;
       if (kind !== 'json') headers.accept = '*/*';
+      else if (spec.accept !== undefined) headers.accept = spec.accept;
       const sendOptions = { ...options, headers: { ...headers, ...options.headers } };
       const url = auth.query.length
         ? `${prepared.url}${prepared.url.includes('?') ? '&' : '?'}${auth.query.join('&')}`

@@ -100,6 +100,8 @@ export interface RequestSpec extends OperationSpec {
   body?: readonly BodyVariant[] | undefined;
   /** How to read a successful response; `json` when absent. */
   response?: ResponseKind | undefined;
+  /** The `Accept` header, when the JSON the operation returns is not plain `application/json`. */
+  accept?: string | undefined;
   /** The operation's own security requirements, when they differ from the document's. */
   security?: SecurityRequirements | undefined;
 }

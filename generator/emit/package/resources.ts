@@ -204,6 +204,7 @@ function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symb
   }
   if (op.idempotencyField) fields.push(`idempotencyField: ${stringLiteral(op.idempotencyField)}`);
   if (op.response.kind !== 'json') fields.push(`response: ${stringLiteral(op.response.kind)}`);
+  if (op.response.accept !== undefined) fields.push(`accept: ${stringLiteral(op.response.accept)}`);
   if (op.security && JSON.stringify(op.security) !== JSON.stringify(docSecurity))
     fields.push(`security: ${securityLiteral(op.security)}`);
   return `{ ${fields.join(', ')} }`;
