@@ -24,10 +24,6 @@ export function redactText(text: string, secret: Secrets): string {
   return secret !== '' && text.includes(secret) ? text.split(secret).join(REDACTED) : text;
 }
 
-function hidesNothing(secret: Secrets): boolean {
-  return typeof secret === 'string' ? secret === '' : secret.every((one) => one === '');
-}
-
 /**
  * The same headers, or a copy with the secret replaced in the values that contained it (a
  * response's `Headers` is immutable, so it cannot be changed in place).
@@ -49,7 +45,7 @@ export function redactHeaders(headers: Headers, secret: Secrets): Headers {
  * its class and its identity. Objects of other classes are left alone: they are not ours.
  */
 export function redactValue(value: unknown, secret: Secrets): unknown {
-  return hidesNothing(secret) ? value : redactAt(value, secret, 0, new Set());
+  return secret.length === 0 ? value : redactAt(value, secret, 0, new Set());
 }
 
 /**
@@ -58,7 +54,7 @@ export function redactValue(value: unknown, secret: Secrets): unknown {
  * cause that is the caller's own value, such as an abort reason, which is not ours to change).
  */
 export function redactError<E>(error: E, secret: Secrets, options: { keepCause?: boolean } = {}): E {
-  if (hidesNothing(secret) || !(error instanceof Error)) return error;
+  if (secret.length === 0 || !(error instanceof Error)) return error;
   const skip = new Set(options.keepCause ? ['cause'] : []);
   redactErrorAt(error, secret, 0, new Set(), skip);
   return error;

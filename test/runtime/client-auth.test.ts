@@ -17,7 +17,9 @@ const SCHEMES: ClientDefaults['authSchemes'] = {
   key: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
   appId: { type: 'apiKey', in: 'header', name: 'X-App-Id' },
   queryKey: { type: 'apiKey', in: 'query', name: 'api key' },
+  querySig: { type: 'apiKey', in: 'query', name: 'sig' },
   session: { type: 'apiKey', in: 'cookie', name: 'sid' },
+  csrf: { type: 'apiKey', in: 'cookie', name: 'csrf' },
 };
 
 function core(
@@ -94,8 +96,23 @@ describe('several schemes and alternatives', () => {
     expect([headers['x-api-key'], headers['x-app-id']]).toStrictEqual(['k', 'app-7']);
   });
 
+  it('sends two query keys and two cookies, each pair joined as its place joins them', async () => {
+    const credentials = { queryKey: 'q', querySig: 's', session: 'a', csrf: 'b' };
+    const { query, headers } = await received(
+      core([['queryKey', 'querySig', 'session', 'csrf']], { credentials }),
+    );
+    expect([query.get('api key'), query.get('sig')]).toStrictEqual(['q', 's']);
+    expect(headers.cookie).toBe('sid=a; csrf=b');
+  });
+
+  it('adds a cookie parameter to the cookie header only, not to a key in another header', async () => {
+    const spec: RequestSpec = { ...GET, params: [{ name: 'theme', in: 'cookie' }] };
+    const { headers } = await received(core([['key']], { apiKey: 'k' }), spec, { theme: 'dark' });
+    expect([headers['x-api-key'], headers.cookie]).toStrictEqual(['k', 'theme=dark']);
+  });
+
   it('takes the first alternative it has every credential for', async () => {
-    const client = core([['key', 'appId'], ['token']], { credentials: { token: 't' } });
+    const client = core([['key', 'appId'], ['token']], { credentials: { key: 'k', token: 't' } });
     const { headers } = await received(client);
     expect(headers.authorization).toBe('Bearer t');
     expect(headers['x-api-key']).toBeUndefined();
@@ -139,11 +156,36 @@ describe('a missing credential', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('names the schemes when an alternative needs several', async () => {
-    const error = await core([['key', 'appId']])
+  it('names the schemes it lacks when an alternative needs several', async () => {
+    const error = await core([['key', 'appId', 'session']], { credentials: { key: 'k' } })
       .request(GET, undefined)
       .catch((e: unknown) => e);
-    expect((error as Error).message).toContain('`credentials` for each of the security schemes key, appId');
+    expect((error as Error).message).toBe(
+      'Missing API key: pass `apiKey` to the client (or `credentials` for each of the security schemes appId, session).',
+    );
+  });
+
+  it('rejects a requirement that names no scheme it knows', async () => {
+    const error = await core([['nowhere']])
+      .request(GET, undefined)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TelnyxError);
+  });
+
+  it('takes an API key header set in defaultHeaders, and keeps it over the API key', async () => {
+    const own = { defaultHeaders: { 'X-API-Key': 'my-key' } };
+    expect((await received(core([['key']], own))).headers['x-api-key']).toBe('my-key');
+    expect((await received(core([['key']], { ...own, apiKey: 'k' }))).headers['x-api-key']).toBe('my-key');
+  });
+
+  it('does not take a header in defaultHeaders that is not where the scheme puts its key', async () => {
+    const wrong = { defaultHeaders: { Authorization: 'Bearer mine', 'X-Api-Key': 'x' } };
+    for (const scheme of ['appId', 'queryKey', 'session']) {
+      const error = await core([[scheme]], wrong)
+        .request(GET, undefined)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TelnyxError);
+    }
   });
 
   it('takes a credential header set in defaultHeaders, and keeps it over the API key', async () => {
@@ -170,5 +212,15 @@ describe('credentials in errors', () => {
     for (const secret of ['app-secret-7', 'a+b c', encodeURIComponent('a+b c')])
       expect(seen).not.toContain(secret);
     expect((error as { headers: Headers }).headers.get('x-echo')).toBe('[redacted]');
+  });
+
+  it('redacts a credential that contains another one whole, and leaves an absent one alone', async () => {
+    const client = core([['key']], { apiKey: 'abc', credentials: { key: 'abcdef', appId: undefined } });
+    server.reset((req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ detail: `key ${String(req.headers['x-api-key'])} undefined` }] }));
+    });
+    const error = (await client.request(GET, undefined).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('key [redacted] undefined');
   });
 });
