@@ -44,17 +44,18 @@ export function prepareRequest(
     check(spec.validateParams, values, `${spec.operationName} params`);
   }
   const variant = spec.body?.length ? chooseVariant(spec.body, split.rest, options.contentType) : undefined;
-  if (validate && variant?.validate) {
-    if (variant.whole) {
-      const given = split.rest[RAW_BODY_KEY];
-      if (given !== undefined) check(variant.validate, given, `${spec.operationName} body`);
-      else if (variant.whole === 'required')
-        throw new TelnyxError(`${spec.operationName} needs a request body: pass it as \`${RAW_BODY_KEY}\`.`);
-      unknownParams(
-        spec,
-        Object.keys(split.rest).filter((k) => k !== RAW_BODY_KEY),
-      );
-    } else check(variant.validate, split.rest, `${spec.operationName} params`);
+  if (validate && variant?.whole) {
+    const given = split.rest[RAW_BODY_KEY];
+    if (given !== undefined) {
+      if (variant.validate) check(variant.validate, given, `${spec.operationName} body`);
+    } else if (variant.whole === 'required')
+      throw new TelnyxError(`${spec.operationName} needs a request body: pass it as \`${RAW_BODY_KEY}\`.`);
+    unknownParams(
+      spec,
+      Object.keys(split.rest).filter((k) => k !== RAW_BODY_KEY),
+    );
+  } else if (validate && variant?.validate) {
+    check(variant.validate, split.rest, `${spec.operationName} params`);
   } else if (validate && !variant) {
     unknownParams(spec, Object.keys(split.rest));
   }
@@ -63,7 +64,7 @@ export function prepareRequest(
   // No params at all and no key to add: a JSON operation sends no body, not `{}`. A whole body
   // (not an object) has no field to carry the key, and is sent only when given.
   let body: Record<string, unknown> | undefined = split.rest;
-  if (variant?.kind === 'json' && variant.whole) {
+  if (variant?.whole) {
     if (split.rest[RAW_BODY_KEY] === undefined) body = undefined;
   } else if (variant?.kind === 'json') {
     body = withIdempotencyKey(params === undefined ? undefined : split.rest, spec.idempotencyField);

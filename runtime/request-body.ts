@@ -32,8 +32,9 @@ export interface BodyVariant {
   contentType: string;
   kind: BodyKind;
   /**
-   * A JSON body that need not be an object (an array, a string, a number…): the params' `body`
-   * is sent as it is, instead of the params' remaining fields; `required` when the spec says so.
+   * A JSON body that need not be an object (an array, a string, a number…), or a form whose
+   * fields the spec does not give: the params' `body` is sent as it is, instead of the params'
+   * remaining fields; `required` when the spec says so.
    */
   whole?: 'required' | 'optional' | undefined;
   /** Local check of the body for this content type; skipped when `validate` is false. */
@@ -94,8 +95,11 @@ export async function encodeBody(
         contentType: variant.contentType,
       };
     case 'form':
+      if (variant.whole) return { body: wholeForm(fields[RAW_BODY_KEY]), contentType: variant.contentType };
       return { body: new URLSearchParams(formPairs(fields)), contentType: variant.contentType };
     case 'multipart':
+      // Either way fetch writes the content type, with the boundary it chose.
+      if (variant.whole) return { body: wholeMultipart(fields[RAW_BODY_KEY]), contentType: undefined };
       return { body: await multipart(fields), contentType: undefined };
     case 'binary':
     case 'text': {
@@ -105,6 +109,18 @@ export async function encodeBody(
       return { body: file.blob, contentType: file.type ?? variant.contentType };
     }
   }
+}
+
+/** A form body the caller built: the encoded string, or `URLSearchParams`. */
+function wholeForm(raw: unknown): string {
+  if (typeof raw === 'string' || raw instanceof URLSearchParams) return raw.toString();
+  throw new TelnyxError(`The form body (\`${RAW_BODY_KEY}\`) must be an encoded string or URLSearchParams.`);
+}
+
+/** A multipart body the caller built as `FormData`. */
+function wholeMultipart(raw: unknown): FormData {
+  if (raw instanceof FormData) return raw;
+  throw new TelnyxError(`The multipart body (\`${RAW_BODY_KEY}\`) must be a FormData.`);
 }
 
 /** Form fields: objects and arrays spelled as query parameters are (`form` style, exploded). */

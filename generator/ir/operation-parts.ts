@@ -188,7 +188,7 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
   const { value: raw, pointer } = ctx.resolveAt(src.op.requestBody, joinPointer(src.pointer, 'requestBody'));
   if (!isObject(raw) || !isObject(raw.content)) return undefined;
   const variants: BodyVariant[] = [];
-  const dropped: Array<{ contentType: string; at: string }> = [];
+  const dropped: Array<{ contentType: string; kind: 'multipart' | 'form'; at: string }> = [];
   for (const [contentType, media] of Object.entries(raw.content)) {
     const kind = bodyKind(contentType);
     if (kind === undefined || variants.some((v) => v.kind === kind && kind !== 'binary')) continue;
@@ -200,7 +200,7 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
     }
     if ((kind === 'multipart' || kind === 'form') && !mayBeObject(schema, ctx)) {
       // Form fields are an object's properties; a string or an array has none to encode.
-      dropped.push({ contentType, at });
+      dropped.push({ contentType, kind, at });
       continue;
     }
     const suffix = variants.length === 0 ? 'Request' : `${toTypeName(kind)}Request`;
@@ -214,17 +214,28 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
     const required = isObject(target) && Array.isArray(target.required) ? target.required : [];
     variants.push({ contentType, kind, schemaName, fieldNames: props, hasRequiredFields: required.length > 0 });
   }
-  for (const { contentType, at } of dropped) {
-    const alone = variants.length === 0;
+  const others = variants.map((v) => v.contentType);
+  for (const { contentType, kind, at } of dropped) {
+    const why = `${contentType} sends an object's properties as fields, and this schema accepts no object`;
+    if (others.length) {
+      ctx.diagnostics.push({
+        code: 'form-body-not-object',
+        severity: 'warning',
+        pointer: at,
+        message: `${why}; this content type is left out, and the method sends ${others.join(' or ')}`,
+      });
+      continue;
+    }
+    // The only way to call the operation: the caller builds the body, as the spec cannot say
+    // which fields it has (Jira's attachment upload: a multipart body of one binary string).
+    variants.push({ contentType, kind, whole: true, fieldNames: [], hasRequiredFields: raw.required === true });
     ctx.diagnostics.push({
-      code: 'form-body-not-object',
-      severity: alone ? 'error' : 'warning',
+      code: 'form-body-whole',
+      severity: 'warning',
       pointer: at,
-      message: `${contentType} sends an object's properties as fields, and this schema accepts no object; ${
-        alone
-          ? 'the operation has no other content type the client could send'
-          : `this content type is left out, and the method sends ${variants.map((v) => v.contentType).join(' or ')}`
-      }`,
+      message: `${why}, so its fields are unknown; the method takes the whole body as \`body\`: ${
+        kind === 'multipart' ? 'a FormData' : 'an encoded form string or URLSearchParams'
+      } the caller builds`,
     });
   }
   const first = variants[0];

@@ -172,16 +172,24 @@ describe('JSON bodies that are not objects', async () => {
   });
 });
 
-describe('form bodies whose schema accepts no object', () => {
-  it('are refused, at the schema, when the operation has no other content type', async () => {
-    const spec = `openapi: 3.0.3
+describe('form bodies whose schema accepts no object', async () => {
+  // Jira's attachment upload (APIs.guru): a multipart body of one binary string, and
+  // libretranslate's form-encoded string. Both specs were refused; the fields are unknown, so
+  // the caller builds the body.
+  const spec = `openapi: 3.0.3
 info: {title: Forms, version: "1"}
 servers: [{url: "https://api.example.com"}]
 paths:
   /form:
     post:
       operationId: sendForm
-      requestBody: {content: {application/x-www-form-urlencoded: {schema: {type: string}}}}
+      requestBody: {required: true, content: {application/x-www-form-urlencoded: {schema: {type: string}}}}
+      responses: {"204": {description: done}}
+  /attachments:
+    post:
+      operationId: attach
+      parameters: [{name: note, in: query, schema: {type: string}}]
+      requestBody: {content: {multipart/form-data: {schema: {type: string, format: binary}}}}
       responses: {"204": {description: done}}
   /upload:
     post:
@@ -189,19 +197,71 @@ paths:
       requestBody: {content: {multipart/form-data: {schema: {}}}}
       responses: {"204": {description: done}}
 `;
-    const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
-    const result = await generateFromText(spec, 'forms.yaml', naming);
-    // `{}` says nothing against an object: the multipart body stays, its fields unknown.
+  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+  const result = await generateFromText(spec, 'forms.yaml', naming);
+  const out = tempDir('whole-form');
+  writeFiles(out, result.files);
+
+  it('take the whole body from the caller, with a warning at the schema', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
     expect(
-      result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pointer, d.line]),
+      result.diagnostics.filter((d) => d.code === 'form-body-whole').map((d) => [d.pointer, d.line]),
     ).toStrictEqual([
-      [
-        'form-body-not-object',
-        '#/paths/~1form/post/requestBody/content/application~1x-www-form-urlencoded/schema',
-        8,
-      ],
+      ['#/paths/~1form/post/requestBody/content/application~1x-www-form-urlencoded/schema', 8],
+      ['#/paths/~1attachments/post/requestBody/content/multipart~1form-data/schema', 14],
     ]);
-    expect(result.files).toStrictEqual([]);
+    writeFileSync(
+      join(out, 'src/usage.ts'),
+      `import { WholeSpecClient } from './index.js';
+       const client = new WholeSpecClient({ apiKey: 'k' });
+       void client.form.create({ body: 'a=1&b=2' });
+       void client.form.create({ body: new URLSearchParams({ a: '1' }) });
+       void client.attachments.create({ body: new FormData(), note: 'n' });
+       void client.attachments.create();
+       // @ts-expect-error the form body is required
+       void client.form.create({});
+       // @ts-expect-error a multipart body the caller builds is a FormData
+       void client.attachments.create({ body: 'file' });
+       // \`{}\` says nothing against an object: that multipart body keeps its (unknown) fields.
+       void client.upload.create({ anything: 1 });
+      `,
+    );
+    expect(typecheck(out).output).toBe('');
+  });
+
+  it('send it as built, and refuse one of the wrong kind before sending', () => {
+    const seen = runAgainst(
+      out,
+      `${recordingServer("{ url: req.url, type: (req.headers['content-type'] ?? '').split(';')[0], body: text }")}
+       const refused = async (call) => { try { await call(); return 'sent'; } catch (e) { return e.constructor.name + ': ' + e.message; } };
+       await client.form.create({ body: 'a=1&b=x%20y' });
+       await client.form.create({ body: new URLSearchParams({ c: '3' }) });
+       const form = new FormData();
+       form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'hello.txt');
+       await client.attachments.create({ body: form, note: 'n' });
+       await client.attachments.create();
+       const errors = [
+         await refused(() => client.attachments.create({ body: 'hello' })),
+         await refused(() => client.form.create({})),
+       ];
+       server.close();
+       console.log(JSON.stringify({ requests, errors }));`,
+    ) as { requests: Array<{ url: string; type: string; body: string }>; errors: string[] };
+    const form = 'application/x-www-form-urlencoded';
+    expect(seen.requests.slice(0, 2)).toStrictEqual([
+      { url: '/form', type: form, body: 'a=1&b=x%20y' },
+      { url: '/form', type: form, body: 'c=3' },
+    ]);
+    const upload = seen.requests[2]!;
+    expect([upload.url, upload.type]).toStrictEqual(['/attachments?note=n', 'multipart/form-data']);
+    expect(upload.body).toMatch(
+      /name="file"; filename="hello.txt"\r\nContent-Type: text\/plain\r\n\r\nhello\r\n/,
+    );
+    expect(seen.requests[3]).toStrictEqual({ url: '/attachments', type: '', body: '' });
+    expect(seen.errors).toStrictEqual([
+      'TelnyxError: The multipart body (`body`) must be a FormData.',
+      'TelnyxError: form.create needs a request body: pass it as `body`.',
+    ]);
   });
 });
 

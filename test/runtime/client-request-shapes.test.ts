@@ -84,6 +84,19 @@ describe('bodies', () => {
     await expect(encodeBody(raw, {})).rejects.toThrow('The request body (`body`) is missing.');
   });
 
+  it('sends a form body the caller built as it is, and refuses another kind of value', async () => {
+    const form: BodyVariant = { contentType: 'application/x-www-form-urlencoded', kind: 'form', whole: 'required' };
+    expect(await encodeBody(form, { body: 'a=1&b=%20' })).toEqual({ body: 'a=1&b=%20', contentType: form.contentType });
+    expect((await encodeBody(form, { body: new URLSearchParams({ c: 'x y' }) })).body).toBe('c=x+y');
+    await expect(encodeBody(form, { body: { a: 1 } })).rejects.toThrow(
+      'The form body (`body`) must be an encoded string or URLSearchParams.',
+    );
+    const parts: BodyVariant = { contentType: 'multipart/form-data', kind: 'multipart', whole: 'optional' };
+    const built = new FormData();
+    expect(await encodeBody(parts, { body: built })).toEqual({ body: built, contentType: undefined });
+    await expect(encodeBody(parts, { body: 'x' })).rejects.toThrow('The multipart body (`body`) must be a FormData.');
+  });
+
   it('builds multipart parts: files with names and types, objects as JSON, scalars as text', async () => {
     const form = (await encodeBody(multipart, {
       file: toFile(new Uint8Array([104, 105]), 'hi.txt', 'text/plain'),

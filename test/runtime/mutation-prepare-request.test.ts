@@ -155,3 +155,25 @@ describe('a whole JSON body (one that need not be an object)', () => {
     expect(prepared.body).toEqual({ body: 'x', extra: 1 });
   });
 });
+
+describe('a whole form body (one whose fields the spec does not give)', () => {
+  const form = (required: boolean): BodyVariant => ({
+    contentType: 'multipart/form-data',
+    kind: 'multipart',
+    whole: required ? 'required' : 'optional',
+  });
+
+  it('is checked for presence only, with no schema to check it against', () => {
+    const built = new FormData();
+    expect(prepareRequest(spec({ body: [form(true)] }), { body: built }, {}, true).body).toEqual({
+      body: built,
+    });
+    expect(() => prepareRequest(spec({ body: [form(true)] }), {}, {}, true)).toThrow(
+      new TelnyxError('op needs a request body: pass it as `body`.'),
+    );
+    expect(() => prepareRequest(spec({ body: [form(false)] }), { body: built, extra: 1 }, {}, true)).toThrow(
+      new TelnyxError('op takes no parameter named "extra".'),
+    );
+    expect(prepareRequest(spec({ body: [form(false)] }), {}, {}, true).body).toBeUndefined();
+  });
+});

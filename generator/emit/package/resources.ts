@@ -4,7 +4,7 @@
  * method hands the client are decided here, so `resource.ts.hbs` only interpolates.
  */
 import { resourceSymbols, type Symbols, symbolsOf } from '../../ir/symbols.js';
-import type { Model, Operation, Parameter, SecurityRequirements } from '../../ir/types.js';
+import type { BodyKind, Model, Operation, Parameter, SecurityRequirements } from '../../ir/types.js';
 import { compareStrings, toMethodName } from '../../core/names.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import { methodDocs } from './method-docs.js';
@@ -136,12 +136,24 @@ function pathArgType(p: Parameter): string {
   return schema.kind === 'integer' || schema.kind === 'number' ? 'number' : 'string';
 }
 
+/**
+ * What `params.body` takes for a body with no schema to type it: a file or text, or a form whose
+ * fields the spec does not give (built by the caller).
+ */
+const RAW_BODY_TYPES: Record<BodyKind, string> = {
+  binary: 'Uploadable',
+  text: 'string',
+  multipart: 'FormData',
+  form: 'string | URLSearchParams',
+  json: 'unknown',
+};
+
 /** The params object: parameters and body fields together, keyed by wire name. */
 function paramsType(op: Operation, symbols: Symbols): string {
   const parts: string[] = [];
   if (op.paramsSchemaName) parts.push(symbols.schema(op.paramsSchemaName).type);
   const bodies = (op.body?.variants ?? []).map((v) => {
-    if (!v.schemaName) return `{ body: ${v.kind === 'text' ? 'string' : 'Uploadable'} }`;
+    if (!v.schemaName) return `{ body${v.hasRequiredFields ? '' : '?'}: ${RAW_BODY_TYPES[v.kind]} }`;
     const { type, schema } = symbols.schema(v.schemaName);
     if (v.whole) return `{ body${v.hasRequiredFields ? '' : '?'}: ${type} }`;
     // The params object itself cannot be null, whatever a nullable body schema allows.
@@ -155,7 +167,7 @@ function paramsType(op: Operation, symbols: Symbols): string {
 
 function paramsRequired(op: Operation): boolean {
   const body = op.body;
-  const bodyRequired = body ? body.variants.some((v) => !v.schemaName) || body.hasRequiredFields : false;
+  const bodyRequired = body ? body.variants.some((v) => !v.schemaName && v.hasRequiredFields) || body.hasRequiredFields : false;
   return bodyRequired || op.params.some((p) => p.required);
 }
 
