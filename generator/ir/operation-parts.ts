@@ -177,11 +177,68 @@ export function uniqueName(wanted: string, ctx: BuildContext): string {
 /** The kind of body a content type is, or undefined for one the client cannot send. */
 export function bodyKind(contentType: string): BodyKind | undefined {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/json' || type.endsWith('+json')) return 'json';
+  // `text/json` is JSON's old name, which ASP.NET still lists beside `application/json`.
+  if (type === 'application/json' || type.endsWith('+json') || type === 'text/json') return 'json';
   if (type === 'multipart/form-data' || type === 'multipart/mixed') return 'multipart';
   if (type === 'application/x-www-form-urlencoded') return 'form';
   if (type.startsWith('text/')) return 'text';
   return 'binary';
+}
+
+/**
+ * The content type a body goes out with. A range the spec gives (ASP.NET's `application/*+json`,
+ * a converted Swagger 2 `consumes: [*\/*]`) is no content type to send: it becomes JSON when the
+ * schema describes a value (`application/json`), text for a string, and bytes for a file or no
+ * schema (the file's own type, else `application/octet-stream`).
+ */
+function wireType(range: string, schema: unknown, ctx: BuildContext): { contentType: string; kind: BodyKind | undefined } {
+  if (!range.includes('*')) return { contentType: range, kind: bodyKind(range) };
+  const type = range.split(';')[0]!.trim().toLowerCase();
+  const target = ctx.resolve(schema);
+  const string = isObject(target) && target.type === 'string';
+  const file = schema === undefined || (string && target.format === 'binary');
+  const json = { contentType: 'application/json', kind: 'json' } as const;
+  if (type.endsWith('+json')) return json;
+  if (type.startsWith('text/') || ((type === '*/*' || type === 'application/*') && string && !file))
+    return { contentType: 'text/plain', kind: 'text' };
+  if ((type === '*/*' || type === 'application/*') && !file) return json;
+  return { contentType: 'application/octet-stream', kind: 'binary' };
+}
+
+/**
+ * The content types the client sends, in the spec's order of their kinds: every binary one, and
+ * one of each other kind. Any type the spec lists is one the server takes, so of JSON's, plain
+ * `application/json` goes (ASP.NET lists `application/json-patch+json`, `application/json`,
+ * `text/json` and `application/*+json` for one object), else the first; a range only when no
+ * concrete type of its kind is listed.
+ */
+function sendable(content: Json, ctx: BuildContext): SendableType[] {
+  const entries = Object.entries(content).flatMap(([range, media]): SendableType[] => {
+    const schema = isObject(media) ? media.schema : undefined;
+    const { contentType, kind } = wireType(range, schema, ctx);
+    return kind === undefined ? [] : [{ range, schema, contentType, kind }];
+  });
+  const rank = (range: string) => (range.includes('*') ? 2 : /^application\/json\s*(;|$)/i.test(range) ? 0 : 1);
+  const best = new Map<BodyKind, SendableType>();
+  for (const entry of entries) {
+    const held = best.get(entry.kind);
+    if (!held || rank(entry.range) < rank(held.range)) best.set(entry.kind, entry);
+  }
+  const seen = new Set<BodyKind>();
+  return entries.flatMap((entry) => {
+    if (entry.kind === 'binary') return [entry];
+    if (seen.has(entry.kind)) return [];
+    seen.add(entry.kind);
+    return [best.get(entry.kind)!];
+  });
+}
+
+/** A request content type the client can send: as the spec writes it, and as it goes out. */
+interface SendableType {
+  range: string;
+  schema: unknown;
+  contentType: string;
+  kind: BodyKind;
 }
 
 export function requestBody(src: OperationSource, operationId: string, ctx: BuildContext): Operation['body'] {
@@ -189,11 +246,8 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
   if (!isObject(raw) || !isObject(raw.content)) return undefined;
   const variants: BodyVariant[] = [];
   const dropped: Array<{ contentType: string; kind: 'multipart' | 'form'; at: string }> = [];
-  for (const [contentType, media] of Object.entries(raw.content)) {
-    const kind = bodyKind(contentType);
-    if (kind === undefined || variants.some((v) => v.kind === kind && kind !== 'binary')) continue;
-    const at = joinPointer(pointer, 'content', contentType, 'schema');
-    const schema = isObject(media) ? media.schema : undefined;
+  for (const { range, schema, contentType, kind } of sendable(raw.content, ctx)) {
+    const at = joinPointer(pointer, 'content', range, 'schema');
     if (kind === 'binary' || kind === 'text' || schema === undefined) {
       variants.push({ contentType, kind: kind === 'text' ? 'text' : 'binary', fieldNames: [], hasRequiredFields: true });
       continue;
