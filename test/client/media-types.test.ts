@@ -12,11 +12,9 @@
  * JSON schema, a string or a file. The client sent the range itself as the content type (36 of
  * APIs.guru's specs, 721 operations).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFromText, runAgainst, tempDir, writeFiles } from '../helpers/generate.ts';
-import { startPrism, type PrismServer } from './helpers/prism.ts';
+import { describe, expect, it } from 'vitest';
+import { runAgainst } from '../helpers/generate.ts';
+import { servedPackage } from './helpers/served-package.ts';
 
 const served = (...types: string[]) =>
   `responses: {"200": {description: ok, content: {${types.map((t) => `"${t}": {schema: {type: object}, example: {}}`).join(', ')}}}}`;
@@ -40,15 +38,8 @@ paths:
 const NAMING = `package: {name: media-types, version: 0.0.0, description: Media types., clientClass: Types, apiKeyEnv: TYPES_KEY, publicKeyEnv: TYPES_PUBLIC_KEY}\n`;
 
 describe('media types', async () => {
-  const result = await generateFromText(SPEC, 'types.yaml', NAMING);
-  const out = tempDir('accept');
-  writeFiles(out, result.files);
-  writeFileSync(join(out, 'types.yaml'), SPEC);
-  let prism: PrismServer;
-  beforeAll(async () => {
-    prism = await startPrism(join(out, 'types.yaml'));
-  }, 120_000);
-  afterAll(() => prism?.stop());
+  const served = await servedPackage('media-types', SPEC, NAMING);
+  const { result, out } = served;
 
   it('Accept names the media types the spec serves, unless they are plain JSON', () => {
     const accept = Object.fromEntries(
@@ -65,7 +56,7 @@ describe('media types', async () => {
   it('Accept is what a strictly negotiating server takes, where application/json is refused', () => {
     const seen = runAgainst(
       out,
-      `const baseURL = ${JSON.stringify(prism.baseURL)};
+      `const baseURL = ${JSON.stringify(served.prism.baseURL)};
        const client = new pkg.TypesClient({ baseURL, maxRetries: 0 });
        const status = (call) => call().withResponse().then(({ response }) => response.status, (e) => e.status ?? String(e));
        const rows = {};
@@ -102,7 +93,7 @@ describe('media types', async () => {
   it('Content-Type is one the server takes for the body', () => {
     const seen = runAgainst(
       out,
-      `const client = new pkg.TypesClient({ baseURL: ${JSON.stringify(prism.baseURL)}, maxRetries: 0 });
+      `const client = new pkg.TypesClient({ baseURL: ${JSON.stringify(served.prism.baseURL)}, maxRetries: 0 });
        const outcome = (call) => call().withResponse().then(
          ({ response }) => (response.headers.get('sl-violations') ? 'violations' : response.status),
          (e) => e.status ?? String(e),

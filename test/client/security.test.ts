@@ -7,9 +7,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFromText, runAgainst, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
-import { startPrism, type PrismServer } from './helpers/prism.ts';
+import { describe, expect, it } from 'vitest';
+import { runAgainst, typecheck } from '../helpers/generate.ts';
+import { servedPackage } from './helpers/served-package.ts';
 
 const OK = `responses: {"200": {description: ok, content: {application/json: {schema: {type: object}, example: {}}}}}`;
 const SPEC = `openapi: 3.0.3
@@ -50,15 +50,8 @@ const NAMING = `package:
 `;
 
 describe('security schemes', async () => {
-  const result = await generateFromText(SPEC, 'keys.yaml', NAMING);
-  const out = tempDir('security');
-  writeFiles(out, result.files);
-  writeFileSync(join(out, 'keys.yaml'), SPEC);
-  let prism: PrismServer;
-  beforeAll(async () => {
-    prism = await startPrism(join(out, 'keys.yaml'));
-  }, 120_000);
-  afterAll(() => prism?.stop());
+  const served = await servedPackage('security', SPEC, NAMING);
+  const { result, out } = served;
 
   it('are read into the model; a scheme the client cannot apply is a located warning', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
@@ -99,7 +92,7 @@ describe('security schemes', async () => {
   it('put on each request what Prism asks for, and nothing where nothing is needed', () => {
     const seen = runAgainst(
       out,
-      `const baseURL = ${JSON.stringify(prism.baseURL)};
+      `const baseURL = ${JSON.stringify(served.prism.baseURL)};
        const options = { baseURL, maxRetries: 0 };
        // One key for every scheme ('user:secret' is also a valid basic credential), the app id apart.
        const client = new pkg.KeysClient({ ...options, apiKey: 'user:secret', credentials: { appId: 'app-1' } });
