@@ -224,12 +224,14 @@ function sendable(content: Json, ctx: BuildContext): SendableType[] {
     const held = best.get(entry.kind);
     if (!held || rank(entry.range) < rank(held.range)) best.set(entry.kind, entry);
   }
-  const seen = new Set<BodyKind>();
+  // Binary types stay apart (a PNG or a JPEG), but two ranges that both become
+  // `application/octet-stream` are one.
+  const seen = new Set<string>();
   return entries.flatMap((entry) => {
-    if (entry.kind === 'binary') return [entry];
-    if (seen.has(entry.kind)) return [];
-    seen.add(entry.kind);
-    return [best.get(entry.kind)!];
+    const key = entry.kind === 'binary' ? `binary ${entry.contentType}` : entry.kind;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [entry.kind === 'binary' ? entry : best.get(entry.kind)!];
   });
 }
 

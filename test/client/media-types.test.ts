@@ -34,6 +34,7 @@ paths:
   /anything: {post: {operationId: anything, requestBody: {content: {${sent('*/*')}}}, ${served('application/json')}}}
   /note: {post: {operationId: note, requestBody: {content: {"*/*": {schema: {type: string}}}}, ${served('application/json')}}}
   /file: {post: {operationId: file, requestBody: {content: {"*/*": {schema: {type: string, format: binary}}}}, ${served('application/json')}}}
+  /picture: {post: {operationId: picture, requestBody: {content: {"image/*": {}, "image/png": {}, "*/*": {}}}, ${served('application/json')}}}
 `;
 const NAMING = `package: {name: media-types, version: 0.0.0, description: Media types., clientClass: Types, apiKeyEnv: TYPES_KEY, publicKeyEnv: TYPES_PUBLIC_KEY}\n`;
 
@@ -87,6 +88,11 @@ describe('media types', async () => {
       anything: [['application/json', 'json']],
       note: [['text/plain', 'text']],
       file: [['application/octet-stream', 'binary']],
+      // Two ranges that both go out as the fallback are one content type.
+      picture: [
+        ['application/octet-stream', 'binary'],
+        ['image/png', 'binary'],
+      ],
     });
   });
 
