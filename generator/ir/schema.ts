@@ -407,28 +407,58 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
   const raw = 'const' in schema ? [schema.const] : schema.enum;
   const at = joinPointer(pointer, 'const' in schema ? 'const' : 'enum');
   const types = typeList(schema);
-  const values = (Array.isArray(raw) ? raw : []).filter((v, i): v is JsonLiteral => {
+  const coerced: string[] = [];
+  const read = (Array.isArray(raw) ? raw : []).flatMap((v, i): JsonLiteral[] => {
     const ok = v === null || ['string', 'number', 'boolean'].includes(typeof v);
-    const jsonType = Array.isArray(v) ? 'array' : 'object';
-    if (!ok && types.length > 0 && !types.includes(jsonType))
-      // `type: string` beside `enum: [a, [b, c]]`: JSON Schema needs both to hold, so no value
-      // can match the array. Leaving it out changes nothing that validates.
-      report(
-        ctx,
-        'enum-value-outside-type',
-        `enum value ${JSON.stringify(v)} is an ${jsonType}, which type ${types.join(', ')} excludes: no value can match it, so it is left out`,
-        joinPointer(at, i),
-        'warning',
-      );
-    else if (!ok)
+    const jsonType =
+      v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v;
+    if (!ok && (types.length === 0 || types.includes(jsonType))) {
       report(
         ctx,
         'enum-unsupported',
         `enum value ${JSON.stringify(v)} is not a string, number, boolean or null`,
         joinPointer(at, i),
       );
-    return ok;
+      return [];
+    }
+    // A value its type allows stays; so does every literal when the type allows none (mercedes-benz
+    // writes `type: object` beside a string enum: the values say what is meant).
+    const primitive = types.some((t) => ['string', 'number', 'integer', 'boolean'].includes(t));
+    if (
+      ok &&
+      (v === null ||
+        !primitive ||
+        types.includes(jsonType) ||
+        (jsonType === 'number' && types.includes('integer') && Number.isInteger(v)))
+    )
+      return [v as JsonLiteral];
+    // `type: integer` beside `enum: ["0", "1"]` (bungie.net), `type: string` beside `[1, 2]`
+    // (bhagavadgita.io's path parameter): no value can match both, and the spec plainly means
+    // the values in its type. A value with one reading there takes it; any other is left out.
+    const reading = ok ? readAs(v as string | number | boolean, types) : undefined;
+    if (reading !== undefined) {
+      coerced.push(`${JSON.stringify(v)} as ${JSON.stringify(reading)}`);
+      return [reading];
+    }
+    report(
+      ctx,
+      'enum-value-outside-type',
+      `enum value ${JSON.stringify(v)} is ${jsonType === 'array' || jsonType === 'object' ? 'an' : 'a'} ${jsonType}, which type ${types.join(', ')} excludes: no value can match it, so it is left out`,
+      joinPointer(at, i),
+      'warning',
+    );
+    return [];
   });
+  // `[1, "1"]` under `type: string` is one value.
+  const values = [...new Set(read)];
+  if (coerced.length)
+    report(
+      ctx,
+      'enum-value-outside-type',
+      `enum values outside type ${types.join(', ')}, read in that type: ${coerced.join(', ')}`,
+      at,
+      'warning',
+    );
   if (values.length === 0) report(ctx, 'enum-empty', 'enum has no usable values', at);
   const baseType = types.find((t) => t !== 'null') as EnumNode['baseType'];
   const nullable = values.includes(null) || types.includes('null') || schema.nullable === true;
@@ -447,6 +477,22 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
   return baseType && ['string', 'number', 'integer', 'boolean'].includes(baseType)
     ? { ...node, baseType }
     : node;
+}
+
+/**
+ * An enum value as the declared type reads it, when it has exactly one reading there: a numeric
+ * string as a number (an integer only when whole), a number or a boolean as its string, `"true"`
+ * and `"false"` as booleans.
+ */
+function readAs(value: string | number | boolean, types: string[]): JsonLiteral | undefined {
+  if (typeof value === 'string') {
+    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(value) ? Number(value) : NaN;
+    if (types.includes('integer') && Number.isSafeInteger(number)) return number;
+    if (types.includes('number') && Number.isFinite(number)) return number;
+    if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
+    return undefined;
+  }
+  return types.includes('string') ? String(value) : undefined;
 }
 
 /**

@@ -134,11 +134,14 @@ describe('long lines break where prettier breaks them', () => {
 
   it('a constant hugs its array argument and breaks the array one value a line', async () => {
     const values = Array.from({ length: 8 }, (_, i) => `value-${i}-${'v'.repeat(12)}`);
-    // The 5 is not a string: the guard drops it and lists the values itself, not from schemas.ts.
+    // schemas.ts exports no value list for an enum of array items: the guard lists the values.
     const text = await laidOut({
-      Enumerated: { type: 'object', properties: { mode: { type: 'string', enum: [...values, 5] } } },
+      Enumerated: {
+        type: 'object',
+        properties: { modes: { type: 'array', items: { type: 'string', enum: values } } },
+      },
     });
-    expect(text).toMatch(/const MODE_VALUES = new Set<unknown>\(\[\n {2}'value-0-v+',\n {2}'value-1-v+',\n/);
+    expect(text).toMatch(/const \w+_VALUES = new Set<unknown>\(\[\n {2}'value-0-v+',\n {2}'value-1-v+',\n/);
     const listed = guardsFor({
       Listed: {
         type: 'object',
@@ -151,7 +154,8 @@ describe('long lines break where prettier breaks them', () => {
 
   it('a list of numbers fills each line, as prettier prints numeric arrays', async () => {
     const numbers = [...Array.from({ length: 40 }, (_, i) => 1000000 + i), 0.5];
-    const text = await laidOut({ Codes: { type: 'object', properties: { code: { type: 'integer', enum: numbers } } } });
+    const codes = { type: 'array', items: { type: 'number', enum: numbers } };
+    const text = await laidOut({ Codes: { type: 'object', properties: { codes } } });
     expect(text).toMatch(/new Set<unknown>\(\[\n {2}1000000, 1000001, 1000002, .*1000011,\n {2}1000012, /);
   });
 

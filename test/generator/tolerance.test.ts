@@ -255,6 +255,61 @@ paths:
     ]);
   });
 
+  it('enum values written in another type are read in the declared one, so types and guards agree', async () => {
+    // bungie.net (APIs.guru) types its enums `integer` and writes the values as strings;
+    // bhagavadgita.io's path parameter is `type: string` with numbers. Before, the TypeScript
+    // type held the values as written while the guards took none of them.
+    const spec = `openapi: 3.0.3
+info: {title: Enums, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /verses/{verse}:
+    get:
+      operationId: getVerse
+      parameters:
+        - {name: verse, in: path, required: true, schema: {type: string, enum: [1, 2, "2", true]}}
+      responses: {"204": {description: done}}
+components:
+  schemas:
+    Status: {type: integer, enum: ["0", "1", "1.5", "x", 2]}
+    Flag: {type: boolean, enum: ["true", "no"]}
+`;
+    const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+    const result = await generateFromText(spec, 'enums.yaml', naming);
+    expect(brief(result.diagnostics.filter((d) => d.code.startsWith('enum')))).toStrictEqual([
+      ['warning', 'enum-value-outside-type', '#/components/schemas/Status/enum/2', 13],
+      ['warning', 'enum-value-outside-type', '#/components/schemas/Status/enum/3', 13],
+      ['warning', 'enum-value-outside-type', '#/components/schemas/Status/enum', 13],
+      ['warning', 'enum-value-outside-type', '#/components/schemas/Flag/enum/1', 14],
+      ['warning', 'enum-value-outside-type', '#/components/schemas/Flag/enum', 14],
+      ['warning', 'enum-value-outside-type', '#/paths/~1verses~1{verse}/get/parameters/0/schema/enum', 9],
+    ]);
+    const values = Object.fromEntries(
+      result.model!.schemas.map((s) => [s.name, s.schema.kind === 'enum' ? s.schema.values : undefined]),
+    );
+    expect(values).toMatchObject({ Status: [0, 1, 2], Flag: [true] });
+    const out = tempDir('enum-read-as');
+    writeFiles(out, result.files);
+    writeFileSync(
+      join(out, 'src/usage.ts'),
+      `import type { Status } from './index.js';
+       export const ok: Status[] = [0, 1, 2];
+       // @ts-expect-error the string is read as the number
+       export const no: Status = '0';
+      `,
+    );
+    expect(typecheck(out).output).toBe('');
+    const seen = runAgainst(
+      out,
+      `console.log(JSON.stringify([[0, 1, 2, '0', 1.5], ['1', '2', 'true', 1]].map((vs, i) =>
+         vs.map((v) => (i === 0 ? pkg.isStatus(v) : pkg.isGetVersePathParams({ verse: v }))))));`,
+    );
+    expect(seen).toStrictEqual([
+      [true, true, true, false, false],
+      [true, true, true, false],
+    ]);
+  });
+
   it('keywords beside a $ref: ignored in 3.0, as its rule says, with a warning; applied in 3.1', async () => {
     // britbox.co.uk (APIs.guru, 3.0) writes `type: string` beside a $ref to an object body: read
     // as both, the body was an object and a string, and the method's params did not compile.

@@ -63,21 +63,13 @@ function expectedType(node: SchemaNode): string {
   return `'${node.kind}${node.nullable ? ' or null' : ''}'`;
 }
 
-/** Enum values a value of the declared type can take (`type: integer` cannot be 1.5). */
-function possibleValues(node: EnumNode): EnumNode['values'] {
-  const fits = (v: unknown) =>
-    v === null ||
-    node.baseType === undefined ||
-    (node.baseType === 'integer' ? Number.isInteger(v) : typeof v === node.baseType);
-  return node.values.filter(fits);
-}
-
 function enumRule(node: EnumNode, hint: string, ctx: ModuleContext): Rule {
-  const values = possibleValues(node);
+  // The model has read every value in the declared type (ir/schema.ts), so the guard takes the
+  // values as they are, and builds its set from the list schemas.ts exports where there is one.
+  const values = node.values;
   const list = array(values.map((v) => lit(jsonLiteral(v))));
   const single = values.length === 1;
-  // Build the set from the list schemas.ts exports, unless the guard must drop values of the wrong type.
-  const exported = values.length === node.values.length ? ctx.enumValueNames.get(node) : undefined;
+  const exported = ctx.enumValueNames.get(node);
   if (exported && !single) ctx.schemaValueImports.add(exported);
   const set = single
     ? list
