@@ -408,6 +408,7 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
   const at = joinPointer(pointer, 'const' in schema ? 'const' : 'enum');
   const types = typeList(schema);
   const coerced: string[] = [];
+  const outside: Array<[message: string, pointer: string]> = [];
   const read = (Array.isArray(raw) ? raw : []).flatMap((v, i): JsonLiteral[] => {
     const ok = v === null || ['string', 'number', 'boolean'].includes(typeof v);
     const jsonType =
@@ -440,17 +441,30 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
       coerced.push(`${JSON.stringify(v)} as ${JSON.stringify(reading)}`);
       return [reading];
     }
+    outside.push([
+      `enum value ${JSON.stringify(v)} is ${jsonType === 'array' || jsonType === 'object' ? 'an' : 'a'} ${jsonType}, which type ${types.join(', ')} excludes: no value can match it, so it is left out`,
+      joinPointer(at, i),
+    ]);
+    return [];
+  });
+  // When no value has a reading in the type (probely.com: `type: integer` beside word values),
+  // the type is the slip: the values stay as written, as the spec's only clear word.
+  const literals = (Array.isArray(raw) ? raw : []).filter(
+    (v): v is JsonLiteral => v === null || ['string', 'number', 'boolean'].includes(typeof v),
+  );
+  const asWritten = read.length === 0 && literals.length > 0;
+  if (!asWritten)
+    for (const [message, where] of outside) report(ctx, 'enum-value-outside-type', message, where, 'warning');
+  if (asWritten)
     report(
       ctx,
       'enum-value-outside-type',
-      `enum value ${JSON.stringify(v)} is ${jsonType === 'array' || jsonType === 'object' ? 'an' : 'a'} ${jsonType}, which type ${types.join(', ')} excludes: no value can match it, so it is left out`,
-      joinPointer(at, i),
+      `no enum value is of type ${types.join(', ')}: the values are kept as written, and the type is ignored`,
+      at,
       'warning',
     );
-    return [];
-  });
   // `[1, "1"]` under `type: string` is one value.
-  const values = [...new Set(read)];
+  const values = [...new Set(asWritten ? literals : read)];
   if (coerced.length)
     report(
       ctx,
@@ -474,7 +488,7 @@ function enumNode(schema: Json, pointer: string, ctx: SchemaContext): EnumNode {
     );
   }
   const node: EnumNode = { kind: 'enum', pointer, nullable, docs: docsOf(schema), values };
-  return baseType && ['string', 'number', 'integer', 'boolean'].includes(baseType)
+  return baseType && !asWritten && ['string', 'number', 'integer', 'boolean'].includes(baseType)
     ? { ...node, baseType }
     : node;
 }

@@ -273,6 +273,7 @@ components:
   schemas:
     Status: {type: integer, enum: ["0", "1", "1.5", "x", 2]}
     Flag: {type: boolean, enum: ["true", "no"]}
+    Change: {type: integer, enum: [created, found]}
 `;
     const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
     const result = await generateFromText(spec, 'enums.yaml', naming);
@@ -282,12 +283,14 @@ components:
       ['warning', 'enum-value-outside-type', '#/components/schemas/Status/enum', 13],
       ['warning', 'enum-value-outside-type', '#/components/schemas/Flag/enum/1', 14],
       ['warning', 'enum-value-outside-type', '#/components/schemas/Flag/enum', 14],
+      // probely.com: no value is an integer, so the values win over the type.
+      ['warning', 'enum-value-outside-type', '#/components/schemas/Change/enum', 15],
       ['warning', 'enum-value-outside-type', '#/paths/~1verses~1{verse}/get/parameters/0/schema/enum', 9],
     ]);
     const values = Object.fromEntries(
       result.model!.schemas.map((s) => [s.name, s.schema.kind === 'enum' ? s.schema.values : undefined]),
     );
-    expect(values).toMatchObject({ Status: [0, 1, 2], Flag: [true] });
+    expect(values).toMatchObject({ Status: [0, 1, 2], Flag: [true], Change: ['created', 'found'] });
     const out = tempDir('enum-read-as');
     writeFiles(out, result.files);
     writeFileSync(
