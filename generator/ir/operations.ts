@@ -19,6 +19,7 @@ import {
   responseShape,
 } from './operation-parts.js';
 import { detectPagination } from './pagination.js';
+import { requestPath } from './request-path.js';
 import { docsOf } from './schema.js';
 import type { Security } from './security.js';
 import type { Operation, Parameter } from './types.js';
@@ -32,18 +33,26 @@ export function buildOperations(doc: Json, naming: NamingConfig, ctx: BuildConte
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = ctx.resolve(rawItem);
     if (!isObject(item)) continue;
+    let sentPath: string | undefined;
     for (const httpMethod of METHODS) {
       const op = item[httpMethod];
       if (!isObject(op)) continue;
       const pointer = joinPointer('#/paths', path, httpMethod);
-      operations.push(buildOperation({ path, httpMethod, op, item, pointer }, naming, ctx, security));
+      sentPath ??= requestPath(path, ctx.diagnostics);
+      operations.push(buildOperation({ path, httpMethod, op, item, pointer }, sentPath, naming, ctx, security));
     }
   }
   resolveNameCollisions(operations, naming, ctx.diagnostics);
   return operations;
 }
 
-function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildContext, security: Security): Operation {
+function buildOperation(
+  src: OperationSource,
+  sentPath: string,
+  naming: NamingConfig,
+  ctx: BuildContext,
+  security: Security,
+): Operation {
   const { op, pointer } = src;
   const operationId = typeof op.operationId === 'string' ? op.operationId : `${src.httpMethod}${src.path}`;
   const names = naming.operations[operationId];
@@ -83,6 +92,7 @@ function buildOperation(src: OperationSource, naming: NamingConfig, ctx: BuildCo
     resource: named.resource,
     httpMethod: src.httpMethod,
     path: src.path,
+    requestPath: sentPath,
     pathParams,
     params,
     ...(paramsSchemaName ? { paramsSchemaName } : {}),

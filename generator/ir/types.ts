@@ -232,7 +232,10 @@ export interface Operation {
   resource: string;
   /** Lower case, as in the spec: `get`, `post`, … */
   httpMethod: string;
+  /** The path key, as the spec writes it (docs show this one). */
   path: string;
+  /** The path the request goes to: `path` without a fragment (ir/request-path.ts). */
+  requestPath: string;
   /** In the order they appear in the path template: the method's positional arguments. */
   pathParams: Parameter[];
   /** Query, header and cookie parameters, keys of the params object. */

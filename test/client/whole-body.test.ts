@@ -9,7 +9,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateFromText, ROOT, runAgainst, tempDir, typecheck, writeFiles } from '../helpers/generate.ts';
+import {
+  generateFromText,
+  recordingServer,
+  ROOT,
+  runAgainst,
+  tempDir,
+  typecheck,
+  writeFiles,
+} from '../helpers/generate.ts';
 
 const SPEC = `openapi: 3.0.3
 info: {title: Bodies, version: "1"}
@@ -69,23 +77,6 @@ components:
     Note:
       oneOf: [{type: string, maxLength: 10}, {type: number}]
 `;
-
-/**
- * Script for `runAgainst`: a server on 127.0.0.1 that answers 204 and pushes `record` (an
- * expression over `req` and the body `text`) onto `requests`, and a `client` pointed at it.
- */
-const recordingServer = (record: string) => `const { createServer } = await import('node:http');
-       const requests = [];
-       const server = createServer((req, res) => {
-         let text = '';
-         req.on('data', (c) => (text += c));
-         req.on('end', () => {
-           requests.push(${record});
-           res.writeHead(204).end();
-         });
-       });
-       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-       const client = new pkg.WholeSpecClient({ apiKey: 'k', maxRetries: 0, baseURL: 'http://127.0.0.1:' + server.address().port });`;
 
 describe('JSON bodies that are not objects', async () => {
   const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');

@@ -76,3 +76,20 @@ export function runAgainst(dir: string, body: string): unknown {
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
 }
+
+/**
+ * Script for `runAgainst`: a server on 127.0.0.1 that answers 204 and pushes `record` (an
+ * expression over `req` and the body `text`) onto `requests`, and a `client` pointed at it.
+ */
+export const recordingServer = (record: string) => `const { createServer } = await import('node:http');
+       const requests = [];
+       const server = createServer((req, res) => {
+         let text = '';
+         req.on('data', (c) => (text += c));
+         req.on('end', () => {
+           requests.push(${record});
+           res.writeHead(204).end();
+         });
+       });
+       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+       const client = new pkg.WholeSpecClient({ apiKey: 'k', maxRetries: 0, baseURL: 'http://127.0.0.1:' + server.address().port });`;

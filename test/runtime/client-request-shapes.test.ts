@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ClientCore, type RequestSpec } from '../../runtime/client-core.ts';
 import { Page } from '../../runtime/pagination.ts';
 import { chooseVariant, encodeBody, toFile, type BodyVariant } from '../../runtime/request-body.ts';
-import { cookieHeader, queryString, splitParams, type ParamSpec } from '../../runtime/request-params.ts';
+import { cookieHeader, queryString, splitParams, type ParamSpec, withQuery } from '../../runtime/request-params.ts';
 import { testServerForFile } from './helpers/http-server.ts';
 
 const server = testServerForFile();
@@ -53,6 +53,17 @@ describe('splitParams', () => {
     expect(queryString([['filter[a b]', 'x&y=z']])).toBe('?filter[a%20b]=x%26y%3Dz');
     expect(cookieHeader([])).toBeUndefined();
     expect(cookieHeader([['a', '1 2'], ['b', ';']])).toBe('a=1%202; b=%3B');
+  });
+
+  it('appends the query after one the path already has, with `&`', () => {
+    const pairs: Array<[string, string]> = [['photo_id', '7'], ['lang', 'fr CA']];
+    expect(withQuery('/photos', pairs)).toBe('/photos?photo_id=7&lang=fr%20CA');
+    expect(withQuery('/rest?method=get', pairs)).toBe('/rest?method=get&photo_id=7&lang=fr%20CA');
+    // A key that ends its own query string takes the pairs with no empty one between.
+    expect(withQuery('/rest?', pairs)).toBe('/rest?photo_id=7&lang=fr%20CA');
+    expect(withQuery('/rest?method=get&', pairs)).toBe('/rest?method=get&photo_id=7&lang=fr%20CA');
+    expect(withQuery('/rest?method=get', [])).toBe('/rest?method=get');
+    expect(withQuery('/photos', [])).toBe('/photos');
   });
 });
 

@@ -10,7 +10,7 @@ import type { RequestOptions, RequestSpec } from './client-options.js';
 import { TelnyxError } from './errors.js';
 import { withIdempotencyKey } from './idempotency.js';
 import { type BodyVariant, chooseVariant, RAW_BODY_KEY } from './request-body.js';
-import { cookieHeader, queryString, splitParams } from './request-params.js';
+import { cookieHeader, splitParams, withQuery } from './request-params.js';
 import { ValidationError, type ValidationResult } from './validation.js';
 
 export interface PreparedRequest {
@@ -73,7 +73,7 @@ export function prepareRequest(
   }
   const cookie = cookieHeader(split.cookies);
   return {
-    url: path + queryString(split.query),
+    url: withQuery(path, split.query),
     headers: cookie === undefined ? split.headers : { ...split.headers, cookie },
     variant,
     body,

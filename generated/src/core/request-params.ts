@@ -53,6 +53,16 @@ export function queryString(pairs: ReadonlyArray<[string, string]>): string {
   return `?${pairs.map(([k, v]) => `${encodeQueryName(k)}=${encodeURIComponent(v)}`).join('&')}`;
 }
 
+/**
+ * `path` with `pairs` as its query string. A path that has a query of its own (a path key such as
+ * Flickr's `/rest?method=flickr.photos.getInfo`) keeps it, and the pairs follow after `&`.
+ */
+export function withQuery(path: string, pairs: ReadonlyArray<[string, string]>): string {
+  const query = queryString(pairs);
+  if (query === '' || !path.includes('?')) return path + query;
+  return /[?&]$/.test(path) ? path + query.slice(1) : `${path}&${query.slice(1)}`;
+}
+
 /** The `Cookie` header for `pairs`, or undefined when there are none. */
 export function cookieHeader(pairs: ReadonlyArray<[string, string]>): string | undefined {
   return pairs.length === 0 ? undefined : pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');

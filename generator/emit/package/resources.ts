@@ -188,7 +188,7 @@ function resultType(op: Operation, symbols: Symbols): string {
 function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symbols, docSecurity: SecurityRequirements): string {
   const fields = [
     `method: ${stringLiteral(op.httpMethod.toUpperCase())}`,
-    `path: ${op.pathParams.length ? `() => ${pathExpression(op.path, argNames)}` : stringLiteral(op.path)}`,
+    `path: ${op.pathParams.length ? `() => ${pathExpression(op.requestPath, argNames)}` : stringLiteral(op.requestPath)}`,
     `operationName: ${stringLiteral(`${op.resource}.${op.methodName}`)}`,
   ];
   if (op.params.length) {

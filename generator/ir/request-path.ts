@@ -1,0 +1,47 @@
+/**
+ * The path a request is sent to, read from a path key that holds more than a path. OpenAPI's
+ * path keys are paths, but converted specs write two more things into them, and the client
+ * appended its query string after either one:
+ *
+ * - A fragment, to tell apart operations that share a method and a path: AWS's
+ *   `/#Action=SendMessage` and `/#X-Amz-Target=DynamoDB_20120810.GetItem`, Azure's
+ *   `#overload=…`. HTTP never sends a fragment (fetch drops it, and drops the query string
+ *   appended after it with it), so the request goes to the path before it; the operation's own
+ *   parameters carry what the fragment names.
+ * - A query string: Flickr's `/rest?method=flickr.photos.getInfo`, ClickSend's
+ *   `/pricing/{country}?currency={currency}`. It is sent as written, path parameters filled in,
+ *   and the operation's query parameters follow it after `&` (the runtime's `withQuery`).
+ *
+ * A `#` with more path or a parameter after it (Mastercard's `/send/#env/v1/partners/{id}`) is
+ * no fragment; it is sent as `%23`, the character the key shows.
+ */
+import { type Diagnostic, joinPointer } from '../core/diagnostics.js';
+
+/** `path` as the client sends it; each thing read differently from a plain path gets a warning. */
+export function requestPath(path: string, diagnostics: Diagnostic[]): string {
+  const pointer = joinPointer('#/paths', path);
+  let sent = path;
+  const hash = path.indexOf('#');
+  if (hash >= 0) {
+    const fragment = path.slice(hash);
+    const inPath = /[/{]/.test(fragment);
+    sent = inPath ? path.replaceAll('#', '%23') : path.slice(0, hash) || '/';
+    diagnostics.push({
+      code: 'path-fragment',
+      severity: 'warning',
+      pointer,
+      message: inPath
+        ? `the path ${path} has a # inside it, not a fragment; it is sent as %23`
+        : `the fragment ${fragment} is not sent, as HTTP never sends one: the request goes to ${sent}`,
+    });
+  }
+  if (sent.includes('?')) {
+    diagnostics.push({
+      code: 'path-query',
+      severity: 'warning',
+      pointer,
+      message: `the query string in the path ${path} is sent as written, and the operation's query parameters follow it`,
+    });
+  }
+  return sent;
+}

@@ -1,0 +1,156 @@
+/**
+ * Path keys that hold more than a path, as converted specs write them (APIs.guru: 328 specs with
+ * a `#`, 11 with a `?`). AWS tells apart operations on one path by a fragment (`/#Action=…`,
+ * `/#X-Amz-Target=…`); Flickr and ClickSend write a query string into the key. The client used to
+ * append its query string after the key as written: after a fragment, fetch dropped both, so an
+ * AWS query-protocol call reached the server with none of its parameters; after a `?`, it wrote a
+ * second `?`, which made Flickr's `method` swallow the rest. A package generated from a small spec,
+ * called in a fresh process against a real server on 127.0.0.1 that records the URLs it receives.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  generateFromText,
+  recordingServer,
+  ROOT,
+  runAgainst,
+  tempDir,
+  typecheck,
+  writeFiles,
+} from '../helpers/generate.ts';
+
+const SPEC = `openapi: 3.0.3
+info: {title: Path keys, version: "1"}
+servers: [{url: "https://api.example.com"}]
+components:
+  securitySchemes:
+    key: {type: apiKey, in: query, name: api_key}
+paths:
+  /#Action=SendMessage:
+    get:
+      operationId: GET_SendMessage
+      parameters:
+        - {name: Action, in: query, required: true, schema: {type: string, enum: [SendMessage]}}
+        - {name: MessageBody, in: query, required: true, schema: {type: string}}
+      responses: {"204": {description: sent}}
+  /{Account}/{Queue}/#Action=ReceiveMessage:
+    get:
+      operationId: GET_ReceiveMessage
+      parameters:
+        - {name: Account, in: path, required: true, schema: {type: string}}
+        - {name: Queue, in: path, required: true, schema: {type: string}}
+        - {name: MaxNumberOfMessages, in: query, schema: {type: integer}}
+      responses: {"204": {description: received}}
+  /#X-Amz-Target=DynamoDB_20120810.GetItem:
+    post:
+      operationId: GetItem
+      parameters:
+        - {name: X-Amz-Target, in: header, required: true, schema: {type: string, enum: [DynamoDB_20120810.GetItem]}}
+      requestBody:
+        required: true
+        content: {application/json: {schema: {type: object, properties: {TableName: {type: string}}}}}
+      responses: {"204": {description: got}}
+  /rest?method=flickr.photos.getInfo:
+    get:
+      operationId: getInfo
+      security: [{key: []}]
+      parameters:
+        - {name: photo_id, in: query, required: true, schema: {type: string}}
+        - {name: lang, in: query, schema: {type: string}}
+      responses: {"204": {description: info}}
+  /pricing/{country}?currency={currency}:
+    get:
+      operationId: getPricing
+      parameters:
+        - {name: country, in: path, required: true, schema: {type: string}}
+        - {name: currency, in: path, required: true, schema: {type: string}}
+      responses: {"204": {description: prices}}
+  /send/#env/v1/partners/{partnerId}/transfers:
+    get:
+      operationId: listTransfers
+      parameters:
+        - {name: partnerId, in: path, required: true, schema: {type: string}}
+      responses: {"204": {description: transfers}}
+`;
+
+describe('path keys with a fragment or a query string', async () => {
+  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+  const result = await generateFromText(SPEC, 'path-keys.yaml', naming);
+  const out = tempDir('path-keys');
+  writeFiles(out, result.files);
+
+  it('generate with one warning per path key, saying what is sent, and type-check', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    const warnings = result.diagnostics
+      .filter((d) => d.code === 'path-fragment' || d.code === 'path-query')
+      .map((d) => [d.code, d.pointer, d.line, d.message]);
+    expect(warnings).toStrictEqual([
+      [
+        'path-fragment',
+        '#/paths/~1#Action=SendMessage',
+        8,
+        'the fragment #Action=SendMessage is not sent, as HTTP never sends one: the request goes to /',
+      ],
+      [
+        'path-fragment',
+        '#/paths/~1{Account}~1{Queue}~1#Action=ReceiveMessage',
+        15,
+        'the fragment #Action=ReceiveMessage is not sent, as HTTP never sends one: the request goes to /{Account}/{Queue}/',
+      ],
+      [
+        'path-fragment',
+        '#/paths/~1#X-Amz-Target=DynamoDB_20120810.GetItem',
+        23,
+        'the fragment #X-Amz-Target=DynamoDB_20120810.GetItem is not sent, as HTTP never sends one: the request goes to /',
+      ],
+      [
+        'path-query',
+        '#/paths/~1rest?method=flickr.photos.getInfo',
+        32,
+        "the query string in the path /rest?method=flickr.photos.getInfo is sent as written, and the operation's query parameters follow it",
+      ],
+      [
+        'path-query',
+        '#/paths/~1pricing~1{country}?currency={currency}',
+        40,
+        "the query string in the path /pricing/{country}?currency={currency} is sent as written, and the operation's query parameters follow it",
+      ],
+      [
+        'path-fragment',
+        '#/paths/~1send~1#env~1v1~1partners~1{partnerId}~1transfers',
+        47,
+        'the path /send/#env/v1/partners/{partnerId}/transfers has a # inside it, not a fragment; it is sent as %23',
+      ],
+    ]);
+    expect(typecheck(out).output).toBe('');
+  });
+
+  it('send each call to the path before the fragment, with the query after the one in the key', () => {
+    const seen = runAgainst(
+      out,
+      `${recordingServer("{ method: req.method, url: req.url, target: req.headers['x-amz-target'] ?? null, body: text }")}
+       await client.actionSendMessage.list({ Action: 'SendMessage', MessageBody: 'hello world' });
+       await client.actionReceiveMessage.list('123456789012', 'queue 1', { MaxNumberOfMessages: 10 });
+       await client.actionReceiveMessage.list('123456789012', 'queue1');
+       await client.xAmzTargetDynamoDB20120810GetItem.create({ 'X-Amz-Target': 'DynamoDB_20120810.GetItem', TableName: 'T' });
+       await client.restMethodFlickrPhotosGetInfo.list({ photo_id: '7', lang: 'fr-CA' });
+       await client.pricing.retrieve('NZ', 'A&B');
+       await client.send.env.v1.partners.transfers.list('p/1');
+       server.close();
+       console.log(JSON.stringify(requests));`,
+    );
+    const none = { target: null, body: '' };
+    expect(seen).toStrictEqual([
+      { method: 'GET', url: '/?Action=SendMessage&MessageBody=hello%20world', ...none },
+      { method: 'GET', url: '/123456789012/queue%201/?MaxNumberOfMessages=10', ...none },
+      { method: 'GET', url: '/123456789012/queue1/', ...none },
+      { method: 'POST', url: '/', target: 'DynamoDB_20120810.GetItem', body: '{"TableName":"T"}' },
+      // The API key (a query scheme) follows the operation's own parameters.
+      { method: 'GET', url: '/rest?method=flickr.photos.getInfo&photo_id=7&lang=fr-CA&api_key=k', ...none },
+      // A path parameter in the key's query string is encoded like any other.
+      { method: 'GET', url: '/pricing/NZ?currency=A%26B', ...none },
+      { method: 'GET', url: '/send/%23env/v1/partners/p%2F1/transfers', ...none },
+    ]);
+  });
+});
