@@ -32,9 +32,9 @@ export interface BodyVariant {
   contentType: string;
   kind: BodyKind;
   /**
-   * A JSON body that need not be an object (an array, a string, a number…), or a form whose
-   * fields the spec does not give: the params' `body` is sent as it is, instead of the params'
-   * remaining fields; `required` when the spec says so.
+   * A file or text body, a JSON body that need not be an object (an array, a string, a
+   * number…), or a form whose fields the spec does not give: the params' `body` is sent as it
+   * is, instead of the params' remaining fields; `required` when the spec says so.
    */
   whole?: 'required' | 'optional' | undefined;
   /** Local check of the body for this content type; skipped when `validate` is false. */

@@ -246,12 +246,29 @@ interface SendableType {
 export function requestBody(src: OperationSource, operationId: string, ctx: BuildContext): Operation['body'] {
   const { value: raw, pointer } = ctx.resolveAt(src.op.requestBody, joinPointer(src.pointer, 'requestBody'));
   if (!isObject(raw) || !isObject(raw.content)) return undefined;
+  if (src.httpMethod === 'get' || src.httpMethod === 'head') {
+    // fetch refuses to send any body, even an empty one, with these methods: the call would fail
+    // before leaving the client (Stripe's GET operations each declare an empty form body).
+    ctx.diagnostics.push({
+      code: 'body-on-get',
+      severity: 'warning',
+      pointer,
+      message: `fetch cannot send a body with ${src.httpMethod.toUpperCase()}: this request body is left out${raw.required === true ? ', though the spec requires it' : ''}`,
+    });
+    return undefined;
+  }
   const variants: BodyVariant[] = [];
   const dropped: Array<{ contentType: string; kind: 'multipart' | 'form'; at: string }> = [];
   for (const { range, schema, contentType, kind } of sendable(raw.content, ctx)) {
     const at = joinPointer(pointer, 'content', range, 'schema');
     if (kind === 'binary' || kind === 'text' || schema === undefined) {
-      variants.push({ contentType, kind: kind === 'text' ? 'text' : 'binary', fieldNames: [], hasRequiredFields: true });
+      // A file or text is the body itself: required only when the spec says so, as any body.
+      variants.push({
+        contentType,
+        kind: kind === 'text' ? 'text' : 'binary',
+        fieldNames: [],
+        hasRequiredFields: raw.required === true,
+      });
       continue;
     }
     if ((kind === 'multipart' || kind === 'form') && !mayBeObject(schema, ctx)) {

@@ -256,6 +256,113 @@ paths:
   });
 });
 
+describe('file and text bodies, and bodies on GET', async () => {
+  // chaingateway.io (APIs.guru): an optional text/plain body with no schema was typed required,
+  // and a call without one threw before sending. Its GETs and Stripe's declare a body too, which
+  // fetch refuses to send with GET, even empty: every such call failed as a connection error.
+  const spec = `openapi: 3.0.3
+info: {title: Raw bodies, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /notes:
+    post:
+      operationId: addNote
+      requestBody: {content: {text/plain: {example: ""}}}
+      responses: {"204": {description: done}}
+  /files:
+    put:
+      operationId: putFile
+      parameters: [{name: name, in: query, schema: {type: string}}]
+      requestBody:
+        required: true
+        content: {application/octet-stream: {schema: {type: string, format: binary}}}
+      responses: {"204": {description: done}}
+  /customers:
+    get:
+      operationId: GetCustomers
+      parameters: [{name: limit, in: query, schema: {type: integer}}]
+      requestBody:
+        content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {}, additionalProperties: false}}}
+      responses: {"204": {description: done}}
+  /blocks/{block}:
+    get:
+      operationId: getBlock
+      parameters: [{name: block, in: path, required: true, schema: {type: string}}]
+      requestBody: {required: true, content: {text/plain: {example: ""}}}
+      responses: {"204": {description: done}}
+`;
+  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+  const result = await generateFromText(spec, 'raw.yaml', naming);
+  const out = tempDir('raw-body');
+  writeFiles(out, result.files);
+
+  it('are optional unless the spec requires them; a GET body is left out, with a warning', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    expect(
+      result.diagnostics.filter((d) => d.code === 'body-on-get').map((d) => [d.pointer, d.line, d.message]),
+    ).toStrictEqual([
+      [
+        '#/paths/~1customers/get/requestBody',
+        22,
+        'fetch cannot send a body with GET: this request body is left out',
+      ],
+      [
+        '#/paths/~1blocks~1{block}/get/requestBody',
+        29,
+        'fetch cannot send a body with GET: this request body is left out, though the spec requires it',
+      ],
+    ]);
+    writeFileSync(
+      join(out, 'src/usage.ts'),
+      `import { WholeSpecClient } from './index.js';
+       const client = new WholeSpecClient({ apiKey: 'k' });
+       void client.notes.create();
+       void client.notes.create({ body: 'text' });
+       void client.files.update({ body: new Uint8Array([1]), name: 'a' });
+       void client.customers.list({ limit: 3 });
+       void client.blocks.retrieve('7');
+       // @ts-expect-error the file is required
+       void client.files.update({ name: 'a' });
+      `,
+    );
+    expect(typecheck(out).output).toBe('');
+  });
+
+  it('send no body when none is given, and refuse a missing required one before sending', () => {
+    const seen = runAgainst(
+      out,
+      `${recordingServer("{ method: req.method, url: req.url, type: req.headers['content-type'] ?? null, body: text }")}
+       const refused = async (call) => { try { await call(); return 'sent'; } catch (e) { return e.constructor.name + ': ' + e.message; } };
+       await client.notes.create();
+       await client.notes.create({ body: 'text' });
+       await client.files.update({ body: new Uint8Array([104, 105]), name: 'a' });
+       await client.customers.list({ limit: 3 });
+       await client.customers.list();
+       await client.blocks.retrieve('7');
+       const errors = [
+         await refused(() => client.files.update({ name: 'a' })),
+         await refused(() => client.notes.create({ body: 'text', extra: 1 })),
+       ];
+       server.close();
+       console.log(JSON.stringify({ requests, errors }));`,
+    );
+    expect(seen).toStrictEqual({
+      requests: [
+        { method: 'POST', url: '/notes', type: null, body: '' },
+        { method: 'POST', url: '/notes', type: 'text/plain', body: 'text' },
+        { method: 'PUT', url: '/files?name=a', type: 'application/octet-stream', body: 'hi' },
+        { method: 'GET', url: '/customers?limit=3', type: null, body: '' },
+        { method: 'GET', url: '/customers', type: null, body: '' },
+        { method: 'GET', url: '/blocks/7', type: null, body: '' },
+      ],
+      errors: [
+        'TelnyxError: files.update needs a request body: pass it as `body`.',
+        'TelnyxError: notes.create takes no parameter named "extra".',
+      ],
+    });
+  });
+});
+
 describe('names shared by a parameter and a body field, or by two parameters', () => {
   // clever-cloud.com (APIs.guru): query `terms` and body field `terms`, a string and a boolean.
   // mercure.local: `Last-Event-ID` as a query parameter and as a header. Both packages exited 0
