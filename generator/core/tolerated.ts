@@ -90,6 +90,37 @@ function unusedPathParameter(p: LintProblem): { name: string; path: string } | u
   return match ? { name: match[1]!, path: match[2]! } : undefined;
 }
 
+/**
+ * A `name={name}` pair in the query string of a path key (medium.com's
+ * `/search/articles?query={query}`) whose `{name}` the linter wants a path parameter for, while
+ * the operation declares a query parameter of that name: the pair shows that parameter, and
+ * the generator sends it as one. The name, or undefined when the finding is anything else.
+ */
+function queryPlaceholder(p: LintProblem, facts: SpecFacts): string | undefined {
+  if (p.ruleId !== 'path-parameters-defined') return undefined;
+  const match =
+    /^The operation does not define the path parameter `\{(.+)\}` expected by path `(.+)`\.$/.exec(p.message);
+  if (!match) return undefined;
+  const [, name, path] = match as unknown as [string, string, string];
+  const query = path.includes('?') ? path.slice(path.indexOf('?') + 1) : '';
+  if (!query.split('&').includes(`${name}={${name}}`)) return undefined;
+  // The operation's parameters, then its path item's, each perhaps a local $ref.
+  const at = pointerOf(p);
+  const lists = [facts.valueAt(at), facts.valueAt(at.replace(/\/[^/]+\/parameters$/, '/parameters'))];
+  const resolve = (v: unknown): unknown => {
+    const ref = (v as { $ref?: unknown } | null)?.$ref;
+    return typeof ref === 'string' && ref.startsWith('#/') ? facts.valueAt(ref) : v;
+  };
+  const declared = lists
+    .flatMap((list) => (Array.isArray(list) ? list : []))
+    .map(resolve)
+    .some((param) => {
+      const { in: place, name: named } = (param ?? {}) as { in?: unknown; name?: unknown };
+      return place === 'query' && named === name;
+    });
+  return declared ? name : undefined;
+}
+
 /** True when the pointer passes through an `example` or `examples` keyword (not a name). */
 function insideExample(pointer: string): boolean {
   const tokens = pointer.split('/');
@@ -165,6 +196,12 @@ export const TOLERATED: readonly ToleratedRule[] = [
       const found = unusedPathParameter(p);
       return found !== undefined && found.path.includes(`{${found.name}}`);
     },
+  },
+  {
+    code: 'path-query-parameter',
+    message: (p, facts) =>
+      `\`${queryPlaceholder(p, facts)}={${queryPlaceholder(p, facts)}}\` in the path's query string is the query parameter of that name; sent as that parameter`,
+    applies: (p, facts) => queryPlaceholder(p, facts) !== undefined,
   },
   {
     // GitHub's spec has /orgs/{org}/attestations/{attestation_id} and …/{subject_digest}: a server

@@ -33,13 +33,15 @@ export function buildOperations(doc: Json, naming: NamingConfig, ctx: BuildConte
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = ctx.resolve(rawItem);
     if (!isObject(item)) continue;
-    let sentPath: string | undefined;
+    // What the path key holds beside a path is reported once per key, not per method.
+    let keyNoted = false;
     for (const httpMethod of METHODS) {
       const op = item[httpMethod];
       if (!isObject(op)) continue;
       const pointer = joinPointer('#/paths', path, httpMethod);
-      sentPath ??= requestPath(path, ctx.diagnostics);
-      operations.push(buildOperation({ path, httpMethod, op, item, pointer }, sentPath, naming, ctx, security));
+      const notes = keyNoted ? [] : ctx.diagnostics;
+      keyNoted = true;
+      operations.push(buildOperation({ path, httpMethod, op, item, pointer }, notes, naming, ctx, security));
     }
   }
   resolveNameCollisions(operations, naming, ctx.diagnostics);
@@ -48,7 +50,7 @@ export function buildOperations(doc: Json, naming: NamingConfig, ctx: BuildConte
 
 function buildOperation(
   src: OperationSource,
-  sentPath: string,
+  pathNotes: Diagnostic[],
   naming: NamingConfig,
   ctx: BuildContext,
   security: Security,
@@ -92,7 +94,7 @@ function buildOperation(
     resource: named.resource,
     httpMethod: src.httpMethod,
     path: src.path,
-    requestPath: sentPath,
+    requestPath: requestPath(src.path, new Set(pathParams.map((p) => p.name)), pathNotes),
     pathParams,
     params,
     ...(paramsSchemaName ? { paramsSchemaName } : {}),

@@ -10,15 +10,42 @@
  *   parameters carry what the fragment names.
  * - A query string: Flickr's `/rest?method=flickr.photos.getInfo`, ClickSend's
  *   `/pricing/{country}?currency={currency}`. It is sent as written, path parameters filled in,
- *   and the operation's query parameters follow it after `&` (the runtime's `withQuery`).
+ *   and the operation's query parameters follow it after `&` (the runtime's `withQuery`). A
+ *   `name={name}` pair no path parameter fills stands for the query parameter of that name
+ *   (medium.com's `/search/articles?query={query}`) and is left to it.
  *
  * A `#` with more path or a parameter after it (Mastercard's `/send/#env/v1/partners/{id}`) is
  * no fragment; it is sent as `%23`, the character the key shows.
  */
 import { type Diagnostic, joinPointer } from '../core/diagnostics.js';
 
-/** `path` as the client sends it; each thing read differently from a plain path gets a warning. */
-export function requestPath(path: string, diagnostics: Diagnostic[]): string {
+/**
+ * `sent` without the `name={name}` pairs of its query string that no path parameter fills: each
+ * shows a query parameter of that name (medium.com's `/search/articles?query={query}`, see the
+ * `path-query-parameter` warning), which the client sends as it sends every query parameter.
+ */
+function withoutQueryPlaceholders(sent: string, pathParams: ReadonlySet<string>): string {
+  const mark = sent.indexOf('?');
+  if (mark < 0) return sent;
+  const kept = sent
+    .slice(mark + 1)
+    .split('&')
+    .filter((pair) => {
+      const name = /^([^=]+)=\{\1\}$/.exec(pair)?.[1];
+      return name === undefined || pathParams.has(name);
+    });
+  return kept.length ? `${sent.slice(0, mark)}?${kept.join('&')}` : sent.slice(0, mark);
+}
+
+/**
+ * `path` as the client sends it, for an operation whose path parameters are `pathParams`; each
+ * thing read differently from a plain path gets a warning.
+ */
+export function requestPath(
+  path: string,
+  pathParams: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): string {
   const pointer = joinPointer('#/paths', path);
   let sent = path;
   const hash = path.indexOf('#');
@@ -35,6 +62,7 @@ export function requestPath(path: string, diagnostics: Diagnostic[]): string {
         : `the fragment ${fragment} is not sent, as HTTP never sends one: the request goes to ${sent}`,
     });
   }
+  sent = withoutQueryPlaceholders(sent, pathParams);
   if (sent.includes('?')) {
     diagnostics.push({
       code: 'path-query',

@@ -7,7 +7,7 @@
  * second `?`, which made Flickr's `method` swallow the rest. A package generated from a small spec,
  * called in a fresh process against a real server on 127.0.0.1 that records the URLs it receives.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -66,6 +66,20 @@ paths:
         - {name: country, in: path, required: true, schema: {type: string}}
         - {name: currency, in: path, required: true, schema: {type: string}}
       responses: {"204": {description: prices}}
+  /search/articles?query={query}:
+    get:
+      operationId: searchArticles
+      parameters:
+        - {name: query, in: query, required: true, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses: {"204": {description: articles}}
+  /annotations/{accId}/{includeChildren}:
+    get:
+      operationId: getAnnotations
+      parameters:
+        - {name: accId, in: path, required: true, schema: {type: string}}
+        - {name: includeChildren, in: path, required: true, schema: {type: boolean}}
+      responses: {"204": {description: annotations}}
   /send/#env/v1/partners/{partnerId}/transfers:
     get:
       operationId: listTransfers
@@ -83,9 +97,15 @@ describe('path keys with a fragment or a query string', async () => {
   it('generate with one warning per path key, saying what is sent, and type-check', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
     const warnings = result.diagnostics
-      .filter((d) => d.code === 'path-fragment' || d.code === 'path-query')
+      .filter((d) => d.code.startsWith('path-'))
       .map((d) => [d.code, d.pointer, d.line, d.message]);
     expect(warnings).toStrictEqual([
+      [
+        'path-query-parameter',
+        '#/paths/~1search~1articles?query={query}/get/parameters',
+        50,
+        "`query={query}` in the path's query string is the query parameter of that name; sent as that parameter",
+      ],
       [
         'path-fragment',
         '#/paths/~1#Action=SendMessage',
@@ -119,10 +139,20 @@ describe('path keys with a fragment or a query string', async () => {
       [
         'path-fragment',
         '#/paths/~1send~1#env~1v1~1partners~1{partnerId}~1transfers',
-        47,
+        61,
         'the path /send/#env/v1/partners/{partnerId}/transfers has a # inside it, not a fragment; it is sent as %23',
       ],
     ]);
+    writeFileSync(
+      join(out, 'src/usage.ts'),
+      `import { WholeSpecClient } from './index.js';
+       const client = new WholeSpecClient({ apiKey: 'k' });
+       void client.annotations.retrieve('GO:1', false);
+       // @ts-expect-error a boolean path parameter takes a boolean
+       void client.annotations.retrieve('GO:1', 'false');
+       void client.pricing.retrieve('NZ', 'NZD');
+      `,
+    );
     expect(typecheck(out).output).toBe('');
   });
 
@@ -137,6 +167,8 @@ describe('path keys with a fragment or a query string', async () => {
        await client.restMethodFlickrPhotosGetInfo.list({ photo_id: '7', lang: 'fr-CA' });
        await client.pricing.retrieve('NZ', 'A&B');
        await client.send.env.v1.partners.transfers.list('p/1');
+       await client.annotations.retrieve('GO:1', true);
+       await client.search.articlesQueryQuery.list({ query: 'a b', limit: 2 });
        server.close();
        console.log(JSON.stringify(requests));`,
     );
@@ -151,6 +183,10 @@ describe('path keys with a fragment or a query string', async () => {
       // A path parameter in the key's query string is encoded like any other.
       { method: 'GET', url: '/pricing/NZ?currency=A%26B', ...none },
       { method: 'GET', url: '/send/%23env/v1/partners/p%2F1/transfers', ...none },
+      // A boolean path parameter is typed and sent as one (it was typed string).
+      { method: 'GET', url: '/annotations/GO%3A1/true', ...none },
+      // The key's \`query={query}\` is the query parameter, sent once.
+      { method: 'GET', url: '/search/articles?query=a%20b&limit=2', ...none },
     ]);
   });
 });

@@ -155,6 +155,9 @@ describe('encodePathParam', () => {
   it('percent-encodes a string, so a slash cannot change the path', () => {
     expect(encodePathParam('id', 'a/b c')).toBe('a%2Fb%20c');
     expect(encodePathParam('id', 7)).toBe('7');
+    // A boolean path parameter (mcw.edu's `{includeChildren}`) is written as JSON writes it.
+    expect(encodePathParam('id', true)).toBe('true');
+    expect(encodePathParam('id', false)).toBe('false');
   });
 
   it('refuses a number that is not finite, an empty string and anything else', () => {

@@ -72,7 +72,8 @@ export function cookieHeader(pairs: ReadonlyArray<[string, string]>): string | u
  * Encodes one path parameter. Empty, missing or non-scalar values throw before anything is sent:
  * they would otherwise produce a different URL (`/calls//actions/answer`) and a confusing 404.
  */
-export function encodePathParam(name: string, value: string | number): string {
+export function encodePathParam(name: string, value: string | number | boolean): string {
+  if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') {
     throw new TelnyxError(`Path parameter \`${name}\` must be a string, got ${typeof value}.`);

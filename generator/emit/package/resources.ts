@@ -133,6 +133,7 @@ export function objectLiteral(value: object): string {
 function pathArgType(p: Parameter): string {
   const schema = p.schema;
   if (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string')) return schema.values.map(stringLiteral).join(' | ');
+  if (schema.kind === 'boolean') return 'boolean';
   return schema.kind === 'integer' || schema.kind === 'number' ? 'number' : 'string';
 }
 
