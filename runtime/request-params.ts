@@ -18,6 +18,8 @@ export interface ParamSpec {
   style?: 'form' | 'simple' | 'deepObject' | 'spaceDelimited' | 'pipeDelimited' | undefined;
   /** OpenAPI `explode`; the default is true for `form`, false otherwise. */
   explode?: boolean | undefined;
+  /** Sent when the call gives none: the one value a parameter the spec requires can take. */
+  value?: string | number | boolean | undefined;
 }
 
 /** The params object split into parameters by location and the rest (the body's fields). */
@@ -34,7 +36,8 @@ export function splitParams(
 ): SplitParams {
   const split: SplitParams = { query: [], headers: {}, cookies: [], rest: { ...params } };
   for (const spec of specs) {
-    const value = split.rest[spec.name];
+    const given = split.rest[spec.name];
+    const value = given === undefined ? spec.value : given;
     delete split.rest[spec.name];
     // `undefined` means "not given": the parameter is left out. `null` is sent as an empty value.
     if (value === undefined) continue;

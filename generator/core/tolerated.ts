@@ -91,12 +91,14 @@ function unusedPathParameter(p: LintProblem): { name: string; path: string } | u
 }
 
 /**
- * A `name={name}` pair in the query string of a path key (medium.com's
- * `/search/articles?query={query}`) whose `{name}` the linter wants a path parameter for, while
- * the operation declares a query parameter of that name: the pair shows that parameter, and
- * the generator sends it as one. The name, or undefined when the finding is anything else.
+ * A `name={name}` pair in the query string of a path key whose `{name}` the linter wants a path
+ * parameter for. Either the operation declares a query parameter of that name (medium.com's
+ * `/search/articles?query={query}`), and the pair shows that parameter, which the client sends;
+ * or it declares no parameter of that name anywhere (ClickSend's `/uploads?convert={convert}`),
+ * and the pair has no value to send. The generator leaves the pair out of the path either way
+ * (ir/request-path.ts). Undefined when the finding is anything else.
  */
-function queryPlaceholder(p: LintProblem, facts: SpecFacts): string | undefined {
+function queryPlaceholder(p: LintProblem, facts: SpecFacts): { name: string; declared: boolean } | undefined {
   if (p.ruleId !== 'path-parameters-defined') return undefined;
   const match =
     /^The operation does not define the path parameter `\{(.+)\}` expected by path `(.+)`\.$/.exec(p.message);
@@ -111,14 +113,14 @@ function queryPlaceholder(p: LintProblem, facts: SpecFacts): string | undefined 
     const ref = (v as { $ref?: unknown } | null)?.$ref;
     return typeof ref === 'string' && ref.startsWith('#/') ? facts.valueAt(ref) : v;
   };
-  const declared = lists
+  const places = lists
     .flatMap((list) => (Array.isArray(list) ? list : []))
     .map(resolve)
-    .some((param) => {
-      const { in: place, name: named } = (param ?? {}) as { in?: unknown; name?: unknown };
-      return place === 'query' && named === name;
-    });
-  return declared ? name : undefined;
+    .filter((param) => (param as { name?: unknown } | null)?.name === name)
+    .map((param) => (param as { in?: unknown }).in);
+  if (places.length === 0) return { name, declared: false };
+  // A header or cookie of that name: what the pair means is anyone's guess.
+  return places.includes('query') ? { name, declared: true } : undefined;
 }
 
 /** True when the pointer passes through an `example` or `examples` keyword (not a name). */
@@ -199,9 +201,19 @@ export const TOLERATED: readonly ToleratedRule[] = [
   },
   {
     code: 'path-query-parameter',
-    message: (p, facts) =>
-      `\`${queryPlaceholder(p, facts)}={${queryPlaceholder(p, facts)}}\` in the path's query string is the query parameter of that name; sent as that parameter`,
-    applies: (p, facts) => queryPlaceholder(p, facts) !== undefined,
+    message: (p, facts) => {
+      const { name } = queryPlaceholder(p, facts)!;
+      return `\`${name}={${name}}\` in the path's query string is the query parameter of that name; sent as that parameter`;
+    },
+    applies: (p, facts) => queryPlaceholder(p, facts)?.declared === true,
+  },
+  {
+    code: 'path-query-undeclared',
+    message: (p, facts) => {
+      const { name } = queryPlaceholder(p, facts)!;
+      return `\`${name}={${name}}\` in the path's query string names no parameter, so has no value; left out of the path`;
+    },
+    applies: (p, facts) => queryPlaceholder(p, facts)?.declared === false,
   },
   {
     // GitHub's spec has /orgs/{org}/attestations/{attestation_id} and …/{subject_digest}: a server

@@ -84,9 +84,11 @@ export interface DefaultNames {
  * `POST /media` → `media.create`, `PUT|PATCH /media/{name}` → `media.update`,
  * `DELETE /media/{name}` → `media.delete`, `POST /calls/{id}/actions/answer` →
  * `calls.actions.answer` (a literal after `actions` or after a parameter is a verb on the item).
+ * A query string written into the path is left out (Flickr's `/rest?method=…` → `rest.list`).
  */
 export function defaultNames(path: string, httpMethod: string): DefaultNames {
-  const segments = path.split('/').filter(Boolean);
+  // A query string in the path key (`/search/articles?query={query}`) names no resource.
+  const segments = path.split('?')[0]!.split('/').filter(Boolean);
   const literals = segments.filter((s) => !isParam(s));
   const last = segments[segments.length - 1];
   const beforeLast = segments[segments.length - 2];

@@ -59,10 +59,12 @@ function parameter(p: unknown, pointer: string, ctx: BuildContext): Parameter | 
   if (docs.description !== undefined && schema.docs.description === undefined) {
     schema.docs = { ...schema.docs, description: docs.description };
   }
+  const constant = location === 'path' || p.required !== true ? undefined : onlyValue(schema);
   return {
     name: p.name,
     in: location,
-    required: location === 'path' || p.required === true,
+    required: location === 'path' || (p.required === true && constant === undefined),
+    ...(constant !== undefined ? { constant } : {}),
     ...(typeof p.style === 'string' ? { style: p.style } : {}),
     ...(typeof p.explode === 'boolean' ? { explode: p.explode } : {}),
     ...(typeof p.description === 'string' ? { description: p.description } : {}),
@@ -70,6 +72,17 @@ function parameter(p: unknown, pointer: string, ctx: BuildContext): Parameter | 
     schema,
     pointer,
   };
+}
+
+/**
+ * The one value a schema allows, when it is a single-value `enum` or a `const` of a string, a
+ * number or a boolean: AWS's `Action` and `Version` query parameters and `X-Amz-Target` header,
+ * Azure's `api-version` (9,742 operations in 235 APIs.guru specs require one).
+ */
+function onlyValue(schema: SchemaNode): string | number | boolean | undefined {
+  if (schema.kind !== 'enum' || schema.nullable || schema.values.length !== 1) return undefined;
+  const [value] = schema.values;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 
 /** A parameter's schema, or the one under `content` (a JSON-encoded parameter). */

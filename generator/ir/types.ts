@@ -167,7 +167,13 @@ export interface Parameter {
   /** The wire name, e.g. `call_control_id`, `filter`, `page[number]`. */
   name: string;
   in: ParamLocation;
+  /** The caller must give it: a path parameter, or a required one with no `constant`. */
   required: boolean;
+  /**
+   * The one value a parameter the spec requires can take (a single-value `enum` or a `const`):
+   * the client sends it when the caller gives none, so the caller need not.
+   */
+  constant?: string | number | boolean;
   /** OpenAPI `style` and `explode` as the spec gives them; absent means the default for `in`. */
   style?: string;
   explode?: boolean;

@@ -86,6 +86,10 @@ paths:
       parameters:
         - {name: partnerId, in: path, required: true, schema: {type: string}}
       responses: {"204": {description: transfers}}
+  /uploads?convert={convert}:
+    post:
+      operationId: upload
+      responses: {"204": {description: uploaded}}
 `;
 
 describe('path keys with a fragment or a query string', async () => {
@@ -105,6 +109,12 @@ describe('path keys with a fragment or a query string', async () => {
         '#/paths/~1search~1articles?query={query}/get/parameters',
         50,
         "`query={query}` in the path's query string is the query parameter of that name; sent as that parameter",
+      ],
+      [
+        'path-query-undeclared',
+        '#/paths/~1uploads?convert={convert}/post/parameters',
+        68,
+        "`convert={convert}` in the path's query string names no parameter, so has no value; left out of the path",
       ],
       [
         'path-fragment',
@@ -151,6 +161,12 @@ describe('path keys with a fragment or a query string', async () => {
        // @ts-expect-error a boolean path parameter takes a boolean
        void client.annotations.retrieve('GO:1', 'false');
        void client.pricing.retrieve('NZ', 'NZD');
+       void client.actionSendMessage.list({ MessageBody: 'm' });
+       void client.actionSendMessage.list({ Action: 'SendMessage', MessageBody: 'm' });
+       // @ts-expect-error the one value Action can take
+       void client.actionSendMessage.list({ Action: 'Receive', MessageBody: 'm' });
+       // @ts-expect-error MessageBody is still required
+       void client.actionSendMessage.list({});
       `,
     );
     expect(typecheck(out).output).toBe('');
@@ -160,15 +176,18 @@ describe('path keys with a fragment or a query string', async () => {
     const seen = runAgainst(
       out,
       `${recordingServer("{ method: req.method, url: req.url, target: req.headers['x-amz-target'] ?? null, body: text }")}
-       await client.actionSendMessage.list({ Action: 'SendMessage', MessageBody: 'hello world' });
+       // Action and X-Amz-Target can take one value each: the client fills them in.
+       await client.actionSendMessage.list({ MessageBody: 'hello world' });
        await client.actionReceiveMessage.list('123456789012', 'queue 1', { MaxNumberOfMessages: 10 });
        await client.actionReceiveMessage.list('123456789012', 'queue1');
-       await client.xAmzTargetDynamoDB20120810GetItem.create({ 'X-Amz-Target': 'DynamoDB_20120810.GetItem', TableName: 'T' });
-       await client.restMethodFlickrPhotosGetInfo.list({ photo_id: '7', lang: 'fr-CA' });
+       await client.xAmzTargetDynamoDB20120810GetItem.create({ TableName: 'T' });
+       await client.xAmzTargetDynamoDB20120810GetItem.create({ 'X-Amz-Target': 'DynamoDB_20120810.GetItem', TableName: 'U' });
+       await client.rest.list({ photo_id: '7', lang: 'fr-CA' });
        await client.pricing.retrieve('NZ', 'A&B');
        await client.send.env.v1.partners.transfers.list('p/1');
        await client.annotations.retrieve('GO:1', true);
-       await client.search.articlesQueryQuery.list({ query: 'a b', limit: 2 });
+       await client.search.articles.list({ query: 'a b', limit: 2 });
+       await client.uploads.create();
        server.close();
        console.log(JSON.stringify(requests));`,
     );
@@ -178,6 +197,7 @@ describe('path keys with a fragment or a query string', async () => {
       { method: 'GET', url: '/123456789012/queue%201/?MaxNumberOfMessages=10', ...none },
       { method: 'GET', url: '/123456789012/queue1/', ...none },
       { method: 'POST', url: '/', target: 'DynamoDB_20120810.GetItem', body: '{"TableName":"T"}' },
+      { method: 'POST', url: '/', target: 'DynamoDB_20120810.GetItem', body: '{"TableName":"U"}' },
       // The API key (a query scheme) follows the operation's own parameters.
       { method: 'GET', url: '/rest?method=flickr.photos.getInfo&photo_id=7&lang=fr-CA&api_key=k', ...none },
       // A path parameter in the key's query string is encoded like any other.
@@ -187,6 +207,7 @@ describe('path keys with a fragment or a query string', async () => {
       { method: 'GET', url: '/annotations/GO%3A1/true', ...none },
       // The key's \`query={query}\` is the query parameter, sent once.
       { method: 'GET', url: '/search/articles?query=a%20b&limit=2', ...none },
+      { method: 'POST', url: '/uploads', ...none },
     ]);
   });
 });

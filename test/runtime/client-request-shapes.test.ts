@@ -55,6 +55,27 @@ describe('splitParams', () => {
     expect(cookieHeader([['a', '1 2'], ['b', ';']])).toBe('a=1%202; b=%3B');
   });
 
+  it('sends the one value a required parameter can take when the call gives none', () => {
+    const specs: ParamSpec[] = [
+      { name: 'Action', in: 'query', value: 'SendMessage' },
+      { name: 'X-Amz-Target', in: 'header', value: 'DynamoDB_20120810.GetItem' },
+      { name: 'Version', in: 'cookie', value: 3 },
+    ];
+    expect(splitParams(specs, undefined)).toStrictEqual({
+      query: [['Action', 'SendMessage']],
+      headers: { 'x-amz-target': 'DynamoDB_20120810.GetItem' },
+      cookies: [['Version', '3']],
+      rest: {},
+    });
+    // A value the caller gives is sent instead (its guard checks it), null among them.
+    const given = splitParams(specs, { Action: 'Other', 'X-Amz-Target': null, Body: 'b' });
+    expect([given.query, given.headers, given.rest]).toStrictEqual([
+      [['Action', 'Other']],
+      { 'x-amz-target': '' },
+      { Body: 'b' },
+    ]);
+  });
+
   it('appends the query after one the path already has, with `&`', () => {
     const pairs: Array<[string, string]> = [['photo_id', '7'], ['lang', 'fr CA']];
     expect(withQuery('/photos', pairs)).toBe('/photos?photo_id=7&lang=fr%20CA');
