@@ -5,6 +5,7 @@
  */
 import { type Diagnostic, joinPointer } from '../core/diagnostics.js';
 import { ANNOTATION_KEYWORDS, SCHEMA_ASSERTION_KEYWORDS } from '../core/keywords.js';
+import { isCheckedStringFormat } from './formats.js';
 import { typedNode, typeList } from './schema-types.js';
 import type { Docs, EnumNode, EvaluatedKeys, JsonLiteral, SchemaNode, UnionNode } from './types.js';
 import { isObject, type Json } from '../core/json.js';
@@ -317,9 +318,45 @@ function compositionNode(
     pointer,
     nullable,
     docs,
-    variants: nodes,
+    variants: keyword === 'oneOf' && !discriminator ? withoutDuplicates(nodes, pointer, ctx) : nodes,
     ...(discriminator ? { discriminator } : {}),
   };
+}
+
+/**
+ * A `oneOf`'s variants less those that check the same as an earlier one: any value one accepts,
+ * the other does too, so no such value could match exactly one of them. journy.io's event
+ * metadata lists `{type: string}` and `{type: string, format: datetime}` (a format nothing
+ * checks), App Store Connect lists one `$ref` twice; read strictly, neither takes any string or
+ * any such item. The duplicate is dropped, with a warning.
+ */
+function withoutDuplicates(variants: SchemaNode[], pointer: string, ctx: SchemaContext): SchemaNode[] {
+  const seen = new Map<string, number>();
+  return variants.filter((variant, i) => {
+    const key = checkedShape(variant);
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return true;
+    }
+    report(
+      ctx,
+      'oneOf-duplicate',
+      `variant ${i} accepts the same values as variant ${first}, so none of them could match exactly one; variant ${i} is left out`,
+      joinPointer(pointer, 'oneOf', i),
+      'warning',
+    );
+    return false;
+  });
+}
+
+/** What a guard checks of a node, as text: no pointers, no docs, no format nothing checks. */
+function checkedShape(node: SchemaNode): string {
+  return JSON.stringify(node, function (this: { kind?: unknown }, key, value: unknown) {
+    if (key === 'pointer' || key === 'docs') return undefined;
+    const unchecked = this.kind === 'string' && typeof value === 'string' && !isCheckedStringFormat(value);
+    return key === 'format' && unchecked ? undefined : value;
+  });
 }
 
 function discriminatorOf(

@@ -313,6 +313,60 @@ components:
     ]);
   });
 
+  it('a oneOf variant that checks the same as an earlier one is left out, so the others can match', async () => {
+    // journy.io (APIs.guru): `{type: string}` beside `{type: string, format: datetime}`, a format
+    // nothing checks; App Store Connect lists one $ref twice. Read strictly, every string (every
+    // item) matched two variants and was refused.
+    const spec = `openapi: 3.0.3
+info: {title: Duplicates, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths: {}
+components:
+  schemas:
+    Metadata:
+      type: object
+      additionalProperties:
+        oneOf: [{type: string}, {type: boolean}, {type: number}, {type: string, format: datetime}]
+    Category: {type: object, required: [id], properties: {id: {type: string}}}
+    Included: {oneOf: [{$ref: "#/components/schemas/Category"}, {$ref: "#/components/schemas/Category"}]}
+    Stamp: {oneOf: [{type: string, format: date-time}, {type: string}, {type: integer, format: int32}, {type: integer, format: int64}]}
+`;
+    const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+    const result = await generateFromText(spec, 'duplicates.yaml', naming);
+    expect(
+      result.diagnostics.filter((d) => d.code === 'oneOf-duplicate').map((d) => [d.severity, d.pointer, d.line, d.message]),
+    ).toStrictEqual([
+      [
+        'warning',
+        '#/components/schemas/Metadata/additionalProperties/oneOf/3',
+        10,
+        'variant 3 accepts the same values as variant 0, so none of them could match exactly one; variant 3 is left out',
+      ],
+      [
+        'warning',
+        '#/components/schemas/Included/oneOf/1',
+        12,
+        'variant 1 accepts the same values as variant 0, so none of them could match exactly one; variant 1 is left out',
+      ],
+    ]);
+    const out = tempDir('oneof-duplicates');
+    writeFiles(out, result.files);
+    expect(typecheck(out).output).toBe('');
+    const seen = runAgainst(
+      out,
+      `console.log(JSON.stringify([
+         pkg.isMetadata({ at: '2024-01-31', ok: true, n: 1 }),
+         pkg.isIncluded({ id: 'c1' }),
+         // A checked format and a range keep their variants apart: a plain date-time string
+         // matches two variants, as the spec says, and a small integer both integer variants.
+         pkg.isStamp('2024-01-31T12:00:00Z'),
+         pkg.isStamp('soon'),
+         pkg.isStamp(3),
+       ]));`,
+    );
+    expect(seen).toStrictEqual([true, true, false, true, false]);
+  });
+
   it('keywords beside a $ref: ignored in 3.0, as its rule says, with a warning; applied in 3.1', async () => {
     // britbox.co.uk (APIs.guru, 3.0) writes `type: string` beside a $ref to an object body: read
     // as both, the body was an object and a string, and the method's params did not compile.

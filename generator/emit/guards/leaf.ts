@@ -28,6 +28,7 @@ import {
 import { constant, helper, type ModuleContext, warnUnenforced } from './context.js';
 import { isOpenableEnum } from './analysis.js';
 import type { Rule } from './rules.js';
+import { type CheckedStringFormat, isCheckedStringFormat } from '../../ir/formats.js';
 
 /** The checked value, wherever the caller reads it from. */
 const x = SUBJECT;
@@ -90,7 +91,7 @@ function enumRule(node: EnumNode, hint: string, ctx: ModuleContext): Rule {
 
 /** String formats the guards enforce, and the support helper that checks each. */
 const STRING_FORMATS: Record<
-  string,
+  CheckedStringFormat,
   'isUuid' | 'isDateTime' | 'isDate' | 'isUri' | 'isEmail' | 'isJsonPointer'
 > = {
   uuid: 'isUuid',
@@ -110,9 +111,7 @@ function stringRules(node: StringNode, hint: string, ctx: ModuleContext): Rule[]
   const rules: Rule[] = [typeRule(isType(x, 'string'), node, ctx)];
   const format = node.format;
   if (format !== undefined) {
-    const check = Object.prototype.hasOwnProperty.call(STRING_FORMATS, format)
-      ? STRING_FORMATS[format]
-      : undefined;
+    const check = isCheckedStringFormat(format) ? STRING_FORMATS[format] : undefined;
     if (check) {
       rules.push({
         ok: call(helper(ctx, check), x),
