@@ -11,8 +11,9 @@
  * - A query string: Flickr's `/rest?method=flickr.photos.getInfo`, ClickSend's
  *   `/pricing/{country}?currency={currency}`. It is sent as written, path parameters filled in,
  *   and the operation's query parameters follow it after `&` (the runtime's `withQuery`). A
- *   `name={name}` pair no path parameter fills stands for the query parameter of that name
- *   (medium.com's `/search/articles?query={query}`) and is left to it.
+ *   `name={name}` pair no path parameter fills is left out: it stands for the query parameter
+ *   of that name (medium.com's `/search/articles?query={query}`), or, where there is none, has
+ *   no value to send (ClickSend's `/uploads?convert={convert}`).
  *
  * A `#` with more path or a parameter after it (Mastercard's `/send/#env/v1/partners/{id}`) is
  * no fragment; it is sent as `%23`, the character the key shows.
@@ -20,9 +21,10 @@
 import { type Diagnostic, joinPointer } from '../core/diagnostics.js';
 
 /**
- * `sent` without the `name={name}` pairs of its query string that no path parameter fills: each
- * shows a query parameter of that name (medium.com's `/search/articles?query={query}`, see the
- * `path-query-parameter` warning), which the client sends as it sends every query parameter.
+ * `sent` without the `name={name}` pairs of its query string that no path parameter fills. The
+ * linter's findings about them (core/tolerated.ts) say why each is safe to leave out: a query
+ * parameter of that name sends the value (`path-query-parameter`), or nothing gives it one
+ * (`path-query-undeclared`).
  */
 function withoutQueryPlaceholders(sent: string, pathParams: ReadonlySet<string>): string {
   const mark = sent.indexOf('?');

@@ -197,7 +197,8 @@ function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symb
       const parts = [`name: ${stringLiteral(p.name)}`, `in: ${stringLiteral(p.in)}`];
       if (p.style !== undefined) parts.push(`style: ${stringLiteral(p.style)}`);
       if (p.explode !== undefined) parts.push(`explode: ${p.explode}`);
-      if (p.constant !== undefined) parts.push(`value: ${JSON.stringify(p.constant)}`);
+      if (p.constant !== undefined)
+        parts.push(`value: ${typeof p.constant === 'string' ? stringLiteral(p.constant) : String(p.constant)}`);
       return `{ ${parts.join(', ')} }`;
     });
     fields.push(`params: [${specs.join(', ')}]`);
