@@ -36,6 +36,15 @@ describe('query arrays', () => {
     expect(queryPairs(query('tag', { style: 'spaceDelimited' }), ['a', 'b'])).toEqual([['tag', 'a b']]);
     expect(queryPairs(query('tag', { style: 'pipeDelimited' }), ['a', 'b'])).toEqual([['tag', 'a|b']]);
   });
+
+  it('repeat the name in the delimited styles too when exploded, as OpenAPI writes them', () => {
+    for (const style of ['spaceDelimited', 'pipeDelimited'] as const) {
+      expect(queryPairs(query('tag', { style, explode: true }), ['a', 'b'])).toEqual([
+        ['tag', 'a'],
+        ['tag', 'b'],
+      ]);
+    }
+  });
 });
 
 describe('query objects', () => {
@@ -53,6 +62,8 @@ describe('query objects', () => {
       queryPairs(query('o', { style }), { a: 1, b: 2 }).map(([name]) => name);
     expect(names('spaceDelimited')).toEqual(['o']);
     expect(names('pipeDelimited')).toEqual(['o']);
+    // Exploded (which OpenAPI leaves undefined for them), they explode as form does.
+    expect(queryPairs(query('o', { style: 'pipeDelimited', explode: true }), { a: 1 })).toEqual([['a', '1']]);
   });
 
   it('name the field in the error when one of them is not a scalar', () => {

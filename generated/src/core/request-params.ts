@@ -76,8 +76,8 @@ export function cookieHeader(pairs: ReadonlyArray<[string, string]>): string | u
  * they would otherwise produce a different URL (`/calls//actions/answer`) and a confusing 404.
  */
 export function encodePathParam(name: string, value: string | number | boolean): string {
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  // Number.isFinite is false for anything but a finite number.
+  if (typeof value === 'boolean' || Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') {
     throw new TelnyxError(`Path parameter \`${name}\` must be a string, got ${typeof value}.`);
   }
@@ -92,18 +92,20 @@ export function queryPairs(spec: ParamSpec, value: unknown): Array<[string, stri
   const style = spec.style ?? 'form';
   const explode = spec.explode ?? style === 'form';
   if (style === 'deepObject') return deepObjectPairs(spec.name, value);
-  // OpenAPI's delimited styles join arrays and objects alike with their delimiter.
+  // Exploded, an array is one pair per item in every style (OpenAPI's style table); otherwise
+  // the delimited styles join arrays and objects alike with their delimiter.
   const separator = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
   if (Array.isArray(value)) {
     const items = value.map((item) => scalar(spec.name, item));
-    if (explode && style === 'form') return items.map((item) => [spec.name, item]);
+    if (explode) return items.map((item) => [spec.name, item]);
     return [[spec.name, items.join(separator)]];
   }
   if (isNonDateObject(value)) {
     const entries = definedEntries(value).map(
       ([k, v]) => [k, scalar(`${spec.name}.${k}`, v)] as [string, string],
     );
-    if (explode && style === 'form') return entries;
+    // The table leaves exploded delimited objects undefined; they explode as form does.
+    if (explode) return entries;
     return [[spec.name, entries.flat().join(separator)]];
   }
   return [[spec.name, scalar(spec.name, value)]];
