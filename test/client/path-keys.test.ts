@@ -7,18 +7,10 @@
  * second `?`, which made Flickr's `method` swallow the rest. A package generated from a small spec,
  * called in a fresh process against a real server on 127.0.0.1 that records the URLs it receives.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  generateFromText,
-  recordingServer,
-  ROOT,
-  runAgainst,
-  tempDir,
-  typecheck,
-  writeFiles,
-} from '../helpers/generate.ts';
+import { generatePackage, recordingServer, runAgainst, typecheck } from '../helpers/generate.ts';
 
 const SPEC = `openapi: 3.0.3
 info: {title: Path keys, version: "1"}
@@ -93,10 +85,7 @@ paths:
 `;
 
 describe('path keys with a fragment or a query string', async () => {
-  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
-  const result = await generateFromText(SPEC, 'path-keys.yaml', naming);
-  const out = tempDir('path-keys');
-  writeFiles(out, result.files);
+  const { result, out } = await generatePackage(SPEC, 'path-keys.yaml');
 
   it('generate with one warning per path key, saying what is sent, and type-check', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);

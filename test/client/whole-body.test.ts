@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   generateFromText,
+  generatePackage,
   recordingServer,
   ROOT,
   runAgainst,
@@ -79,10 +80,7 @@ components:
 `;
 
 describe('JSON bodies that are not objects', async () => {
-  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
-  const result = await generateFromText(SPEC, 'bodies.yaml', naming);
-  const out = tempDir('whole-body');
-  writeFiles(out, result.files);
+  const { result, out } = await generatePackage(SPEC, 'bodies.yaml');
 
   it('generate with no error, and are typed as `params.body`', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
@@ -188,10 +186,7 @@ paths:
       requestBody: {content: {multipart/form-data: {schema: {}}}}
       responses: {"204": {description: done}}
 `;
-  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
-  const result = await generateFromText(spec, 'forms.yaml', naming);
-  const out = tempDir('whole-form');
-  writeFiles(out, result.files);
+  const { result, out } = await generatePackage(spec, 'forms.yaml');
 
   it('take the whole body from the caller, with a warning at the schema', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
@@ -291,10 +286,7 @@ paths:
       requestBody: {required: true, content: {text/plain: {example: ""}}}
       responses: {"204": {description: done}}
 `;
-  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
-  const result = await generateFromText(spec, 'raw.yaml', naming);
-  const out = tempDir('raw-body');
-  writeFiles(out, result.files);
+  const { result, out } = await generatePackage(spec, 'raw.yaml');
 
   it('are optional unless the spec requires them; a GET body is left out, with a warning', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);

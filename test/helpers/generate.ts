@@ -78,6 +78,18 @@ export function runAgainst(dir: string, body: string): unknown {
 }
 
 /**
+ * Generates `spec` with default names (test/whole-spec/naming.yaml holds package facts only), as
+ * a user's own spec would be generated, and writes the package to a fresh temp dir.
+ */
+export async function generatePackage(spec: string, label: string) {
+  const naming = readFileSync(join(ROOT, 'test/whole-spec/naming.yaml'), 'utf8');
+  const result = await generateFromText(spec, label, naming);
+  const out = tempDir(label.replace(/\.\w+$/, ''));
+  writeFiles(out, result.files);
+  return { result, out };
+}
+
+/**
  * Script for `runAgainst`: a server on 127.0.0.1 that answers 204 and pushes `record` (an
  * expression over `req` and the body `text`) onto `requests`, and a `client` pointed at it.
  */
