@@ -23,6 +23,7 @@ import { Page, PagePromise, type PageScheme } from './pagination.js';
 import { type PreparedRequest, prepareRequest } from './prepare-request.js';
 import { readResponse } from './read-response.js';
 import { encodeBody } from './request-body.js';
+import { appendQuery } from './request-params.js';
 import { redactError } from './redact.js';
 import { defaultBackoffMs, retryAfterFromHeaders, shouldRetryStatus, sleep } from './retry.js';
 import { attemptOnce } from './transport.js';
@@ -151,9 +152,7 @@ export class ClientCore {
       if (kind !== 'json') headers.accept = '*/*';
       else if (spec.accept !== undefined) headers.accept = spec.accept;
       const sendOptions = { ...options, headers: { ...headers, ...options.headers } };
-      const url = auth.query.length
-        ? `${prepared.url}${prepared.url.includes('?') ? '&' : '?'}${auth.query.join('&')}`
-        : prepared.url;
+      const url = appendQuery(prepared.url, auth.query.join('&'));
       return this.#send(spec.method, url, encoded?.body, sendOptions, kind === 'binary');
     })();
     return { raw, parse };

@@ -275,10 +275,11 @@ export function requestBody(src: OperationSource, operationId: string, ctx: Buil
   for (const { range, schema, contentType, kind } of sendable(raw.content, ctx)) {
     const at = joinPointer(pointer, 'content', range, 'schema');
     if (kind === 'binary' || kind === 'text' || schema === undefined) {
-      // A file or text is the body itself: required only when the spec says so, as any body.
+      // A file or text is the body itself, taken whole: required only when the spec says so.
       variants.push({
         contentType,
         kind: kind === 'text' ? 'text' : 'binary',
+        whole: true,
         fieldNames: [],
         hasRequiredFields: raw.required === true,
       });

@@ -195,9 +195,9 @@ export interface BodyVariant {
   /** The named body schema (JSON, multipart and form bodies); raw bodies have none. */
   schemaName?: string;
   /**
-   * A JSON body that need not be an object (an array, a string, a number, a boolean, any value, or
-   * a union with one of them): sent whole, as the params' `body`, since it has no fields to spread
-   * among the parameters.
+   * Sent whole, as the params' `body`, since it has no fields to spread among the parameters: a
+   * file or text, a JSON body that need not be an object (an array, a string, a number, a
+   * boolean, any value, or a union with one of them), or a form whose fields the spec does not give.
    */
   whole?: true;
   fieldNames: string[];

@@ -61,9 +61,14 @@ export function queryString(pairs: ReadonlyArray<[string, string]>): string {
  * Flickr's `/rest?method=flickr.photos.getInfo`) keeps it, and the pairs follow after `&`.
  */
 export function withQuery(path: string, pairs: ReadonlyArray<[string, string]>): string {
-  const query = queryString(pairs);
-  if (query === '' || !path.includes('?')) return path + query;
-  return /[?&]$/.test(path) ? path + query.slice(1) : `${path}&${query.slice(1)}`;
+  return appendQuery(path, queryString(pairs).slice(1));
+}
+
+/** `path` followed by `query`, already encoded and without its `?`, after `?` or `&` as `withQuery` says. */
+export function appendQuery(path: string, query: string): string {
+  if (query === '') return path;
+  if (!path.includes('?')) return `${path}?${query}`;
+  return /[?&]$/.test(path) ? path + query : `${path}&${query}`;
 }
 
 /** The `Cookie` header for `pairs`, or undefined when there are none. */

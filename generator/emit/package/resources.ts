@@ -211,8 +211,7 @@ function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symb
   if (op.body) {
     const variants = op.body.variants.map((v) => {
       const parts = [`contentType: ${stringLiteral(v.contentType)}`, `kind: ${stringLiteral(v.kind)}`];
-      // A file or text body is taken whole too, as `params.body`.
-      if (v.whole || !v.schemaName) parts.push(`whole: ${stringLiteral(v.hasRequiredFields ? 'required' : 'optional')}`);
+      if (v.whole) parts.push(`whole: ${stringLiteral(v.hasRequiredFields ? 'required' : 'optional')}`);
       if (v.schemaName) parts.push(`validate: ${symbols.schema(v.schemaName).validate}`);
       return `{ ${parts.join(', ')} }`;
     });
