@@ -18,6 +18,13 @@ import type { CryptoEngine, HeadersLike } from './webhook-verify.js';
 export type EventDecoder = (value: unknown, options: GuardOptions) => ValidationResult<unknown>;
 
 /**
+ * The decoder of a package generated without guards (the naming config's `guards: none`): every
+ * event of a known type is read as that type, unchecked, so it never drifts and `strict` has
+ * nothing more to refuse.
+ */
+export const uncheckedEvent: EventDecoder = (value) => ({ ok: true, value });
+
+/**
  * A verified event whose `data.event_type` has no decoder, typically a type Telnyx added after
  * this package was generated. Returned rather than thrown so new events don't break receivers.
  * Known events are the decoded envelope itself and never carry `kind`.

@@ -46,11 +46,14 @@ export function emitPackage(
     // ts-morph writes one declaration per top-level statement, blank lines only between them.
     yield { path: 'src/schemas.ts', content: emitSchemaTypes(model), statementsAtBlankLines: true };
     // Then the guards, laid out here while the formatter works on schemas.ts.
-    const guards = emitGuards(model, naming.guards);
-    diagnostics.push(...guards.diagnostics);
-    yield* guards.files;
+    if (naming.guards !== 'none') {
+      const guards = emitGuards(model, naming.guards);
+      diagnostics.push(...guards.diagnostics);
+      yield* guards.files;
+    }
     yield* emitRuntime(runtime);
     yield* changelogFile(changelog);
+    if (naming.openapiTypes === false) return;
     // The operationIds the model was built with (operation-ids.ts reported the renames).
     const refNames = new Map(
       model.schemas.filter((s) => s.origin === 'ref-target').map((s) => [s.pointer, s.name]),

@@ -26,12 +26,19 @@ export interface NamingConfig {
    * Which named schemas get guards (`isX`, `validateX`, `assertX`): `all` (the default), or `used`,
    * only those the package checks itself (request bodies and parameters for `validate`, webhook
    * events) and the schemas they reach. For a whole API, where most schemas are responses, that
-   * keeps the package smaller and quicker to type-check.
+   * keeps the package smaller and quicker to type-check. `none`: no guards at all, so nothing is
+   * checked at run time: the types alone stand for the spec, as in a types-only client.
    */
   guards?: GuardScope;
+  /**
+   * Whether the package carries openapi-typescript's types as `src/openapi.ts` (the `/openapi`
+   * entry, for openapi-fetch). Default true; false leaves out what, for a whole API, is a second
+   * copy of every type.
+   */
+  openapiTypes?: boolean;
 }
 
-export type GuardScope = 'all' | 'used';
+export type GuardScope = 'all' | 'used' | 'none';
 
 export function checkNamingConfig(
   value: unknown,
@@ -67,8 +74,10 @@ export function checkNamingConfig(
         `#/pagination/${id}`,
       );
   }
-  if (v.guards !== undefined && v.guards !== 'all' && v.guards !== 'used')
-    fail(`guards must be all or used, got ${JSON.stringify(v.guards)}`, '#/guards');
+  if (v.guards !== undefined && !['all', 'used', 'none'].includes(v.guards))
+    fail(`guards must be all, used or none, got ${JSON.stringify(v.guards)}`, '#/guards');
+  if (v.openapiTypes !== undefined && typeof v.openapiTypes !== 'boolean')
+    fail(`openapiTypes must be true or false, got ${JSON.stringify(v.openapiTypes)}`, '#/openapiTypes');
   return diagnostics.length
     ? { diagnostics }
     : { config: { operations: {}, ...v } as NamingConfig, diagnostics };

@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import {
   generateFromText,
   NAMING_PATH,
+  recordingServer,
   ROOT,
   runAgainst,
   SPEC_PATH,
@@ -147,8 +148,68 @@ describe('guards: used, on a spec whose every schema is known', async () => {
     );
     expect(config).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.pointer, d.message])).toStrictEqual([
-      ['naming-config-invalid', '#/guards', 'guards must be all or used, got "some"'],
+      ['naming-config-invalid', '#/guards', 'guards must be all, used or none, got "some"'],
     ]);
+    const openapi = checkNamingConfig({ ...parse(wholeSpecNaming), openapiTypes: 'no' }, 'naming.yaml');
+    expect(openapi.diagnostics.map((d) => [d.pointer, d.message])).toStrictEqual([
+      ['#/openapiTypes', 'openapiTypes must be true or false, got "no"'],
+    ]);
+  });
+});
+
+describe('guards: none and openapiTypes: false, on a spec whose every schema is known', async () => {
+  const none = await generateFromText(
+    SPEC,
+    'scope.yaml',
+    `${wholeSpecNaming}guards: none\nopenapiTypes: false\n`,
+  );
+  const text = (path: string) => none.files.find((f) => f.path === path)!.content;
+  const out = tempDir('guard-scope-none');
+  writeFiles(out, none.files);
+
+  it('writes no guard module, no openapi.ts, and nothing that names them', () => {
+    const paths = none.files.map((f) => f.path);
+    expect(paths.filter((p) => p.startsWith('src/guards/') || p === 'src/openapi.ts')).toStrictEqual([]);
+    expect(text('src/index.ts')).not.toContain('guards');
+    expect(text('src/resources/orders.ts')).not.toMatch(/guards|validate/);
+    expect(text('src/webhooks.ts')).toContain("'order.shipped': uncheckedEvent,");
+    expect(JSON.parse(text('package.json')).exports).not.toHaveProperty('./openapi');
+    expect(none.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    expect(typecheck(out).output).toBe('');
+  });
+
+  it('sends what the types allow without checking it, and delivers every verified event unchecked', () => {
+    const seen = runAgainst(
+      out,
+      `${recordingServer('JSON.parse(text)')}
+       await client.orders.create({ item: { sku: 'x' } });
+       server.close();
+       const testing = await import(${JSON.stringify(join(out, 'src/testing.ts'))});
+       const { publicKey, privateKey } = await testing.generateWebhookKeyPair();
+       const body = JSON.stringify({ data: { event_type: 'order.shipped', payload: { carrier: 7 } } });
+       const headers = await testing.signWebhook(body, privateKey);
+       const drifts = [];
+       const event = await pkg.unwrapWebhook(body, { headers, key: publicKey, strict: true, onDrift: (d) => drifts.push(d) });
+       let tampered = '';
+       try { await pkg.unwrapWebhook(body.replace('7', '8'), { headers, key: publicKey }); }
+       catch (err) { tampered = err.reason; }
+       console.log(JSON.stringify({ requests, carrier: event.data.payload.carrier, drift: pkg.webhookDrift(event) ?? null, drifts, tampered }));`,
+    );
+    expect(seen).toStrictEqual({
+      requests: [{ item: { sku: 'x' } }],
+      carrier: 7,
+      drift: null,
+      drifts: [],
+      tampered: 'signature_mismatch',
+    });
+  });
+
+  it('says in the README that nothing is checked at run time, and lists no guards', () => {
+    const readme = text('README.md');
+    expect(readme).toContain('Nothing is\nchecked at run time: this package has no guards');
+    expect(readme).toContain('`onDrift` is never called and `strict: true` refuses nothing more.');
+    expect(readme).toMatch(/^\| `Order` \| {2}\|$/m);
+    expect(readme).not.toMatch(/isOrder|validate: (true|false)|\/openapi`/);
   });
 });
 

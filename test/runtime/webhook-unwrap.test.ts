@@ -6,7 +6,12 @@
 import nodeCrypto from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateWebhookKeyPair, signWebhook } from '../../runtime/testing.ts';
-import { isUnknownWebhookEvent, unwrapDetailed, unwrapWebhookWith } from '../../runtime/webhook-unwrap.ts';
+import {
+  isUnknownWebhookEvent,
+  uncheckedEvent,
+  unwrapDetailed,
+  unwrapWebhookWith,
+} from '../../runtime/webhook-unwrap.ts';
 import type { UnknownWebhookEvent } from '../../runtime/webhook-unwrap.ts';
 import type { CryptoEngine } from '../../runtime/webhook-verify.ts';
 import { binding, decodeCallInitiated, event, reasonOf, testKeyPair } from './helpers/webhook-decoder.ts';
@@ -131,6 +136,25 @@ describe.each<CryptoEngine>(['node', 'webcrypto'])('unwrapWebhookWith (%s)', (se
       const noType = await reasonOf(unwrap('{"data":{"payload":{}}}', { strict }));
       expect(noType.reason).toBe('invalid_payload');
       expect(noType.issues?.[0]?.path).toBe('/data/event_type');
+    }
+  });
+
+  it('uncheckedEvent (a package without guards) delivers the parsed body as it came, even under strict', async () => {
+    const drifting = event('call.initiated', { call_control_id: 7 });
+    const headers = await signWebhook(drifting, keys.privateKey);
+    const unchecked = { ...binding, decoders: { 'call.initiated': uncheckedEvent } };
+    for (const strict of [true, false]) {
+      const detailed = await unwrapDetailed(
+        drifting,
+        { headers, key: keys.publicKey, engine, strict },
+        unchecked,
+      );
+      expect(detailed).toEqual({
+        eventType: 'call.initiated',
+        eventId: 'e1',
+        event: JSON.parse(drifting),
+        known: true,
+      });
     }
   });
 

@@ -2,7 +2,8 @@
 import type { Operation } from '../../ir/types.js';
 import { jsDocText } from '../escape.js';
 
-export function methodDocs(op: Operation, argNames: Map<string, string>): string[] {
+/** `checks`: whether the package has guards, and so a `validate` option that does something. */
+export function methodDocs(op: Operation, argNames: Map<string, string>, checks = true): string[] {
   const lines: string[] = [];
   if (op.docs.summary) lines.push(jsDocText(op.docs.summary), '');
   if (op.docs.description) lines.push(...jsDocText(op.docs.description).split('\n'), '');
@@ -11,7 +12,7 @@ export function methodDocs(op: Operation, argNames: Map<string, string>): string
   for (const p of op.pathParams) lines.push(`@param ${argNames.get(p.name)} ${jsDocText(p.description ?? p.name)}`);
   if (op.params.length || op.body) lines.push(`@param params ${paramsDoc(op)}`);
   lines.push(
-    '@param options Per-call overrides: `timeout`, `maxRetries`, `signal`, `headers`, `validate`' +
+    `@param options Per-call overrides: \`timeout\`, \`maxRetries\`, \`signal\`, \`headers\`${checks ? ', `validate`' : ''}` +
       (op.body && op.body.variants.length > 1 ? ', `contentType`.' : '.'),
   );
   if (op.pagination)

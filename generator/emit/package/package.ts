@@ -15,10 +15,12 @@ import { webhookView } from './webhooks.js';
 
 export function emitPackageFiles(model: Model, naming: NamingConfig, render: Render): GeneratedFile[] {
   const pkg = naming.package;
-  const resources = resourceViews(model);
+  // Under `guards: none` nothing is checked before sending or on receipt; the README says so.
+  const checks = naming.guards !== 'none';
+  const resources = resourceViews(model, checks);
   const symbols = symbolsOf(model);
   const methods = model.operations.map((op) => methodSummary(op, symbols));
-  const webhooks = webhookView(model, symbols);
+  const webhooks = webhookView(model, symbols, checks);
   const common = {
     packageName: pkg.name,
     packageVersion: pkg.version,
@@ -33,6 +35,8 @@ export function emitPackageFiles(model: Model, naming: NamingConfig, render: Ren
     apiVersion: model.version,
     specFile: model.specFile,
     specHash: model.specHash,
+    checks,
+    openapiTypes: naming.openapiTypes !== false,
     ...authView(model),
   };
   const clientExample = methods[0]?.example ?? '';

@@ -43,8 +43,12 @@ export interface MethodView {
   schemeArg: string;
 }
 
-/** One class per resource path and per prefix of it, so `calls` holds `actions`. */
-export function resourceViews(model: Model): ResourceView[] {
+/**
+ * One class per resource path and per prefix of it, so `calls` holds `actions`. `checks`: whether
+ * methods check their params with guards before sending (not under the naming config's
+ * `guards: none`).
+ */
+export function resourceViews(model: Model, checks = true): ResourceView[] {
   const symbols = symbolsOf(model);
   const paths = new Set<string>();
   for (const op of model.operations) {
@@ -54,9 +58,9 @@ export function resourceViews(model: Model): ResourceView[] {
   return [...paths].sort(compareStrings).map((path) => {
     const ops = model.operations.filter((op) => op.resource === path);
     const children = [...paths].filter((p) => p.startsWith(`${path}.`) && !p.slice(path.length + 1).includes('.'));
-    const methods = ops.map((op) => methodView(op, symbols, model.security));
+    const methods = ops.map((op) => methodView(op, symbols, model.security, checks));
     const schemaNames = ops.flatMap(usedSchemas);
-    const validated = ops.flatMap(validatedSchemas).map((name) => symbols.schema(name));
+    const validated = checks ? ops.flatMap(validatedSchemas).map((name) => symbols.schema(name)) : [];
     const core = new Set(['ClientCore', 'RequestOptions']);
     for (const m of methods) core.add(m.call.startsWith('requestPage') ? 'PagePromise' : 'APIPromise');
     if (ops.some((op) => op.body?.variants.some((v) => v.kind === 'binary'))) core.add('Uploadable');
@@ -92,7 +96,7 @@ function usedSchemas(op: Operation): string[] {
   ];
 }
 
-function methodView(op: Operation, symbols: Symbols, docSecurity: SecurityRequirements): MethodView {
+function methodView(op: Operation, symbols: Symbols, docSecurity: SecurityRequirements, checks: boolean): MethodView {
   // `params` and `options` are the method's own last two arguments.
   const argName = (wire: string) => {
     const name = toMethodName(wire);
@@ -105,12 +109,12 @@ function methodView(op: Operation, symbols: Symbols, docSecurity: SecurityRequir
   const typeArgs = page ? `${responseType}, ${itemType}` : responseType;
   return {
     name: op.methodName,
-    docLines: methodDocs(op, argNames),
+    docLines: methodDocs(op, argNames, checks),
     pathArgs: op.pathParams.map((p) => ({ arg: argNames.get(p.name)!, type: pathArgType(p) })),
     paramsDecl: takesParams(op) ? `params${paramsRequired(op) ? '' : '?'}: ${paramsType(op, symbols)}, ` : '',
     returnType: page ? `PagePromise<${typeArgs}>` : `APIPromise<${responseType}>`,
     call: page ? `requestPage<${typeArgs}>` : `request<${typeArgs}>`,
-    spec: requestSpec(op, argNames, symbols, docSecurity),
+    spec: requestSpec(op, argNames, symbols, docSecurity, checks),
     paramsArg: !takesParams(op) ? 'undefined' : op.body?.variants.some((v) => v.kind === 'json' && !v.whole) ? '{ ...params }' : 'params',
     schemeArg: page ? `, ${objectLiteral(page)}` : '',
   };
@@ -183,10 +187,17 @@ function resultType(op: Operation, symbols: Symbols): string {
 }
 
 /**
- * The `RequestSpec` literal: method, path, parameters, bodies, validators, response kind, and the
- * operation's security when it is not the document's (which the client class carries).
+ * The `RequestSpec` literal: method, path, parameters, bodies, validators (when `checks`), response
+ * kind, and the operation's security when it is not the document's (which the client class carries).
  */
-function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symbols, docSecurity: SecurityRequirements): string {
+function requestSpec(
+  op: Operation,
+  argNames: Map<string, string>,
+  symbols: Symbols,
+  docSecurity: SecurityRequirements,
+  checks: boolean,
+): string {
+  const validator = (schemaName: string | undefined) => (checks && schemaName ? symbols.schema(schemaName).validate : undefined);
   const fields = [
     `method: ${stringLiteral(op.httpMethod.toUpperCase())}`,
     `path: ${op.pathParams.length ? `() => ${pathExpression(op.requestPath, argNames)}` : stringLiteral(op.requestPath)}`,
@@ -203,16 +214,19 @@ function requestSpec(op: Operation, argNames: Map<string, string>, symbols: Symb
     });
     fields.push(`params: [${specs.join(', ')}]`);
   }
-  if (op.paramsSchemaName) fields.push(`validateParams: ${symbols.schema(op.paramsSchemaName).validate}`);
-  if (op.pathParamsSchemaName) {
+  const validateParams = validator(op.paramsSchemaName);
+  if (validateParams) fields.push(`validateParams: ${validateParams}`);
+  const validatePath = validator(op.pathParamsSchemaName);
+  if (validatePath) {
     const values = op.pathParams.map((p) => `${propertyKey(p.name)}: ${argNames.get(p.name)!}`);
-    fields.push(`pathParams: { ${values.join(', ')} }`, `validatePath: ${symbols.schema(op.pathParamsSchemaName).validate}`);
+    fields.push(`pathParams: { ${values.join(', ')} }`, `validatePath: ${validatePath}`);
   }
   if (op.body) {
     const variants = op.body.variants.map((v) => {
       const parts = [`contentType: ${stringLiteral(v.contentType)}`, `kind: ${stringLiteral(v.kind)}`];
       if (v.whole) parts.push(`whole: ${stringLiteral(v.hasRequiredFields ? 'required' : 'optional')}`);
-      if (v.schemaName) parts.push(`validate: ${symbols.schema(v.schemaName).validate}`);
+      const validate = validator(v.schemaName);
+      if (validate) parts.push(`validate: ${validate}`);
       return `{ ${parts.join(', ')} }`;
     });
     fields.push(`body: [${variants.join(', ')}]`);

@@ -16,16 +16,19 @@ export interface WebhookView {
   types: string[];
   /** The distinct guards the routed events are checked with, and their modules. */
   validators: { validator: string; guardModule: string }[];
+  /** Set when the package has no guards: every routed event is read unchecked. */
+  unchecked: boolean;
   eventUnion: string;
 }
 
-export function webhookView(model: Model, symbols: Symbols): WebhookView {
+/** `checks`: whether events are checked with their guards (not under `guards: none`). */
+export function webhookView(model: Model, symbols: Symbols, checks = true): WebhookView {
   const events = model.webhooks.flatMap((w) => {
     const { type, validate } = symbols.schema(w.schemaName);
     return w.routes.map((eventType) => ({
       eventType,
       schemaType: type,
-      validator: validate,
+      validator: checks ? validate : 'uncheckedEvent',
       docLines: eventDocs(w),
     }));
   });
@@ -39,10 +42,13 @@ export function webhookView(model: Model, symbols: Symbols): WebhookView {
     events: events.map((e) => ({ ...e, docLines: e.docLines.map(jsDocText) })),
     bodies,
     types: unique(bodies.map((b) => b.schemaType)),
-    validators: routed.map((name) => {
-      const { validate, guardModule } = symbols.schema(name);
-      return { validator: validate, guardModule };
-    }),
+    validators: checks
+      ? routed.map((name) => {
+          const { validate, guardModule } = symbols.schema(name);
+          return { validator: validate, guardModule };
+        })
+      : [],
+    unchecked: !checks,
     eventUnion: unique(events.map((e) => e.schemaType)).join(' | ') || 'never',
   };
 }
