@@ -200,22 +200,30 @@ export function wholeSpecRows(
       'tsc ours',
       measure('tsc --noEmit over ours', [tsc, '--noEmit', '-p', join(ours, 'tsconfig.json')], root),
     );
-    // The same package with the naming config's `guards: used` (guards only for what it checks).
-    const used = join(work, 'ours-guards-used');
-    const usedNaming = join(work, 'naming-guards-used.yaml');
-    writeFileSync(usedNaming, `${readFileSync(naming, 'utf8')}guards: used\n`);
-    rows.set(
-      'ours guards used',
-      measure('ours with guards: used: npm run generate --no-cache', generate(root, used, usedNaming), root),
-    );
-    rows.set(
-      'tsc ours guards used',
-      measure(
-        'tsc --noEmit over ours with guards: used',
-        [tsc, '--noEmit', '-p', join(used, 'tsconfig.json')],
-        root,
-      ),
-    );
+    // The same package under two naming-config settings: guards only for what the package checks
+    // itself, and no guards and no openapi-typescript types (what hey-api writes: types and a client).
+    const variants: Array<[string, string]> = [
+      ['guards used', 'guards: used'],
+      ['guards none', 'guards: none\nopenapiTypes: false'],
+    ];
+    for (const [key, settings] of variants) {
+      const out = join(work, `ours-${key.replace(' ', '-')}`);
+      const variantNaming = join(work, `naming-${key.replace(' ', '-')}.yaml`);
+      writeFileSync(variantNaming, `${readFileSync(naming, 'utf8')}${settings}\n`);
+      const label = settings.replace('\n', ', ');
+      rows.set(
+        `ours ${key}`,
+        measure(`ours with ${label}: npm run generate --no-cache`, generate(root, out, variantNaming), root),
+      );
+      rows.set(
+        `tsc ours ${key}`,
+        measure(
+          `tsc --noEmit over ours with ${label}`,
+          [tsc, '--noEmit', '-p', join(out, 'tsconfig.json')],
+          root,
+        ),
+      );
+    }
     const heyConfig = heyApiTsconfig(hey, join(ours, 'tsconfig.json'));
     rows.set('tsc hey-api', measure("tsc --noEmit over hey-api's", [tsc, '--noEmit', '-p', heyConfig], root));
     // The package as published: its declarations (the JavaScript is not needed to type-check an app).
