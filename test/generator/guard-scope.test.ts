@@ -244,3 +244,24 @@ describe('guards: used, on the voice-media fragment', async () => {
     expect(typecheck(out).output).toBe('');
   });
 });
+
+describe('guards: none and openapiTypes: false, on the voice-media fragment', async () => {
+  const naming = `${readFileSync(NAMING_PATH, 'utf8')}guards: none\nopenapiTypes: false\n`;
+  const result = await generateFromText(readFileSync(SPEC_PATH, 'utf8'), 'spec/voice-media.yaml', naming);
+
+  it('names no guard module or guard function outside the runtime, and type-checks', () => {
+    // Every guard function the default package exports, from its barrel.
+    const barrel = readFileSync(join(ROOT, 'generated/src/guards/index.ts'), 'utf8');
+    const guardNames = new Set(barrel.match(/\b(?:is|validate|assert)[A-Z]\w*/g));
+    expect(guardNames.size).toBeGreaterThan(300);
+    const mentions = result.files
+      .filter((f) => !f.path.startsWith('src/core/'))
+      .filter(
+        (f) => f.content.includes('guards/') || f.content.match(/\w+/g)!.some((w) => guardNames.has(w)),
+      );
+    expect(mentions.map((f) => f.path)).toStrictEqual([]);
+    const out = tempDir('guard-scope-fragment-none');
+    writeFiles(out, result.files);
+    expect(typecheck(out).output).toBe('');
+  });
+});
