@@ -31,7 +31,7 @@ import { deepRefName } from '../core/names.js';
 import type { GeneratedFile } from './file.js';
 
 const PREAMBLE = `/**
- * openapi-typescript's types for this package's fragment of the Telnyx spec, for openapi-fetch:
+ * openapi-typescript's types for this package's spec, for openapi-fetch:
  * \`createClient<paths>({ baseUrl })\`. Type-only: importing this entry loads no code.
  */
 
