@@ -251,7 +251,28 @@ export const TOLERATED: readonly ToleratedRule[] = [
       );
     },
   },
+  {
+    // mailchimp.com writes `discriminator: {propertyName: condition_type, type: string}`, and
+    // azure.com's logic a `description` there. A Discriminator Object has `propertyName` and
+    // `mapping` only; any other key says nothing about which variant a value is.
+    code: 'keyword-unknown',
+    message: (p) => `\`${notExpected(p) ?? ''}\` is not a field of a discriminator; ignored`,
+    applies: (p) => {
+      const key = notExpected(p);
+      const tokens = pointerOf(p).split('/');
+      return (
+        key !== undefined &&
+        tokens.at(-2) === 'discriminator' &&
+        tokens.at(-3) !== 'properties' &&
+        inSchema(pointerOf(p)) &&
+        nearMissOf(key, DISCRIMINATOR_FIELDS) === undefined
+      );
+    },
+  },
 ];
+
+/** The fields of a Discriminator Object. */
+const DISCRIMINATOR_FIELDS = ['propertyName', 'mapping'];
 
 /** Keys OpenAPI gives a meaning outside schemas only (`name`, `in`, `content`, …). */
 const OPENAPI_ONLY_FIELDS = new Set(
