@@ -123,8 +123,93 @@ export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContex
   }
   const [composition] = compositions;
   if (composition) return compositionNode(schema, composition, pointer, ctx);
-  if ('enum' in schema || 'const' in schema) return enumNode(schema, pointer, ctx);
+  if ('enum' in schema || 'const' in schema)
+    return structuredEnumNode(schema, pointer, ctx) ?? enumNode(schema, pointer, ctx);
   return typedNode(schema, pointer, ctx);
+}
+
+/**
+ * An `enum` or `const` whose values include objects or arrays its type allows: Docker Engine's
+ * `{type: object, enum: [{}]}` (an empty object and nothing else), pandascore's videogames as
+ * `{id, name, slug}` objects, mailchimp's one-item arrays. Each value becomes the schema that
+ * accepts exactly it (every key required, no other key; an array of that length), and the node
+ * is the union of those. Undefined when no value is an object or array the type allows, so the
+ * values are literals for `enumNode`.
+ */
+function structuredEnumNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode | undefined {
+  const raw = 'const' in schema ? [schema.const] : schema.enum;
+  if (!Array.isArray(raw)) return undefined;
+  const types = typeList(schema);
+  const jsonType = (v: unknown) => (Array.isArray(v) ? 'array' : 'object');
+  const structured = (v: unknown) =>
+    v !== null && typeof v === 'object' && (types.length === 0 || types.includes(jsonType(v)));
+  if (!raw.some(structured)) return undefined;
+  const at = joinPointer(pointer, 'const' in schema ? 'const' : 'enum');
+  const variants = raw.flatMap((v, i): SchemaNode[] => {
+    const where = joinPointer(at, i);
+    if (v === null) return []; // the node is nullable instead
+    // A literal its type excludes can match nothing (enumNode says the same of a string).
+    if (v !== null && typeof v !== 'object' && types.length > 0 && !types.includes(typeof v)) {
+      const integer = typeof v === 'number' && Number.isInteger(v) && types.includes('integer');
+      if (!integer) {
+        report(
+          ctx,
+          'enum-value-outside-type',
+          `enum value ${JSON.stringify(v)} is outside type ${types.join(', ')}; left out`,
+          where,
+          'warning',
+        );
+        return [];
+      }
+    }
+    if (v !== null && typeof v === 'object' && !structured(v)) {
+      report(
+        ctx,
+        'enum-value-outside-type',
+        `enum value ${JSON.stringify(v)} is outside type ${types.join(', ')}; left out`,
+        where,
+        'warning',
+      );
+      return [];
+    }
+    const exact = exactSchema(v);
+    if (exact === undefined) {
+      report(
+        ctx,
+        'enum-unsupported',
+        `enum value ${JSON.stringify(v)} holds an array of different items, which needs a tuple type the generator does not write`,
+        where,
+      );
+      return [];
+    }
+    return [toSchemaNode(exact, where, ctx)];
+  });
+  if (variants.length === 0) report(ctx, 'enum-empty', 'enum has no usable values', at);
+  const nullable = types.includes('null') || schema.nullable === true || raw.includes(null);
+  return { kind: 'union', mode: 'anyOf', pointer, nullable, docs: docsOf(schema), variants };
+}
+
+/**
+ * The schema that accepts exactly `value`: a literal as a one-value enum, an object with every
+ * key required and no other, an array of its length whose items are all that one value.
+ * Undefined for an array of different items (a tuple), which no schema here expresses.
+ */
+function exactSchema(value: unknown): Json | undefined {
+  if (value === null || typeof value !== 'object') return { enum: [value] };
+  if (Array.isArray(value)) {
+    if (value.length === 0) return { type: 'array', maxItems: 0 };
+    const [first] = value;
+    if (value.some((item) => JSON.stringify(item) !== JSON.stringify(first))) return undefined;
+    const item = exactSchema(first);
+    return item && { type: 'array', items: item, minItems: value.length, maxItems: value.length };
+  }
+  const properties: Json = {};
+  for (const [key, member] of Object.entries(value)) {
+    const exact = exactSchema(member);
+    if (exact === undefined) return undefined;
+    properties[key] = exact;
+  }
+  return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
 }
 
 /** `true`, `{}`, or a schema of annotations only: any value at all. */
@@ -387,6 +472,20 @@ function discriminatorOf(
     );
     return undefined;
   }
+  // A mapping names variants by `$ref`, and the implicit mapping by component name: a variant
+  // written inline has neither (mailchimp's segment conditions), so no discriminant value could
+  // lead to it. The union is checked variant by variant instead, as JSON Schema reads it.
+  const inline = variants.findIndex((v) => v.kind !== 'ref');
+  if (inline >= 0) {
+    report(
+      ctx,
+      'discriminator-ignored',
+      `discriminator ${d.propertyName} ignored: variant ${inline} is written inline, so no discriminator value can name it`,
+      at,
+      'warning',
+    );
+    return undefined;
+  }
   const mapping: Array<{ value: string; schemaName: string }> = [];
   if (isObject(d.mapping)) {
     for (const [value, ref] of Object.entries(d.mapping)) {
@@ -405,11 +504,13 @@ function discriminatorOf(
           joinPointer(at, 'mapping', value),
         );
     }
-  } else {
-    // Without a mapping, the discriminant is the schema name (OpenAPI 3.x, "implicit mapping").
-    for (const v of variants)
-      if (v.kind === 'ref') mapping.push({ value: v.schemaName, schemaName: v.schemaName });
   }
+  // A variant the mapping does not name keeps its implicit value, the schema name (OpenAPI 3.x):
+  // just-eat.co.uk maps `Percent` and leaves `ActiveConsumerOffer` to its name.
+  const mapped = new Set(mapping.map((m) => m.schemaName));
+  for (const v of variants)
+    if (v.kind === 'ref' && !mapped.has(v.schemaName))
+      mapping.push({ value: v.schemaName, schemaName: v.schemaName });
   const inUnion = new Set(variants.flatMap((v) => (v.kind === 'ref' ? [v.schemaName] : [])));
   for (const m of mapping) {
     if (!inUnion.has(m.schemaName))
