@@ -20,6 +20,7 @@ import {
   astToString,
   resolveRef,
   scanDiscriminators,
+  stringToAST,
   transformSchema,
   type GlobalContext,
   type OpenAPI3,
@@ -81,7 +82,7 @@ export function emitOpenApiTypes(
   try {
     return {
       path: 'src/openapi.ts',
-      content: PREAMBLE + astToString(transformSchema(schema, ctx)),
+      content: PREAMBLE + astToString(transformSchema(schema, ctx).map(nullSafeHelper)),
       preformatted: true,
     };
   } catch (err) {
@@ -89,6 +90,23 @@ export function emitOpenApiTypes(
       cause: err,
     });
   }
+}
+
+/**
+ * openapi-typescript's `WithRequired<T, K>` (for `allOf` beside `required`) needs `K` to be keys
+ * of `T`, and a nullable `T` has none: plaid.com's `Cause`, `allOf: [PlaidError, …]` with
+ * PlaidError nullable, did not compile. This one takes the keys of `T` without null, and leaves
+ * `null` as it is (the `allOf`'s other parts decide whether it stays).
+ */
+type Node = ReturnType<typeof transformSchema>[number];
+let withRequired: Node | undefined;
+
+/** The helper in place of openapi-typescript's; its footer declares nothing else by that name. */
+function nullSafeHelper(node: Node): Node {
+  if ((node as { name?: { escapedText?: unknown } }).name?.escapedText !== 'WithRequired') return node;
+  return (withRequired ??= stringToAST(
+    'type WithRequired<T, K extends keyof NonNullable<T>> = T extends null ? T : T & { [P in K & keyof T]-?: T[P] };',
+  )[0] as Node);
 }
 
 /**

@@ -490,6 +490,46 @@ describe('an enum whose values the type excludes', () => {
   });
 });
 
+describe("openapi-typescript's WithRequired over a nullable schema", () => {
+  it('compiles, and still requires the keys the allOf names', async () => {
+    // plaid.com (APIs.guru): Cause is allOf [PlaidError, {item_id}] with PlaidError nullable and
+    // `required` naming PlaidError's fields; openapi-typescript's helper wanted keys of `T | null`.
+    const spec = [
+      'openapi: 3.0.3',
+      'info: {title: t, version: "1"}',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    PlaidError:',
+      '      type: object',
+      '      nullable: true',
+      '      properties: {error_code: {type: string}, error_type: {type: string}}',
+      '    Cause:',
+      '      type: object',
+      '      required: [item_id, error_code]',
+      '      allOf:',
+      '        - $ref: "#/components/schemas/PlaidError"',
+      '        - {type: object, properties: {item_id: {type: string}}}',
+    ].join('\n');
+    const result = await generateFromText(spec, 'with-required.yaml');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    const out = tempDir('with-required');
+    writeFiles(out, result.files);
+    writeFileSync(
+      join(out, 'src/usage.ts'),
+      [
+        "import type { components } from './openapi.js';",
+        "type Cause = components['schemas']['Cause'];",
+        "export const whole: Cause = { item_id: 'i', error_code: 'c' };",
+        '// @ts-expect-error error_code is required by Cause',
+        "export const partial: Cause = { item_id: 'i' };",
+        "export const nullError: components['schemas']['PlaidError'] = null;",
+      ].join('\n'),
+    );
+    expect(typecheck(out).output).toBe('');
+  });
+});
+
 describe('duplicated operationIds', () => {
   it('the later one is renamed after its method and path, with a warning naming the new id; it compiles', async () => {
     const result = await generateFromText(fixture('duplicate-operation-id.yaml'), 'dup.yaml');
