@@ -27,8 +27,9 @@ import {
   type OpenAPITSOptions,
 } from 'openapi-typescript';
 import { escapePointerToken, parsePointer } from '../core/diagnostics.js';
-import { valueAt } from '../core/json.js';
+import { type Json, valueAt } from '../core/json.js';
 import { deepRefName } from '../core/names.js';
+import { structuredEnum } from '../ir/schema.js';
 import type { GeneratedFile } from './file.js';
 
 const PREAMBLE = `/**
@@ -45,7 +46,7 @@ export function emitOpenApiTypes(
   refNames: ReadonlyMap<string, string> = new Map(),
 ): GeneratedFile {
   // transformSchema may annotate the objects it walks; the model was built from `document`.
-  const copy = enumsOverTypes(withoutWebhookExtensions(structuredClone(document)));
+  const copy = structuredEnums(enumsOverTypes(withoutWebhookExtensions(structuredClone(document))));
   const schema = inlineDeepRefs(copy, refNames) as OpenAPI3;
   const options: OpenAPITSOptions = { silent: true };
   const ctx: GlobalContext = {
@@ -200,6 +201,38 @@ function enumsOverTypes(doc: unknown): unknown {
   visit(doc);
   return doc;
 }
+
+/**
+ * An enum of objects or arrays (Docker Engine's `enum: [{}]`) becomes the `oneOf` of each value's
+ * exact schema, as the model reads it: openapi-typescript would read each value as a schema, and
+ * stops at one that is a string. Only the annotations stay beside it.
+ */
+function structuredEnums(doc: unknown): unknown {
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    Object.values(record).forEach(visit);
+    const values = structuredEnum(record as Json);
+    if (values === undefined) return;
+    const nullable = values.some((v) => v.value === null) || record.nullable === true;
+    for (const key of Object.keys(record)) if (!ANNOTATIONS.has(key)) delete record[key];
+    record.oneOf = values.flatMap((v) => (v.value !== null && !v.excluded && v.exact ? [v.exact] : []));
+    if (nullable) record.nullable = true;
+  };
+  visit(doc);
+  return doc;
+}
+
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'example',
+  'examples',
+]);
 
 /**
  * An `x-` entry of the webhooks map that is no path item (`x-sdk-exclude: true`) is left out, as

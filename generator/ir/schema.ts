@@ -128,56 +128,63 @@ export function toSchemaNode(schema: unknown, pointer: string, ctx: SchemaContex
   return typedNode(schema, pointer, ctx);
 }
 
+/** One value of an enum read by `structuredEnum`. */
+export interface StructuredEnumValue {
+  value: unknown;
+  /** The value's type is not one the schema's `type` allows, so no value can match it. */
+  excluded: boolean;
+  /** The schema that accepts exactly the value; undefined for an array of different items. */
+  exact: Json | undefined;
+}
+
 /**
- * An `enum` or `const` whose values include objects or arrays its type allows: Docker Engine's
- * `{type: object, enum: [{}]}` (an empty object and nothing else), pandascore's videogames as
- * `{id, name, slug}` objects, mailchimp's one-item arrays. Each value becomes the schema that
- * accepts exactly it (every key required, no other key; an array of that length), and the node
- * is the union of those. Undefined when no value is an object or array the type allows, so the
- * values are literals for `enumNode`.
+ * The values of an `enum` or `const` that includes objects or arrays its type allows: Docker
+ * Engine's `{type: object, enum: [{}]}` (an empty object and nothing else), pandascore's
+ * videogames as `{id, name, slug}` objects, mailchimp's one-item arrays. Undefined when there is
+ * no such value, so the values are literals for `enumNode`. The model reads each value as the
+ * schema that accepts exactly it; openapi.ts's copy of the spec is rewritten the same way.
  */
-function structuredEnumNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode | undefined {
+export function structuredEnum(schema: Json): StructuredEnumValue[] | undefined {
   const raw = 'const' in schema ? [schema.const] : schema.enum;
   if (!Array.isArray(raw)) return undefined;
   const types = typeList(schema);
-  const jsonType = (v: unknown) => (Array.isArray(v) ? 'array' : 'object');
-  const structured = (v: unknown) =>
-    v !== null && typeof v === 'object' && (types.length === 0 || types.includes(jsonType(v)));
-  if (!raw.some(structured)) return undefined;
+  const allowed = (v: unknown) =>
+    typeof v === 'object'
+      ? types.length === 0 || types.includes(Array.isArray(v) ? 'array' : 'object')
+      : types.length === 0 ||
+        types.includes(typeof v) ||
+        (typeof v === 'number' && Number.isInteger(v) && types.includes('integer'));
+  if (!raw.some((v) => v !== null && typeof v === 'object' && allowed(v))) return undefined;
+  return raw.map((value) => ({
+    value,
+    excluded: value !== null && !allowed(value),
+    exact: value === null ? undefined : exactSchema(value),
+  }));
+}
+
+/**
+ * The node of a `structuredEnum`: the union of each value's exact schema, nullable when null is
+ * among the values or the type.
+ */
+function structuredEnumNode(schema: Json, pointer: string, ctx: SchemaContext): SchemaNode | undefined {
+  const values = structuredEnum(schema);
+  if (values === undefined) return undefined;
   const at = joinPointer(pointer, 'const' in schema ? 'const' : 'enum');
-  const variants = raw.flatMap((v, i): SchemaNode[] => {
+  const types = typeList(schema);
+  const variants = values.flatMap(({ value, excluded, exact }, i): SchemaNode[] => {
+    if (value === null) return []; // the node is nullable instead
     const where = joinPointer(at, i);
-    if (v === null) return []; // the node is nullable instead
-    // A literal its type excludes can match nothing (enumNode says the same of a string).
-    if (v !== null && typeof v !== 'object' && types.length > 0 && !types.includes(typeof v)) {
-      const integer = typeof v === 'number' && Number.isInteger(v) && types.includes('integer');
-      if (!integer) {
-        report(
-          ctx,
-          'enum-value-outside-type',
-          `enum value ${JSON.stringify(v)} is outside type ${types.join(', ')}; left out`,
-          where,
-          'warning',
-        );
-        return [];
-      }
-    }
-    if (v !== null && typeof v === 'object' && !structured(v)) {
-      report(
-        ctx,
-        'enum-value-outside-type',
-        `enum value ${JSON.stringify(v)} is outside type ${types.join(', ')}; left out`,
-        where,
-        'warning',
-      );
+    if (excluded) {
+      // A value its type excludes can match nothing, and is left out (as enumNode does).
+      const message = `enum value ${JSON.stringify(value)} is outside type ${types.join(', ')}; left out`;
+      report(ctx, 'enum-value-outside-type', message, where, 'warning');
       return [];
     }
-    const exact = exactSchema(v);
     if (exact === undefined) {
       report(
         ctx,
         'enum-unsupported',
-        `enum value ${JSON.stringify(v)} holds an array of different items, which needs a tuple type the generator does not write`,
+        `enum value ${JSON.stringify(value)} holds an array of different items, which needs a tuple type the generator does not write`,
         where,
       );
       return [];
@@ -185,7 +192,7 @@ function structuredEnumNode(schema: Json, pointer: string, ctx: SchemaContext): 
     return [toSchemaNode(exact, where, ctx)];
   });
   if (variants.length === 0) report(ctx, 'enum-empty', 'enum has no usable values', at);
-  const nullable = types.includes('null') || schema.nullable === true || raw.includes(null);
+  const nullable = types.includes('null') || schema.nullable === true || values.some((v) => v.value === null);
   return { kind: 'union', mode: 'anyOf', pointer, nullable, docs: docsOf(schema), variants };
 }
 

@@ -86,6 +86,11 @@ describe('enums of objects and arrays, and discriminators as OpenAPI reads them'
       /export type Videogame =\s+\| \{\s+id: 1;\s+name: 'LoL';\s+\}\s+\| \{\s+id: 3;\s+name: 'CS:GO';\s+tags: \{\s+ranked: true;\s+\};\s+\};/,
     );
     expect(schemas).toMatch(/filter\?: Array<'open'> \| Array<'click'>;/);
+    // openapi.ts reads them the same way (openapi-typescript alone reads each value as a schema).
+    const openapi = result.files.find((f) => f.path === 'src/openapi.ts')!.content;
+    expect(openapi).toContain('filter?: "open"[] | "click"[];');
+    expect(openapi).toMatch(/\[key: string\]: Record<string, never>;/);
+    expect(openapi).toMatch(/Videogame: \{[^|]*id: 1;[^|]*name: "LoL";\s+\} \| \{[^|]*id: 3;/);
     // A response: optional fields are `T | null` (what Telnyx sends for "no value").
     expect(schemas).toContain(
       "offer?: ((Percent & { type: 'Percent' }) | (ActiveOffer & { type: 'ActiveOffer' })) | null;",
@@ -118,6 +123,27 @@ describe('enums of objects and arrays, and discriminators as OpenAPI reads them'
       conditions: [true, true, false],
       offers: [true, true, false],
     });
+  });
+});
+
+describe('values beside the objects that the type excludes', () => {
+  it('are left out with a warning, as a string enum leaves out a number', async () => {
+    const spec = SPEC.replace(
+      '        - {id: 1, name: LoL}\n',
+      '        - {id: 1, name: LoL}\n        - LoL\n        - [1]\n',
+    );
+    const result = await generateFromText(spec, 'structured-enums.yaml');
+    const outside = result.diagnostics.filter((d) => d.code === 'enum-value-outside-type');
+    expect(outside.map((d) => [d.severity, d.pointer, d.message])).toStrictEqual([
+      [
+        'warning',
+        '#/components/schemas/Videogame/enum/1',
+        'enum value "LoL" is outside type object; left out',
+      ],
+      ['warning', '#/components/schemas/Videogame/enum/2', 'enum value [1] is outside type object; left out'],
+    ]);
+    const schemas = result.files.find((f) => f.path === 'src/schemas.ts')!.content;
+    expect(schemas).toMatch(/export type Videogame =\s+\| \{\s+id: 1;\s+name: 'LoL';\s+\}\s+\| \{\s+id: 3;/);
   });
 });
 
