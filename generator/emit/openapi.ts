@@ -54,7 +54,7 @@ export function emitOpenApiTypes(
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: false,
-    discriminators: scanDiscriminators(schema, options),
+    discriminators: declaredDiscriminants(scanDiscriminators(schema, options), schema),
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -200,6 +200,31 @@ function enumsOverTypes(doc: unknown): unknown {
   };
   visit(doc);
   return doc;
+}
+
+/**
+ * openapi-typescript adds the discriminator property, required, to each schema that extends a
+ * discriminated one through `allOf`, even where the schema declares that property itself: Apple's
+ * SiriKit specs declare `class` on every result type, and openapi.ts declared it twice and did not
+ * compile. Such a schema is marked handled, so its own declaration stands alone.
+ */
+function declaredDiscriminants(
+  found: GlobalContext['discriminators'],
+  schema: OpenAPI3,
+): GlobalContext['discriminators'] {
+  for (const [ref, discriminator] of Object.entries(found.objects)) {
+    if (found.refsHandled.includes(ref) || !ref.startsWith('#/')) continue;
+    const target = valueAt(schema, ref) as Json | undefined;
+    const properties = target?.properties;
+    if (
+      typeof properties === 'object' &&
+      properties !== null &&
+      discriminator.propertyName in properties &&
+      !target?.discriminator
+    )
+      found.refsHandled.push(ref);
+  }
+  return found;
 }
 
 /**

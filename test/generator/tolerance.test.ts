@@ -530,6 +530,45 @@ describe("openapi-typescript's WithRequired over a nullable schema", () => {
   });
 });
 
+describe("openapi-typescript's discriminator property beside a declared one", () => {
+  it('is not added twice: the declaration stands, and the package compiles', async () => {
+    // apple.com's SiriKit specs (APIs.guru): each result type extends a base discriminated by
+    // `class` and declares `class` itself; openapi-typescript added a second, required `class`.
+    const spec = [
+      'openapi: 3.0.3',
+      'info: {title: t, version: "1"}',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Result:',
+      '      type: object',
+      '      required: [class]',
+      '      properties: {class: {type: string}}',
+      '      discriminator: {propertyName: class}',
+      '    MediaResult:',
+      '      allOf: [{$ref: "#/components/schemas/Result"}]',
+      '      properties:',
+      '        class: {type: string, enum: [MediaResult]}',
+      '        title: {type: string}',
+    ].join('\n');
+    const result = await generateFromText(spec, 'declared-discriminant.yaml');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+    const out = tempDir('declared-discriminant');
+    writeFiles(out, result.files);
+    writeFileSync(
+      join(out, 'src/usage.ts'),
+      [
+        "import type { components } from './openapi.js';",
+        "type MediaResult = components['schemas']['MediaResult'];",
+        "export const named: MediaResult = { class: 'MediaResult', title: 't' };",
+        '// @ts-expect-error the declared enum holds one value',
+        "export const other: MediaResult = { class: 'Other' };",
+      ].join('\n'),
+    );
+    expect(typecheck(out).output).toBe('');
+  });
+});
+
 describe('duplicated operationIds', () => {
   it('the later one is renamed after its method and path, with a warning naming the new id; it compiles', async () => {
     const result = await generateFromText(fixture('duplicate-operation-id.yaml'), 'dup.yaml');
