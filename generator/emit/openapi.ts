@@ -219,7 +219,7 @@ function declaredDiscriminants(
     if (
       typeof properties === 'object' &&
       properties !== null &&
-      discriminator.propertyName in properties &&
+      Object.hasOwn(properties, discriminator.propertyName) &&
       !target?.discriminator
     )
       found.refsHandled.push(ref);
