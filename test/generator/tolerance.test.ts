@@ -490,16 +490,26 @@ describe('an enum whose values the type excludes', () => {
   });
 });
 
-describe("openapi-typescript's WithRequired over a nullable schema", () => {
-  it('compiles, and still requires the keys the allOf names', async () => {
+/**
+ * Generates a 3.0 spec made of `schemas` (YAML lines under `components.schemas`), adds
+ * `src/usage.ts` with `usage` (lines that use openapi.ts's `components`), and type-checks it.
+ */
+async function typecheckOpenApiUsage(label: string, schemas: string[], usage: string[]) {
+  const spec = ['openapi: 3.0.3', 'info: {title: t, version: "1"}', 'paths: {}', 'components:', '  schemas:'];
+  const result = await generateFromText([...spec, ...schemas].join('\n'), `${label}.yaml`);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
+  const out = tempDir(label);
+  writeFiles(out, result.files);
+  const lines = ["import type { components } from './openapi.js';", ...usage];
+  writeFileSync(join(out, 'src/usage.ts'), lines.join('\n'));
+  return typecheck(out).output;
+}
+
+describe("openapi-typescript's output, where it did not compile", () => {
+  it('WithRequired over a nullable schema compiles, and still requires the keys the allOf names', async () => {
     // plaid.com (APIs.guru): Cause is allOf [PlaidError, {item_id}] with PlaidError nullable and
     // `required` naming PlaidError's fields; openapi-typescript's helper wanted keys of `T | null`.
-    const spec = [
-      'openapi: 3.0.3',
-      'info: {title: t, version: "1"}',
-      'paths: {}',
-      'components:',
-      '  schemas:',
+    const schemas = [
       '    PlaidError:',
       '      type: object',
       '      nullable: true',
@@ -510,36 +520,21 @@ describe("openapi-typescript's WithRequired over a nullable schema", () => {
       '      allOf:',
       '        - $ref: "#/components/schemas/PlaidError"',
       '        - {type: object, properties: {item_id: {type: string}}}',
-    ].join('\n');
-    const result = await generateFromText(spec, 'with-required.yaml');
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
-    const out = tempDir('with-required');
-    writeFiles(out, result.files);
-    writeFileSync(
-      join(out, 'src/usage.ts'),
-      [
-        "import type { components } from './openapi.js';",
-        "type Cause = components['schemas']['Cause'];",
-        "export const whole: Cause = { item_id: 'i', error_code: 'c' };",
-        '// @ts-expect-error error_code is required by Cause',
-        "export const partial: Cause = { item_id: 'i' };",
-        "export const nullError: components['schemas']['PlaidError'] = null;",
-      ].join('\n'),
-    );
-    expect(typecheck(out).output).toBe('');
+    ];
+    const usage = [
+      "type Cause = components['schemas']['Cause'];",
+      "export const whole: Cause = { item_id: 'i', error_code: 'c' };",
+      '// @ts-expect-error error_code is required by Cause',
+      "export const partial: Cause = { item_id: 'i' };",
+      "export const nullError: components['schemas']['PlaidError'] = null;",
+    ];
+    expect(await typecheckOpenApiUsage('with-required', schemas, usage)).toBe('');
   });
-});
 
-describe("openapi-typescript's discriminator property beside a declared one", () => {
-  it('is not added twice: the declaration stands, and the package compiles', async () => {
+  it('a discriminator property the schema declares is not added a second time', async () => {
     // apple.com's SiriKit specs (APIs.guru): each result type extends a base discriminated by
     // `class` and declares `class` itself; openapi-typescript added a second, required `class`.
-    const spec = [
-      'openapi: 3.0.3',
-      'info: {title: t, version: "1"}',
-      'paths: {}',
-      'components:',
-      '  schemas:',
+    const schemas = [
       '    Result:',
       '      type: object',
       '      required: [class]',
@@ -550,22 +545,14 @@ describe("openapi-typescript's discriminator property beside a declared one", ()
       '      properties:',
       '        class: {type: string, enum: [MediaResult]}',
       '        title: {type: string}',
-    ].join('\n');
-    const result = await generateFromText(spec, 'declared-discriminant.yaml');
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
-    const out = tempDir('declared-discriminant');
-    writeFiles(out, result.files);
-    writeFileSync(
-      join(out, 'src/usage.ts'),
-      [
-        "import type { components } from './openapi.js';",
-        "type MediaResult = components['schemas']['MediaResult'];",
-        "export const named: MediaResult = { class: 'MediaResult', title: 't' };",
-        '// @ts-expect-error the declared enum holds one value',
-        "export const other: MediaResult = { class: 'Other' };",
-      ].join('\n'),
-    );
-    expect(typecheck(out).output).toBe('');
+    ];
+    const usage = [
+      "type MediaResult = components['schemas']['MediaResult'];",
+      "export const named: MediaResult = { class: 'MediaResult', title: 't' };",
+      '// @ts-expect-error the declared enum holds one value',
+      "export const other: MediaResult = { class: 'Other' };",
+    ];
+    expect(await typecheckOpenApiUsage('declared-discriminant', schemas, usage)).toBe('');
   });
 });
 
