@@ -173,6 +173,7 @@ describe('guards: none and openapiTypes: false, on a spec whose every schema is 
     expect(text('src/index.ts')).not.toContain('guards');
     expect(text('src/resources/orders.ts')).not.toMatch(/guards|validate/);
     expect(text('src/webhooks.ts')).toContain("'order.shipped': uncheckedEvent,");
+    expect(text('src/webhooks.ts')).not.toMatch(/`validate…` guard|guards\//);
     expect(JSON.parse(text('package.json')).exports).not.toHaveProperty('./openapi');
     expect(none.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
     expect(typecheck(out).output).toBe('');
