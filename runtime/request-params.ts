@@ -74,11 +74,24 @@ export function cookieHeader(pairs: ReadonlyArray<[string, string]>): string | u
   return pairs.length === 0 ? undefined : pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
 }
 
+/** A scalar path parameter value, or one item of an array value. */
+export type PathScalar = string | number | boolean;
+
 /**
  * Encodes one path parameter. Empty, missing or non-scalar values throw before anything is sent:
  * they would otherwise produce a different URL (`/calls//actions/answer`) and a confusing 404.
+ * An array (OpenAPI's default `simple` style, `{ids}` with `ids: [a, b]`) is its items, each
+ * encoded, joined with commas: `a,b`. An item with a comma of its own keeps it encoded (`%2C`).
  */
-export function encodePathParam(name: string, value: string | number | boolean): string {
+export function encodePathParam(name: string, value: PathScalar | readonly PathScalar[]): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) throw new TelnyxError(`Path parameter \`${name}\` must not be an empty array.`);
+    return value.map((item: unknown, i) => encodePathScalar(`${name}[${i}]`, item)).join(',');
+  }
+  return encodePathScalar(name, value);
+}
+
+function encodePathScalar(name: string, value: unknown): string {
   // Number.isFinite is false for anything but a finite number.
   if (typeof value === 'boolean' || Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') {

@@ -171,12 +171,45 @@ function isConstrained(node: SchemaNode, ctx: BuildContext): boolean {
       return node.values.every((v) => typeof v === 'string' || typeof v === 'number');
     case 'ref': {
       // A named schema gets a guard of its own; worth calling when it is a scalar or an enum.
-      const target = ctx.resolve({ $ref: joinPointer('#/components/schemas', node.schemaName) });
-      return isObject(target) && (Array.isArray(target.enum) || ['string', 'number', 'integer'].includes(String(target.type)));
+      return isScalarTarget(node.schemaName, ctx, ['string', 'number', 'integer']);
     }
+    case 'array':
+      // The method takes an array of scalars (sent comma-joined); its length and items can be checked.
+      return (
+        isScalarItems(node.items, ctx) &&
+        (node.minItems !== undefined || node.maxItems !== undefined || node.uniqueItems === true || isConstrained(node.items, ctx))
+      );
     default:
       return false;
   }
+}
+
+/**
+ * Whether an array path parameter's items are scalars, which the method's argument can hold; the
+ * resource emitter types the argument `ReadonlyArray<…>` on the same test, and `string` otherwise.
+ */
+function isScalarItems(node: SchemaNode, ctx: BuildContext): boolean {
+  switch (node.kind) {
+    case 'string':
+    case 'integer':
+    case 'number':
+    case 'boolean':
+      return true;
+    case 'enum':
+      return node.values.some((v) => v !== null) && node.values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+    case 'ref':
+      return isScalarTarget(node.schemaName, ctx, ['string', 'number', 'integer', 'boolean']);
+    default:
+      return false;
+  }
+}
+
+/** Whether the named schema, as the spec writes it, is an enum of scalars or one of `types`. */
+function isScalarTarget(schemaName: string, ctx: BuildContext, types: string[]): boolean {
+  const target = ctx.resolve({ $ref: joinPointer('#/components/schemas', schemaName) });
+  if (!isObject(target)) return false;
+  if (Array.isArray(target.enum)) return target.enum.some((v) => v !== null) && target.enum.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+  return typeof target.type === 'string' && types.includes(target.type);
 }
 
 /** `wanted`, or `wanted2`, `wanted3`, …: the first name no component or lifted schema has. */

@@ -181,4 +181,21 @@ describe('encodePathParam', () => {
       'Path parameter `id` must be a string, got undefined.',
     );
   });
+
+  it('joins an array with commas, each item encoded on its own (style simple)', () => {
+    expect(encodePathParam('ids', ['victoria', 'central'])).toBe('victoria,central');
+    expect(encodePathParam('ids', ['a,b', 'c/d', 7, false])).toBe('a%2Cb,c%2Fd,7,false');
+    expect(encodePathParam('ids', ['only'])).toBe('only');
+  });
+
+  it('refuses an empty array, and names the item that is not a usable value', () => {
+    expect(() => encodePathParam('ids', [])).toThrow('Path parameter `ids` must not be an empty array.');
+    expect(() => encodePathParam('ids', ['a', ''])).toThrow('Path parameter `ids[1]` must not be empty.');
+    expect(() => encodePathParam('ids', ['a', { b: 1 }] as never)).toThrow(
+      'Path parameter `ids[1]` must be a string, got object.',
+    );
+    expect(() => encodePathParam('ids', [Number.NaN] as never)).toThrow(
+      'Path parameter `ids[0]` must be a string, got number.',
+    );
+  });
 });
