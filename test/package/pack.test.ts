@@ -113,7 +113,7 @@ describe('npm pack of generated/', () => {
       expect(await runNode(join(dir, 'out/main.js'))).toStrictEqual(SCENARIO_RESULT);
       const sent = api.requests.slice(before);
       expect(sent.map((r) => `${r.method} ${r.url}`)).toStrictEqual([
-        'POST /v2/calls/v3%3Acall-1/actions/speak',
+        'POST /v2/calls/v3:call-1/actions/speak',
       ]);
       expect(JSON.parse(sent[0]!.body)).toMatchObject({ payload: 'Hello', voice: 'Telnyx.KokoroTTS.af' });
       expect(sent[0]!.headers.authorization).toBe('Bearer test-key');

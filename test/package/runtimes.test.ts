@@ -121,7 +121,7 @@ const EXPECTED = {
   accepted: 200,
   actions: [
     {
-      call: 'POST /v2/calls/v3%3Acall-1/actions/speak',
+      call: 'POST /v2/calls/v3:call-1/actions/speak',
       // command_id: the idempotency key the client adds, from the runtime's crypto.randomUUID.
       body: {
         payload: 'Goodbye',

@@ -292,7 +292,7 @@ describe('idempotency', () => {
 
 describe('local checks', () => {
   it('encodes path params, numbers included, and rejects empty and non-scalar ones', () => {
-    expect(encodePathParam('call_control_id', 'v3:a/b?c')).toBe('v3%3Aa%2Fb%3Fc');
+    expect(encodePathParam('call_control_id', 'v3:a/b?c')).toBe('v3:a%2Fb%3Fc');
     expect(encodePathParam('issue_number', 42)).toBe('42');
     expect(() => encodePathParam('call_control_id', '')).toThrow(/call_control_id/);
     expect(() => encodePathParam('issue_number', Number.NaN)).toThrow(/must be a string/);

@@ -165,6 +165,8 @@ describe('queryString', () => {
 describe('encodePathParam', () => {
   it('percent-encodes a string, so a slash cannot change the path', () => {
     expect(encodePathParam('id', 'a/b c')).toBe('a%2Fb%20c');
+    // `:` and `@` may stand in a path segment as they are (RFC 3986's pchar); every `:` and `@`.
+    expect(encodePathParam('id', 'v3:a:b@c@d?e#f')).toBe('v3:a:b@c@d%3Fe%23f');
     expect(encodePathParam('id', 7)).toBe('7');
     // A boolean path parameter (mcw.edu's `{includeChildren}`) is written as JSON writes it.
     expect(encodePathParam('id', true)).toBe('true');

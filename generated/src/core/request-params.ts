@@ -82,6 +82,9 @@ export type PathScalar = string | number | boolean;
 /**
  * Encodes one path parameter. Empty, missing or non-scalar values throw before anything is sent:
  * they would otherwise produce a different URL (`/calls//actions/answer`) and a confusing 404.
+ * `:` and `@` are left as they are: RFC 3986 allows both in a path segment, and the official
+ * `telnyx` package sends a call control id (`v3:…`) that way. Every other reserved character is
+ * percent-encoded, so no value can add a segment (`/`), start a query (`?`) or end the URL (`#`).
  * An array (OpenAPI's default `simple` style, `{ids}` with `ids: [a, b]`) is its items, each
  * encoded, joined with commas: `a,b`. An item with a comma of its own keeps it encoded (`%2C`).
  */
@@ -102,7 +105,7 @@ function encodePathScalar(name: string, value: unknown): string {
   if (value === '') {
     throw new TelnyxError(`Path parameter \`${name}\` must not be empty.`);
   }
-  return encodeURIComponent(value);
+  return encodeURIComponent(value).replace(/%3A/g, ':').replace(/%40/g, '@');
 }
 
 /** The query pairs of one parameter value. */
