@@ -130,16 +130,22 @@ function formPairs(fields: Record<string, unknown>): Array<[string, string]> {
     .flatMap(([name, value]) => queryPairs({ name, in: 'query', style: 'form', explode: true }, value));
 }
 
+/**
+ * One part per field, and one part per item of an array field, all under the field's name: OpenAPI
+ * 3.1 (section 4.8.15.3) sends an array as repeated parts, as RFC 7578 recommends for a field with
+ * several values. Each part is written as its own value's type says: a file as a file, an object
+ * (or an array inside the array) as a JSON document, anything else as text.
+ */
 async function multipart(fields: Record<string, unknown>): Promise<FormData> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    for (const item of Array.isArray(value) && value.some(isBinaryFile) ? value : [value]) {
+    for (const item of Array.isArray(value) ? value : [value]) {
       if (isBinaryFile(item)) {
         const file = await toBlob(item, undefined);
         form.append(name, file.blob, file.filename ?? name);
       } else if (typeof item === 'object' && item !== null) {
-        // OpenAPI's default for an object or array part is a JSON document.
+        // OpenAPI's default content type for an object part is application/json.
         form.append(name, new Blob([JSON.stringify(item)], { type: 'application/json' }));
       } else {
         // null as an empty value, as a form-urlencoded body spells it (`name=`).

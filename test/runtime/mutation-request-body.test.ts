@@ -63,16 +63,25 @@ describe('multipart', () => {
     expect(parts[2]).toBe('note');
   });
 
-  it('sends an array without files, and an object, as one JSON document part', async () => {
-    const form = await formOf({ tags: ['a', 'b'], meta: { k: 1 } });
-    for (const [name, expected] of [
-      ['tags', '["a","b"]'],
-      ['meta', '{"k":1}'],
-    ] as const) {
-      const part = form.get(name) as File;
-      expect(part.type).toBe('application/json');
-      expect(await part.text()).toBe(expected);
-    }
+  it('sends an array without files as one part per item, each written as its own type says', async () => {
+    const form = await formOf({
+      'emails[]': ['a@b.c', 'd@e.f'],
+      counts: [1, null, true],
+      rows: [{ k: 1 }, ['x']],
+    });
+    expect(form.getAll('emails[]')).toStrictEqual(['a@b.c', 'd@e.f']);
+    expect(form.getAll('counts')).toStrictEqual(['1', '', 'true']);
+    const rows = form.getAll('rows') as File[];
+    expect(rows.map((part) => part.type)).toStrictEqual(['application/json', 'application/json']);
+    expect(await Promise.all(rows.map((part) => part.text()))).toStrictEqual(['{"k":1}', '["x"]']);
+    // An empty array has no item, so no part: the field is left out, as an absent one is.
+    expect([...(await formOf({ tags: [] })).keys()]).toStrictEqual([]);
+  });
+
+  it('sends an object as one JSON document part', async () => {
+    const part = (await formOf({ meta: { k: 1 } })).get('meta') as File;
+    expect(part.type).toBe('application/json');
+    expect(await part.text()).toBe('{"k":1}');
   });
 
   it('sends bare bytes as a file named after the field, with no content type', async () => {
