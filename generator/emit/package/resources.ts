@@ -133,7 +133,6 @@ export function objectLiteral(value: object): string {
   return `{ ${entries.join(', ')} }`;
 }
 
-/** `number` or `string`; an inline enum of strings is typed as its values. */
 /**
  * What a positional path argument takes: a scalar type, the literals of an enum, or an array of
  * either (sent comma-joined, OpenAPI's `simple` style). A `$ref` is followed to what it names, so
