@@ -3,7 +3,9 @@
  * package (7.24.0, a test-only oracle, the SDK Telnyx generates with Stainless), both calling one
  * server on 127.0.0.1 with the same arguments. For every operation both have, the requests must
  * agree on method, path byte for byte, query parameters, the headers Telnyx reads, and the JSON
- * body.
+ * body. An error answer must be thrown as the same error class (`BadRequestError`,
+ * `RateLimitError`, …) with the same status and parsed body, so code written against one catches
+ * the other's errors too.
  *
  * Where the two are allowed to differ, and why:
  * - The query string's bytes: the official package percent-encodes brackets
@@ -33,6 +35,19 @@ interface Seen {
 }
 
 const seen: Seen[] = [];
+/** When set, the server answers every request with this status and `ERROR_BODY`. */
+let errorStatus: number | undefined;
+// Telnyx's error body: a list of errors, each with a code, a title and where it applies.
+const ERROR_BODY = {
+  errors: [
+    {
+      code: '90018',
+      title: 'Call has already ended',
+      detail: 'This call is no longer active.',
+      source: { pointer: '/call_control_id' },
+    },
+  ],
+};
 let server: Server;
 let baseURL = '';
 
@@ -54,6 +69,10 @@ beforeAll(async () => {
         },
         body: text === '' ? undefined : JSON.parse(text),
       });
+      if (errorStatus !== undefined) {
+        res.writeHead(errorStatus, { 'content-type': 'application/json' }).end(JSON.stringify(ERROR_BODY));
+        return;
+      }
       // A list answers with one empty page; anything else with a command result.
       const list =
         req.method === 'GET' && /\/(recordings|media|recording_transcriptions)$/.test(url.pathname);
@@ -246,4 +265,31 @@ describe('the intended differences', () => {
     expect(official.query).toStrictEqual([['filter[content_type]', 'audio/mpeg,audio/wav']]);
     expect({ ...ours, query: [] }).toStrictEqual({ ...official, query: [] });
   });
+});
+
+describe('errors, ours against the official telnyx package', () => {
+  it.each([400, 401, 403, 404, 409, 422, 429, 500, 503, 418])(
+    'an answer with status %i is thrown as the same error class, with the status and the body',
+    async (status) => {
+      errorStatus = status;
+      try {
+        const thrown = await Promise.all(
+          Object.values(clients()).map((c) =>
+            c.calls.actions.hangup(CALL_IDS[0]!, command(2)).then(
+              () => undefined,
+              (reason: unknown) => {
+                const error = reason as { constructor: { name: string }; status?: number; error?: unknown };
+                return { name: error.constructor.name, status: error.status, body: error.error };
+              },
+            ),
+          ),
+        );
+        const [ours, official] = thrown;
+        expect(official).toMatchObject({ status, body: ERROR_BODY });
+        expect(ours).toStrictEqual(official);
+      } finally {
+        errorStatus = undefined;
+      }
+    },
+  );
 });
