@@ -87,6 +87,35 @@ describe('array and named path parameters', async () => {
     expect(typecheck(out).output).toBe('');
   });
 
+  it("show each method in the README, and the client's doc, called with arguments of its types", () => {
+    const text = (path: string) => result.files.find((f) => f.path === path)!.content;
+    const readmeCalls = [
+      ...text('README.md').matchAll(/^\s*(?:const res = )?await (client\.[\w.]+\([^;]*\));/gm),
+    ].map((m) => m[1]!);
+    expect(readmeCalls).toEqual(
+      expect.arrayContaining([
+        'client.line.status.list(["<ids>"])',
+        'client.apps.retrieve([1])',
+        'client.abuses.retrieve(1)',
+        'client.levels.retrieve(1)',
+        'client.codes.retrieve(["01"])',
+        'client.grid.retrieve("<cells>")',
+        'client.plugins.retrieve("<version>")',
+      ]),
+    );
+    const docCall = /\* const res = await (client\.[^;]+);/.exec(text('src/client.ts'))![1]!;
+    writeFileSync(
+      join(out, 'src/readme-calls.ts'),
+      `import { WholeSpecClient } from './index.js';
+       const client = new WholeSpecClient({ apiKey: 'k' });
+       export async function calls() {
+         ${[...readmeCalls, docCall].map((call) => `await ${call};`).join('\n')}
+       }
+      `,
+    );
+    expect(typecheck(out).output).toBe('');
+  });
+
   it('send arrays comma-joined, named scalars as themselves, and check them before sending', () => {
     const seen = runAgainst(
       out,

@@ -10,6 +10,7 @@ import { jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import type { GeneratedFile } from '../file.js';
 import type { Render } from './render.js';
 import { readmeView } from './readme.js';
+import { pathArgExample, pathArgType } from './path-args.js';
 import { objectLiteral, resourceViews, rootResources, securityLiteral } from './resources.js';
 import { webhookView } from './webhooks.js';
 
@@ -105,7 +106,10 @@ export function changelogFile(text: string | undefined): GeneratedFile[] {
 
 /** One README row and example call per operation, with the spec's own example values. */
 function methodSummary(op: Operation, symbols: Symbols) {
-  const args = op.pathParams.map(() => stringLiteral('v3:550e8400-e29b-41d4-a716-446655440000'));
+  // A string path argument shows a call control id; any other, a value of its own type.
+  const args = op.pathParams.map((p) =>
+    pathArgType(p, symbols) === 'string' ? stringLiteral('v3:550e8400-e29b-41d4-a716-446655440000') : pathArgExample(p, symbols),
+  );
   const params = exampleParams(op.body?.schemaName ? symbols.schema(op.body.schemaName).schema : undefined);
   if (params) args.push(params);
   return {

@@ -6,6 +6,7 @@
 import type { Symbols } from '../../ir/symbols.js';
 import type { ObjectNode, Operation, SchemaNode } from '../../ir/types.js';
 import { jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
+import { pathArgExample } from './path-args.js';
 
 /** What a file field holds in examples; examples that use it import `openAsBlob`. */
 export const FILE_EXPRESSION = "await openAsBlob('path/to/file')";
@@ -22,7 +23,7 @@ export function callCode(op: Operation, symbols: Symbols, options?: string): str
 }
 
 function pathArgs(op: Operation, symbols: Symbols): string[] {
-  return op.pathParams.map((p) => exampleOf(p.schema, symbols, 0) ?? stringLiteral(`<${p.name}>`));
+  return op.pathParams.map((p) => pathArgExample(p, symbols));
 }
 
 function takesParams(op: Operation): boolean {

@@ -4,10 +4,11 @@
  * method hands the client are decided here, so `resource.ts.hbs` only interpolates.
  */
 import { resourceSymbols, type Symbols, symbolsOf } from '../../ir/symbols.js';
-import type { BodyKind, Model, Operation, Parameter, SchemaNode, SecurityRequirements } from '../../ir/types.js';
+import type { BodyKind, Model, Operation, SecurityRequirements } from '../../ir/types.js';
 import { compareStrings, toMethodName } from '../../core/names.js';
 import { jsDocText, jsonLiteral, propertyKey, stringLiteral } from '../escape.js';
 import { methodDocs } from './method-docs.js';
+import { pathArgType } from './path-args.js';
 import { validatedSchemas } from '../guards/scope.js';
 
 export interface ResourceView {
@@ -131,59 +132,6 @@ export function securityLiteral(requirements: SecurityRequirements): string {
 export function objectLiteral(value: object): string {
   const entries = Object.entries(value).map(([k, v]) => `${propertyKey(k)}: ${jsonLiteral(v)}`);
   return `{ ${entries.join(', ')} }`;
-}
-
-/**
- * What a positional path argument takes: a scalar type, the literals of an enum, or an array of
- * either (sent comma-joined, OpenAPI's `simple` style). A `$ref` is followed to what it names, so
- * a path parameter whose schema is a named integer takes a number, as its guard expects. Anything
- * else (an object, an array of arrays) stays `string`: the caller writes the segment.
- */
-function pathArgType(p: Parameter, symbols: Symbols): string {
-  const items = pathArrayItems(p.schema, symbols);
-  if (items) return `ReadonlyArray<${pathScalarType(items, symbols) ?? 'string'}>`;
-  return pathScalarType(p.schema, symbols) ?? 'string';
-}
-
-function pathScalarType(node: SchemaNode, symbols: Symbols): string | undefined {
-  const target = followRefs(node, symbols);
-  switch (target.kind) {
-    case 'enum': {
-      // A path segment cannot be null, so a `null` among the values is no argument to take.
-      const values = target.values.filter((v) => v !== null);
-      if (values.length === 0 || !values.every(isPathScalar)) return undefined;
-      return values.map((v) => (typeof v === 'string' ? stringLiteral(v) : String(v))).join(' | ');
-    }
-    case 'boolean':
-      return 'boolean';
-    case 'integer':
-    case 'number':
-      return 'number';
-    case 'string':
-      return 'string';
-    default:
-      return undefined;
-  }
-}
-
-/** The items of an array path parameter whose items are scalars or enums; otherwise undefined. */
-function pathArrayItems(node: SchemaNode, symbols: Symbols): SchemaNode | undefined {
-  const target = followRefs(node, symbols);
-  if (target.kind !== 'array') return undefined;
-  return pathScalarType(target.items, symbols) === undefined ? undefined : target.items;
-}
-
-const isPathScalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v);
-
-/** The schema a chain of `$ref`s ends at (a cycle of them ends where it started). */
-function followRefs(node: SchemaNode, symbols: Symbols): SchemaNode {
-  let target = node;
-  for (let hops = 0; target.kind === 'ref' && hops < 16; hops++) {
-    const named = symbols.schemas.get(target.schemaName);
-    if (!named) break;
-    target = named.schema;
-  }
-  return target;
 }
 
 /**
