@@ -52,6 +52,7 @@ export const RUNTIME_NAMES: readonly string[] = [
   'PageScheme',
   'ParamLocation',
   'ParamSpec',
+  'PathScalar',
   'PermissionDeniedError',
   'PreparedRequest',
   'RAW_BODY_KEY',
