@@ -62,8 +62,9 @@ function argumentsFor(doc: Json, op: Operation): unknown[] {
 type Method = (...args: unknown[]) => { withResponse(): Promise<{ response: Response }> };
 
 /**
- * Generates nothing: `dir` holds the package generated from the spec at `specPath` (its `model`).
- * Returns how many operations were called, and one line for each that Prism or the client refused.
+ * Calls each operation of the package in `dir`, generated from the spec at `specPath` into
+ * `model`, against Prism serving that spec. Returns how many operations were called, and one line
+ * for each call that Prism or the client refused.
  */
 export async function callEveryOperation(specPath: string, model: Model, dir: string) {
   const doc = JSON.parse(readFileSync(specPath, 'utf8')) as Json;
